@@ -1,0 +1,34 @@
+namespace SpeakersList;
+
+/// <summary>Why a command was refused, in words an officer understands.</summary>
+public enum RefusalKind
+{
+    /// <summary>The thing named does not exist (404).</summary>
+    NotFound,
+    /// <summary>The command conflicts with the current state (409).</summary>
+    Conflict,
+    /// <summary>The command is well formed but breaks a rule (422).</summary>
+    Invalid,
+    /// <summary>The command was based on a stale version (409 with the current version).</summary>
+    StaleVersion,
+}
+
+public sealed record Refusal(RefusalKind Kind, string Title, string Detail, long? CurrentVersion = null)
+{
+    public static Refusal Conflict(string detail) => new(RefusalKind.Conflict, "The command conflicts with the list's state", detail);
+    public static Refusal Invalid(string detail) => new(RefusalKind.Invalid, "The command breaks a rule", detail);
+    public static Refusal NotFound(string detail) => new(RefusalKind.NotFound, "Not found", detail);
+    public static Refusal Stale(long expected, long current) => new(RefusalKind.StaleVersion, "The list has changed since you read it",
+        $"The command was based on version {expected}, but the list is now at version {current}. Reload and try again.", current);
+}
+
+/// <summary>The outcome of a pure decision: events to append, or a refusal. Never both.</summary>
+public sealed record Decision(IReadOnlyList<object> Events, Refusal? Refusal)
+{
+    public static Decision Accept(params object[] events) => new(events, null);
+    /// <summary>Accepted earlier: a retried command with a known id changes nothing.</summary>
+    public static readonly Decision AlreadyDone = new([], null);
+    public static Decision Refuse(Refusal refusal) => new([], refusal);
+    public static implicit operator Decision(Refusal refusal) => Refuse(refusal);
+    public bool Refused => Refusal is not null;
+}

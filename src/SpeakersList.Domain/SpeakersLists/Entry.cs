@@ -1,0 +1,36 @@
+using SpeakersList.Participants;
+
+namespace SpeakersList.SpeakersLists;
+
+/// <summary>One inscription on a list of speakers.</summary>
+public sealed record Entry(
+    Guid InscriptionId,
+    Guid CommandId,
+    string Participant,
+    string ParticipantName,
+    SpeakingBlock Block,
+    LevelOfRepresentation Level,
+    string SpeakerName,
+    string SpeakerTitle,
+    string? OnBehalfOf,
+    EntryKind Kind,
+    DateTimeOffset ReceivedAt,
+    long Sequence,
+    EntryState State,
+    int? ReplyNumber,
+    int? ArrangedOrder,
+    int? AllottedOverride,
+    int? CarriedOrder = null,
+    int? CalledOrder = null)
+{
+    public static Entry From(SpeakerInscribed e, long sequence) => new(
+        e.InscriptionId, e.CommandId, e.Participant, e.ParticipantName, e.Block, e.Level, e.SpeakerName,
+        e.SpeakerTitle, e.OnBehalfOf, e.Kind, e.ReceivedAt, sequence, EntryState.Waiting,
+        e.ReplyNumber, e.ArrangedOrder, e.AllottedSecondsOverride);
+
+    public bool IsActive => State is not (EntryState.Withdrawn or EntryState.CarriedOver);
+    public bool IsWaiting => State == EntryState.Waiting;
+}
+
+/// <summary>An officer's move, replayed on top of the policy's order so that it holds when later inscriptions arrive.</summary>
+public sealed record Placement(Guid InscriptionId, Guid? After, string Reason, DateTimeOffset At);

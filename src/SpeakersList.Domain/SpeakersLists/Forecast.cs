@@ -1,0 +1,40 @@
+namespace SpeakersList.SpeakersLists;
+
+public sealed record ForecastEntry(OrderedEntry Ordered, int AllottedSeconds, DateTimeOffset? EstimatedStart, bool ReachedBeforeEnd);
+
+public sealed record ListForecast(IReadOnlyList<ForecastEntry> Entries, int NotReached, DateTimeOffset ScheduledEnd)
+{
+    /// <summary>"7 speakers will not be reached by 13:00", in the venue's time.</summary>
+    public string? NotReachedNotice(TimeZoneInfo venue) => NotReached == 0
+        ? null
+        : $"{NotReached} speaker{(NotReached == 1 ? "" : "s")} will not be reached by {TimeZoneInfo.ConvertTime(ScheduledEnd, venue):HH:mm}.";
+}
+
+/// <summary>
+/// When each waiting speaker is expected to take the floor: from the moment the floor is next
+/// free, adding each earlier speaker's time limit and the change-over between speakers.
+/// </summary>
+public static class Forecast
+{
+    /// <param name="nextFree">When the floor is next free: the meeting's start before it runs, else from the times actually spoken.</param>
+    public static ListForecast Of(ListOfSpeakers list, DateTimeOffset nextFree)
+    {
+        var at = nextFree;
+        var entries = new List<ForecastEntry>();
+        var notReached = 0;
+        foreach (var ordered in list.SpeakingOrder())
+        {
+            var allotted = list.Limits.For(ordered.Entry);
+            if (!ordered.Entry.IsWaiting)
+            {
+                entries.Add(new ForecastEntry(ordered, allotted, null, true));
+                continue;
+            }
+            var reached = at < list.ScheduledEnd;
+            if (!reached) notReached++;
+            entries.Add(new ForecastEntry(ordered, allotted, at, reached));
+            at = at.AddSeconds(allotted + list.Limits.ChangeOverSeconds);
+        }
+        return new ListForecast(entries, notReached, list.ScheduledEnd);
+    }
+}

@@ -1,0 +1,57 @@
+using SpeakersList.Participants;
+
+namespace SpeakersList.SpeakersLists;
+
+/// <summary>A delegation, or an officer on its behalf, asks to be put on a meeting's list.</summary>
+/// <param name="CommandId">Chosen by the client: a retry with the same id takes effect once.</param>
+/// <param name="ExpectedVersion">Optional: the list version the client saw; a stale one is refused with 409.</param>
+public sealed record Inscribe(
+    Guid CommandId,
+    string Participant,
+    LevelOfRepresentation Level,
+    string SpeakerName,
+    string SpeakerTitle,
+    string? OnBehalfOf = null,
+    long? ExpectedVersion = null);
+
+public sealed record Withdraw(Guid CommandId, Guid InscriptionId, long? ExpectedVersion = null);
+
+/// <summary>The rules of inscription and withdrawal (rules 68 and 73, para 53 of A/67/254).</summary>
+public static class Inscription
+{
+    /// <summary>The inscription's id is derived from the command's, so a retry answers with the same id.</summary>
+    public static Guid IdFor(Guid commandId) => commandId;
+
+    public static Decision Decide(ListOfSpeakers list, Inscribe command, Participant participant, DateTimeOffset receivedAt)
+    {
+        if (list.HandledCommands.Contains(command.CommandId)) return Decision.AlreadyDone;
+        if (command.ExpectedVersion is { } expected && expected != list.Version) return Refusal.Stale(expected, list.Version);
+        if (list.Closed)
+            return Refusal.Conflict("The list of speakers is closed (rule 73). Only rights of reply may still be requested.");
+        var already = list.StatementsBy(participant.Code);
+        if (already >= 2 || (already == 1 && !list.SecondInscriptionsAllowed.Contains(participant.Code.ToUpperInvariant())))
+            return Refusal.Conflict($"{participant.Name} is already inscribed on this list. A second inscription needs an officer's permission.");
+        if (list.Cap is { } cap && list.Active.Count(x => x.Kind == EntryKind.Statement) >= cap)
+            return Refusal.Conflict($"The list is full: the number of speakers for this meeting is limited to {cap}.");
+
+        return Decision.Accept(new SpeakerInscribed(
+            list.Id, IdFor(command.CommandId), command.CommandId, participant.Code, participant.Name, participant.SpeakingBlock,
+            command.Level, command.SpeakerName.Trim(), command.SpeakerTitle.Trim(),
+            string.IsNullOrWhiteSpace(command.OnBehalfOf) ? null : command.OnBehalfOf.Trim(),
+            EntryKind.Statement, receivedAt));
+    }
+
+    public static Decision Decide(ListOfSpeakers list, Withdraw command, DateTimeOffset now)
+    {
+        if (list.HandledCommands.Contains(command.CommandId)) return Decision.AlreadyDone;
+        if (command.ExpectedVersion is { } expected && expected != list.Version) return Refusal.Stale(expected, list.Version);
+        var entry = list.Find(command.InscriptionId);
+        if (entry is null) return Refusal.NotFound($"There is no inscription {command.InscriptionId} on this list.");
+        return entry.State switch
+        {
+            EntryState.Waiting => Decision.Accept(new InscriptionWithdrawn(list.Id, entry.InscriptionId, command.CommandId, now)),
+            EntryState.Withdrawn => Decision.AlreadyDone,
+            _ => Refusal.Conflict($"{entry.ParticipantName} has already been called ({entry.State}); the inscription can no longer be withdrawn."),
+        };
+    }
+}

@@ -1,0 +1,67 @@
+namespace SpeakersList.SpeakersLists;
+
+public sealed record MoveEntry(Guid CommandId, Guid InscriptionId, Guid? After, string Reason, long? ExpectedVersion = null);
+public sealed record CloseList(Guid CommandId, long? ExpectedVersion = null);
+public sealed record ReopenList(Guid CommandId, long? ExpectedVersion = null);
+public sealed record SetTimeLimits(Guid CommandId, TimeLimits Limits, long? ExpectedVersion = null);
+public sealed record SetSpeakerCap(Guid CommandId, int? Cap, long? ExpectedVersion = null);
+public sealed record AllowSecondInscription(Guid CommandId, string Participant, long? ExpectedVersion = null);
+
+/// <summary>What officers do to a list: move entries, close and reopen it (rule 73), set limits (rule 72).</summary>
+public static class ListManagement
+{
+    public static Decision Decide(ListOfSpeakers list, MoveEntry command, DateTimeOffset now) =>
+        Guard(list, command.CommandId, command.ExpectedVersion) ?? Move(list, command, now);
+
+    public static Decision Decide(ListOfSpeakers list, CloseList command, DateTimeOffset now) =>
+        Guard(list, command.CommandId, command.ExpectedVersion)
+        ?? (list.Closed ? Decision.AlreadyDone : Decision.Accept(new SpeakersListClosed(list.Id, command.CommandId, now)));
+
+    public static Decision Decide(ListOfSpeakers list, ReopenList command, DateTimeOffset now) =>
+        Guard(list, command.CommandId, command.ExpectedVersion)
+        ?? (list.Closed ? Decision.Accept(new SpeakersListReopened(list.Id, command.CommandId, now)) : Decision.AlreadyDone);
+
+    public static Decision Decide(ListOfSpeakers list, SetTimeLimits command, DateTimeOffset now) =>
+        Guard(list, command.CommandId, command.ExpectedVersion)
+        ?? (command.Limits.Problem() is { } problem
+            ? Refusal.Invalid(problem)
+            : Decision.Accept(new TimeLimitsSet(list.Id, command.Limits, command.CommandId, now)));
+
+    public static Decision Decide(ListOfSpeakers list, SetSpeakerCap command, DateTimeOffset now)
+    {
+        if (Guard(list, command.CommandId, command.ExpectedVersion) is { } guarded) return guarded;
+        var inscribed = list.Active.Count(x => x.Kind == EntryKind.Statement);
+        return command.Cap switch
+        {
+            < 1 => Refusal.Invalid("The number of speakers must be at least 1."),
+            { } cap when cap < inscribed =>
+                Refusal.Conflict($"{inscribed} speakers are already inscribed; withdraw some before lowering the limit to {cap}."),
+            _ => Decision.Accept(new SpeakerCapSet(list.Id, command.Cap, command.CommandId, now)),
+        };
+    }
+
+    public static Decision Decide(ListOfSpeakers list, AllowSecondInscription command, DateTimeOffset now) =>
+        Guard(list, command.CommandId, command.ExpectedVersion)
+        ?? Decision.Accept(new SecondInscriptionAllowed(list.Id, command.Participant.ToUpperInvariant(), command.CommandId, now));
+
+    private static Decision Move(ListOfSpeakers list, MoveEntry command, DateTimeOffset now)
+    {
+        var entry = list.Find(command.InscriptionId);
+        if (entry is null || !entry.IsActive) return Refusal.NotFound($"There is no inscription {command.InscriptionId} on this list.");
+        if (!entry.IsWaiting) return Refusal.Conflict($"{entry.ParticipantName} has already been called; only waiting speakers can be moved.");
+        if (string.IsNullOrWhiteSpace(command.Reason)) return Refusal.Invalid("A move needs a reason; it is recorded in the list's history.");
+        if (command.After is { } after)
+        {
+            if (after == entry.InscriptionId) return Refusal.Invalid("An entry cannot be placed after itself.");
+            var anchor = list.Find(after);
+            if (anchor is null || !anchor.IsWaiting) return Refusal.Conflict("The entry to place it after is not waiting on this list.");
+        }
+        return Decision.Accept(new EntryMoved(list.Id, entry.InscriptionId, command.After, command.Reason.Trim(), command.CommandId, now));
+    }
+
+    /// <summary>Idempotency and optimistic concurrency, common to every command on a list.</summary>
+    private static Decision? Guard(ListOfSpeakers list, Guid commandId, long? expectedVersion) =>
+        list.HandledCommands.Contains(commandId) ? Decision.AlreadyDone
+        : expectedVersion is { } expected && expected != list.Version ? Decision.Refuse(Refusal.Stale(expected, list.Version))
+        : null;
+}

@@ -1,0 +1,39 @@
+using SpeakersList.Participants;
+
+namespace SpeakersList.SpeakersLists;
+
+// Events on a meeting's stream that concern its list of speakers. Each carries the time it
+// happened and the command that caused it, so a replay rebuilds the list exactly.
+
+public sealed record SpeakerInscribed(
+    Guid MeetingId,
+    Guid InscriptionId,
+    Guid CommandId,
+    string Participant,
+    string ParticipantName,
+    SpeakingBlock Block,
+    LevelOfRepresentation Level,
+    string SpeakerName,
+    string SpeakerTitle,
+    string? OnBehalfOf,
+    EntryKind Kind,
+    DateTimeOffset ReceivedAt,
+    int? ReplyNumber = null,
+    int? ArrangedOrder = null,
+    int? AllottedSecondsOverride = null);
+
+public sealed record InscriptionWithdrawn(Guid MeetingId, Guid InscriptionId, Guid CommandId, DateTimeOffset At);
+
+/// <summary>An officer placed an entry right after another one (or at the head when After is null).</summary>
+public sealed record EntryMoved(Guid MeetingId, Guid InscriptionId, Guid? After, string Reason, Guid CommandId, DateTimeOffset At);
+
+public sealed record SpeakersListClosed(Guid MeetingId, Guid CommandId, DateTimeOffset At);
+
+public sealed record SpeakersListReopened(Guid MeetingId, Guid CommandId, DateTimeOffset At);
+
+public sealed record TimeLimitsSet(Guid MeetingId, TimeLimits Limits, Guid CommandId, DateTimeOffset At);
+
+public sealed record SpeakerCapSet(Guid MeetingId, int? Cap, Guid CommandId, DateTimeOffset At);
+
+/// <summary>An officer allowed a delegation a second inscription on this meeting's list.</summary>
+public sealed record SecondInscriptionAllowed(Guid MeetingId, string Participant, Guid CommandId, DateTimeOffset At);

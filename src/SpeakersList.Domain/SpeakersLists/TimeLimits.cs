@@ -1,0 +1,41 @@
+namespace SpeakersList.SpeakersLists;
+
+/// <summary>
+/// Time limits per category of speaker, set per meeting (rule 72). Defaults from GA practice:
+/// 5 minutes for a delegation, 7 on behalf of a group, rights of reply 10 then 5 (decision 34/401).
+/// </summary>
+public sealed record TimeLimits(
+    int DelegationSeconds,
+    int GroupSeconds,
+    int ObserverSeconds,
+    int NonStateSeconds,
+    int PreArrangedSeconds,
+    int FirstReplySeconds,
+    int SecondReplySeconds,
+    int ChangeOverSeconds)
+{
+    public static readonly TimeLimits Default = new(
+        DelegationSeconds: 300, GroupSeconds: 420, ObserverSeconds: 300, NonStateSeconds: 180,
+        PreArrangedSeconds: 360, FirstReplySeconds: 600, SecondReplySeconds: 300, ChangeOverSeconds: 30);
+
+    public int For(Entry entry) => entry.Kind switch
+    {
+        EntryKind.PreArranged => entry.AllottedOverride ?? PreArrangedSeconds,
+        EntryKind.RightOfReply => entry.ReplyNumber == 1 ? FirstReplySeconds : SecondReplySeconds,
+        _ when entry.OnBehalfOf is not null => GroupSeconds,
+        _ => entry.Block switch
+        {
+            Participants.SpeakingBlock.MemberStatesAndGroups => DelegationSeconds,
+            Participants.SpeakingBlock.NonState => NonStateSeconds,
+            _ => ObserverSeconds,
+        },
+    };
+
+    public string? Problem() =>
+        new[] { DelegationSeconds, GroupSeconds, ObserverSeconds, NonStateSeconds, PreArrangedSeconds, FirstReplySeconds, SecondReplySeconds }
+            .Any(s => s is < 30 or > 3600)
+            ? "Every time limit must be between 30 seconds and 60 minutes."
+            : ChangeOverSeconds is < 0 or > 600
+                ? "The change-over between speakers must be between 0 and 600 seconds."
+                : null;
+}

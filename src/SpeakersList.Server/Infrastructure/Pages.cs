@@ -1,0 +1,13 @@
+namespace SpeakersList.Server.Infrastructure;
+
+/// <summary>The pages: plain HTML and ES modules from wwwroot, reached by readable addresses.</summary>
+public static class Pages
+{
+    public static void MapPages(this WebApplication app)
+    {
+        var root = app.Environment.WebRootPath;
+        IResult Page(string file) => Results.File(Path.Combine(root, file), "text/html; charset=utf-8");
+
+        app.MapGet("/display/meeting/{meetingId:guid}", () => Page("display/meeting.html")).ExcludeFromDescription();
+    }
+}

@@ -1,0 +1,76 @@
+using JasperFx;
+using JasperFx.CodeGeneration;
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten;
+using SpeakersList.Participants;
+using SpeakersList.Server.Infrastructure;
+using SpeakersList.Server.Live;
+using SpeakersList.Server.Participants;
+using SpeakersList.Server.SpeakersLists;
+using Weasel.Core;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+builder.Services.AddSignalR();
+builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgresql", tags: ["ready"]);
+builder.Services.AddSingleton<LiveUpdates>();
+builder.Services.AddHostedService<LivePublisher>();
+builder.Services.ConfigureHttpJsonOptions(json => Json.Configure(json.SerializerOptions));
+
+// The event store. Configured from the service provider so that a test host's settings are seen.
+builder.Services.AddMarten(services =>
+    {
+        var configuration = services.GetRequiredService<IConfiguration>();
+        var options = new StoreOptions();
+        options.Connection(configuration.GetConnectionString("Marten")
+            ?? throw new InvalidOperationException("ConnectionStrings:Marten is not set; ops/run provisions a local PostgreSQL and sets it."));
+        options.DatabaseSchemaName = configuration["SpeakersList:Schema"] ?? "speakerslist";
+        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, Json.Configure);
+        options.Events.StreamIdentity = StreamIdentity.AsGuid;
+        options.Events.MetadataConfig.CorrelationIdEnabled = true;
+        options.Events.MetadataConfig.CausationIdEnabled = true;
+        options.Events.MetadataConfig.HeadersEnabled = true;
+        options.Events.MetadataConfig.UserNameEnabled = true;
+        options.Projections.Add<ListOfSpeakersProjection>(ProjectionLifecycle.Inline);
+        options.Schema.For<Participant>().Identity(x => x.Code);
+        options.Listeners.Add(services.GetRequiredService<LiveUpdates>());
+        return options;
+    })
+    .UseLightweightSessions()
+    .InitializeWith<ParticipantsSeed>()
+    .IntegrateWithWolverine()
+    .ApplyAllDatabaseChangesOnStartup();
+
+builder.Host.UseWolverine(options =>
+{
+    options.Policies.AutoApplyTransactions();
+    options.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
+});
+builder.Services.AddWolverineHttp();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseArrivalTime();
+app.UseDefaultFiles();
+app.UseStaticFiles();
+
+app.MapOpenApi("/openapi/{documentName}.json");
+app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+app.MapHub<LiveHub>("/hubs/live");
+app.MapWolverineEndpoints(options => options.WarmUpRoutes = RouteWarmup.Eager);
+app.MapPages();
+
+return await app.RunJasperFxCommands(args);
+
+/// <summary>The entry point, visible to the test hosts.</summary>
+public partial class Program;

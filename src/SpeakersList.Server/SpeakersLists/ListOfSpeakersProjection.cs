@@ -1,0 +1,24 @@
+using Marten.Events.Aggregation;
+using SpeakersList.Programme;
+using SpeakersList.SpeakersLists;
+
+namespace SpeakersList.Server.SpeakersLists;
+
+/// <summary>
+/// Keeps the list of speakers of each meeting as an inline snapshot, written in the same
+/// transaction as its events: decisions start from it, and the list view is computed from it.
+/// The evolution itself lives in the domain's <see cref="ListOfSpeakers"/>.
+/// </summary>
+public partial class ListOfSpeakersProjection : SingleStreamProjection<ListOfSpeakers, Guid>
+{
+    public static ListOfSpeakers Create(MeetingScheduled e) => ListOfSpeakers.Create(e);
+    public static ListOfSpeakers Apply(MeetingRescheduled e, ListOfSpeakers list) => list.Apply(e);
+    public static ListOfSpeakers Apply(SpeakerInscribed e, ListOfSpeakers list) => list.Apply(e);
+    public static ListOfSpeakers Apply(InscriptionWithdrawn e, ListOfSpeakers list) => list.Apply(e);
+    public static ListOfSpeakers Apply(EntryMoved e, ListOfSpeakers list) => list.Apply(e);
+    public static ListOfSpeakers Apply(SpeakersListClosed e, ListOfSpeakers list) => list.Apply(e);
+    public static ListOfSpeakers Apply(SpeakersListReopened e, ListOfSpeakers list) => list.Apply(e);
+    public static ListOfSpeakers Apply(TimeLimitsSet e, ListOfSpeakers list) => list.Apply(e);
+    public static ListOfSpeakers Apply(SpeakerCapSet e, ListOfSpeakers list) => list.Apply(e);
+    public static ListOfSpeakers Apply(SecondInscriptionAllowed e, ListOfSpeakers list) => list.Apply(e);
+}

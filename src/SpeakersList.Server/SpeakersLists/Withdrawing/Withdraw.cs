@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Mvc;
+using SpeakersList.Server.Infrastructure;
+using SpeakersList.SpeakersLists;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace SpeakersList.Server.SpeakersLists.Withdrawing;
+
+/// <summary>A delegation withdraws its inscription before it is called.</summary>
+public static class WithdrawEndpoint
+{
+    /// <summary>Withdraw an inscription. Repeating it changes nothing. Optional: commandId and expectedVersion in the query.</summary>
+    [WolverineDelete("/api/meetings/{meetingId}/inscriptions/{inscriptionId}", OperationId = "Withdraw")]
+    [ProducesResponseType(204)]
+    [ProducesResponseType<ProblemDetails>(404)]
+    [ProducesResponseType<ProblemDetails>(409)]
+    public static (IResult, Events) Delete(
+        Guid inscriptionId,
+        [FromQuery] Guid? commandId,
+        [FromQuery] long? expectedVersion,
+        [WriteAggregate("meetingId", LoadStyle = ConcurrencyStyle.Exclusive)] ListOfSpeakers list,
+        TimeProvider clock)
+    {
+        var command = new Withdraw(commandId ?? Guid.Empty, inscriptionId, expectedVersion);
+        var decision = Inscription.Decide(list, command, clock.GetUtcNow());
+        return decision.Refusal is { } refusal
+            ? (refusal.ToResult(), [])
+            : (Results.NoContent(), [.. decision.Events]);
+    }
+}

@@ -1,0 +1,140 @@
+using System.Net;
+using System.Net.Http.Json;
+using SpeakersList.Server.Tests.Infrastructure;
+
+namespace SpeakersList.Server.Tests.SpeakersLists;
+
+public class Inscribing(SpeakersListApp app) : ApiTest(app)
+{
+    [Fact]
+    public async Task An_inscription_is_on_the_list_with_its_estimated_start()
+    {
+        var meeting = await Api.ScheduleMeeting(start: "10:00", end: "13:00");
+
+        var ghana = await Api.Inscribe(meeting, "GHA", "minister");
+        var list = await Api.SpeakersList(meeting);
+
+        var entry = Assert.Single(list["entries"]!.AsArray());
+        Assert.Equal(ghana, entry!["inscriptionId"]!.GetValue<Guid>());
+        Assert.Equal("minister", entry["level"]!.GetValue<string>());
+        Assert.Equal("waiting", entry["state"]!.GetValue<string>());
+        Assert.Equal(300, entry["allottedSeconds"]!.GetValue<int>());
+        Assert.Equal(Api.Day1 + TimeSpan.FromHours(10), entry["estimatedStart"]!.GetValue<DateTimeOffset>());
+        Assert.EndsWith("-04:00", entry["estimatedStart"]!.GetValue<string>());
+        Assert.True(entry["reachedBeforeEnd"]!.GetValue<bool>());
+        Assert.Equal(2, list["version"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task A_head_of_state_inscribed_later_speaks_before_a_minister()
+    {
+        var meeting = await Api.ScheduleMeeting();
+        await Api.Inscribe(meeting, "GHA", "minister");
+        App.Clock.Advance(TimeSpan.FromSeconds(5));
+        var france = await Api.Inscribe(meeting, "FRA", "headOfState");
+
+        Assert.Equal(["FRA", "GHA"], await Api.SpeakingOrder(meeting));
+        var explanation = await Api.Expect(
+            await Api.Http.GetAsync($"/api/meetings/{meeting}/speakers-list/{france}/explanation"), HttpStatusCode.OK);
+        Assert.Contains("Head of State ranks above Minister", explanation["summary"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_retried_inscription_takes_effect_once_and_answers_with_the_same_id()
+    {
+        var meeting = await Api.ScheduleMeeting();
+        var command = Guid.NewGuid();
+
+        var first = await Api.Expect(await Api.TryInscribe(meeting, "GHA", commandId: command), HttpStatusCode.Created);
+        var retry = await Api.Expect(await Api.TryInscribe(meeting, "GHA", commandId: command), HttpStatusCode.OK);
+
+        Assert.Equal(first["inscriptionId"]!.GetValue<Guid>(), retry["inscriptionId"]!.GetValue<Guid>());
+        Assert.Single(await Api.SpeakingOrder(meeting));
+    }
+
+    [Fact]
+    public async Task A_command_based_on_a_stale_version_gets_409_with_the_current_version()
+    {
+        var meeting = await Api.ScheduleMeeting();
+        await Api.Inscribe(meeting, "GHA");
+
+        var problem = await Api.Expect(await Api.TryInscribe(meeting, "FRA", expectedVersion: 1), HttpStatusCode.Conflict);
+
+        Assert.Equal(2, problem["currentVersion"]!.GetValue<long>());
+        Assert.Equal(["GHA"], await Api.SpeakingOrder(meeting));
+    }
+
+    [Fact]
+    public async Task A_second_inscription_of_the_same_delegation_is_refused_with_a_clear_reason()
+    {
+        var meeting = await Api.ScheduleMeeting();
+        await Api.Inscribe(meeting, "GHA");
+
+        var problem = await Api.Expect(await Api.TryInscribe(meeting, "GHA"), HttpStatusCode.Conflict);
+
+        Assert.Contains("Ghana is already inscribed", problem["detail"]!.GetValue<string>());
+        Assert.Single(await Api.SpeakingOrder(meeting));
+    }
+
+    [Theory]
+    [InlineData("XYZ", "minister", HttpStatusCode.UnprocessableEntity, "Unknown participant 'XYZ'")]
+    [InlineData("GHA", "emperor", HttpStatusCode.BadRequest, null)]
+    [InlineData("", "minister", HttpStatusCode.BadRequest, "participant is required")]
+    public async Task Bad_input_gets_a_problem_and_changes_nothing(string participant, string level, HttpStatusCode status, string? detail)
+    {
+        var meeting = await Api.ScheduleMeeting();
+
+        var response = await Api.TryInscribe(meeting, participant, level);
+
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await Api.Expect(response, status);
+        if (detail is not null) Assert.Contains(detail, problem["detail"]!.GetValue<string>());
+        Assert.Empty(await Api.SpeakingOrder(meeting));
+    }
+
+    [Fact]
+    public async Task A_malformed_body_gets_400_not_500()
+    {
+        var meeting = await Api.ScheduleMeeting();
+
+        var response = await Api.Http.PostAsync($"/api/meetings/{meeting}/inscriptions",
+            new StringContent("{ not json", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(await Api.SpeakingOrder(meeting));
+    }
+
+    [Fact]
+    public async Task Inscribing_on_an_unknown_meeting_gets_404()
+    {
+        var response = await Api.TryInscribe(Guid.NewGuid(), "GHA");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_withdrawn_inscription_leaves_the_list()
+    {
+        var meeting = await Api.ScheduleMeeting();
+        var ghana = await Api.Inscribe(meeting, "GHA");
+        await Api.Inscribe(meeting, "FRA");
+
+        var response = await Api.Http.DeleteAsync($"/api/meetings/{meeting}/inscriptions/{ghana}");
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal(["FRA"], await Api.SpeakingOrder(meeting));
+    }
+
+    [Fact]
+    public async Task The_participants_registry_is_served()
+    {
+        var participants = await Api.Http.GetFromJsonAsync<Participant[]>("/api/participants", Api.Json);
+
+        Assert.Equal(193, participants!.Count(x => x.Category == "memberState"));
+        var ghana = Assert.Single(participants!, x => x.Code == "GHA");
+        Assert.Equal("african", ghana.RegionalGroup);
+    }
+
+    private sealed record Participant(string Code, string Name, string Category, string? RegionalGroup);
+}

@@ -30,7 +30,7 @@ public class SpeakersListApp : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = new("http://localhost");
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         var connectionString = await PostgresServer.CreateDatabaseAsync("speakerslist_test");
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
@@ -86,7 +86,7 @@ public class SpeakersListApp : IAsyncLifetime
         await Services.GetRequiredService<IDocumentStore>().Advanced.ResetAllData();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_factory is not null) await _factory.DisposeAsync();
     }

@@ -1,0 +1,114 @@
+using SpeakersList.SpeakersLists;
+using static SpeakersList.SpeakersLists.LevelOfRepresentation;
+
+namespace SpeakersList.Domain.Tests.SpeakersLists;
+
+public class Inscription_rules
+{
+    private static Inscribe Ghana(Guid? command = null, long? expectedVersion = null) =>
+        new(command ?? Guid.NewGuid(), "GHA", Minister, "Speaker", "Minister", ExpectedVersion: expectedVersion);
+
+    [Fact]
+    public void An_inscription_records_the_time_the_server_received_it()
+    {
+        var list = Given.Plenary();
+        var decision = Inscription.Decide(list, Ghana(), Given.Participant("GHA"), Given.At("09:15:02"));
+
+        var inscribed = Assert.IsType<SpeakerInscribed>(Assert.Single(decision.Events));
+        Assert.Equal(Given.At("09:15:02"), inscribed.ReceivedAt);
+        Assert.Equal("Ghana", inscribed.ParticipantName);
+    }
+
+    [Fact]
+    public void A_closed_list_refuses_inscriptions()
+    {
+        var list = Given.Plenary().With(new SpeakersListClosed(Guid.Empty, Guid.NewGuid(), Given.At("09:00")));
+
+        var decision = Inscription.Decide(list, Ghana(), Given.Participant("GHA"), Given.At("09:01"));
+
+        Assert.Equal(RefusalKind.Conflict, decision.Refusal?.Kind);
+        Assert.Contains("rule 73", decision.Refusal!.Detail);
+    }
+
+    [Fact]
+    public void A_reopened_list_accepts_inscriptions_again()
+    {
+        var list = Given.Plenary().With(
+            new SpeakersListClosed(Guid.Empty, Guid.NewGuid(), Given.At("09:00")),
+            new SpeakersListReopened(Guid.Empty, Guid.NewGuid(), Given.At("09:05")));
+
+        Assert.Null(Inscription.Decide(list, Ghana(), Given.Participant("GHA"), Given.At("09:06")).Refusal);
+    }
+
+    [Fact]
+    public void A_delegation_is_inscribed_once_unless_an_officer_allows_a_second()
+    {
+        var list = Given.Plenary().Inscribed("GHA", Minister, "09:00");
+
+        Assert.Equal(RefusalKind.Conflict, Inscription.Decide(list, Ghana(), Given.Participant("GHA"), Given.At("09:01")).Refusal?.Kind);
+
+        list = list.Decided(ListManagement.Decide(list, new AllowSecondInscription(Guid.NewGuid(), "gha"), Given.At("09:02")));
+        list = list.Decided(Inscription.Decide(list, Ghana(), Given.Participant("GHA"), Given.At("09:03")));
+        Assert.Equal(2, list.StatementsBy("GHA"));
+        Assert.NotNull(Inscription.Decide(list, Ghana(), Given.Participant("GHA"), Given.At("09:04")).Refusal);
+    }
+
+    [Fact]
+    public void The_number_of_speakers_can_be_capped()
+    {
+        var list = Given.Plenary().Inscribed("GHA", Minister, "09:00");
+        list = list.Decided(ListManagement.Decide(list, new SetSpeakerCap(Guid.NewGuid(), 2), Given.At("09:00")));
+        list = list.Inscribed("FRA", Minister, "09:01");
+
+        var refused = Inscription.Decide(list, new Inscribe(Guid.NewGuid(), "BRA", Minister, "S", "T"), Given.Participant("BRA"), Given.At("09:02"));
+
+        Assert.Equal(RefusalKind.Conflict, refused.Refusal?.Kind);
+        Assert.Contains("limited to 2", refused.Refusal!.Detail);
+    }
+
+    [Fact]
+    public void A_cap_below_the_speakers_already_inscribed_is_refused()
+    {
+        var list = Given.Plenary().Inscribed("GHA", Minister, "09:00").Inscribed("FRA", Minister, "09:01");
+
+        Assert.NotNull(ListManagement.Decide(list, new SetSpeakerCap(Guid.NewGuid(), 1), Given.At("09:02")).Refusal);
+        Assert.Null(ListManagement.Decide(list, new SetSpeakerCap(Guid.NewGuid(), 2), Given.At("09:02")).Refusal);
+    }
+
+    [Fact]
+    public void A_retried_command_takes_effect_once()
+    {
+        var command = Guid.NewGuid();
+        var list = Given.Plenary();
+        list = list.Decided(Inscription.Decide(list, Ghana(command), Given.Participant("GHA"), Given.At("09:00")));
+
+        var retry = Inscription.Decide(list, Ghana(command), Given.Participant("GHA"), Given.At("09:00:02"));
+
+        Assert.Null(retry.Refusal);
+        Assert.Empty(retry.Events);
+    }
+
+    [Fact]
+    public void A_command_based_on_a_stale_version_is_refused_with_the_current_version()
+    {
+        var list = Given.Plenary().Inscribed("FRA", Minister, "09:00");
+
+        var refused = Inscription.Decide(list, Ghana(expectedVersion: 1), Given.Participant("GHA"), Given.At("09:01"));
+
+        Assert.Equal(RefusalKind.StaleVersion, refused.Refusal?.Kind);
+        Assert.Equal(2, refused.Refusal!.CurrentVersion);
+        Assert.Null(Inscription.Decide(list, Ghana(expectedVersion: 2), Given.Participant("GHA"), Given.At("09:01")).Refusal);
+    }
+
+    [Fact]
+    public void A_withdrawn_inscription_leaves_the_order_and_can_be_withdrawn_again_harmlessly()
+    {
+        var list = Given.Plenary().Inscribed("GHA", Minister, "09:00").Inscribed("FRA", Minister, "09:01");
+        var withdraw = new Withdraw(Guid.NewGuid(), list.IdOf("GHA"));
+        list = list.Decided(Inscription.Decide(list, withdraw, Given.At("09:02")));
+
+        Assert.Equal(["FRA"], list.Order());
+        Assert.Empty(Inscription.Decide(list, withdraw with { CommandId = Guid.NewGuid() }, Given.At("09:03")).Events);
+        Assert.Equal(RefusalKind.NotFound, Inscription.Decide(list, new Withdraw(Guid.NewGuid(), Guid.NewGuid()), Given.At("09:03")).Refusal?.Kind);
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Mvc;
+using SpeakersList.Server.Infrastructure;
+using SpeakersList.SpeakersLists;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace SpeakersList.Server.SpeakersLists.Managing;
+
+/// <summary>An officer allows a delegation a second inscription on this meeting's list.</summary>
+public static class AllowSecondInscriptionEndpoint
+{
+    public static ProblemDetails Validate(AllowSecondInscription command) => Validation.Check(
+        (command.CommandId == Guid.Empty, "commandId is required: an id chosen by the client, so that a retried request takes effect once."),
+        (Validation.Missing(command.Participant, 20), "participant is required: the participant's code."));
+
+    /// <summary>Allow a delegation a second inscription.</summary>
+    [WolverinePost("/api/meetings/{meetingId}/speakers-list/second-inscriptions", OperationId = "AllowSecondInscription")]
+    [ProducesResponseType<CommandAccepted>(200)]
+    [ProducesResponseType<ProblemDetails>(400)]
+    [ProducesResponseType<ProblemDetails>(404)]
+    [ProducesResponseType<ProblemDetails>(409)]
+    public static (IResult, Events) Post(AllowSecondInscription command,
+        [WriteAggregate("meetingId", LoadStyle = ConcurrencyStyle.Exclusive)] ListOfSpeakers list, TimeProvider clock) =>
+        ListManagement.Decide(list, command, clock.GetUtcNow()).Respond(list);
+}

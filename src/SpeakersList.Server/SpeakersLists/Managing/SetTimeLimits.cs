@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Mvc;
+using SpeakersList.Server.Infrastructure;
+using SpeakersList.SpeakersLists;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace SpeakersList.Server.SpeakersLists.Managing;
+
+/// <summary>Rule 72: the time limits of this meeting, per category of speaker. The list is re-forecast at once.</summary>
+public static class SetTimeLimitsEndpoint
+{
+    public static ProblemDetails Validate(SetTimeLimits command) => Validation.Check(
+        (command.CommandId == Guid.Empty, "commandId is required: an id chosen by the client, so that a retried request takes effect once."),
+        (command.Limits is null, "limits is required: delegationSeconds, groupSeconds, observerSeconds, nonStateSeconds, preArrangedSeconds, firstReplySeconds, secondReplySeconds, changeOverSeconds."));
+
+    /// <summary>Set the meeting's time limits (seconds).</summary>
+    [WolverinePut("/api/meetings/{meetingId}/speakers-list/time-limits", OperationId = "SetTimeLimits")]
+    [ProducesResponseType<CommandAccepted>(200)]
+    [ProducesResponseType<ProblemDetails>(400)]
+    [ProducesResponseType<ProblemDetails>(404)]
+    [ProducesResponseType<ProblemDetails>(409)]
+    [ProducesResponseType<ProblemDetails>(422)]
+    public static (IResult, Events) Put(SetTimeLimits command,
+        [WriteAggregate("meetingId", LoadStyle = ConcurrencyStyle.Exclusive)] ListOfSpeakers list, TimeProvider clock) =>
+        ListManagement.Decide(list, command, clock.GetUtcNow()).Respond(list);
+}

@@ -45,7 +45,7 @@ builder.Services.AddMarten(services =>
     })
     .UseLightweightSessions()
     .InitializeWith<ParticipantsSeed>()
-    .IntegrateWithWolverine()
+    .IntegrateWithWolverine(wolverine => wolverine.UseFastEventForwarding = true)
     .ApplyAllDatabaseChangesOnStartup();
 
 builder.Host.UseWolverine(options =>

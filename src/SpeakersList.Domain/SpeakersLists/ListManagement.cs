@@ -11,25 +11,25 @@ public sealed record AllowSecondInscription(Guid CommandId, string Participant, 
 public static class ListManagement
 {
     public static Decision Decide(ListOfSpeakers list, MoveEntry command, DateTimeOffset now) =>
-        Guard(list, command.CommandId, command.ExpectedVersion) ?? Move(list, command, now);
+        list.Guard(command.CommandId, command.ExpectedVersion) ?? Move(list, command, now);
 
     public static Decision Decide(ListOfSpeakers list, CloseList command, DateTimeOffset now) =>
-        Guard(list, command.CommandId, command.ExpectedVersion)
+        list.Guard(command.CommandId, command.ExpectedVersion)
         ?? (list.Closed ? Decision.AlreadyDone : Decision.Accept(new SpeakersListClosed(list.Id, command.CommandId, now)));
 
     public static Decision Decide(ListOfSpeakers list, ReopenList command, DateTimeOffset now) =>
-        Guard(list, command.CommandId, command.ExpectedVersion)
+        list.Guard(command.CommandId, command.ExpectedVersion)
         ?? (list.Closed ? Decision.Accept(new SpeakersListReopened(list.Id, command.CommandId, now)) : Decision.AlreadyDone);
 
     public static Decision Decide(ListOfSpeakers list, SetTimeLimits command, DateTimeOffset now) =>
-        Guard(list, command.CommandId, command.ExpectedVersion)
+        list.Guard(command.CommandId, command.ExpectedVersion)
         ?? (command.Limits.Problem() is { } problem
             ? Refusal.Invalid(problem)
             : Decision.Accept(new TimeLimitsSet(list.Id, command.Limits, command.CommandId, now)));
 
     public static Decision Decide(ListOfSpeakers list, SetSpeakerCap command, DateTimeOffset now)
     {
-        if (Guard(list, command.CommandId, command.ExpectedVersion) is { } guarded) return guarded;
+        if (list.Guard(command.CommandId, command.ExpectedVersion) is { } guarded) return guarded;
         var inscribed = list.Active.Count(x => x.Kind == EntryKind.Statement);
         return command.Cap switch
         {
@@ -41,7 +41,7 @@ public static class ListManagement
     }
 
     public static Decision Decide(ListOfSpeakers list, AllowSecondInscription command, DateTimeOffset now) =>
-        Guard(list, command.CommandId, command.ExpectedVersion)
+        list.Guard(command.CommandId, command.ExpectedVersion)
         ?? Decision.Accept(new SecondInscriptionAllowed(list.Id, command.Participant.ToUpperInvariant(), command.CommandId, now));
 
     private static Decision Move(ListOfSpeakers list, MoveEntry command, DateTimeOffset now)
@@ -58,10 +58,4 @@ public static class ListManagement
         }
         return Decision.Accept(new EntryMoved(list.Id, entry.InscriptionId, command.After, command.Reason.Trim(), command.CommandId, now));
     }
-
-    /// <summary>Idempotency and optimistic concurrency, common to every command on a list.</summary>
-    private static Decision? Guard(ListOfSpeakers list, Guid commandId, long? expectedVersion) =>
-        list.HandledCommands.Contains(commandId) ? Decision.AlreadyDone
-        : expectedVersion is { } expected && expected != list.Version ? Decision.Refuse(Refusal.Stale(expected, list.Version))
-        : null;
 }

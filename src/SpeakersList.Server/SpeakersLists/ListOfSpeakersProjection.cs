@@ -1,4 +1,5 @@
 using Marten.Events.Aggregation;
+using SpeakersList.Floor;
 using SpeakersList.Programme;
 using SpeakersList.SpeakersLists;
 
@@ -21,4 +22,15 @@ public partial class ListOfSpeakersProjection : SingleStreamProjection<ListOfSpe
     public static ListOfSpeakers Apply(TimeLimitsSet e, ListOfSpeakers list) => list.Apply(e);
     public static ListOfSpeakers Apply(SpeakerCapSet e, ListOfSpeakers list) => list.Apply(e);
     public static ListOfSpeakers Apply(SecondInscriptionAllowed e, ListOfSpeakers list) => list.Apply(e);
+    public static ListOfSpeakers Apply(SwapProposed e, ListOfSpeakers list) => list.Apply(e);
+    public static ListOfSpeakers Apply(SwapAccepted e, ListOfSpeakers list) => list.Apply(e);
+    public static ListOfSpeakers Apply(SwapDeclined e, ListOfSpeakers list) => list.Apply(e);
+    public static ListOfSpeakers Apply(SwapRejected e, ListOfSpeakers list) => list.Apply(e);
+    public static ListOfSpeakers Apply(SwapApproved e, ListOfSpeakers list) => list.Apply(e);
+    public static ListOfSpeakers Apply(MeetingOpened e, ListOfSpeakers list) => list.Apply(e);
+    public static ListOfSpeakers Apply(MeetingSuspended e, ListOfSpeakers list) => list.Apply(e);
+    public static ListOfSpeakers Apply(MeetingResumed e, ListOfSpeakers list) => list.Apply(e);
+    public static ListOfSpeakers Apply(MeetingAdjourned e, ListOfSpeakers list) => list.Apply(e);
+    public static ListOfSpeakers Apply(SpeakersCarriedOver e, ListOfSpeakers list) => list.Apply(e);
+    public static ListOfSpeakers Apply(SpeakersCarriedIn e, ListOfSpeakers list) => list.Apply(e);
 }

@@ -15,7 +15,7 @@ public sealed record InscriptionAccepted(Guid InscriptionId, long Version, int P
 public static class InscribeEndpoint
 {
     public static ProblemDetails Validate(Inscribe command) => Validation.Check(
-        (command.CommandId == Guid.Empty, "commandId is required: an id chosen by the client, so that a retried request takes effect once."),
+        (command.CommandId == Guid.Empty, Validation.CommandIdRequired),
         (Validation.Missing(command.Participant, 20), "participant is required: the participant's code, such as GHA or EU."),
         (!Enum.IsDefined(command.Level),
             "level must be one of headOfState, vicePresident, headOfGovernment, deputyPrimeMinister, minister, viceMinister, chairOfDelegation, other."),

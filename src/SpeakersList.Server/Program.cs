@@ -8,6 +8,7 @@ using SpeakersList.Server.Infrastructure;
 using SpeakersList.Server.Live;
 using SpeakersList.Server.Participants;
 using SpeakersList.Server.SpeakersLists;
+using SpeakersList.Server.SpeakersLists.Inscribing;
 using Weasel.Core;
 using Wolverine;
 using Wolverine.Http;
@@ -21,6 +22,7 @@ builder.Services.AddOpenApi();
 builder.Services.AddSignalR().AddJsonProtocol(json => Json.Configure(json.PayloadSerializerOptions));
 builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgresql", tags: ["ready"]);
 builder.Services.AddSingleton<LiveUpdates>();
+builder.Services.AddSingleton<InscriptionDesk>();
 builder.Services.AddHostedService<LivePublisher>();
 builder.Services.ConfigureHttpJsonOptions(json => Json.Configure(json.SerializerOptions));
 

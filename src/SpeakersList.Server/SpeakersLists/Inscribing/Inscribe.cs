@@ -4,7 +4,6 @@ using SpeakersList.Participants;
 using SpeakersList.Server.Infrastructure;
 using SpeakersList.SpeakersLists;
 using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace SpeakersList.Server.SpeakersLists.Inscribing;
 
@@ -26,7 +25,10 @@ public static class InscribeEndpoint
     public static Task<Participant?> LoadAsync(Inscribe command, IQuerySession session, CancellationToken cancellation) =>
         session.LoadAsync<Participant>(command.Participant.Trim().ToUpperInvariant(), cancellation);
 
-    /// <summary>Inscribe a speaker. Writes on one meeting are serialised by a row lock, so a rush of inscriptions never gets a 409.</summary>
+    /// <summary>
+    /// Inscribe a speaker. Inscriptions on one meeting are queued and decided in batches, in the order
+    /// they arrived, one transaction per batch: a rush of inscriptions never gets a 409.
+    /// </summary>
     [WolverinePost("/api/meetings/{meetingId}/inscriptions", OperationId = "Inscribe")]
     [ProducesResponseType<InscriptionAccepted>(201)]
     [ProducesResponseType<InscriptionAccepted>(200)]
@@ -34,23 +36,20 @@ public static class InscribeEndpoint
     [ProducesResponseType<ProblemDetails>(404)]
     [ProducesResponseType<ProblemDetails>(409)]
     [ProducesResponseType<ProblemDetails>(422)]
-    public static (IResult, Events) Post(
-        Inscribe command,
-        Participant? participant,
-        [WriteAggregate("meetingId", LoadStyle = ConcurrencyStyle.Exclusive)] ListOfSpeakers list,
-        HttpContext context)
+    public static async Task<IResult> Post(Guid meetingId, Inscribe command, Participant? participant, InscriptionDesk desk, HttpContext context)
     {
         if (participant is null)
-            return (Refusal.Invalid($"Unknown participant '{command.Participant}'. Use a code from GET /api/participants.").ToResult(), []);
+            return Refusal.Invalid($"Unknown participant '{command.Participant}'. Use a code from GET /api/participants.").ToResult();
 
-        var decision = Inscription.Decide(list, command, participant, context.ArrivedAt());
-        if (decision.Refusal is { } refusal) return (refusal.ToResult(), []);
+        var requester = new Requester(context.User.Identity?.Name, context.TraceIdentifier);
+        var outcome = await desk.Submit(meetingId, command, participant, context.ArrivedAt(), requester);
+        if (outcome.Refusal is { } refusal) return refusal.ToResult();
 
-        var after = list.Evolve(decision.Events);
         var id = Inscription.IdFor(command.CommandId);
-        var view = SpeakersListView.From(after).Entries.FirstOrDefault(x => x.InscriptionId == id);
-        var accepted = new InscriptionAccepted(id, after.Version, view?.Position ?? 0, view?.EstimatedStart, view?.Explanation ?? "");
-        var location = $"/api/meetings/{list.Id}/speakers-list/{id}/explanation";
-        return (decision.Events.Count == 0 ? Results.Ok(accepted) : Results.Created(location, accepted), [.. decision.Events]);
+        var view = SpeakersListView.From(outcome.ListAfter!).Entries.FirstOrDefault(x => x.InscriptionId == id);
+        var accepted = new InscriptionAccepted(id, outcome.ListAfter!.Version, view?.Position ?? 0, view?.EstimatedStart, view?.Explanation ?? "");
+        return outcome.AlreadyDone
+            ? Results.Ok(accepted)
+            : Results.Created($"/api/meetings/{meetingId}/speakers-list/{id}/explanation", accepted);
     }
 }

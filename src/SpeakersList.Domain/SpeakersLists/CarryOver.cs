@@ -34,7 +34,7 @@ public static class CarryOver
         var unheard = adjourned.SpeakingOrder().Select(x => x.Entry)
             .Where(x => x.Kind == EntryKind.Statement && x.State is EntryState.Waiting or EntryState.Absent)
             .ToList();
-        if (unheard.Count == 0 || next.Id == adjourned.Id) return ([], []);
+        if (unheard.Count == 0 || next.Id == adjourned.Id || adjourned.CarryOverPolicy == CarryOverPolicy.Lapse) return ([], []);
         var speakers = unheard.Select(x => new CarriedSpeaker(x.InscriptionId, x.Participant, x.ParticipantName, x.Block, x.Level,
             x.SpeakerName, x.SpeakerTitle, x.OnBehalfOf, x.ReceivedAt)).ToList();
         return ([new SpeakersCarriedOver(adjourned.Id, next.Id, unheard.Select(x => x.InscriptionId).ToList(), at)],

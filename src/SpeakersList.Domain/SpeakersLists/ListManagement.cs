@@ -5,6 +5,8 @@ public sealed record CloseList(Guid CommandId, long? ExpectedVersion = null);
 public sealed record ReopenList(Guid CommandId, long? ExpectedVersion = null);
 public sealed record SetTimeLimits(Guid CommandId, TimeLimits Limits, long? ExpectedVersion = null);
 public sealed record SetSpeakerCap(Guid CommandId, int? Cap, long? ExpectedVersion = null);
+public sealed record SetOrderingPolicy(Guid CommandId, OrderingPolicy Policy, long? ExpectedVersion = null);
+public sealed record SetCarryOverPolicy(Guid CommandId, CarryOverPolicy Policy, long? ExpectedVersion = null);
 public sealed record AllowSecondInscription(Guid CommandId, string Participant, long? ExpectedVersion = null);
 
 /// <summary>What officers do to a list: move entries, close and reopen it (rule 73), set limits (rule 72).</summary>
@@ -43,6 +45,14 @@ public static class ListManagement
     public static Decision Decide(ListOfSpeakers list, AllowSecondInscription command, DateTimeOffset now) =>
         list.Guard(command.CommandId, command.ExpectedVersion)
         ?? Decision.Accept(new SecondInscriptionAllowed(list.Id, command.Participant.ToUpperInvariant(), command.CommandId, now));
+
+    public static Decision Decide(ListOfSpeakers list, SetOrderingPolicy command, DateTimeOffset now) =>
+        list.Guard(command.CommandId, command.ExpectedVersion)
+        ?? (list.Policy == command.Policy ? Decision.AlreadyDone : Decision.Accept(new OrderingPolicySet(list.Id, command.Policy, command.CommandId, now)));
+
+    public static Decision Decide(ListOfSpeakers list, SetCarryOverPolicy command, DateTimeOffset now) =>
+        list.Guard(command.CommandId, command.ExpectedVersion)
+        ?? (list.CarryOverPolicy == command.Policy ? Decision.AlreadyDone : Decision.Accept(new CarryOverPolicySet(list.Id, command.Policy, command.CommandId, now)));
 
     private static Decision Move(ListOfSpeakers list, MoveEntry command, DateTimeOffset now)
     {

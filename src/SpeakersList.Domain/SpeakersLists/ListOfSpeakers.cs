@@ -21,7 +21,8 @@ public sealed record ListOfSpeakers(
     ImmutableHashSet<Guid> HandledCommands,
     long Version,
     ImmutableList<Swap> Swaps,
-    MeetingStatus Status = MeetingStatus.Scheduled)
+    MeetingStatus Status = MeetingStatus.Scheduled,
+    CarryOverPolicy CarryOverPolicy = CarryOverPolicy.NextMeetingOnItem)
 {
     public static ListOfSpeakers Create(MeetingScheduled e) => new(
         e.MeetingId, MeetingInfo.From(e), e.Kind == MeetingKind.Plenary ? OrderingPolicy.Protocol : OrderingPolicy.FirstComeFirstServed,
@@ -70,6 +71,8 @@ public sealed record ListOfSpeakers(
         SwapDeclined e => Apply(e),
         SwapRejected e => Apply(e),
         SwapApproved e => Apply(e),
+        OrderingPolicySet e => Apply(e),
+        CarryOverPolicySet e => Apply(e),
         MeetingOpened e => Apply(e),
         MeetingSuspended e => Apply(e),
         MeetingResumed e => Apply(e),
@@ -92,6 +95,10 @@ public sealed record ListOfSpeakers(
 
     public ListOfSpeakers Apply(SwapApproved e) =>
         Next(e.CommandId) with { Swaps = SwapTo(e.SwapId, SwapStatus.Approved), Placements = Placements.Add(e.First).Add(e.Second) };
+
+    public ListOfSpeakers Apply(OrderingPolicySet e) => Next(e.CommandId) with { Policy = e.Policy };
+
+    public ListOfSpeakers Apply(CarryOverPolicySet e) => Next(e.CommandId) with { CarryOverPolicy = e.Policy };
 
     public ListOfSpeakers Apply(MeetingOpened e) => Next(e.CommandId) with { Status = MeetingStatus.InProgress };
 

@@ -27,6 +27,8 @@ public partial class ListOfSpeakersProjection : SingleStreamProjection<ListOfSpe
     public static ListOfSpeakers Apply(SwapDeclined e, ListOfSpeakers list) => list.Apply(e);
     public static ListOfSpeakers Apply(SwapRejected e, ListOfSpeakers list) => list.Apply(e);
     public static ListOfSpeakers Apply(SwapApproved e, ListOfSpeakers list) => list.Apply(e);
+    public static ListOfSpeakers Apply(OrderingPolicySet e, ListOfSpeakers list) => list.Apply(e);
+    public static ListOfSpeakers Apply(CarryOverPolicySet e, ListOfSpeakers list) => list.Apply(e);
     public static ListOfSpeakers Apply(MeetingOpened e, ListOfSpeakers list) => list.Apply(e);
     public static ListOfSpeakers Apply(MeetingSuspended e, ListOfSpeakers list) => list.Apply(e);
     public static ListOfSpeakers Apply(MeetingResumed e, ListOfSpeakers list) => list.Apply(e);

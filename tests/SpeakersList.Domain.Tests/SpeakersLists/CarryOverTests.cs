@@ -61,4 +61,16 @@ public class Carry_over
         Assert.Equal(nextDay.Id, CarryOver.NextMeeting(morning, [nextDay, afternoon, morning])?.Id);
         Assert.Null(CarryOver.NextMeeting(nextDay, [nextDay, afternoon, morning]));
     }
+
+    [Fact]
+    public void Under_the_lapse_policy_nothing_is_carried()
+    {
+        var morning = Given.Plenary("10:00", "13:00").Inscribed("GHA", Minister, "09:00");
+        morning = morning.Decided(ListManagement.Decide(morning, new SetCarryOverPolicy(Guid.NewGuid(), CarryOverPolicy.Lapse), Given.At("09:30")));
+
+        var (fromEvents, toEvents) = CarryOver.Decide(morning, Given.Plenary("15:00", "18:00"), Given.At("13:00"));
+
+        Assert.Empty(fromEvents);
+        Assert.Empty(toEvents);
+    }
 }

@@ -33,9 +33,10 @@ public sealed record FloorState(
     CurrentSpeech? Current,
     PointOfOrder? PointOfOrder,
     DateTimeOffset? FreeSince,
-    ImmutableList<PointOfOrderHeard> PointsOfOrder)
+    ImmutableList<PointOfOrderHeard> PointsOfOrder,
+    ImmutableList<Guid> AbsentWhenCalled)
 {
-    public static readonly FloorState Initial = new(MeetingStatus.Scheduled, null, null, null, null, null, []);
+    public static readonly FloorState Initial = new(MeetingStatus.Scheduled, null, null, null, null, null, [], []);
 
     internal FloorState PauseClock(DateTimeOffset at) =>
         Current is { Clock.Running: true } current ? this with { Current = current with { Clock = current.Clock.Pause(at), Since = at } } : this;

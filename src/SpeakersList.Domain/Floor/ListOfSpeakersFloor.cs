@@ -48,7 +48,7 @@ public sealed partial record ListOfSpeakers
         Placements = e.Policy == AbsentPolicy.EndOfList
             ? Placements.Add(new Placement(e.InscriptionId, e.After, "absent when called, placed at the end of the list", e.At))
             : Placements,
-        Floor = Floor with { Current = null, FreeSince = e.At },
+        Floor = Floor with { Current = null, FreeSince = e.At, AbsentWhenCalled = Floor.AbsentWhenCalled.Add(e.InscriptionId) },
     };
 
     public ListOfSpeakers Apply(PointOfOrderRaised e) => Next(e.CommandId) with

@@ -10,12 +10,3 @@ public sealed record MeetingSuspended(Guid MeetingId, Guid CommandId, DateTimeOf
 public sealed record MeetingResumed(Guid MeetingId, Guid CommandId, DateTimeOffset At);
 
 public sealed record MeetingAdjourned(Guid MeetingId, Guid CommandId, DateTimeOffset At);
-
-/// <summary>Where a meeting stands in its life, as the programme grid and the screens show it.</summary>
-public enum MeetingStatus
-{
-    Scheduled,
-    InProgress,
-    Suspended,
-    Adjourned,
-}

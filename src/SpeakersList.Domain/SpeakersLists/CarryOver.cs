@@ -45,7 +45,7 @@ public static class CarryOver
     public static ListOfSpeakers? NextMeeting(ListOfSpeakers adjourned, IEnumerable<ListOfSpeakers> meetingsOnItem) =>
         meetingsOnItem
             .Where(x => x.Id != adjourned.Id && x.Meeting.AgendaItem == adjourned.Meeting.AgendaItem
-                && x.ScheduledStart > adjourned.ScheduledStart && x.Status != MeetingStatus.Adjourned)
+                && x.ScheduledStart > adjourned.ScheduledStart && x.Floor.Status != MeetingStatus.Adjourned)
             .OrderBy(x => x.ScheduledStart)
             .FirstOrDefault();
 }

@@ -8,7 +8,7 @@ namespace SpeakersList.SpeakersLists;
 /// The list of speakers of one meeting: the write model that decisions are taken on.
 /// Immutable; evolved only by the events of the meeting's stream.
 /// </summary>
-public sealed record ListOfSpeakers(
+public sealed partial record ListOfSpeakers(
     Guid Id,
     MeetingInfo Meeting,
     OrderingPolicy Policy,
@@ -20,13 +20,14 @@ public sealed record ListOfSpeakers(
     ImmutableHashSet<string> SecondInscriptionsAllowed,
     ImmutableHashSet<Guid> HandledCommands,
     long Version,
-    ImmutableList<Swap> Swaps,
-    MeetingStatus Status = MeetingStatus.Scheduled,
+    FloorState Floor = null!,
+    AbsentPolicy AbsentPolicy = AbsentPolicy.EndOfList,
+    ImmutableList<Swap> Swaps = null!,
     CarryOverPolicy CarryOverPolicy = CarryOverPolicy.NextMeetingOnItem)
 {
     public static ListOfSpeakers Create(MeetingScheduled e) => new(
         e.MeetingId, MeetingInfo.From(e), e.Kind == MeetingKind.Plenary ? OrderingPolicy.Protocol : OrderingPolicy.FirstComeFirstServed,
-        false, null, TimeLimits.Default, [], [], [], [e.CommandId], 1, []);
+        false, null, TimeLimits.Default, [], [], [], [e.CommandId], 1, FloorState.Initial, AbsentPolicy.EndOfList, []);
 
     public DateTimeOffset ScheduledStart => Meeting.Start;
 
@@ -79,6 +80,16 @@ public sealed record ListOfSpeakers(
         MeetingAdjourned e => Apply(e),
         SpeakersCarriedOver e => Apply(e),
         SpeakersCarriedIn e => Apply(e),
+        SpeakerCalled e => Apply(e),
+        SpeechStarted e => Apply(e),
+        SpeechPaused e => Apply(e),
+        SpeechResumed e => Apply(e),
+        SpeechExtended e => Apply(e),
+        SpeechEnded e => Apply(e),
+        SpeakerMarkedAbsent e => Apply(e),
+        PointOfOrderRaised e => Apply(e),
+        PointOfOrderConcluded e => Apply(e),
+        AbsentPolicySet e => Apply(e),
         _ => this,
     };
 
@@ -99,14 +110,6 @@ public sealed record ListOfSpeakers(
     public ListOfSpeakers Apply(OrderingPolicySet e) => Next(e.CommandId) with { Policy = e.Policy };
 
     public ListOfSpeakers Apply(CarryOverPolicySet e) => Next(e.CommandId) with { CarryOverPolicy = e.Policy };
-
-    public ListOfSpeakers Apply(MeetingOpened e) => Next(e.CommandId) with { Status = MeetingStatus.InProgress };
-
-    public ListOfSpeakers Apply(MeetingSuspended e) => Next(e.CommandId) with { Status = MeetingStatus.Suspended };
-
-    public ListOfSpeakers Apply(MeetingResumed e) => Next(e.CommandId) with { Status = MeetingStatus.InProgress };
-
-    public ListOfSpeakers Apply(MeetingAdjourned e) => Next(e.CommandId) with { Status = MeetingStatus.Adjourned };
 
     public ListOfSpeakers Apply(SpeakersCarriedOver e)
     {

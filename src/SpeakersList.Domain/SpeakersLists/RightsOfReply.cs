@@ -27,7 +27,7 @@ public static class RightsOfReply
         if (dayEnd.Guard(command.CommandId, null) is { } guarded) return guarded;
         if (participant.Category is not (ParticipantCategory.MemberState or ParticipantCategory.ObserverState or ParticipantCategory.EuropeanUnion))
             return Refusal.Invalid($"{participant.Name} cannot exercise a right of reply: it is accorded to Member States and observer States.");
-        if (dayEnd.Status == MeetingStatus.Adjourned)
+        if (dayEnd.Floor.Status == MeetingStatus.Adjourned)
             return Refusal.Conflict($"The day's last meeting on this item ({dayEnd.Meeting.Title}) has been adjourned; no further reply can be heard today.");
         var replies = dayEnd.Active.Count(x => x.Kind == EntryKind.RightOfReply
             && string.Equals(x.Participant, participant.Code, StringComparison.OrdinalIgnoreCase));

@@ -55,20 +55,23 @@ public static class AccessSetup
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Strict;
                 options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                options.ExpireTimeSpan = TimeSpan.FromHours(12);
                 options.SlidingExpiration = true;
                 options.Events.OnRedirectToLogin = context => Status(context.Response, StatusCodes.Status401Unauthorized);
                 options.Events.OnRedirectToAccessDenied = context => Status(context.Response, StatusCodes.Status403Forbidden);
             })
             .AddBearerToken(BearerScheme, options =>
             {
-                options.BearerTokenExpiration = TimeSpan.FromHours(12);
                 options.Events.OnMessageReceived = context =>
                 {
                     if (BearerTokenOf(context.HttpContext) is { } token) context.Token = token;
                     return Task.CompletedTask;
                 };
             });
+        // How long a session lasts (SpeakersList:SessionHours, default 12), read when the options are built so a test host can set it.
+        services.AddOptions<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions>(BearerScheme).Configure<IConfiguration>((options, configuration) =>
+            options.BearerTokenExpiration = TimeSpan.FromHours(configuration.GetValue("SpeakersList:SessionHours", 12.0)));
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(CookieScheme).Configure<IConfiguration>((options, configuration) =>
+            options.ExpireTimeSpan = TimeSpan.FromHours(configuration.GetValue("SpeakersList:SessionHours", 12.0)));
         if (useOidc) authentication.AddJwtBearer(OidcScheme, options => ConfigureOidc(options, oidc));
 
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
@@ -130,16 +133,16 @@ public static class AccessSetup
         };
         options.AddPolicy(SignInLimit, context =>
         {
-            var limit = context.RequestServices.GetRequiredService<IOptions<RateLimits>>().Value.SignInsPerMinute;
-            return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "local",
+            var limit = context.RequestServices.GetRequiredService<IOptionsSnapshot<RateLimits>>().Value.SignInsPerMinute;
+            return RateLimitPartition.GetFixedWindowLimiter($"{context.Connection.RemoteIpAddress?.ToString() ?? "local"}|{limit}",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
         });
         options.AddPolicy(InscriptionLimit, context =>
         {
             var actor = Actor.Of(context.User);
             if (actor.IsOfficer) return RateLimitPartition.GetNoLimiter("officers");
-            var limit = context.RequestServices.GetRequiredService<IOptions<RateLimits>>().Value.InscriptionsPerMinute;
-            return RateLimitPartition.GetTokenBucketLimiter(actor.Delegation ?? context.Connection.RemoteIpAddress?.ToString() ?? "local",
+            var limit = context.RequestServices.GetRequiredService<IOptionsSnapshot<RateLimits>>().Value.InscriptionsPerMinute;
+            return RateLimitPartition.GetTokenBucketLimiter($"{actor.Delegation ?? context.Connection.RemoteIpAddress?.ToString() ?? "local"}|{limit}",
                 _ => new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = limit,

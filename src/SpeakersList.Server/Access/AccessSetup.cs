@@ -36,8 +36,6 @@ public static class AccessSetup
     public static WebApplicationBuilder AddAccess(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        var oidc = builder.Configuration.GetSection("Authentication:Oidc");
-        var useOidc = !string.IsNullOrWhiteSpace(oidc["Authority"]);
 
         services.AddDataProtection().SetApplicationName("SpeakersList");
         services.AddOptions<KeyManagementOptions>().Configure<IConfiguration, IHostEnvironment, ILoggerFactory>((options, configuration, environment, logs) =>
@@ -47,7 +45,7 @@ public static class AccessSetup
         var authentication = services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "Cookie or bearer token", options => options.ForwardDefaultSelector = context =>
                 BearerTokenOf(context) is not { } token ? CookieScheme
-                : useOidc && token.Count(c => c == '.') == 2 ? OidcScheme
+                : token.Count(c => c == '.') == 2 && OidcConfigured(context.RequestServices.GetRequiredService<IConfiguration>()) ? OidcScheme
                 : BearerScheme)
             .AddCookie(CookieScheme, options =>
             {
@@ -72,7 +70,12 @@ public static class AccessSetup
             options.BearerTokenExpiration = TimeSpan.FromHours(configuration.GetValue("SpeakersList:SessionHours", 12.0)));
         services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(CookieScheme).Configure<IConfiguration>((options, configuration) =>
             options.ExpireTimeSpan = TimeSpan.FromHours(configuration.GetValue("SpeakersList:SessionHours", 12.0)));
-        if (useOidc) authentication.AddJwtBearer(OidcScheme, options => ConfigureOidc(options, oidc));
+        // An external provider's JWTs, used only when Authentication:Oidc:Authority is set.
+        authentication.AddJwtBearer(OidcScheme, _ => { });
+        services.AddOptions<JwtBearerOptions>(OidcScheme).Configure<IConfiguration>((options, configuration) =>
+        {
+            if (OidcConfigured(configuration)) ConfigureOidc(options, configuration.GetSection("Authentication:Oidc"));
+        });
 
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
         services.AddAuthorization(AccessPolicies.Configure);
@@ -109,6 +112,8 @@ public static class AccessSetup
             ? query
             : null;
     }
+
+    public static bool OidcConfigured(IConfiguration configuration) => !string.IsNullOrWhiteSpace(configuration["Authentication:Oidc:Authority"]);
 
     private static Task Status(HttpResponse response, int status)
     {

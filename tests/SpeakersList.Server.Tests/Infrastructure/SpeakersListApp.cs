@@ -76,6 +76,7 @@ public class SpeakersListApp : IAsyncLifetime
                 services.RunWolverineInSoloMode();
                 services.MartenDaemonModeIsSolo();
             });
+            ConfigureHost(web);
         });
         if (UseKestrel)
         {
@@ -90,6 +91,11 @@ public class SpeakersListApp : IAsyncLifetime
         }
         await AddOfficerAsync();
         _officerToken = await SignInAsync("/api/auth/officer/sign-in", new { name = OfficerName, password = OfficerPassword });
+    }
+
+    /// <summary>A test host's own settings or services, applied after the common ones.</summary>
+    protected virtual void ConfigureHost(IWebHostBuilder web)
+    {
     }
 
     /// <summary>The officer's bearer token, from the real sign-in at start-up (it outlives the data resets).</summary>

@@ -29,6 +29,9 @@ public static class InscribeEndpoint
     public static Task<Participant?> LoadAsync(Inscribe command, IQuerySession session, CancellationToken cancellation) =>
         session.LoadAsync<Participant>(command.Participant.Trim().ToUpperInvariant(), cancellation);
 
+    /// <summary>A delegation inscribes only itself (403 otherwise); an officer inscribes anyone.</summary>
+    public static ProblemDetails Before(Inscribe command, ClaimsPrincipal user) => Actor.Of(user).ProblemUnlessFor(command.Participant);
+
     /// <summary>Inscribe a speaker. Writes on one meeting are serialised by a row lock, so a rush of inscriptions never gets a 409.</summary>
     [WolverinePost("/api/meetings/{meetingId}/inscriptions", OperationId = "Inscribe")]
     [DelegationMayAct, EnableRateLimiting(AccessSetup.InscriptionLimit)]
@@ -42,10 +45,8 @@ public static class InscribeEndpoint
         Inscribe command,
         Participant? participant,
         [WriteAggregate("meetingId", LoadStyle = ConcurrencyStyle.Exclusive)] ListOfSpeakers list,
-        HttpContext context,
-        ClaimsPrincipal user)
+        HttpContext context)
     {
-        if (Actor.Of(user).RefuseUnlessFor(command.Participant) is { } refused) return (refused, []);
         if (participant is null)
             return (Refusal.Invalid($"Unknown participant '{command.Participant}'. Use a code from GET /api/participants.").ToResult(), []);
 

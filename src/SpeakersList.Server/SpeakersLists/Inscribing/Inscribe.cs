@@ -26,11 +26,11 @@ public static class InscribeEndpoint
         (Validation.Missing(command.SpeakerTitle), "speakerTitle is required (at most 200 characters)."),
         (command.OnBehalfOf is { Length: > 200 }, "onBehalfOf is at most 200 characters."));
 
-    public static Task<Participant?> LoadAsync(Inscribe command, IQuerySession session, CancellationToken cancellation) =>
-        session.LoadAsync<Participant>(command.Participant.Trim().ToUpperInvariant(), cancellation);
-
     /// <summary>A delegation inscribes only itself (403 otherwise); an officer inscribes anyone.</summary>
     public static ProblemDetails Before(Inscribe command, ClaimsPrincipal user) => Actor.Of(user).ProblemUnlessFor(command.Participant);
+
+    public static Task<Participant?> LoadAsync(Inscribe command, IQuerySession session, CancellationToken cancellation) =>
+        session.LoadAsync<Participant>(command.Participant.Trim().ToUpperInvariant(), cancellation);
 
     /// <summary>Inscribe a speaker. Writes on one meeting are serialised by a row lock, so a rush of inscriptions never gets a 409.</summary>
     [WolverinePost("/api/meetings/{meetingId}/inscriptions", OperationId = "Inscribe")]

@@ -7,6 +7,8 @@ using SpeakersList.Participants;
 using SpeakersList.Server.Infrastructure;
 using SpeakersList.Server.Live;
 using SpeakersList.Server.Participants;
+using SpeakersList.Server.Programme;
+using SpeakersList.Server.Seed;
 using SpeakersList.Server.SpeakersLists;
 using Weasel.Core;
 using Wolverine;
@@ -22,6 +24,8 @@ builder.Services.AddSignalR();
 builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgresql", tags: ["ready"]);
 builder.Services.AddSingleton<LiveUpdates>();
 builder.Services.AddHostedService<LivePublisher>();
+builder.Services.AddSingleton<ProgrammeChanges>();
+builder.Services.AddHostedService<ProgrammePublisher>();
 builder.Services.ConfigureHttpJsonOptions(json => Json.Configure(json.SerializerOptions));
 
 // The event store. Configured from the service provider so that a test host's settings are seen.
@@ -39,8 +43,11 @@ builder.Services.AddMarten(services =>
         options.Events.MetadataConfig.HeadersEnabled = true;
         options.Events.MetadataConfig.UserNameEnabled = true;
         options.Projections.Add<ListOfSpeakersProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<MeetingProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<ConferenceProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<Participant>().Identity(x => x.Code);
         options.Listeners.Add(services.GetRequiredService<LiveUpdates>());
+        options.Listeners.Add(services.GetRequiredService<ProgrammeChanges>());
         return options;
     })
     .UseLightweightSessions()
@@ -54,6 +61,8 @@ builder.Host.UseWolverine(options =>
     options.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
 });
 builder.Services.AddWolverineHttp();
+// After Marten's start-up (schema, participants), so the demo finds the registry in place.
+builder.Services.AddHostedService<DemoLoader>();
 
 var app = builder.Build();
 

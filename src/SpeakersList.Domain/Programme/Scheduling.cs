@@ -100,7 +100,7 @@ public static class Scheduling
         var taken = others.Where(m => m.Id != self && m.HoldsRoom() && SameRoom(m.Room, room) && m.Overlaps(start, end))
             .OrderBy(m => m.Start).FirstOrDefault();
         return taken is null ? null
-            : Conflict($"{room} is taken from {Local(taken.Start, taken)} to {Local(taken.End, taken)} by '{taken.Title}'; "
+            : Conflict($"{taken.Room} is taken from {Local(taken.Start, taken)} to {Local(taken.End, taken)} by '{taken.Title}'; "
                 + $"'{title}' ({Local(start, taken)}-{Local(end, taken)}) would overlap it.");
     }
 

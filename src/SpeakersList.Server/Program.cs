@@ -27,6 +27,8 @@ builder.Services.AddHostedService<LivePublisher>();
 builder.Services.AddSingleton<ProgrammeChanges>();
 builder.Services.AddHostedService<ProgrammePublisher>();
 builder.Services.ConfigureHttpJsonOptions(json => Json.Configure(json.SerializerOptions));
+// The hub speaks the API's JSON shape too (enums as camelCase strings), as its clients expect.
+builder.Services.Configure<Microsoft.AspNetCore.SignalR.JsonHubProtocolOptions>(hub => Json.Configure(hub.PayloadSerializerOptions));
 
 // The event store. Configured from the service provider so that a test host's settings are seen.
 builder.Services.AddMarten(services =>

@@ -16,6 +16,8 @@ public sealed record RoundTableWrite(IEventStream<Conference> Stream, IReadOnlyL
     {
         if (await session.LoadAsync<Meeting>(roundTableId, cancellation) is not { } meeting)
             return (null, Refusal.NotFound($"There is no meeting {roundTableId}."));
+        if (meeting.Kind != MeetingKind.RoundTable)
+            return (null, Refusal.Invalid($"'{meeting.Title}' is not a round table."));
         if (meeting.ConferenceId is not { } conferenceId)
             return (null, Refusal.Invalid($"'{meeting.Title}' is not part of a conference's programme."));
         var stream = await session.Events.FetchForExclusiveWriting<Conference>(conferenceId, cancellation);

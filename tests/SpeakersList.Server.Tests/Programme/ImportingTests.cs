@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using SpeakersList.Server.Seed;
 using SpeakersList.Server.Tests.Infrastructure;
 
@@ -232,9 +233,9 @@ public class The_demo_conference(SpeakersListApp app) : ApiTest(app)
     [Fact]
     public async Task Can_be_dated_on_the_seeds_own_dates()
     {
-        App.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 27, 18, 0, 0, TimeSpan.Zero));
+        var later = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 18, 0, 0, TimeSpan.Zero));
 
-        await DemoConference.LoadAsync(App.Services.GetRequiredService<IDocumentStore>(), App.Clock, DemoDates.Seed, CancellationToken.None);
+        await DemoConference.LoadAsync(App.Services.GetRequiredService<IDocumentStore>(), later, DemoDates.Seed, CancellationToken.None);
 
         var days = (await Api.Programme())["days"]!.AsArray().Select(d => d!["date"]!.GetValue<string>());
         Assert.Equal(["2013-09-23", "2013-09-24", "2013-09-25"], days);
@@ -243,9 +244,9 @@ public class The_demo_conference(SpeakersListApp app) : ApiTest(app)
     [Fact]
     public async Task Starting_on_a_Friday_evening_puts_the_hearings_on_Monday()
     {
-        App.Clock.SetUtcNow(new DateTimeOffset(2013, 9, 27, 20, 0, 0, TimeSpan.FromHours(-4)));
+        var fridayEvening = new FakeTimeProvider(new DateTimeOffset(2013, 9, 27, 20, 0, 0, TimeSpan.FromHours(-4)));
 
-        await DemoConference.LoadAsync(App.Services.GetRequiredService<IDocumentStore>(), App.Clock, DemoDates.Upcoming, CancellationToken.None);
+        await DemoConference.LoadAsync(App.Services.GetRequiredService<IDocumentStore>(), fridayEvening, DemoDates.Upcoming, CancellationToken.None);
 
         var days = (await Api.Programme())["days"]!.AsArray().Select(d => d!["date"]!.GetValue<string>());
         Assert.Equal(["2013-09-30", "2013-10-01", "2013-10-02"], days);

@@ -37,13 +37,19 @@ public static class FileNodes
     private static FileNode ParseYaml(string text)
     {
         var stream = new YamlStream();
+        var parser = new Parser(new StringReader(text));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
         }
         catch (YamlException ex)
         {
             throw new FileProblem((int)ex.Start.Line, $"the YAML is malformed: {Innermost(ex).Message.Split(": ", 2).Last()}");
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner gives up this way on some unterminated constructs: name the last place it understood.
+            throw new FileProblem((int)(parser.Current?.Start.Line ?? 1), "the YAML is malformed: it ends inside an unclosed bracket, brace or quote.");
         }
         if (stream.Documents.Count == 0) throw new FileProblem(1, "the file is empty.");
         return FromYaml(stream.Documents[0].RootNode);

@@ -67,7 +67,7 @@ public static class ImportProgrammeEndpoint
     /// commandId becomes the conference's id: a retry answers 200 with the same ids.
     /// </summary>
     [WolverinePost("/api/programme/import", OperationId = "ImportProgramme")]
-    [Consumes("application/yaml", "application/json", "text/yaml", "multipart/form-data")]
+    [Consumes("application/yaml", "application/json", "text/yaml", "application/x-yaml", "text/plain", "multipart/form-data")]
     [ProducesResponseType<ProgrammeImported>(201)]
     [ProducesResponseType<ProgrammeImported>(200)]
     [ProducesResponseType<ProblemDetails>(400)]

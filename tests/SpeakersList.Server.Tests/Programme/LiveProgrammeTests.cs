@@ -98,5 +98,8 @@ public class The_OpenAPI_document(SpeakersListApp app) : ApiTest(app)
                      "ReleaseRoundTableSeat", "StateRoundTablePreferences", "DesignateRoundTableChair", "GetDelegationAgenda" })
             Assert.Contains(id, operations);
         Assert.NotNull(document["components"]!["schemas"]!["ProgrammeView"]);
+        var import = document["paths"]!["/api/programme/import"]!["post"]!;
+        Assert.NotNull(import["requestBody"]!["content"]!["application/yaml"]);
+        Assert.NotNull(import["responses"]!["400"]);
     }
 }

@@ -67,6 +67,18 @@ public class A_room_holds_one_meeting_at_a_time
     }
 
     [Fact]
+    public void Segments_move_with_their_meeting_and_the_last_one_ends_with_it()
+    {
+        var opening = SpeakersList.Programme.Meeting.Create(new MeetingScheduled(Guid.NewGuid(), Guid.NewGuid(), MeetingKind.Plenary, "First plenary meeting",
+            "General Assembly Hall", At("10:00"), At("13:00"), "America/New_York", "HLD", Now, Segments:
+            [new MeetingSegment("Opening", At("10:00"), At("10:30")), new MeetingSegment("Continuation", At("10:30"), At("13:00"))]));
+
+        var later = opening.Apply(new MeetingRescheduled(opening.Id, Guid.NewGuid(), At("11:00"), At("13:30"), Now));
+
+        Assert.Equal([(At("11:00"), At("11:30")), (At("11:30"), At("13:30"))], later.Segments.Select(s => (s.Start, s.End)));
+    }
+
+    [Fact]
     public void Moving_to_a_room_taken_at_that_time_is_refused()
     {
         var roundTable = Meeting("Round table I", "Conference Room 4", "10:00", "13:00", MeetingKind.RoundTable);

@@ -8,6 +8,8 @@ using SpeakersList.Server.Access;
 using SpeakersList.Server.Infrastructure;
 using SpeakersList.Server.Live;
 using SpeakersList.Server.Participants;
+using SpeakersList.Server.Programme;
+using SpeakersList.Server.Seed;
 using SpeakersList.Server.SpeakersLists;
 using SpeakersList.Server.SpeakersLists.Inscribing;
 using Weasel.Core;
@@ -21,12 +23,15 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.AddSignalR().AddJsonProtocol(json => Json.Configure(json.PayloadSerializerOptions));
+builder.Services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", openApi => openApi.AddOperationTransformer<SpeakersList.Server.Programme.Importing.ProgrammeFileBody>());
 builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgresql", tags: ["ready"]);
 builder.AddAccess();
 builder.Services.AddSingleton<LiveUpdates>();
 builder.Services.AddSingleton<InscriptionDesk>();
 builder.Services.AddSingleton<LiveSubscriptions>();
 builder.Services.AddHostedService<LivePublisher>();
+builder.Services.AddSingleton<ProgrammeChanges>();
+builder.Services.AddHostedService<ProgrammePublisher>();
 builder.Services.ConfigureHttpJsonOptions(json => Json.Configure(json.SerializerOptions));
 
 // The event store. Configured from the service provider so that a test host's settings are seen.
@@ -44,9 +49,12 @@ builder.Services.AddMarten(services =>
         options.Events.MetadataConfig.HeadersEnabled = true;
         options.Events.MetadataConfig.UserNameEnabled = true;
         options.Projections.Add<ListOfSpeakersProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<MeetingProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<ConferenceProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<Participant>().Identity(x => x.Code);
         Officers.Configure(options);
         options.Listeners.Add(services.GetRequiredService<LiveUpdates>());
+        options.Listeners.Add(services.GetRequiredService<ProgrammeChanges>());
         return options;
     })
     .UseLightweightSessions()
@@ -61,6 +69,8 @@ builder.Host.UseWolverine(options =>
     options.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
 });
 builder.Services.AddWolverineHttp();
+// After Marten's start-up (schema, participants), so the demo finds the registry in place.
+builder.Services.AddHostedService<DemoLoader>();
 
 var app = builder.Build();
 if (OfficerCommand.Matches(args)) return await OfficerCommand.RunAsync(app.Services, args);

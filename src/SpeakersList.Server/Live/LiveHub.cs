@@ -1,6 +1,8 @@
 using Marten;
 using Microsoft.AspNetCore.SignalR;
 using SpeakersList.Server.Floor;
+using SpeakersList.Server.Programme;
+using SpeakersList.Server.RoundTables;
 using SpeakersList.Server.SpeakersLists;
 using SpeakersList.SpeakersLists;
 
@@ -88,4 +90,31 @@ public sealed class LiveHub(IQuerySession session, LiveSubscriptions subscriptio
         return await session.LoadAsync<ListOfSpeakers>(meetingId, Context.ConnectionAborted)
             ?? throw new HubException($"There is no meeting {meetingId}.");
     }
+
+    // The programme, the round tables and the delegations' agendas: pushed by ProgrammePublisher (ProgrammePush.cs).
+    public const string ProgrammeChanged = "programmeChanged";
+    public const string RoundTableChanged = "roundTableChanged";
+    public const string AgendaChanged = "agendaChanged";
+    public const string ProgrammeGroup = "programme";
+
+    public static string RoundTableGroup(Guid roundTableId) => $"round-table:{roundTableId}";
+
+    public static string AgendaGroup(string code) => $"agenda:{code.Trim().ToUpperInvariant()}";
+
+    /// <summary>Join the programme's group and receive the current grid (the latest conference).</summary>
+    public Task<ProgrammeView?> SubscribeToProgramme() => ProgrammeSubscriptions.ProgrammeAsync(this, session);
+
+    public Task UnsubscribeFromProgramme() => Groups.RemoveFromGroupAsync(Context.ConnectionId, ProgrammeGroup, Context.ConnectionAborted);
+
+    /// <summary>Join a round table's group and receive its roster.</summary>
+    public Task<RoundTableRosterView> SubscribeToRoundTable(Guid roundTableId) => ProgrammeSubscriptions.RoundTableAsync(this, session, roundTableId);
+
+    public Task UnsubscribeFromRoundTable(Guid roundTableId) =>
+        Groups.RemoveFromGroupAsync(Context.ConnectionId, RoundTableGroup(roundTableId), Context.ConnectionAborted);
+
+    /// <summary>Join a delegation's agenda group and receive its agenda across the programme (lists and round tables). Push: agendaChanged.</summary>
+    public Task<DelegationAgendaView> SubscribeToAgenda(string code) => ProgrammeSubscriptions.DelegationAsync(this, session, code);
+
+    public Task UnsubscribeFromAgenda(string code) =>
+        Groups.RemoveFromGroupAsync(Context.ConnectionId, AgendaGroup(code), Context.ConnectionAborted);
 }

@@ -184,7 +184,7 @@ public class Signing_in(SpeakersListApp app) : ApiTest(app)
         try
         {
             var meetings = new List<Guid>();
-            for (var i = 0; i < 3; i++) meetings.Add(await Api.ScheduleMeeting(title: $"Meeting {i}"));
+            for (var i = 0; i < 3; i++) meetings.Add(await Api.ScheduleMeeting(title: $"Meeting {i}", room: $"Conference Room {i + 1}"));
             var ghana = new Api(await App.CreateDelegationClientAsync("GHA"));
 
             var statuses = new List<HttpStatusCode>();

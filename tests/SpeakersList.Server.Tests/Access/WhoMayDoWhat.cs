@@ -174,7 +174,8 @@ public class Who_may_do_what(SpeakersListApp app) : ApiTest(app)
                     }
                     catch (HubException ex)
                     {
-                        refusal = ex.Message;
+                        // "There is no round table ..." means the access check let the call through to a lookup.
+                        refusal = ex.Message.Contains("There is no ", StringComparison.Ordinal) ? null : ex.Message;
                     }
                     if (allowed && refusal is not null) failures.Add($"hub {method.Name} as {caller.Name}: refused ({refusal}), expected allowed");
                     if (!allowed && refusal is null) failures.Add($"hub {method.Name} as {caller.Name}: allowed, expected refused");
@@ -249,8 +250,8 @@ public class Who_may_do_what(SpeakersListApp app) : ApiTest(app)
 
     private async Task<World> MakeWorld(Dictionary<string, RouteEndpoint> writes)
     {
-        var empty = await Api.ScheduleMeeting(title: "Empty list");
-        var meeting = await Api.ScheduleMeeting();
+        var empty = await Api.ScheduleMeeting(title: "Empty list", room: $"Conference Room {Guid.NewGuid():N}");
+        var meeting = await Api.ScheduleMeeting(room: $"Conference Room {Guid.NewGuid():N}");
         var ofA = await Api.Inscribe(meeting, A);
         var ofB = await Api.Inscribe(meeting, B);
         var (offeredToA, offeredToB) = (Guid.Empty, Guid.Empty);

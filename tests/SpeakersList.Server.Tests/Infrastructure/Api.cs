@@ -95,6 +95,35 @@ public sealed class Api(HttpClient http)
 
     private static string At(DateTimeOffset? at) => at is { } moment ? $"?at={Uri.EscapeDataString(moment.ToString("O"))}" : "";
 
+    // The programme, the round tables and the participants (issue 3).
+
+    /// <summary>Posts a programme file as the body; the query carries commandId and, if given, firstDay.</summary>
+    public Task<HttpResponseMessage> TryImportProgramme(string file, string contentType = "application/yaml", Guid? commandId = null,
+        string? firstDay = null, string? format = null)
+    {
+        var query = $"commandId={commandId ?? Guid.NewGuid()}" + (firstDay is null ? "" : $"&firstDay={firstDay}") + (format is null ? "" : $"&format={format}");
+        var content = new StringContent(file, System.Text.Encoding.UTF8);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        return http.PostAsync($"/api/programme/import?{query}", content);
+    }
+
+    /// <summary>Imports the seed's programme (Seed/hld-2013.yaml) on its own dates, 23-25 September 2013; returns the meetings' ids by code.</summary>
+    public async Task<IReadOnlyDictionary<string, Guid>> ImportSeedProgramme(string? firstDay = null)
+    {
+        var body = await Expect(await TryImportProgramme(global::SpeakersList.Server.Seed.DemoConference.SeedText(), firstDay: firstDay), HttpStatusCode.Created);
+        return body["meetings"]!.AsObject().ToDictionary(x => x.Key, x => x.Value!.GetValue<Guid>());
+    }
+
+    public async Task<JsonObject> Programme() => await Expect(await http.GetAsync("/api/programme"), HttpStatusCode.OK);
+
+    public async Task<JsonObject[]> ProgrammeMeetings() =>
+        (await Programme())["days"]!.AsArray().SelectMany(d => d!["meetings"]!.AsArray()).Select(m => m!.AsObject()).ToArray();
+
+    public Task<HttpResponseMessage> TryAllocateSeat(Guid roundTableId, string participant, Guid? commandId = null) =>
+        http.PostAsJsonAsync($"/api/round-tables/{roundTableId}/seats", new { commandId = commandId ?? Guid.NewGuid(), participant }, Json);
+
+    public async Task<JsonObject> RoundTable(Guid roundTableId) => await Expect(await http.GetAsync($"/api/round-tables/{roundTableId}"), HttpStatusCode.OK);
+
     /// <summary>Asserts the status and returns the JSON body; on a mismatch the body is in the message.</summary>
     public static async Task<JsonObject> Expect(HttpResponseMessage response, HttpStatusCode status)
     {

@@ -2,28 +2,17 @@ using Marten;
 using Microsoft.AspNetCore.Mvc;
 using SpeakersList.Programme;
 using SpeakersList.Server.Infrastructure;
-using SpeakersList.SpeakersLists;
 using Wolverine.Http;
 using Wolverine.Marten;
 
 namespace SpeakersList.Server.Meetings.Scheduling;
 
-/// <summary>An officer puts a meeting on the programme. Its id is the command's id, so a retry creates nothing new.</summary>
-public sealed record ScheduleMeeting(
-    Guid CommandId,
-    MeetingKind Kind,
-    string Title,
-    string Room,
-    DateTimeOffset Start,
-    DateTimeOffset End,
-    string AgendaItem,
-    string? TimeZone = null);
-
 public sealed record MeetingScheduledResponse(Guid MeetingId, long Version);
 
+/// <summary>An officer puts a meeting on the programme; its list of speakers opens with it.</summary>
 public static class ScheduleMeetingEndpoint
 {
-    public const string HeadquartersTimeZone = "America/New_York";
+    public const string HeadquartersTimeZone = SpeakersList.Programme.Scheduling.HeadquartersTimeZone;
 
     public static ProblemDetails Validate(ScheduleMeeting command) => Validation.Check(
         (command.CommandId == Guid.Empty, "commandId is required: an id chosen by the client; it becomes the meeting's id."),
@@ -33,21 +22,33 @@ public static class ScheduleMeetingEndpoint
         (Validation.Missing(command.AgendaItem, 200), "agendaItem is required: meetings on the same item share carry-over and rights of reply."),
         (command.End <= command.Start, "end must be after start."),
         (command.End - command.Start > TimeSpan.FromHours(12), "a meeting lasts at most 12 hours."),
-        (command.TimeZone is { } zone && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _), $"timeZone '{command.TimeZone}' is not a known IANA time zone."));
+        (command.TimeZone is { } zone && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _), $"timeZone '{command.TimeZone}' is not a known IANA time zone."),
+        (command.Code is { Length: > 20 }, "code is at most 20 characters."),
+        (command.Segments?.Any(s => Validation.Missing(s.Title, 300)) == true, "every segment needs a title (at most 300 characters)."));
 
-    /// <summary>Schedule a meeting; its list of speakers opens with it.</summary>
+    public static async Task<SchedulingContext> LoadAsync(ScheduleMeeting command, IQuerySession session, CancellationToken cancellation) =>
+        await SchedulingContext.LoadAsync(session, command.ConferenceId, command.Start, command.End, cancellation)
+            with { Existing = await session.LoadAsync<Meeting>(command.CommandId, cancellation) };
+
+    /// <summary>
+    /// Schedule a meeting, on its own or in a conference's programme (conferenceId). Refused when its room
+    /// is taken at that time (409), or when it falls outside the conference's days or rooms (422).
+    /// </summary>
     [WolverinePost("/api/meetings", OperationId = "ScheduleMeeting")]
     [ProducesResponseType<MeetingScheduledResponse>(201)]
     [ProducesResponseType<MeetingScheduledResponse>(200)]
     [ProducesResponseType<ProblemDetails>(400)]
-    public static async Task<(IResult, IMartenOp)> Post(ScheduleMeeting command, IQuerySession session, TimeProvider clock, CancellationToken cancellation)
+    [ProducesResponseType<ProblemDetails>(404)]
+    [ProducesResponseType<ProblemDetails>(409)]
+    [ProducesResponseType<ProblemDetails>(422)]
+    public static (IResult, IMartenOp) Post(ScheduleMeeting command, SchedulingContext context, TimeProvider clock)
     {
-        if (await session.LoadAsync<ListOfSpeakers>(command.CommandId, cancellation) is { } existing)
-            return (Results.Ok(new MeetingScheduledResponse(existing.Id, existing.Version)), MartenOps.Nothing());
+        if (context.Existing is not null)
+            return (Results.Ok(new MeetingScheduledResponse(command.CommandId, 1)), MartenOps.Nothing());
 
-        var scheduled = new MeetingScheduled(command.CommandId, command.CommandId, command.Kind, command.Title.Trim(), command.Room.Trim(),
-            command.Start, command.End, command.TimeZone ?? HeadquartersTimeZone, command.AgendaItem.Trim(), clock.GetUtcNow());
+        var decision = SpeakersList.Programme.Scheduling.Decide(command, context.Conference, context.Others, clock.GetUtcNow());
+        if (decision.Refusal is { } refusal) return (refusal.ToResult(), MartenOps.Nothing());
         return (Results.Created($"/api/meetings/{command.CommandId}/speakers-list", new MeetingScheduledResponse(command.CommandId, 1)),
-            MartenOps.StartStream<ListOfSpeakers>(command.CommandId, scheduled));
+            MartenOps.StartStream<Meeting>(command.CommandId, [.. decision.Events]));
     }
 }

@@ -1,0 +1,79 @@
+using System.Collections.Immutable;
+using SpeakersList.Participants;
+
+namespace SpeakersList.Programme;
+
+public sealed record Preference(string Participant, Guid RoundTableId, RegionalGroup? RegionalGroup, string StatedBy, DateTimeOffset At);
+
+public sealed record Seat(Guid RoundTableId, string Participant, string ParticipantName, ParticipantCategory Category, RegionalGroup? RegionalGroup, DateTimeOffset At);
+
+public sealed record Chair(Guid RoundTableId, string Participant, string ParticipantName, RegionalGroup RegionalGroup, string ChairName, Gender Gender);
+
+/// <summary>
+/// A conference: its days and rooms, and who takes part in which round table. Immutable; evolved
+/// only by the events of its stream. Its meetings are streams of their own, tied to it by id.
+/// </summary>
+public sealed record Conference(
+    Guid Id,
+    string Name,
+    string Venue,
+    string TimeZone,
+    ImmutableList<ConferenceDay> Days,
+    ImmutableList<string> Rooms,
+    ImmutableList<Preference> Preferences,
+    ImmutableList<Seat> Seats,
+    ImmutableList<Chair> Chairs,
+    ImmutableHashSet<Guid> HandledCommands,
+    DateTimeOffset RegisteredAt)
+{
+    public static Conference Create(ConferenceRegistered e) => new(
+        e.ConferenceId, e.Name, e.Venue, e.TimeZone, [.. e.Days], [.. e.Rooms], [], [], [], [e.CommandId], e.At);
+
+    public Conference Apply(RoundTablePreferenceStated e) => Handled(e.CommandId) with
+    {
+        Preferences = Preferences.RemoveAll(p => Same(p.Participant, e.Participant))
+            .Add(new Preference(e.Participant, e.RoundTableId, e.RegionalGroup, e.StatedBy, e.At)),
+    };
+
+    public Conference Apply(RoundTableSeatAllocated e) => Handled(e.CommandId) with
+    {
+        Seats = Seats.Add(new Seat(e.RoundTableId, e.Participant, e.ParticipantName, e.Category, e.RegionalGroup, e.At)),
+    };
+
+    public Conference Apply(RoundTableSeatReleased e) => Handled(e.CommandId) with
+    {
+        Seats = Seats.RemoveAll(s => s.RoundTableId == e.RoundTableId && Same(s.Participant, e.Participant)),
+    };
+
+    public Conference Apply(RoundTableChairDesignated e) => Handled(e.CommandId) with
+    {
+        Chairs = Chairs.RemoveAll(c => c.RoundTableId == e.RoundTableId)
+            .Add(new Chair(e.RoundTableId, e.Participant, e.ParticipantName, e.RegionalGroup, e.ChairName, e.Gender)),
+    };
+
+    public Conference Evolve(object @event) => @event switch
+    {
+        RoundTablePreferenceStated e => Apply(e),
+        RoundTableSeatAllocated e => Apply(e),
+        RoundTableSeatReleased e => Apply(e),
+        RoundTableChairDesignated e => Apply(e),
+        _ => this,
+    };
+
+    public Conference Evolve(IEnumerable<object> events) => events.Aggregate(this, (c, e) => c.Evolve(e));
+
+    public TimeZoneInfo VenueZone() => TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+
+    public IEnumerable<Seat> SeatsAt(Guid roundTableId) => Seats.Where(s => s.RoundTableId == roundTableId);
+
+    public Seat? SeatOf(string participant) => Seats.FirstOrDefault(s => Same(s.Participant, participant));
+
+    public Preference? PreferenceOf(string participant) => Preferences.FirstOrDefault(p => Same(p.Participant, participant));
+
+    public Chair? ChairOf(Guid roundTableId) => Chairs.FirstOrDefault(c => c.RoundTableId == roundTableId);
+
+    private Conference Handled(Guid commandId) =>
+        commandId == Guid.Empty ? this : this with { HandledCommands = HandledCommands.Add(commandId) };
+
+    private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+}

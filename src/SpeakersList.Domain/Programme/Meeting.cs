@@ -1,0 +1,87 @@
+using System.Collections.Immutable;
+using SpeakersList.Floor;
+
+namespace SpeakersList.Programme;
+
+/// <summary>Where a meeting stands: the programme grid shows it next to the meeting.</summary>
+public enum ProgrammeStatus
+{
+    Scheduled,
+    InProgress,
+    Suspended,
+    Adjourned,
+    Cancelled,
+}
+
+/// <summary>
+/// A meeting as the programme knows it: what, where, when, and its live status. Built from the
+/// meeting's stream (programme events, and the floor's lifecycle events); the list of speakers on
+/// the same stream is another aggregate.
+/// </summary>
+public sealed record Meeting(
+    Guid Id,
+    Guid? ConferenceId,
+    string? Code,
+    MeetingKind Kind,
+    string Title,
+    string Room,
+    DateTimeOffset Start,
+    DateTimeOffset End,
+    string TimeZone,
+    string AgendaItem,
+    ImmutableList<MeetingSegment> Segments,
+    ProgrammeStatus Status,
+    string? CancellationReason,
+    ImmutableHashSet<Guid> HandledCommands)
+{
+    public static Meeting Create(MeetingScheduled e) => new(
+        e.MeetingId, e.ConferenceId, e.Code, e.Kind, e.Title, e.Room, e.Start, e.End, e.TimeZone, e.AgendaItem,
+        e.Segments?.ToImmutableList() ?? [], ProgrammeStatus.Scheduled, null, [e.CommandId]);
+
+    public Meeting Apply(MeetingRescheduled e)
+    {
+        // Segments keep their place within the meeting: they move with it, and the last one ends with it.
+        var shift = e.Start - Start;
+        var segments = Segments.Select(s => s with { Start = s.Start + shift, End = s.End + shift }).ToImmutableList();
+        if (!segments.IsEmpty) segments = segments.SetItem(segments.Count - 1, segments[^1] with { End = e.End });
+        segments = segments.Where(s => s.Start < e.End).Select(s => s.End > e.End ? s with { End = e.End } : s).ToImmutableList();
+        return Handled(e.CommandId) with { Start = e.Start, End = e.End, Segments = segments };
+    }
+
+    public Meeting Apply(MeetingMoved e) => Handled(e.CommandId) with { Room = e.Room };
+
+    public Meeting Apply(MeetingCancelled e) => Handled(e.CommandId) with { Status = ProgrammeStatus.Cancelled, CancellationReason = e.Reason };
+
+    public Meeting Apply(MeetingOpened e) => Handled(e.CommandId) with { Status = ProgrammeStatus.InProgress };
+
+    public Meeting Apply(MeetingSuspended e) => Handled(e.CommandId) with { Status = ProgrammeStatus.Suspended };
+
+    public Meeting Apply(MeetingResumed e) => Handled(e.CommandId) with { Status = ProgrammeStatus.InProgress };
+
+    public Meeting Apply(MeetingAdjourned e) => Handled(e.CommandId) with { Status = ProgrammeStatus.Adjourned };
+
+    public Meeting Evolve(object @event) => @event switch
+    {
+        MeetingRescheduled e => Apply(e),
+        MeetingMoved e => Apply(e),
+        MeetingCancelled e => Apply(e),
+        MeetingOpened e => Apply(e),
+        MeetingSuspended e => Apply(e),
+        MeetingResumed e => Apply(e),
+        MeetingAdjourned e => Apply(e),
+        _ => this,
+    };
+
+    /// <summary>A cancelled meeting no longer takes up its room.</summary>
+    public bool HoldsRoom() => Status != ProgrammeStatus.Cancelled;
+
+    public bool Overlaps(DateTimeOffset start, DateTimeOffset end) => Start < end && start < End;
+
+    public TimeZoneInfo Venue() => TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+
+    /// <summary>The date of the meeting at the venue.</summary>
+    public DateOnly LocalDate() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Start, Venue()).DateTime);
+
+    private Meeting Handled(Guid commandId) =>
+        commandId == Guid.Empty ? this : this with { HandledCommands = HandledCommands.Add(commandId) };
+}

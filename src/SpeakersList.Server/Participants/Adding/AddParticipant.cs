@@ -1,0 +1,38 @@
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using SpeakersList.Participants;
+using SpeakersList.Server.Infrastructure;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace SpeakersList.Server.Participants.Adding;
+
+/// <summary>An officer adds a participant to the registry: a new observer, an invited organization, an eminent person.</summary>
+public static class AddParticipantEndpoint
+{
+    public static ProblemDetails Validate(AddParticipant command) => Validation.Check(
+        (Validation.Missing(command.Code, 20), "code is required (at most 20 characters), such as GHA or SRSG-MIG."),
+        (Validation.Missing(command.Name, 200), "name is required (at most 200 characters)."),
+        (!Enum.IsDefined(command.Category),
+            "category must be one of memberState, observerState, europeanUnion, intergovernmentalOrganization, unSystemEntity, ngo, civilSociety, privateSector, officeHolder."),
+        (command.RegionalGroup is { } group && !Enum.IsDefined(group), "regionalGroup is not a regional group."),
+        (command.SpeakingBlockOverride is { } block && !Enum.IsDefined(block), "speakingBlockOverride is not a speaking block."));
+
+    public static Task<Participant?> LoadAsync(AddParticipant command, IQuerySession session, CancellationToken cancellation) =>
+        session.LoadAsync<Participant>(command.Code.Trim().ToUpperInvariant(), cancellation);
+
+    /// <summary>Add a participant. The code is its key: adding the same participant again answers 200 and changes nothing; another participant under a known code is refused (409).</summary>
+    [WolverinePost("/api/participants", OperationId = "AddParticipant")]
+    [ProducesResponseType<Participant>(201)]
+    [ProducesResponseType<Participant>(200)]
+    [ProducesResponseType<ProblemDetails>(400)]
+    [ProducesResponseType<ProblemDetails>(409)]
+    [ProducesResponseType<ProblemDetails>(422)]
+    public static (IResult, IMartenOp) Post(AddParticipant command, Participant? existing)
+    {
+        var (stored, refusal) = ParticipantEditing.Decide(command, existing);
+        return refusal is not null ? (refusal.ToResult(), MartenOps.Nothing())
+            : stored is null ? (Results.Ok(existing), MartenOps.Nothing())
+            : (Results.Created($"/api/participants/{stored.Code}", stored), MartenOps.Insert(stored));
+    }
+}

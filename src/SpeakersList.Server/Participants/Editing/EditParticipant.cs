@@ -1,0 +1,40 @@
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using SpeakersList.Participants;
+using SpeakersList.Server.Infrastructure;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace SpeakersList.Server.Participants.Editing;
+
+/// <summary>
+/// An officer corrects a participant. The speaking-block override changes where it speaks in
+/// protocol order, e.g. the State of Palestine among the Member States (A/RES/ES-10/23).
+/// Inscriptions already made keep the block they were made with.
+/// </summary>
+public static class EditParticipantEndpoint
+{
+    public static ProblemDetails Validate(EditParticipant command) => Validation.Check(
+        (Validation.Missing(command.Name, 200), "name is required (at most 200 characters)."),
+        (!Enum.IsDefined(command.Category),
+            "category must be one of memberState, observerState, europeanUnion, intergovernmentalOrganization, unSystemEntity, ngo, civilSociety, privateSector, officeHolder."),
+        (command.RegionalGroup is { } group && !Enum.IsDefined(group), "regionalGroup is not a regional group."),
+        (command.SpeakingBlockOverride is { } block && !Enum.IsDefined(block), "speakingBlockOverride is not a speaking block."));
+
+    public static Task<Participant?> LoadAsync(string code, IQuerySession session, CancellationToken cancellation) =>
+        session.LoadAsync<Participant>(code.Trim().ToUpperInvariant(), cancellation);
+
+    /// <summary>Replace a participant's name, category, regional group and speaking-block override. Repeating it changes nothing.</summary>
+    [WolverinePut("/api/participants/{code}", OperationId = "EditParticipant")]
+    [ProducesResponseType<Participant>(200)]
+    [ProducesResponseType<ProblemDetails>(400)]
+    [ProducesResponseType<ProblemDetails>(404)]
+    [ProducesResponseType<ProblemDetails>(422)]
+    public static (IResult, IMartenOp) Put(string code, EditParticipant command, Participant? existing)
+    {
+        var (stored, refusal) = ParticipantEditing.Decide(command, existing, code);
+        return refusal is not null ? (refusal.ToResult(), MartenOps.Nothing())
+            : stored is null ? (Results.Ok(existing), MartenOps.Nothing())
+            : (Results.Ok(stored), MartenOps.Store(stored));
+    }
+}

@@ -1,0 +1,107 @@
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using SpeakersList.Participants;
+using SpeakersList.Programme;
+using SpeakersList.Server.Infrastructure;
+using SpeakersList.Server.SpeakersLists;
+using SpeakersList.SpeakersLists;
+using Wolverine.Http;
+
+namespace SpeakersList.Server.Programme;
+
+public enum AgendaRole
+{
+    /// <summary>On the meeting's list of speakers (a statement, a pre-arranged statement or a right of reply).</summary>
+    Speaker,
+    /// <summary>Has a seat at the round table.</summary>
+    RoundTableSeat,
+    /// <summary>Its minister chairs the round table.</summary>
+    RoundTableChair,
+    /// <summary>Prefers the round table and has no seat yet.</summary>
+    RoundTablePreference,
+}
+
+/// <summary>One thing a delegation does at one meeting, with when it is expected.</summary>
+public sealed record AgendaItemView(
+    Guid MeetingId,
+    string MeetingTitle,
+    MeetingKind Kind,
+    string Room,
+    DateTimeOffset MeetingStart,
+    DateTimeOffset MeetingEnd,
+    ProgrammeStatus Status,
+    AgendaRole Role,
+    EntryKind? EntryKind,
+    EntryState? EntryState,
+    int? Position,
+    DateTimeOffset? EstimatedStart,
+    bool? ReachedBeforeEnd,
+    string Detail);
+
+/// <summary>A delegation's agenda across the conference's meetings, in time order.</summary>
+public sealed record DelegationAgendaView(string Participant, string Name, Guid ConferenceId, IReadOnlyList<AgendaItemView> Items)
+{
+    /// <summary>A pure function of the conference, its meetings and their lists of speakers.</summary>
+    public static DelegationAgendaView From(Participant participant, Conference conference, IReadOnlyList<Meeting> meetings,
+        IReadOnlyDictionary<Guid, SpeakersListView> lists)
+    {
+        var items = new List<AgendaItemView>();
+        foreach (var meeting in meetings)
+        {
+            AgendaItemView Item(AgendaRole role, string detail, SpeakersListEntryView? entry = null)
+            {
+                var venue = meeting.Venue();
+                return new AgendaItemView(meeting.Id, meeting.Title, meeting.Kind, meeting.Room,
+                    ProgrammeMeetingView.Local(meeting.Start, venue), ProgrammeMeetingView.Local(meeting.End, venue), meeting.Status, role,
+                    entry?.Kind, entry?.State, entry?.Position, entry?.EstimatedStart, entry?.ReachedBeforeEnd, detail);
+            }
+
+            if (lists.TryGetValue(meeting.Id, out var list))
+                items.AddRange(list.Entries
+                    .Where(e => Same(e.Participant, participant.Code) && e.State != SpeakersList.SpeakersLists.EntryState.Withdrawn)
+                    .Select(e => Item(AgendaRole.Speaker, $"{e.SpeakerName}, {e.SpeakerTitle}: speaker {e.Position} on the list", e)));
+            if (meeting.Kind != MeetingKind.RoundTable) continue;
+            if (conference.ChairOf(meeting.Id) is { } chair && Same(chair.Participant, participant.Code))
+                items.Add(Item(AgendaRole.RoundTableChair, $"{chair.ChairName} chairs the round table."));
+            if (conference.SeatsAt(meeting.Id).Any(s => Same(s.Participant, participant.Code)))
+                items.Add(Item(AgendaRole.RoundTableSeat, "Has a seat at the round table."));
+            else if (conference.PreferenceOf(participant.Code) is { } preference && preference.RoundTableId == meeting.Id)
+                items.Add(Item(AgendaRole.RoundTablePreference, $"Prefers this round table (stated by {preference.StatedBy}); no seat allocated yet."));
+        }
+        return new DelegationAgendaView(participant.Code, participant.Name, conference.Id,
+            items.OrderBy(i => i.EstimatedStart ?? i.MeetingStart).ThenBy(i => i.MeetingStart).ToList());
+    }
+
+    private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+}
+
+public static class DelegationAgendaQueries
+{
+    /// <summary>The agendas of several participants at once, from one read of the conference, its meetings and their lists.</summary>
+    public static async Task<IReadOnlyList<DelegationAgendaView>> AgendasAsync(IQuerySession session, Conference conference,
+        IReadOnlyCollection<Participant> participants, CancellationToken cancellation)
+    {
+        var meetings = await ProgrammeQueries.MeetingsOfAsync(session, conference.Id, cancellation);
+        var lists = (await session.LoadManyAsync<ListOfSpeakers>(cancellation, meetings.Select(m => m.Id).ToArray()))
+            .ToDictionary(l => l.Id, SpeakersListView.From);
+        return participants.Select(p => DelegationAgendaView.From(p, conference, meetings, lists)).ToList();
+    }
+
+    public static async Task<DelegationAgendaView?> AgendaAsync(IQuerySession session, string code, Guid? conferenceId, CancellationToken cancellation) =>
+        await session.LoadAsync<Participant>(code.Trim().ToUpperInvariant(), cancellation) is { } participant
+        && await ProgrammeQueries.ConferenceAsync(session, conferenceId, cancellation) is { } conference
+            ? (await AgendasAsync(session, conference, [participant], cancellation))[0]
+            : null;
+
+    /// <summary>
+    /// A delegation's agenda across the meetings of the conference (without conferenceId, the latest): where it is
+    /// on each list of speakers with its estimated time, and its round table (seat, chair or preference).
+    /// </summary>
+    [WolverineGet("/api/delegations/{code}/agenda", OperationId = "GetDelegationAgenda")]
+    [ProducesResponseType<DelegationAgendaView>(200)]
+    [ProducesResponseType<ProblemDetails>(404)]
+    public static async Task<IResult> Get(string code, [FromQuery] Guid? conferenceId, IQuerySession session, CancellationToken cancellation) =>
+        await AgendaAsync(session, code, conferenceId, cancellation) is { } agenda
+            ? Results.Ok(agenda)
+            : Refusal.NotFound($"There is no participant {code}, or no programme yet.").ToResult();
+}

@@ -1,0 +1,100 @@
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using SpeakersList.Programme;
+using SpeakersList.Server.Infrastructure;
+using Wolverine.Http;
+
+namespace SpeakersList.Server.Programme;
+
+/// <summary>A meeting in the grid; times carry the venue's offset.</summary>
+public sealed record ProgrammeMeetingView(
+    Guid Id,
+    string? Code,
+    MeetingKind Kind,
+    string Title,
+    string Room,
+    DateTimeOffset Start,
+    DateTimeOffset End,
+    string TimeZone,
+    ProgrammeStatus Status,
+    string AgendaItem,
+    IReadOnlyList<MeetingSegment> Segments,
+    string? CancellationReason)
+{
+    public static ProgrammeMeetingView From(Meeting m)
+    {
+        var venue = m.Venue();
+        return new ProgrammeMeetingView(m.Id, m.Code, m.Kind, m.Title, m.Room, Local(m.Start, venue), Local(m.End, venue), m.TimeZone, m.Status,
+            m.AgendaItem, m.Segments.Select(s => s with { Start = Local(s.Start, venue), End = Local(s.End, venue) }).ToList(), m.CancellationReason);
+    }
+
+    public static DateTimeOffset Local(DateTimeOffset at, TimeZoneInfo venue) => TimeZoneInfo.ConvertTime(at, venue);
+}
+
+public sealed record ProgrammeDayView(DateOnly Date, string Title, IReadOnlyList<ProgrammeMeetingView> Meetings);
+
+public sealed record ConferenceSummary(Guid Id, string Name, string Venue, string TimeZone);
+
+/// <summary>The programme grid: the conference's days, and on each day its meetings by start and room, each with its live status.</summary>
+public sealed record ProgrammeView(ConferenceSummary Conference, IReadOnlyList<string> Rooms, IReadOnlyList<ProgrammeDayView> Days)
+{
+    /// <summary>A pure function of the conference and its meetings' snapshots.</summary>
+    public static ProgrammeView From(Conference conference, IEnumerable<Meeting> meetings)
+    {
+        var byDate = meetings.GroupBy(m => m.LocalDate()).ToDictionary(g => g.Key, g => g.ToList());
+        var dates = conference.Days.Select(d => d.Date).Union(byDate.Keys).Order();
+        return new ProgrammeView(
+            new ConferenceSummary(conference.Id, conference.Name, conference.Venue, conference.TimeZone),
+            conference.Rooms,
+            dates.Select(date => new ProgrammeDayView(
+                date,
+                conference.Days.FirstOrDefault(d => d.Date == date)?.Title ?? "",
+                byDate.GetValueOrDefault(date, [])
+                    .OrderBy(m => m.Start).ThenBy(m => RoomOrder(conference, m.Room)).ThenBy(m => m.Room)
+                    .Select(ProgrammeMeetingView.From).ToList()))
+            .ToList());
+    }
+
+    private static int RoomOrder(Conference conference, string room)
+    {
+        var index = conference.Rooms.FindIndex(r => Scheduling.SameRoom(r, room));
+        return index < 0 ? int.MaxValue : index;
+    }
+}
+
+public static class ProgrammeQueries
+{
+    /// <summary>The conference to show: the one asked for, else the latest registered.</summary>
+    public static async Task<Conference?> ConferenceAsync(IQuerySession session, Guid? conferenceId, CancellationToken cancellation) =>
+        conferenceId is { } id
+            ? await session.LoadAsync<Conference>(id, cancellation)
+            : (await session.Query<Conference>().ToListAsync(cancellation)).OrderByDescending(c => c.RegisteredAt).FirstOrDefault();
+
+    public static async Task<IReadOnlyList<Meeting>> MeetingsOfAsync(IQuerySession session, Guid conferenceId, CancellationToken cancellation) =>
+        await session.Query<Meeting>().Where(m => m.ConferenceId == conferenceId).ToListAsync(cancellation);
+
+    public static async Task<ProgrammeView?> ViewAsync(IQuerySession session, Guid? conferenceId, CancellationToken cancellation) =>
+        await ConferenceAsync(session, conferenceId, cancellation) is { } conference
+            ? ProgrammeView.From(conference, await MeetingsOfAsync(session, conference.Id, cancellation))
+            : null;
+
+    /// <summary>The programme: the conference, its days, and their meetings with their live status. Without conferenceId, the latest conference.</summary>
+    [WolverineGet("/api/programme", OperationId = "GetProgramme")]
+    [ProducesResponseType<ProgrammeView>(200)]
+    [ProducesResponseType<ProblemDetails>(404)]
+    public static async Task<IResult> Get([FromQuery] Guid? conferenceId, IQuerySession session, CancellationToken cancellation) =>
+        await ViewAsync(session, conferenceId, cancellation) is { } view
+            ? Results.Ok(view)
+            : Refusal.NotFound(conferenceId is null
+                ? "No programme yet: import one with POST /api/programme/import."
+                : $"There is no conference {conferenceId}.").ToResult();
+
+    /// <summary>One meeting as the programme shows it.</summary>
+    [WolverineGet("/api/meetings/{meetingId}", OperationId = "GetMeeting")]
+    [ProducesResponseType<ProgrammeMeetingView>(200)]
+    [ProducesResponseType<ProblemDetails>(404)]
+    public static async Task<IResult> GetMeeting(Guid meetingId, IQuerySession session, CancellationToken cancellation) =>
+        await session.LoadAsync<Meeting>(meetingId, cancellation) is { } meeting
+            ? Results.Ok(ProgrammeMeetingView.From(meeting))
+            : Refusal.NotFound($"There is no meeting {meetingId}.").ToResult();
+}

@@ -1,0 +1,44 @@
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using SpeakersList.Participants;
+using SpeakersList.Programme;
+using SpeakersList.Server.Infrastructure;
+using Wolverine.Http;
+
+namespace SpeakersList.Server.RoundTables.Chairs;
+
+/// <summary>The answer to a designation: the round tables, and what the chairs taken together lack.</summary>
+public sealed record ChairDesignated(RoundTableRosterView RoundTable, IReadOnlyList<string> ChairWarnings);
+
+/// <summary>The President of the Assembly designates a minister to chair a round table (para 67).</summary>
+public static class DesignateChairEndpoint
+{
+    public static ProblemDetails Validate(DesignateChair command) => Validation.Check(
+        (command.CommandId == Guid.Empty, "commandId is required: an id chosen by the client, so that a retried request takes effect once."),
+        (Validation.Missing(command.Participant, 20), "participant is required: the code of the chair's Member State."),
+        (Validation.Missing(command.ChairName), "chairName is required (at most 200 characters)."),
+        (!Enum.IsDefined(command.Gender), "gender must be female or male."));
+
+    /// <summary>
+    /// Designate (or replace) the chair of a round table. The answer warns when the chairs together lack
+    /// geographical balance (two from one regional group) or gender balance (more than half women or men).
+    /// </summary>
+    [WolverinePost("/api/round-tables/{roundTableId}/chair", OperationId = "DesignateRoundTableChair")]
+    [ProducesResponseType<ChairDesignated>(200)]
+    [ProducesResponseType<ProblemDetails>(400)]
+    [ProducesResponseType<ProblemDetails>(404)]
+    [ProducesResponseType<ProblemDetails>(409)]
+    [ProducesResponseType<ProblemDetails>(422)]
+    public static async Task<IResult> Post(Guid roundTableId, DesignateChair command, IDocumentSession session, TimeProvider clock,
+        CancellationToken cancellation)
+    {
+        var (write, missing) = await RoundTableWrite.FetchAsync(session, roundTableId, cancellation);
+        if (missing is not null) return missing.ToResult();
+        var participant = await session.LoadAsync<Participant>(command.Participant.Trim().ToUpperInvariant(), cancellation);
+        var decision = RoundTableParticipation.Decide(write!.Conference, write.RoundTables, roundTableId, command, participant, clock.GetUtcNow());
+        if (decision.Refusal is { } refusal) return refusal.ToResult();
+        var roster = write.Append(roundTableId, decision);
+        return Results.Ok(new ChairDesignated(roster,
+            RoundTableParticipation.ChairWarnings(write.Conference.Evolve(decision.Events), write.RoundTables)));
+    }
+}

@@ -1,0 +1,42 @@
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using SpeakersList.Participants;
+using SpeakersList.Programme;
+using SpeakersList.Server.Infrastructure;
+using Wolverine.Http;
+
+namespace SpeakersList.Server.RoundTables.Preferences;
+
+/// <summary>The chair of a regional group conveys which of its members prefer this round table (para 72).</summary>
+public static class StatePreferencesEndpoint
+{
+    public static ProblemDetails Validate(StatePreferences command) => Validation.Check(
+        (command.CommandId == Guid.Empty, "commandId is required: an id chosen by the client, so that a retried request takes effect once."),
+        (command.RegionalGroup is { } group && !Enum.IsDefined(group), "regionalGroup is not a regional group."),
+        (Validation.Missing(command.StatedBy), "statedBy is required: who conveys the preference, e.g. the chair of the regional group."),
+        (command.Participants is null || command.Participants.Count == 0, "participants is required: the codes of the delegations that prefer this round table."),
+        (command.Participants?.Count > 193, "participants lists at most 193 delegations."),
+        (command.Participants?.Any(p => Validation.Missing(p, 20)) == true, "every participant is a code of at most 20 characters."));
+
+    /// <summary>
+    /// State delegations' preference for this round table. A preference replaces the delegation's earlier one. Member States'
+    /// preferences go through their regional group (regionalGroup); observers state theirs without one. Unknown delegations: 422.
+    /// </summary>
+    [WolverinePost("/api/round-tables/{roundTableId}/preferences", OperationId = "StateRoundTablePreferences")]
+    [ProducesResponseType<RoundTableRosterView>(200)]
+    [ProducesResponseType<ProblemDetails>(400)]
+    [ProducesResponseType<ProblemDetails>(404)]
+    [ProducesResponseType<ProblemDetails>(409)]
+    [ProducesResponseType<ProblemDetails>(422)]
+    public static async Task<IResult> Post(Guid roundTableId, StatePreferences command, IDocumentSession session, TimeProvider clock,
+        CancellationToken cancellation)
+    {
+        var (write, missing) = await RoundTableWrite.FetchAsync(session, roundTableId, cancellation);
+        if (missing is not null) return missing.ToResult();
+        var codes = command.Participants.Select(p => p.Trim().ToUpperInvariant()).Distinct().ToArray();
+        var participants = (await session.LoadManyAsync<Participant>(cancellation, codes)).ToDictionary(p => p.Code, StringComparer.OrdinalIgnoreCase);
+        var decision = RoundTableParticipation.Decide(write!.Conference, write.RoundTables, roundTableId, command with { Participants = codes },
+            code => participants.GetValueOrDefault(code), clock.GetUtcNow());
+        return decision.Refusal is { } refusal ? refusal.ToResult() : Results.Ok(write.Append(roundTableId, decision));
+    }
+}

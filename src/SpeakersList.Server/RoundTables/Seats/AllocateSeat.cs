@@ -1,0 +1,38 @@
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using SpeakersList.Participants;
+using SpeakersList.Programme;
+using SpeakersList.Server.Infrastructure;
+using Wolverine.Http;
+
+namespace SpeakersList.Server.RoundTables.Seats;
+
+/// <summary>An officer gives a participant a seat at a round table (paras 69-72).</summary>
+public static class AllocateSeatEndpoint
+{
+    public static ProblemDetails Validate(AllocateSeat command) => Validation.Check(
+        (command.CommandId == Guid.Empty, "commandId is required: an id chosen by the client, so that a retried request takes effect once."),
+        (Validation.Missing(command.Participant, 20), "participant is required: the participant's code, such as GHA or UNDP."));
+
+    /// <summary>
+    /// Allocate a seat. Refused beyond 50 participants, when the seat is kept for the 4 UN-system entities and
+    /// 6 other institutional stakeholders still missing, or when the delegation already takes part in another round table (409).
+    /// </summary>
+    [WolverinePost("/api/round-tables/{roundTableId}/seats", OperationId = "AllocateRoundTableSeat")]
+    [ProducesResponseType<RoundTableRosterView>(201)]
+    [ProducesResponseType<RoundTableRosterView>(200)]
+    [ProducesResponseType<ProblemDetails>(400)]
+    [ProducesResponseType<ProblemDetails>(404)]
+    [ProducesResponseType<ProblemDetails>(409)]
+    [ProducesResponseType<ProblemDetails>(422)]
+    public static async Task<IResult> Post(Guid roundTableId, AllocateSeat command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+    {
+        var (write, missing) = await RoundTableWrite.FetchAsync(session, roundTableId, cancellation);
+        if (missing is not null) return missing.ToResult();
+        var participant = await session.LoadAsync<Participant>(command.Participant.Trim().ToUpperInvariant(), cancellation);
+        var decision = RoundTableParticipation.Decide(write!.Conference, write.RoundTables, roundTableId, command, participant, clock.GetUtcNow());
+        if (decision.Refusal is { } refusal) return refusal.ToResult();
+        var roster = write.Append(roundTableId, decision);
+        return decision.Events.Count == 0 ? Results.Ok(roster) : Results.Created($"/api/round-tables/{roundTableId}", roster);
+    }
+}

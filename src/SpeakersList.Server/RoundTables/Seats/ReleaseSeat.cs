@@ -1,0 +1,25 @@
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using SpeakersList.Programme;
+using SpeakersList.Server.Infrastructure;
+using Wolverine.Http;
+
+namespace SpeakersList.Server.RoundTables.Seats;
+
+/// <summary>An officer frees a participant's seat at a round table.</summary>
+public static class ReleaseSeatEndpoint
+{
+    /// <summary>Release a seat. Optional commandId in the query: a retry with it answers 200 again.</summary>
+    [WolverineDelete("/api/round-tables/{roundTableId}/seats/{participant}", OperationId = "ReleaseRoundTableSeat")]
+    [ProducesResponseType<RoundTableRosterView>(200)]
+    [ProducesResponseType<ProblemDetails>(404)]
+    public static async Task<IResult> Delete(Guid roundTableId, string participant, [FromQuery] Guid? commandId, IDocumentSession session,
+        TimeProvider clock, CancellationToken cancellation)
+    {
+        var (write, missing) = await RoundTableWrite.FetchAsync(session, roundTableId, cancellation);
+        if (missing is not null) return missing.ToResult();
+        var decision = RoundTableParticipation.Decide(write!.Conference, roundTableId,
+            new ReleaseSeat(commandId ?? Guid.Empty, participant.Trim().ToUpperInvariant()), clock.GetUtcNow());
+        return decision.Refusal is { } refusal ? refusal.ToResult() : Results.Ok(write.Append(roundTableId, decision));
+    }
+}

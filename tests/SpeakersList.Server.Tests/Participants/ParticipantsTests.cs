@@ -1,0 +1,76 @@
+using System.Net;
+using System.Net.Http.Json;
+using SpeakersList.Server.Tests.Infrastructure;
+
+namespace SpeakersList.Server.Tests.Participants;
+
+public class The_participants_registry(SpeakersListApp app) : ApiTest(app)
+{
+    private sealed record Participant(string Code, string Name, string Category, string? RegionalGroup, string SpeakingBlock);
+
+    [Fact]
+    public async Task Serves_the_193_Member_States_each_in_one_regional_group_and_the_other_categories()
+    {
+        var participants = (await Api.Http.GetFromJsonAsync<Participant[]>("/api/participants", Api.Json))!;
+
+        var memberStates = participants.Where(p => p.Category == "memberState").ToList();
+        Assert.Equal(193, memberStates.Count);
+        Assert.All(memberStates, p => Assert.NotNull(p.RegionalGroup));
+        Assert.Equal(193, memberStates.Select(p => p.Code).Distinct().Count());
+        Assert.Equal(5, memberStates.Select(p => p.RegionalGroup).Distinct().Count());
+        foreach (var category in new[] { "observerState", "europeanUnion", "intergovernmentalOrganization", "unSystemEntity", "ngo", "civilSociety", "privateSector", "officeHolder" })
+            Assert.Contains(participants, p => p.Category == category);
+        Assert.All(participants.Where(p => p.Category != "memberState"), p => Assert.Null(p.RegionalGroup));
+    }
+
+    [Fact]
+    public async Task An_officer_places_the_State_of_Palestine_among_the_Member_States_and_new_inscriptions_follow()
+    {
+        var response = await Api.Http.PutAsJsonAsync("/api/participants/PSE",
+            new { name = "State of Palestine", category = "observerState", regionalGroup = "asiaPacific", speakingBlockOverride = "memberStatesAndGroups" }, Api.Json);
+
+        var edited = await Api.Expect(response, HttpStatusCode.OK);
+        Assert.Equal("memberStatesAndGroups", edited["speakingBlock"]!.GetValue<string>());
+        var meeting = await Api.ScheduleMeeting();
+        await Api.Inscribe(meeting, "PSE", "minister");
+        var entry = (await Api.SpeakersList(meeting))["entries"]![0]!;
+        Assert.Equal("memberStatesAndGroups", entry["block"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task An_officer_adds_a_participant_once()
+    {
+        var participant = new { code = "gfmd", name = "Global Forum on Migration and Development", category = "intergovernmentalOrganization" };
+
+        var created = await Api.Expect(await Api.Http.PostAsJsonAsync("/api/participants", participant, Api.Json), HttpStatusCode.Created);
+        await Api.Expect(await Api.Http.PostAsJsonAsync("/api/participants", participant, Api.Json), HttpStatusCode.OK);
+        var clash = await Api.Http.PostAsJsonAsync("/api/participants", participant with { name = "Another forum" }, Api.Json);
+
+        Assert.Equal("GFMD", created["code"]!.GetValue<string>());
+        await Api.Expect(clash, HttpStatusCode.Conflict);
+        var stored = await Api.Expect(await Api.Http.GetAsync("/api/participants/GFMD"), HttpStatusCode.OK);
+        Assert.Equal("Global Forum on Migration and Development", stored["name"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("{\"code\":\"NEW\",\"name\":\"New State\",\"category\":\"memberState\"}", HttpStatusCode.UnprocessableEntity, "give its regional group")]
+    [InlineData("{\"code\":\"NEW\",\"name\":\"New\",\"category\":\"party\"}", HttpStatusCode.BadRequest, null)]
+    [InlineData("{\"code\":\"\",\"name\":\"New\",\"category\":\"ngo\"}", HttpStatusCode.BadRequest, "code is required")]
+    [InlineData("{\"code\":\"N W\",\"name\":\"New\",\"category\":\"ngo\"}", HttpStatusCode.UnprocessableEntity, "letters, digits or hyphens")]
+    public async Task A_bad_participant_gets_a_problem_and_is_not_added(string body, HttpStatusCode status, string? detail)
+    {
+        var response = await Api.Http.PostAsync("/api/participants", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        var problem = await Api.Expect(response, status);
+        if (detail is not null) Assert.Contains(detail, problem["detail"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.NotFound, (await Api.Http.GetAsync("/api/participants/NEW")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Editing_an_unknown_participant_gets_404()
+    {
+        var response = await Api.Http.PutAsJsonAsync("/api/participants/XYZ", new { name = "X", category = "ngo" }, Api.Json);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}

@@ -1,0 +1,254 @@
+using System.Net;
+using System.Net.Http.Json;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using SpeakersList.Server.Seed;
+using SpeakersList.Server.Tests.Infrastructure;
+
+namespace SpeakersList.Server.Tests.Programme;
+
+public class Importing_the_programme(SpeakersListApp app) : ApiTest(app)
+{
+    private const string SmallProgramme = """
+        conference:
+          name: Test conference
+          timeZone: America/New_York
+          agendaItem: Item 1
+        rooms: [General Assembly Hall, Conference Room 4]
+        days:
+          - date: 2013-10-03
+            title: Only day
+            meetings:
+              - code: A
+                kind: plenary
+                title: Meeting A
+                room: General Assembly Hall
+                start: "10:00"
+                end: "13:00"
+              - code: B
+                kind: plenary
+                title: Meeting B
+                room: General Assembly Hall
+                start: "12:00"
+                end: "14:00"
+        """;
+
+    [Fact]
+    public async Task The_seeds_programme_is_complete_through_the_API()
+    {
+        var ids = await Api.ImportSeedProgramme();
+        var programme = await Api.Programme();
+
+        Assert.Equal("High-level Dialogue on International Migration and Development", programme["conference"]!["name"]!.GetValue<string>());
+        Assert.Equal("America/New_York", programme["conference"]!["timeZone"]!.GetValue<string>());
+        var days = programme["days"]!.AsArray();
+        Assert.Equal(["2013-09-23", "2013-09-24", "2013-09-25"], days.Select(d => d!["date"]!.GetValue<string>()));
+
+        string[] Grid(int day) => days[day]!["meetings"]!.AsArray().Select(m =>
+            $"{m!["code"]} {m["kind"]} {m["room"]} {m["start"]!.GetValue<string>()[11..16]}-{m["end"]!.GetValue<string>()[11..16]} {m["status"]}").ToArray();
+        Assert.Equal(["HEARINGS hearing Trusteeship Council Chamber 10:00-18:00 scheduled"], Grid(0));
+        Assert.Equal([
+            "PL1 plenary General Assembly Hall 10:00-13:00 scheduled",
+            "RT-I roundTable Conference Room 4 10:00-13:00 scheduled",
+            "PL2 plenary General Assembly Hall 15:00-18:00 scheduled",
+            "RT-II roundTable Conference Room 4 15:00-18:00 scheduled"], Grid(1));
+        Assert.Equal([
+            "PL3 plenary General Assembly Hall 10:00-13:00 scheduled",
+            "RT-III roundTable Conference Room 4 10:00-13:00 scheduled",
+            "PL4 plenary General Assembly Hall 15:00-17:30 scheduled",
+            "RT-IV roundTable Conference Room 4 15:00-17:30 scheduled",
+            "CLOSING plenary General Assembly Hall 17:30-18:00 scheduled"], Grid(2));
+
+        var meetings = await Api.ProgrammeMeetings();
+        var first = meetings.Single(m => m["code"]!.GetValue<string>() == "PL1");
+        Assert.Equal("2013-09-24T10:00:00-04:00", first["start"]!.GetValue<string>());
+        Assert.Equal(ids["PL1"], first["id"]!.GetValue<Guid>());
+        Assert.Equal(["10:00-10:30", "10:30-13:00"], first["segments"]!.AsArray().Select(s => $"{s!["start"]!.GetValue<string>()[11..16]}-{s["end"]!.GetValue<string>()[11..16]}"));
+        var hearings = meetings.Single(m => m["code"]!.GetValue<string>() == "HEARINGS");
+        Assert.Equal(2, hearings["segments"]!.AsArray().Count);
+        Assert.Contains("Leveraging diaspora contributions for development", meetings.Single(m => m["code"]!.GetValue<string>() == "RT-I")["title"]!.GetValue<string>());
+        // The four plenaries and their conclusion share one agenda item; each round table has its own.
+        Assert.Single(meetings.Where(m => m["kind"]!.GetValue<string>() == "plenary").Select(m => m["agendaItem"]!.GetValue<string>()).Distinct());
+        Assert.Equal(4, meetings.Where(m => m["kind"]!.GetValue<string>() == "roundTable").Select(m => m["agendaItem"]!.GetValue<string>()).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task The_opening_and_closing_statements_are_pre_arranged_on_the_first_and_last_plenary()
+    {
+        var ids = await Api.ImportSeedProgramme();
+
+        Assert.Equal(["UNSG", "PGA", "PECOSOC", "EMINENT", "ICMC"], await Api.SpeakingOrder(ids["PL1"]));
+        Assert.Equal(["RTCHAIR-I", "RTCHAIR-II", "RTCHAIR-III", "RTCHAIR-IV", "SRSG-MIG", "PGA"], await Api.SpeakingOrder(ids["CLOSING"]));
+        var opening = await Api.SpeakersList(ids["PL1"]);
+        Assert.All(opening["entries"]!.AsArray(), e => Assert.Equal("preArranged", e!["kind"]!.GetValue<string>()));
+        // Five statements fill the half hour of the opening.
+        Assert.Equal("2013-09-24T10:24:00-04:00", opening["entries"]![4]!["estimatedStart"]!.GetValue<string>());
+        Assert.Empty(await Api.SpeakingOrder(ids["PL2"]));
+    }
+
+    [Fact]
+    public async Task The_seeds_programme_can_be_dated_from_another_first_day()
+    {
+        await Api.ImportSeedProgramme(firstDay: "2013-10-03");
+
+        var days = (await Api.Programme())["days"]!.AsArray().Select(d => d!["date"]!.GetValue<string>());
+
+        // Thursday 3 and Friday 4 October; the hearings the weekday before.
+        Assert.Equal(["2013-10-02", "2013-10-03", "2013-10-04"], days);
+    }
+
+    [Fact]
+    public async Task A_retried_import_takes_effect_once_and_answers_with_the_same_ids()
+    {
+        var command = Guid.NewGuid();
+        var seed = DemoConference.SeedText();
+
+        var first = await Api.Expect(await Api.TryImportProgramme(seed, commandId: command), HttpStatusCode.Created);
+        var retry = await Api.Expect(await Api.TryImportProgramme(seed, commandId: command), HttpStatusCode.OK);
+
+        Assert.Equal(first["conferenceId"]!.GetValue<Guid>(), retry["conferenceId"]!.GetValue<Guid>());
+        Assert.Equal(first["meetings"]!.ToJsonString(), retry["meetings"]!.ToJsonString());
+        Assert.Equal(10, (await Api.ProgrammeMeetings()).Length);
+        Assert.Equal(5, (await Api.SpeakingOrder(first["meetings"]!["PL1"]!.GetValue<Guid>())).Length);
+    }
+
+    [Fact]
+    public async Task A_programme_imports_from_JSON_too()
+    {
+        const string json = """
+            {
+              "conference": { "name": "JSON conference", "firstDay": "2013-10-03", "agendaItem": "Item 1" },
+              "rooms": ["General Assembly Hall"],
+              "days": [
+                { "day": 0, "title": "Day 1", "meetings": [
+                  { "code": "P1", "kind": "plenary", "title": "Plenary", "room": "General Assembly Hall", "start": "10:00", "end": "13:00",
+                    "preArranged": [ { "participant": "PGA", "minutes": 5 } ] }
+                ] }
+              ]
+            }
+            """;
+
+        var imported = await Api.Expect(await Api.TryImportProgramme(json, "application/json"), HttpStatusCode.Created);
+
+        var meeting = Assert.Single(await Api.ProgrammeMeetings());
+        Assert.Equal("2013-10-03T10:00:00-04:00", meeting["start"]!.GetValue<string>());
+        Assert.Equal(["PGA"], await Api.SpeakingOrder(imported["meetings"]!["P1"]!.GetValue<Guid>()));
+    }
+
+    [Theory]
+    [InlineData("conference:\n  name: [unclosed\nrooms: []\n", "application/yaml", 2)]
+    [InlineData("{\n  \"conference\": {\n    \"name\": \"x\",,\n  }\n}", "application/json", 3)]
+    [InlineData("conference:\n  name: X\nrooms: [Hall]\ndays:\n  - date: 2013-10-03\n    title: D\n    meetings:\n      - code: A\n        kind: plenary\n        title: A\n        room: Hall\n        start: \"25:00\"\n        end: \"13:00\"\n", "application/yaml", 12)]
+    [InlineData("conference:\n  name: X\nrooms: [Hall]\ndays:\n  - date: 2013-10-03\n    title: D\n    meetings:\n      - code: A\n        kind: banquet\n", "application/yaml", 9)]
+    [InlineData("conference:\n  name: X\n  statr: 10:00\nrooms: [Hall]\ndays: []\n", "application/yaml", 3)]
+    public async Task A_malformed_file_gets_400_naming_its_line_and_imports_nothing(string file, string contentType, int line)
+    {
+        var response = await Api.TryImportProgramme(file, contentType);
+
+        var problem = await Api.Expect(response, HttpStatusCode.BadRequest);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(line, problem["line"]!.GetValue<int>());
+        Assert.StartsWith($"Line {line}: ", problem["detail"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.NotFound, (await Api.Http.GetAsync("/api/programme")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Two_meetings_overlapping_in_one_room_refuse_the_whole_file()
+    {
+        var response = await Api.TryImportProgramme(SmallProgramme);
+
+        var problem = await Api.Expect(response, HttpStatusCode.Conflict);
+        Assert.StartsWith("Line 16: General Assembly Hall is taken from Thu 3 Oct 10:00 to Thu 3 Oct 13:00 by 'Meeting A'", problem["detail"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.NotFound, (await Api.Http.GetAsync("/api/programme")).StatusCode);
+        await using var session = App.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        Assert.Equal(0, await session.Events.QueryAllRawEvents().CountAsync());
+    }
+
+    [Fact]
+    public async Task A_file_colliding_with_a_meeting_already_on_the_programme_imports_nothing()
+    {
+        await Api.ScheduleMeeting("Briefing", room: "Conference Room 4", start: "11:00", end: "12:00");
+
+        var problem = await Api.Expect(await Api.TryImportProgramme(DemoConference.SeedText()), HttpStatusCode.Conflict);
+
+        Assert.Contains("Conference Room 4 is taken from Tue 24 Sep 11:00 to Tue 24 Sep 12:00 by 'Briefing'", problem["detail"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.NotFound, (await Api.Http.GetAsync("/api/programme")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("room: Hall 9", "'Hall 9' is not one of the conference's rooms")]
+    [InlineData("room: Conference Room 4\n        preArranged:\n          - participant: NOBODY", "unknown participant 'NOBODY'")]
+    public async Task A_file_breaking_a_rule_gets_422_naming_its_line(string meetingLines, string detail)
+    {
+        var file = SmallProgramme.Replace("room: General Assembly Hall\n        start: \"12:00\"", meetingLines + "\n        start: \"12:00\"");
+
+        var problem = await Api.Expect(await Api.TryImportProgramme(file), HttpStatusCode.UnprocessableEntity);
+
+        Assert.Contains(detail, problem["detail"]!.GetValue<string>());
+        Assert.StartsWith("Line ", problem["detail"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.NotFound, (await Api.Http.GetAsync("/api/programme")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_form_upload_with_a_format_field_is_accepted()
+    {
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(DemoConference.SeedText()), "file", "programme.txt" },
+            { new StringContent("yaml"), "format" },
+        };
+
+        var response = await Api.Http.PostAsync($"/api/programme/import?commandId={Guid.NewGuid()}", form);
+
+        await Api.Expect(response, HttpStatusCode.Created);
+        Assert.Equal(10, (await Api.ProgrammeMeetings()).Length);
+    }
+
+    [Fact]
+    public async Task An_import_without_a_command_id_gets_400()
+    {
+        var response = await Api.Http.PostAsync("/api/programme/import", new StringContent(DemoConference.SeedText()));
+
+        var problem = await Api.Expect(response, HttpStatusCode.BadRequest);
+        Assert.Contains("commandId is required", problem["detail"]!.GetValue<string>());
+    }
+}
+
+public class The_demo_conference(SpeakersListApp app) : ApiTest(app)
+{
+    [Fact]
+    public async Task Is_dated_from_the_next_weekday_by_default_and_loaded_once()
+    {
+        // The test clock reads Tuesday 24 September 2013, 09:00 in New York.
+        var store = App.Services.GetRequiredService<IDocumentStore>();
+
+        Assert.True(await DemoConference.LoadAsync(store, App.Clock, DemoDates.Upcoming, CancellationToken.None));
+        Assert.False(await DemoConference.LoadAsync(store, App.Clock, DemoDates.Seed, CancellationToken.None));
+
+        var days = (await Api.Programme())["days"]!.AsArray().Select(d => d!["date"]!.GetValue<string>());
+        Assert.Equal(["2013-09-25", "2013-09-26", "2013-09-27"], days);
+    }
+
+    [Fact]
+    public async Task Can_be_dated_on_the_seeds_own_dates()
+    {
+        var later = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 18, 0, 0, TimeSpan.Zero));
+
+        await DemoConference.LoadAsync(App.Services.GetRequiredService<IDocumentStore>(), later, DemoDates.Seed, CancellationToken.None);
+
+        var days = (await Api.Programme())["days"]!.AsArray().Select(d => d!["date"]!.GetValue<string>());
+        Assert.Equal(["2013-09-23", "2013-09-24", "2013-09-25"], days);
+    }
+
+    [Fact]
+    public async Task Starting_on_a_Friday_evening_puts_the_hearings_on_Monday()
+    {
+        var fridayEvening = new FakeTimeProvider(new DateTimeOffset(2013, 9, 27, 20, 0, 0, TimeSpan.FromHours(-4)));
+
+        await DemoConference.LoadAsync(App.Services.GetRequiredService<IDocumentStore>(), fridayEvening, DemoDates.Upcoming, CancellationToken.None);
+
+        var days = (await Api.Programme())["days"]!.AsArray().Select(d => d!["date"]!.GetValue<string>());
+        Assert.Equal(["2013-09-30", "2013-10-01", "2013-10-02"], days);
+    }
+}

@@ -1,0 +1,105 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.SignalR.Client;
+using SpeakersList.Server.Tests.Infrastructure;
+
+namespace SpeakersList.Server.Tests.Programme;
+
+public class The_programme_live(SpeakersListApp app) : ApiTest(app)
+{
+    private static async Task<JsonObject> Next(Task<JsonObject> push) =>
+        await push.WaitAsync(TimeSpan.FromSeconds(10));
+
+    [Fact]
+    public async Task A_screen_gets_the_grid_on_subscribing_and_each_change_after()
+    {
+        var ids = await Api.ImportSeedProgramme();
+        await using var hub = App.CreateHubConnection();
+        var pushed = new TaskCompletionSource<JsonObject>(TaskCreationOptions.RunContinuationsAsynchronously);
+        hub.On<JsonObject>("programmeChanged", grid =>
+        {
+            if (grid.ToJsonString().Contains("Conference Room 4\",\"start\":\"2013-09-24T15:30")) pushed.TrySetResult(grid);
+        });
+        await hub.StartAsync();
+
+        var snapshot = await hub.InvokeAsync<JsonObject>("SubscribeToProgramme");
+        await Api.Expect(await Api.Http.PostAsJsonAsync($"/api/meetings/{ids["RT-II"]}/reschedule",
+            new { commandId = Guid.NewGuid(), start = Api.Day1 + TimeSpan.FromHours(15.5), end = Api.Day1 + TimeSpan.FromHours(18) }, Api.Json), HttpStatusCode.OK);
+
+        Assert.Equal(3, snapshot["days"]!.AsArray().Count);
+        var grid = await Next(pushed.Task);
+        var roundTable = grid["days"]![1]!["meetings"]!.AsArray().Single(m => m!["code"]!.GetValue<string>() == "RT-II")!;
+        Assert.Equal("2013-09-24T15:30:00-04:00", roundTable["start"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_roster_and_a_delegations_agenda_are_pushed_when_a_seat_is_allocated()
+    {
+        var ids = await Api.ImportSeedProgramme();
+        await using var hub = App.CreateHubConnection();
+        var roster = new TaskCompletionSource<JsonObject>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var agenda = new TaskCompletionSource<JsonObject>(TaskCreationOptions.RunContinuationsAsynchronously);
+        hub.On<JsonObject>("roundTableChanged", r => { if (r["seats"]!.AsArray().Count == 1) roster.TrySetResult(r); });
+        hub.On<JsonObject>("agendaChanged", a => { if (a["items"]!.AsArray().Count == 1) agenda.TrySetResult(a); });
+        await hub.StartAsync();
+
+        var before = await hub.InvokeAsync<JsonObject>("SubscribeToRoundTable", ids["RT-III"]);
+        var emptyAgenda = await hub.InvokeAsync<JsonObject>("SubscribeToAgenda", "GHA");
+        await Api.Expect(await Api.TryAllocateSeat(ids["RT-III"], "GHA"), HttpStatusCode.Created);
+
+        Assert.Empty(before["seats"]!.AsArray());
+        Assert.Empty(emptyAgenda["items"]!.AsArray());
+        Assert.Equal("GHA", (await Next(roster.Task))["seats"]![0]!["participant"]!.GetValue<string>());
+        var item = (await Next(agenda.Task))["items"]![0]!;
+        Assert.Equal(("roundTableSeat", ids["RT-III"]), (item["role"]!.GetValue<string>(), item["meetingId"]!.GetValue<Guid>()));
+    }
+}
+
+public class A_delegations_agenda(SpeakersListApp app) : ApiTest(app)
+{
+    [Fact]
+    public async Task Lists_its_turns_and_its_round_table_across_the_meetings_in_time_order()
+    {
+        var ids = await Api.ImportSeedProgramme();
+        await Api.Inscribe(ids["PL3"], "GHA");
+        await Api.Inscribe(ids["PL1"], "GHA");
+        await Api.Expect(await Api.TryAllocateSeat(ids["RT-II"], "GHA"), HttpStatusCode.Created);
+
+        var agenda = await Api.Expect(await Api.Http.GetAsync("/api/delegations/gha/agenda"), HttpStatusCode.OK);
+
+        var items = agenda["items"]!.AsArray();
+        Assert.Equal(["PL1 speaker", "RT-II roundTableSeat", "PL3 speaker"],
+            items.Select(i => $"{ids.Single(x => x.Value == i!["meetingId"]!.GetValue<Guid>()).Key} {i!["role"]!.GetValue<string>()}"));
+        // After the five opening statements and their change-overs.
+        Assert.Equal("2013-09-24T10:30:00-04:00", items[0]!["estimatedStart"]!.GetValue<string>());
+        Assert.Equal(6, items[0]!["position"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Of_an_unknown_delegation_gets_404()
+    {
+        await Api.ImportSeedProgramme();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await Api.Http.GetAsync("/api/delegations/XYZ/agenda")).StatusCode);
+    }
+}
+
+public class The_OpenAPI_document(SpeakersListApp app) : ApiTest(app)
+{
+    [Fact]
+    public async Task Documents_the_programme_round_tables_and_participants()
+    {
+        var document = await Api.Expect(await Api.Http.GetAsync("/openapi/v1.json"), HttpStatusCode.OK);
+
+        var operations = document["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject().Select(o => o.Value!["operationId"]?.GetValue<string>())).ToHashSet();
+        foreach (var id in new[] { "GetProgramme", "ImportProgramme", "ScheduleMeeting", "RescheduleMeeting", "MoveMeeting", "CancelMeeting", "GetMeeting",
+                     "GetParticipants", "AddParticipant", "EditParticipant", "GetRoundTables", "GetRoundTable", "AllocateRoundTableSeat",
+                     "ReleaseRoundTableSeat", "StateRoundTablePreferences", "DesignateRoundTableChair", "GetDelegationAgenda" })
+            Assert.Contains(id, operations);
+        Assert.NotNull(document["components"]!["schemas"]!["ProgrammeView"]);
+        var import = document["paths"]!["/api/programme/import"]!["post"]!;
+        Assert.NotNull(import["requestBody"]!["content"]!["application/yaml"]);
+        Assert.NotNull(import["responses"]!["400"]);
+    }
+}

@@ -1,0 +1,143 @@
+using System.Net;
+using System.Net.Http.Json;
+using SpeakersList.Participants;
+using SpeakersList.Server.Tests.Infrastructure;
+
+namespace SpeakersList.Server.Tests.RoundTables;
+
+public class Round_tables(SpeakersListApp app) : ApiTest(app)
+{
+    private static string[] Codes(ParticipantCategory category) =>
+        [.. ParticipantRegistry.All.Where(p => p.Category == category).Select(p => p.Code)];
+
+    private static readonly string[] Stakeholders =
+        [.. Codes(ParticipantCategory.Ngo), .. Codes(ParticipantCategory.CivilSociety), .. Codes(ParticipantCategory.PrivateSector)];
+
+    private async Task Seat(Guid roundTable, IEnumerable<string> codes)
+    {
+        foreach (var code in codes) await Api.Expect(await Api.TryAllocateSeat(roundTable, code), HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task A_round_table_takes_50_participants_and_refuses_the_51st()
+    {
+        var ids = await Api.ImportSeedProgramme();
+        await Seat(ids["RT-I"], [.. Codes(ParticipantCategory.UnSystemEntity).Take(4), .. Stakeholders.Take(6), .. Codes(ParticipantCategory.MemberState).Take(40)]);
+
+        var fiftyFirst = await Api.TryAllocateSeat(ids["RT-I"], Codes(ParticipantCategory.MemberState)[40]);
+
+        var problem = await Api.Expect(fiftyFirst, HttpStatusCode.Conflict);
+        Assert.Contains("at most 50 participants", problem["detail"]!.GetValue<string>());
+        var roster = await Api.RoundTable(ids["RT-I"]);
+        Assert.Equal(50, roster["seats"]!.AsArray().Count);
+        Assert.Equal(50, roster["composition"]!["participants"]!.GetValue<int>());
+        Assert.Equal(0, roster["composition"]!["seatsLeft"]!.GetValue<int>());
+        Assert.Empty(roster["composition"]!["shortfalls"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Seats_kept_for_the_UN_system_and_stakeholders_are_not_given_to_delegations()
+    {
+        var ids = await Api.ImportSeedProgramme();
+        await Seat(ids["RT-II"], Codes(ParticipantCategory.MemberState).Take(40));
+
+        var delegation = await Api.TryAllocateSeat(ids["RT-II"], Codes(ParticipantCategory.MemberState)[40]);
+        var unEntity = await Api.TryAllocateSeat(ids["RT-II"], "UNDP");
+
+        Assert.Contains("kept for the participants para 71 requires", (await Api.Expect(delegation, HttpStatusCode.Conflict))["detail"]!.GetValue<string>());
+        await Api.Expect(unEntity, HttpStatusCode.Created);
+        var composition = (await Api.RoundTable(ids["RT-II"]))["composition"]!;
+        Assert.Equal(41, composition["participants"]!.GetValue<int>());
+        Assert.Equal(0, composition["seatsLeftForDelegations"]!.GetValue<int>());
+        Assert.Equal(9, composition["seatsLeft"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task A_delegation_takes_part_in_one_round_table()
+    {
+        var ids = await Api.ImportSeedProgramme();
+        await Api.Expect(await Api.TryAllocateSeat(ids["RT-I"], "GHA"), HttpStatusCode.Created);
+
+        var second = await Api.TryAllocateSeat(ids["RT-III"], "gha");
+
+        Assert.Contains("Ghana already takes part in 'Round table I", (await Api.Expect(second, HttpStatusCode.Conflict))["detail"]!.GetValue<string>());
+        Assert.Empty((await Api.RoundTable(ids["RT-III"]))["seats"]!.AsArray());
+        await Api.Expect(await Api.Http.DeleteAsync($"/api/round-tables/{ids["RT-I"]}/seats/GHA"), HttpStatusCode.OK);
+        await Api.Expect(await Api.TryAllocateSeat(ids["RT-III"], "GHA"), HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task An_unknown_delegation_gets_422_and_a_plenary_is_not_a_round_table()
+    {
+        var ids = await Api.ImportSeedProgramme();
+
+        var unknown = await Api.TryAllocateSeat(ids["RT-I"], "XYZ");
+        var plenary = await Api.TryAllocateSeat(ids["PL1"], "GHA");
+        var nowhere = await Api.TryAllocateSeat(Guid.NewGuid(), "GHA");
+
+        Assert.Contains("Unknown delegation 'XYZ'", (await Api.Expect(unknown, HttpStatusCode.UnprocessableEntity))["detail"]!.GetValue<string>());
+        Assert.Contains("is not a round table", (await Api.Expect(plenary, HttpStatusCode.UnprocessableEntity))["detail"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.NotFound, nowhere.StatusCode);
+        Assert.Empty((await Api.RoundTable(ids["RT-I"]))["seats"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_retried_allocation_takes_effect_once()
+    {
+        var ids = await Api.ImportSeedProgramme();
+        var command = Guid.NewGuid();
+
+        await Api.Expect(await Api.TryAllocateSeat(ids["RT-I"], "GHA", command), HttpStatusCode.Created);
+        await Api.Expect(await Api.TryAllocateSeat(ids["RT-I"], "GHA", command), HttpStatusCode.OK);
+
+        Assert.Single((await Api.RoundTable(ids["RT-I"]))["seats"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Preferences_go_through_the_regional_group_and_the_roster_shows_the_geographical_distribution()
+    {
+        var ids = await Api.ImportSeedProgramme();
+
+        var african = await Api.Http.PostAsJsonAsync($"/api/round-tables/{ids["RT-IV"]}/preferences",
+            new { commandId = Guid.NewGuid(), regionalGroup = "african", statedBy = "Chair of the African Group", participants = new[] { "GHA", "KEN", "SEN" } }, Api.Json);
+        var wrong = await Api.Http.PostAsJsonAsync($"/api/round-tables/{ids["RT-IV"]}/preferences",
+            new { commandId = Guid.NewGuid(), regionalGroup = "african", statedBy = "Chair of the African Group", participants = new[] { "FRA" } }, Api.Json);
+        await Seat(ids["RT-IV"], ["GHA", "FRA", "UNDP"]);
+
+        await Api.Expect(african, HttpStatusCode.OK);
+        Assert.Contains("France is not a member of the African Group", (await Api.Expect(wrong, HttpStatusCode.UnprocessableEntity))["detail"]!.GetValue<string>());
+        var roster = await Api.RoundTable(ids["RT-IV"]);
+        Assert.Equal(3, roster["preferences"]!.AsArray().Count);
+        Assert.True(roster["seats"]!.AsArray().Single(s => s!["participant"]!.GetValue<string>() == "GHA")!["preferred"]!.GetValue<bool>());
+        Assert.False(roster["seats"]!.AsArray().Single(s => s!["participant"]!.GetValue<string>() == "FRA")!["preferred"]!.GetValue<bool>());
+        var distribution = roster["composition"]!["geographicalDistribution"]!.AsArray()
+            .ToDictionary(g => g!["regionalGroup"]!.GetValue<string>(), g => g!["memberStates"]!.GetValue<int>());
+        Assert.Equal(1, distribution["african"]);
+        Assert.Equal(1, distribution["westernEuropeanAndOthers"]);
+        Assert.Equal(0, distribution["asiaPacific"]);
+        Assert.Equal(5, distribution.Count);
+    }
+
+    [Fact]
+    public async Task The_service_warns_when_the_chairs_lack_geographical_or_gender_balance()
+    {
+        var ids = await Api.ImportSeedProgramme();
+        async Task<System.Text.Json.Nodes.JsonObject> Designate(string table, string participant, string gender) =>
+            await Api.Expect(await Api.Http.PostAsJsonAsync($"/api/round-tables/{ids[table]}/chair",
+                new { commandId = Guid.NewGuid(), participant, chairName = $"Minister of {participant}", gender }, Api.Json), HttpStatusCode.OK);
+
+        await Designate("RT-I", "GHA", "female");
+        await Designate("RT-II", "PHL", "male");
+        await Designate("RT-III", "MEX", "female");
+        var balanced = await Designate("RT-IV", "SWE", "male");
+        var unbalanced = await Designate("RT-IV", "KEN", "male");
+
+        Assert.Empty(balanced["chairWarnings"]!.AsArray());
+        var warning = Assert.Single(unbalanced["chairWarnings"]!.AsArray())!.GetValue<string>();
+        Assert.Contains("2 of the 4 chairs come from the African Group", warning);
+        var all = await Api.Expect(await Api.Http.GetAsync("/api/round-tables"), HttpStatusCode.OK);
+        Assert.Equal(4, all["roundTables"]!.AsArray().Count);
+        Assert.Equal("Minister of KEN", all["roundTables"]![3]!["chair"]!["chairName"]!.GetValue<string>());
+        Assert.Single(all["chairWarnings"]!.AsArray());
+    }
+}

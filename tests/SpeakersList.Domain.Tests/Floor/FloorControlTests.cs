@@ -15,6 +15,17 @@ public class Floor_control
     private static DateTimeOffset At(string time) => Given.At(time);
 
     [Fact]
+    public void A_list_stored_before_the_floor_existed_reads_as_a_meeting_not_yet_opened()
+    {
+        var stored = ThreeSpeakers() with { Floor = null! };
+        var read = new ListOfSpeakers(stored.Id, stored.Meeting, stored.Policy, stored.Closed, stored.Cap, stored.Limits, stored.Entries,
+            stored.Placements, stored.SecondInscriptionsAllowed, stored.HandledCommands, stored.Version);
+
+        Assert.Equal(MeetingStatus.Scheduled, read.Floor.Status);
+        Assert.Equal(MeetingStatus.InProgress, read.Opened().Floor.Status);
+    }
+
+    [Fact]
     public void The_meeting_opens_once()
     {
         var list = ThreeSpeakers().Opened("10:01");

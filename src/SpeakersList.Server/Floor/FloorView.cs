@@ -85,8 +85,12 @@ public static class FloorQueries
     [WolverineGet("/api/meetings/{meetingId}/floor", OperationId = "GetFloor")]
     [ProducesResponseType<FloorView>(200)]
     [ProducesResponseType<ProblemDetails>(404)]
-    public static async Task<IResult> Get(Guid meetingId, DateTimeOffset? at, IQuerySession session, TimeProvider clock, CancellationToken cancellation) =>
-        await Replay.ListAsync(session, meetingId, at, cancellation) is { } list
+    [ProducesResponseType<ProblemDetails>(400)]
+    public static async Task<IResult> Get(Guid meetingId, string? at, IQuerySession session, TimeProvider clock, CancellationToken cancellation)
+    {
+        if (!Replay.TryReadMoment(at, out var moment)) return Replay.NotAMoment(at);
+        return await Replay.ListAsync(session, meetingId, moment, cancellation) is { } list
             ? Results.Ok(FloorView.From(list, clock.GetUtcNow()))
-            : Refusal.NotFound(at is null ? $"There is no meeting {meetingId}." : $"There was no meeting {meetingId} at {at:O}.").ToResult();
+            : Refusal.NotFound(moment is null ? $"There is no meeting {meetingId}." : $"There was no meeting {meetingId} at {moment:O}.").ToResult();
+    }
 }

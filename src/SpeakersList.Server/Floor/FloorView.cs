@@ -23,7 +23,7 @@ public sealed record NextSpeakerView(
 /// <see cref="SpokenSeconds"/> (spoken before that run) and <see cref="AllottedSeconds"/>, correcting
 /// its own clock by its offset from <see cref="ServerTime"/>:
 /// remaining = allottedSeconds - spokenSeconds - (serverNow - speechStartedAt); below zero it shows the overrun (+0:42).
-/// Started: the speaker called has begun to speak. ServerTime: the server's time when the view was sent, the only
+/// Started: the speaker called has begun to speak. AbsentPolicy: what becomes of a speaker absent when called. ServerTime: the server's time when the view was sent, the only
 /// field not projected from the events.
 /// </summary>
 public sealed record FloorView(
@@ -41,6 +41,7 @@ public sealed record FloorView(
     bool Paused,
     int? AllottedSeconds,
     IReadOnlyList<NextSpeakerView> Next,
+    AbsentPolicy AbsentPolicy,
     DateTimeOffset ServerTime)
 {
     public const int NextCount = 5;
@@ -70,6 +71,7 @@ public sealed record FloorView(
                 return new NextSpeakerView(e.InscriptionId, e.Participant, e.ParticipantName, e.SpeakerName, e.SpeakerTitle, e.OnBehalfOf,
                     x.EstimatedStart is { } at ? Local(at, venue) : null);
             }).ToList(),
+            list.AbsentPolicy,
             serverTime);
     }
 

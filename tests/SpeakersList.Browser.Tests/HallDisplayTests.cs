@@ -15,7 +15,7 @@ public class Hall_display(BrowserApp app) : BrowserTest(app)
         await Api.Inscribe(meeting, "GHA", "minister");
         await Api.Inscribe(meeting, "FRA", "headOfState");
 
-        var rows = page.Locator("#next-speakers li");
+        var rows = page.Locator("#next-speakers li[data-participant]");
         await Assertions.Expect(rows).ToHaveCountAsync(2, new() { Timeout = 5000 });
         await Assertions.Expect(rows.Nth(0)).ToContainTextAsync("France");
         await Assertions.Expect(rows.Nth(1)).ToContainTextAsync("Ghana");

@@ -1,0 +1,92 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace SpeakersList.Browser.Tests;
+
+public class Officer_console(BrowserApp app) : BrowserTest(app)
+{
+    private static ILocator Row(IPage page, int index) => page.Locator("#list li.entry").Nth(index);
+
+    [Fact]
+    public async Task An_inscription_made_in_the_console_reaches_the_display_within_one_second()
+    {
+        var meeting = await Api.ScheduleMeeting(title: "First plenary meeting");
+        var display = await OpenDisplayAsync(meeting);
+        var console = await OpenConsoleAsync(meeting);
+
+        await console.Locator("#inscribe-participant").FillAsync("GHA");
+        await console.Locator("#inscribe-level").SelectOptionAsync("minister");
+        await console.Locator("#inscribe-title").FillAsync("Minister for Foreign Affairs");
+        await console.Locator("#inscribe-name").FillAsync("Hanna Tetteh");
+        await console.Locator("#inscribe-form button[type=submit]").ClickAsync();
+
+        await Expect(display.Locator("#next-speakers li[data-participant]")).ToHaveCountAsync(1, WithinOneSecond);
+        await Expect(display.Locator("#next-speakers li").First).ToContainTextAsync("Ghana", new() { Timeout = 1000 });
+        await Expect(display.Locator("#next-speakers li").First).ToContainTextAsync("Hanna Tetteh");
+        await Expect(console.Locator("#message")).ToContainTextAsync("GHA inscribed at position 1");
+        await Expect(Row(console, 0)).ToContainTextAsync("Ghana");
+    }
+
+    [Fact]
+    public async Task A_reorder_by_keyboard_in_the_console_is_shown_on_the_display()
+    {
+        var meeting = await Api.ScheduleMeeting();
+        foreach (var code in new[] { "GHA", "MEX", "NOR" }) await Api.Inscribe(meeting, code);
+        var display = await OpenDisplayAsync(meeting);
+        var console = await OpenConsoleAsync(meeting);
+        await Expect(display.Locator("#next-speakers li").Nth(2)).ToContainTextAsync("Norway");
+
+        await Row(console, 2).FocusAsync();
+        await console.Keyboard.PressAsync("Alt+Home");
+
+        await Expect(display.Locator("#next-speakers li").First).ToContainTextAsync("Norway", new() { Timeout = 1000 });
+        await Expect(display.Locator("#next-speakers li").Nth(1)).ToContainTextAsync("Ghana");
+        await Expect(Row(console, 0)).ToContainTextAsync("Norway");
+        await Expect(Row(console, 0)).ToBeFocusedAsync();
+
+        await console.Keyboard.PressAsync("Alt+ArrowDown");
+        await Expect(display.Locator("#next-speakers li").First).ToContainTextAsync("Ghana", new() { Timeout = 1000 });
+        await Expect(display.Locator("#next-speakers li").Nth(1)).ToContainTextAsync("Norway");
+        Assert.Equal(["GHA", "NOR", "MEX"], await Api.SpeakingOrder(meeting));
+    }
+
+    [Fact]
+    public async Task A_reorder_by_drag_and_drop_in_the_console_is_shown_on_the_display()
+    {
+        var meeting = await Api.ScheduleMeeting();
+        foreach (var code in new[] { "GHA", "MEX", "NOR", "PER" }) await Api.Inscribe(meeting, code);
+        var display = await OpenDisplayAsync(meeting);
+        var console = await OpenConsoleAsync(meeting);
+
+        await Row(console, 3).DragToAsync(Row(console, 0), new() { TargetPosition = new() { X = 40, Y = 5 } });
+
+        await Expect(display.Locator("#next-speakers li").First).ToContainTextAsync("Peru", new() { Timeout = 1000 });
+        Assert.Equal(["PER", "GHA", "MEX", "NOR"], await Api.SpeakingOrder(meeting));
+        await Expect(console.Locator("#message")).ToContainTextAsync("Peru moved to the head");
+    }
+
+    [Fact]
+    public async Task A_change_made_first_by_another_officer_is_shown_with_a_clear_message_not_overwritten()
+    {
+        var meeting = await Api.ScheduleMeeting();
+        var ids = new Dictionary<string, Guid>();
+        foreach (var code in new[] { "GHA", "MEX", "NOR" }) ids[code] = await Api.Inscribe(meeting, code);
+        var console = await OpenAsync($"/officer?meeting={meeting}", 1600, 1000, page => Pushes.HoldListPushes(page, () => holding));
+        await Expect(console.Locator("#list")).ToHaveAttributeAsync("data-version", "4");
+
+        // Another officer moves Mexico to the head; this console does not hear of it yet.
+        holding = true;
+        await Api.Move(meeting, ids["MEX"], after: null, "Requested by the Chair");
+        await Row(console, 2).FocusAsync();
+        await console.Keyboard.PressAsync("Alt+Home");
+
+        await Expect(console.Locator("#message")).ToContainTextAsync("Another officer changed this meeting first");
+        await Expect(console.Locator("#message")).ToHaveAttributeAsync("data-kind", "conflict");
+        await Expect(Row(console, 0)).ToContainTextAsync("Mexico");
+        await Expect(console.Locator("#list")).ToHaveAttributeAsync("data-version", "5");
+        Assert.Equal(["MEX", "GHA", "NOR"], await Api.SpeakingOrder(meeting));
+        await ScreenshotAsync(console, "console-conflict");
+    }
+
+    private bool holding;
+}

@@ -21,7 +21,9 @@ public sealed record Entry(
     int? ArrangedOrder,
     int? AllottedOverride,
     int? CarriedOrder = null,
-    int? CalledOrder = null)
+    int? CalledOrder = null,
+    TimeSpan? Spoken = null,
+    int? FloorAllottedSeconds = null)
 {
     public static Entry From(SpeakerInscribed e, long sequence) => new(
         e.InscriptionId, e.CommandId, e.Participant, e.ParticipantName, e.Block, e.Level, e.SpeakerName,

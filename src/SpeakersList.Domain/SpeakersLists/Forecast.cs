@@ -1,3 +1,5 @@
+using SpeakersList.Floor;
+
 namespace SpeakersList.SpeakersLists;
 
 public sealed record ForecastEntry(OrderedEntry Ordered, int AllottedSeconds, DateTimeOffset? EstimatedStart, bool ReachedBeforeEnd);
@@ -36,5 +38,25 @@ public static class Forecast
             at = at.AddSeconds(allotted + list.Limits.ChangeOverSeconds);
         }
         return new ListForecast(entries, notReached, list.ScheduledEnd);
+    }
+
+    /// <summary>
+    /// When the floor is next free, from the times in the events only (so a replay forecasts the same):
+    /// the scheduled start until the meeting opens; then the end of the current speech if its clock
+    /// runs on (from when it last changed: called, started, paused or resumed, plus the time left),
+    /// or the moment the floor became free; plus the change-over once a speaker has been heard.
+    /// </summary>
+    public static DateTimeOffset NextFree(ListOfSpeakers list)
+    {
+        var floor = list.Floor;
+        if (floor is null || floor.Status == MeetingStatus.Scheduled) return list.ScheduledStart;
+        var changeOver = TimeSpan.FromSeconds(list.Limits.ChangeOverSeconds);
+        if (floor.Current is { } current)
+        {
+            var left = current.Clock.Remaining(current.Since);
+            return current.Since + (left > TimeSpan.Zero ? left : TimeSpan.Zero) + changeOver;
+        }
+        var free = floor.FreeSince ?? list.ScheduledStart;
+        return free == floor.OpenedAt ? free : free + changeOver;
     }
 }

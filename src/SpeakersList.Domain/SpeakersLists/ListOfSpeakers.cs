@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using SpeakersList.Floor;
 using SpeakersList.Programme;
 
 namespace SpeakersList.SpeakersLists;
@@ -7,7 +8,7 @@ namespace SpeakersList.SpeakersLists;
 /// The list of speakers of one meeting: the write model that decisions are taken on.
 /// Immutable; evolved only by the events of the meeting's stream.
 /// </summary>
-public sealed record ListOfSpeakers(
+public sealed partial record ListOfSpeakers(
     Guid Id,
     MeetingInfo Meeting,
     OrderingPolicy Policy,
@@ -18,11 +19,13 @@ public sealed record ListOfSpeakers(
     ImmutableList<Placement> Placements,
     ImmutableHashSet<string> SecondInscriptionsAllowed,
     ImmutableHashSet<Guid> HandledCommands,
-    long Version)
+    long Version,
+    FloorState Floor = null!,
+    AbsentPolicy AbsentPolicy = AbsentPolicy.EndOfList)
 {
     public static ListOfSpeakers Create(MeetingScheduled e) => new(
         e.MeetingId, MeetingInfo.From(e), e.Kind == MeetingKind.Plenary ? OrderingPolicy.Protocol : OrderingPolicy.FirstComeFirstServed,
-        false, null, TimeLimits.Default, [], [], [], [e.CommandId], 1);
+        false, null, TimeLimits.Default, [], [], [], [e.CommandId], 1, FloorState.Initial);
 
     public DateTimeOffset ScheduledStart => Meeting.Start;
 
@@ -62,6 +65,20 @@ public sealed record ListOfSpeakers(
         TimeLimitsSet e => Apply(e),
         SpeakerCapSet e => Apply(e),
         SecondInscriptionAllowed e => Apply(e),
+        MeetingOpened e => Apply(e),
+        MeetingSuspended e => Apply(e),
+        MeetingResumed e => Apply(e),
+        MeetingAdjourned e => Apply(e),
+        SpeakerCalled e => Apply(e),
+        SpeechStarted e => Apply(e),
+        SpeechPaused e => Apply(e),
+        SpeechResumed e => Apply(e),
+        SpeechExtended e => Apply(e),
+        SpeechEnded e => Apply(e),
+        SpeakerMarkedAbsent e => Apply(e),
+        PointOfOrderRaised e => Apply(e),
+        PointOfOrderConcluded e => Apply(e),
+        AbsentPolicySet e => Apply(e),
         _ => this,
     };
 

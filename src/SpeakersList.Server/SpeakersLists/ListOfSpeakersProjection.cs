@@ -1,4 +1,5 @@
 using Marten.Events.Aggregation;
+using SpeakersList.Floor;
 using SpeakersList.Programme;
 using SpeakersList.SpeakersLists;
 
@@ -21,4 +22,20 @@ public partial class ListOfSpeakersProjection : SingleStreamProjection<ListOfSpe
     public static ListOfSpeakers Apply(TimeLimitsSet e, ListOfSpeakers list) => list.Apply(e);
     public static ListOfSpeakers Apply(SpeakerCapSet e, ListOfSpeakers list) => list.Apply(e);
     public static ListOfSpeakers Apply(SecondInscriptionAllowed e, ListOfSpeakers list) => list.Apply(e);
+
+    // The floor (Floor/FloorEvents.cs, Floor/MeetingLifecycleEvents.cs).
+    public static ListOfSpeakers Apply(MeetingOpened e, ListOfSpeakers list) => list.Apply(e);
+    public static ListOfSpeakers Apply(MeetingSuspended e, ListOfSpeakers list) => list.Apply(e);
+    public static ListOfSpeakers Apply(MeetingResumed e, ListOfSpeakers list) => list.Apply(e);
+    public static ListOfSpeakers Apply(MeetingAdjourned e, ListOfSpeakers list) => list.Apply(e);
+    public static ListOfSpeakers Apply(SpeakerCalled e, ListOfSpeakers list) => list.Apply(e);
+    public static ListOfSpeakers Apply(SpeechStarted e, ListOfSpeakers list) => list.Apply(e);
+    public static ListOfSpeakers Apply(SpeechPaused e, ListOfSpeakers list) => list.Apply(e);
+    public static ListOfSpeakers Apply(SpeechResumed e, ListOfSpeakers list) => list.Apply(e);
+    public static ListOfSpeakers Apply(SpeechExtended e, ListOfSpeakers list) => list.Apply(e);
+    public static ListOfSpeakers Apply(SpeechEnded e, ListOfSpeakers list) => list.Apply(e);
+    public static ListOfSpeakers Apply(SpeakerMarkedAbsent e, ListOfSpeakers list) => list.Apply(e);
+    public static ListOfSpeakers Apply(PointOfOrderRaised e, ListOfSpeakers list) => list.Apply(e);
+    public static ListOfSpeakers Apply(PointOfOrderConcluded e, ListOfSpeakers list) => list.Apply(e);
+    public static ListOfSpeakers Apply(AbsentPolicySet e, ListOfSpeakers list) => list.Apply(e);
 }

@@ -51,7 +51,8 @@ public sealed record SpeakersListView(
     /// </summary>
     public static SpeakersListView From(ListOfSpeakers list)
     {
-        var forecast = Forecast.Of(list, list.ScheduledStart);
+        // Before the meeting opens the forecast starts at the scheduled start; once it runs, from the floor (times in the events only).
+        var forecast = Forecast.Of(list, Forecast.NextFree(list));
         var venue = list.Meeting.Venue;
         return new SpeakersListView(
             list.Id, list.Version, list.Meeting.Title, list.Meeting.Kind, list.Meeting.Room,
@@ -73,14 +74,17 @@ public sealed record SpeakersListView(
 
 public static class SpeakersListQueries
 {
-    /// <summary>The list of speakers of a meeting, in speaking order, with estimated start times.</summary>
+    /// <summary>
+    /// The list of speakers of a meeting, in speaking order, with estimated start times. With <c>at</c> (ISO 8601),
+    /// the list as it stood at that moment, rebuilt from the events (the UN Journal's list "as at 18:30").
+    /// </summary>
     [WolverineGet("/api/meetings/{meetingId}/speakers-list", OperationId = "GetSpeakersList")]
     [ProducesResponseType<SpeakersListView>(200)]
     [ProducesResponseType<ProblemDetails>(404)]
-    public static async Task<IResult> Get(Guid meetingId, IQuerySession session, CancellationToken cancellation) =>
-        await session.LoadAsync<ListOfSpeakers>(meetingId, cancellation) is { } list
+    public static async Task<IResult> Get(Guid meetingId, DateTimeOffset? at, IQuerySession session, CancellationToken cancellation) =>
+        await Floor.Replay.ListAsync(session, meetingId, at, cancellation) is { } list
             ? Results.Ok(SpeakersListView.From(list))
-            : Refusal.NotFound($"There is no meeting {meetingId}.").ToResult();
+            : Refusal.NotFound(at is null ? $"There is no meeting {meetingId}." : $"There was no meeting {meetingId} at {at:O}.").ToResult();
 
     /// <summary>Why an entry stands where it does: the entries just before and after it, and the rule that orders them.</summary>
     [WolverineGet("/api/meetings/{meetingId}/speakers-list/{inscriptionId}/explanation", OperationId = "ExplainPosition")]

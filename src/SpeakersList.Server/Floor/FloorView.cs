@@ -1,0 +1,92 @@
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using SpeakersList.Floor;
+using SpeakersList.Server.Infrastructure;
+using SpeakersList.Server.SpeakersLists;
+using SpeakersList.SpeakersLists;
+using Wolverine.Http;
+
+namespace SpeakersList.Server.Floor;
+
+public sealed record FloorSpeakerView(
+    Guid InscriptionId, string Participant, string ParticipantName, string SpeakerName, string SpeakerTitle, string? OnBehalfOf, EntryKind Kind);
+
+public sealed record PointOfOrderView(string Participant, string ParticipantName, DateTimeOffset Since);
+
+public sealed record NextSpeakerView(
+    Guid InscriptionId, string Participant, string ParticipantName, string SpeakerName, string SpeakerTitle, string? OnBehalfOf,
+    DateTimeOffset? EstimatedStart);
+
+/// <summary>
+/// The floor of a meeting as screens show it. The clock is server-authoritative but never pushed
+/// per second: a screen counts down itself from <see cref="SpeechStartedAt"/> (null while paused),
+/// <see cref="SpokenSeconds"/> (spoken before that run) and <see cref="AllottedSeconds"/>, correcting
+/// its own clock by its offset from <see cref="ServerTime"/>:
+/// remaining = allottedSeconds - spokenSeconds - (serverNow - speechStartedAt); below zero it shows the overrun (+0:42).
+/// Started: the speaker called has begun to speak. ServerTime: the server's time when the view was sent, the only
+/// field not projected from the events.
+/// </summary>
+public sealed record FloorView(
+    Guid MeetingId,
+    long Version,
+    string MeetingTitle,
+    string Room,
+    MeetingStatus Status,
+    FloorSpeakerView? CurrentSpeaker,
+    PointOfOrderView? PointOfOrder,
+    DateTimeOffset? CalledAt,
+    bool Started,
+    DateTimeOffset? SpeechStartedAt,
+    double SpokenSeconds,
+    bool Paused,
+    int? AllottedSeconds,
+    IReadOnlyList<NextSpeakerView> Next,
+    DateTimeOffset ServerTime)
+{
+    public const int NextCount = 5;
+
+    /// <summary>A pure function of the meeting's list, but for the server time it is stamped with.</summary>
+    public static FloorView From(ListOfSpeakers list, DateTimeOffset serverTime)
+    {
+        var floor = list.Floor;
+        var venue = list.Meeting.Venue;
+        var current = floor.Current;
+        var holder = list.FloorHolder();
+        var forecast = Forecast.Of(list, Forecast.NextFree(list));
+        return new FloorView(
+            list.Id, list.Version, list.Meeting.Title, list.Meeting.Room, floor.Status,
+            holder is null ? null : new FloorSpeakerView(holder.InscriptionId, holder.Participant, holder.ParticipantName,
+                holder.SpeakerName, holder.SpeakerTitle, holder.OnBehalfOf, holder.Kind),
+            floor.PointOfOrder is { } raised ? new PointOfOrderView(raised.Participant, raised.ParticipantName, Local(raised.Since, venue)) : null,
+            current is null ? null : Local(current.CalledAt, venue),
+            current?.Started ?? false,
+            current?.Clock.RunStartedAt is { } run ? Local(run, venue) : null,
+            current?.Clock.SpokenBefore.TotalSeconds ?? 0,
+            current?.Paused ?? false,
+            current?.Clock.AllottedSeconds,
+            forecast.Entries.Where(x => x.Ordered.Entry.IsWaiting).Take(NextCount).Select(x =>
+            {
+                var e = x.Ordered.Entry;
+                return new NextSpeakerView(e.InscriptionId, e.Participant, e.ParticipantName, e.SpeakerName, e.SpeakerTitle, e.OnBehalfOf,
+                    x.EstimatedStart is { } at ? Local(at, venue) : null);
+            }).ToList(),
+            serverTime);
+    }
+
+    private static DateTimeOffset Local(DateTimeOffset at, TimeZoneInfo venue) => TimeZoneInfo.ConvertTime(at, venue);
+}
+
+public static class FloorQueries
+{
+    /// <summary>
+    /// The floor of a meeting: the current speaker, the clock, the point of order, the next speakers, the meeting's status
+    /// and the server's time. With <c>at</c> (ISO 8601), the floor as it stood then, rebuilt from the events.
+    /// </summary>
+    [WolverineGet("/api/meetings/{meetingId}/floor", OperationId = "GetFloor")]
+    [ProducesResponseType<FloorView>(200)]
+    [ProducesResponseType<ProblemDetails>(404)]
+    public static async Task<IResult> Get(Guid meetingId, DateTimeOffset? at, IQuerySession session, TimeProvider clock, CancellationToken cancellation) =>
+        await Replay.ListAsync(session, meetingId, at, cancellation) is { } list
+            ? Results.Ok(FloorView.From(list, clock.GetUtcNow()))
+            : Refusal.NotFound(at is null ? $"There is no meeting {meetingId}." : $"There was no meeting {meetingId} at {at:O}.").ToResult();
+}

@@ -1,0 +1,39 @@
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using SpeakersList.Floor;
+using SpeakersList.Participants;
+using SpeakersList.Server.Infrastructure;
+using SpeakersList.SpeakersLists;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace SpeakersList.Server.Floor;
+
+public static class RaisePointOfOrderEndpoint
+{
+    public static ProblemDetails Validate(RaisePointOfOrder command) => Validation.Check(
+        (command.CommandId == Guid.Empty, "commandId is required: an id chosen by the client, so that a retried request takes effect once."),
+        (Validation.Missing(command.Participant, 20), "participant is required: the code of the delegation rising to a point of order."));
+
+    public static Task<Participant?> LoadAsync(RaisePointOfOrder command, IQuerySession session, CancellationToken cancellation) =>
+        session.LoadAsync<Participant>(command.Participant.Trim().ToUpperInvariant(), cancellation);
+
+    /// <summary>
+    /// Give the floor on a point of order (rule 71): it interrupts the debate and pauses the speaker's clock; it is not on
+    /// the list. The President rules on it, then the debate resumes (POST floor/resume).
+    /// </summary>
+    [WolverinePost("/api/meetings/{meetingId}/floor/point-of-order", OperationId = "RaisePointOfOrder")]
+    [ProducesResponseType<FloorView>(200)]
+    [ProducesResponseType<ProblemDetails>(400)]
+    [ProducesResponseType<ProblemDetails>(404)]
+    [ProducesResponseType<ProblemDetails>(409)]
+    [ProducesResponseType<ProblemDetails>(422)]
+    public static (IResult, Events) Post(
+        RaisePointOfOrder command,
+        Participant? participant,
+        [WriteAggregate("meetingId", LoadStyle = ConcurrencyStyle.Exclusive)] ListOfSpeakers list,
+        TimeProvider clock) =>
+        participant is null
+            ? (Refusal.Invalid($"Unknown participant '{command.Participant}'. Use a code from GET /api/participants.").ToResult(), [])
+            : FloorAnswer.Of(list, FloorControl.PointOfOrder(list, command, participant, clock.GetUtcNow()), clock);
+}

@@ -1,0 +1,36 @@
+using JasperFx.Events;
+using Marten;
+using SpeakersList.Programme;
+using SpeakersList.SpeakersLists;
+
+namespace SpeakersList.Server.Floor;
+
+/// <summary>
+/// A meeting's list and floor as they stood at a past moment (for disputes, and for the UN Journal's
+/// list "as at 18:30"), rebuilt by folding the meeting's events up to that moment with the domain's
+/// own Create/Evolve: the same code that keeps the inline snapshot.
+/// </summary>
+/// <remarks>
+/// The moment is the one each event records (its At, or ReceivedAt for an inscription), not the
+/// store's append timestamp: the events' times come from the service's TimeProvider, so a replay
+/// answers in the meeting's own time line. The stream is folded up to the first event after the moment.
+/// </remarks>
+public static class Replay
+{
+    /// <summary>The current list (the inline snapshot) without <paramref name="at"/>, else the list rebuilt as at that moment.</summary>
+    public static async Task<ListOfSpeakers?> ListAsync(IQuerySession session, Guid meetingId, DateTimeOffset? at, CancellationToken cancellation)
+    {
+        if (at is not { } moment) return await session.LoadAsync<ListOfSpeakers>(meetingId, cancellation);
+        var events = await session.Events.FetchStreamAsync(meetingId, token: cancellation);
+        if (events.Count == 0 || events[0].Data is not MeetingScheduled scheduled || HappenedAt(events[0]) > moment) return null;
+        return ListOfSpeakers.Create(scheduled).Evolve(events.Skip(1).TakeWhile(e => HappenedAt(e) <= moment).Select(e => e.Data));
+    }
+
+    /// <summary>When an event happened, by the time it carries; the store's timestamp for an event that carries none.</summary>
+    public static DateTimeOffset HappenedAt(IEvent e) => e.Data switch
+    {
+        SpeakerInscribed inscribed => inscribed.ReceivedAt,
+        MeetingScheduled scheduled => scheduled.At,
+        var data => data.GetType().GetProperty("At")?.GetValue(data) as DateTimeOffset? ?? e.Timestamp,
+    };
+}

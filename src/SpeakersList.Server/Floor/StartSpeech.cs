@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Mvc;
+using SpeakersList.Floor;
+using SpeakersList.SpeakersLists;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace SpeakersList.Server.Floor;
+
+public static class StartSpeechEndpoint
+{
+    public static ProblemDetails Validate(FloorCommand command) => FloorAnswer.Validate(command.CommandId, command.ExpectedVersion);
+
+    /// <summary>The speaker called begins: the clock starts.</summary>
+    [WolverinePost("/api/meetings/{meetingId}/floor/start", OperationId = "StartSpeech")]
+    [ProducesResponseType<FloorView>(200)]
+    [ProducesResponseType<ProblemDetails>(400)]
+    [ProducesResponseType<ProblemDetails>(404)]
+    [ProducesResponseType<ProblemDetails>(409)]
+    public static (IResult, Events) Post(
+        FloorCommand command,
+        [WriteAggregate("meetingId", LoadStyle = ConcurrencyStyle.Exclusive)] ListOfSpeakers list,
+        TimeProvider clock) =>
+        FloorAnswer.Of(list, FloorControl.Start(list, command, clock.GetUtcNow()), clock);
+}

@@ -1,6 +1,7 @@
 // The officer console: one meeting's list and floor, live; every change is a command with the
 // version it was decided on, so another officer's change is never silently overwritten.
 import { get, send, remove, me } from "./api.js";
+import { followFloor } from "./floor-source.js";
 import { connectLive } from "./live.js";
 import { loadMeetings } from "./programme-data.js";
 import { ServerClock, remainingSeconds, countdownState, countdownText } from "./countdown.js";
@@ -35,7 +36,7 @@ async function refresh() {
   if (!id) return;
   const [list, floor] = await Promise.allSettled([get(`/api/meetings/${id}/speakers-list`), get(`/api/meetings/${id}/floor`)]);
   if (list.status === "fulfilled") { state.subscriptions[0]?.forget(); state.subscriptions[0]?.show(list.value); }
-  if (floor.status === "fulfilled") { state.subscriptions[1]?.forget(); state.subscriptions[1]?.show(floor.value); }
+  if (floor.status === "fulfilled") { state.floorSource?.subscription.forget(); state.floorSource?.show(floor.value); }
 }
 
 // ---- the list ---------------------------------------------------------------------------------
@@ -70,6 +71,7 @@ function renderList(view) {
   if (!state.limitsDirty) fillLimits(view.limits);
   if (document.activeElement !== $("cap")) $("cap").value = view.cap ?? "";
   loadHistory();
+  state.floorSource?.listChanged();
 }
 
 function entryRow(e) {
@@ -249,7 +251,19 @@ function renderFloor(view) {
   const pause = $("btn-pause");
   pause.dataset.action = view.paused ? "resume" : "pause";
   pause.firstChild.textContent = view.paused ? "Resume " : "Pause ";
-  for (const button of document.querySelectorAll(".floor [data-action]")) button.disabled = false;
+  const can = {
+    open: status === "scheduled",
+    start: Boolean(s) && !view.started,
+    pause: Boolean(s) && view.started,
+    resume: Boolean(s) && view.started,
+    end: Boolean(s) || Boolean(view.pointOfOrder),
+    absent: Boolean(s) && !view.started,
+    extend: Boolean(s),
+    suspend: status === "inProgress",
+    "resume-meeting": status === "suspended",
+    adjourn: status === "inProgress" || status === "suspended",
+  };
+  for (const button of document.querySelectorAll(".floor [data-action]")) button.disabled = can[button.dataset.action] === false;
   tick();
 }
 
@@ -269,10 +283,11 @@ const floorWords = {
 async function floorCommand(action, extra = {}, what = floorWords[action] ?? action) {
   if (!state.meetingId) return;
   if (action === "adjourn" && !confirm("Adjourn the meeting?")) return;
-  const body = { ...extra };
-  if (state.floor?.version != null) body.expectedVersion = state.floor.version;
+  // The floor and the list share the meeting's stream, hence one version: the newest one seen.
+  const body = { ...extra, expectedVersion: Math.max(state.floor?.version ?? 0, state.list?.version ?? 0) || undefined };
   try {
-    await send("POST", `/api/meetings/${state.meetingId}/floor/${action}`, body);
+    const floor = await send("POST", `/api/meetings/${state.meetingId}/floor/${action}`, body);
+    if (floor?.meetingId) state.floorSource?.show(floor);
     say(`Done: ${what}.`);
   } catch (error) {
     await refused(error, what);
@@ -340,6 +355,7 @@ function loadHistory() {
 function openMeeting(id) {
   if (!id || id === state.meetingId) return;
   for (const s of state.subscriptions) s.stop();
+  state.floorSource?.stop();
   state.meetingId = id;
   state.list = null;
   state.floor = null;
@@ -354,8 +370,8 @@ function openMeeting(id) {
   state.subscriptions = [
     live.subscribe({ method: "SubscribeToMeeting", args: [id], event: "speakersListChanged", matches: (v) => v.meetingId === id, render: renderList,
       onError: (error) => say(`This meeting cannot be opened: ${error.message}`, "error") }),
-    live.subscribe({ method: "SubscribeToFloor", args: [id], event: "floorChanged", matches: (v) => v.meetingId === id, render: renderFloor }),
   ];
+  state.floorSource = followFloor(live, id, renderFloor);
 }
 
 $("meeting-picker").addEventListener("change", (ev) => openMeeting(ev.target.value));

@@ -4,6 +4,7 @@
 import { connectLive } from "./live.js";
 import { ServerClock, remainingSeconds, countdownState, countdownText } from "./countdown.js";
 import { clockTime, h, meetingStatusName } from "./format.js";
+import { followFloor } from "./floor-source.js";
 
 const [, , kind, key] = location.pathname.split("/").map(decodeURIComponent);
 const params = new URLSearchParams(location.search);
@@ -17,6 +18,7 @@ let list = null;
 let floor = null;
 let meetingId = kind === "meeting" ? key : null;
 let meetingSubscriptions = [];
+let floorSource = null;
 
 const live = connectLive((state) => { $("connection").textContent = state; document.body.dataset.connection = state; });
 
@@ -27,6 +29,7 @@ function renderList(view) {
   $("room-name").textContent = view.room;
   renderNext();
   $("not-reached").textContent = view.notReachedNotice ?? "";
+  floorSource?.listChanged();
 }
 
 function renderNext() {
@@ -76,35 +79,38 @@ function tick() {
   box.dataset.paused = String(Boolean(floor?.paused && floor?.currentSpeaker));
   $("countdown-value").textContent = countdownText(remaining);
   $("countdown-label").textContent =
-    state === "idle" ? "" : floor?.paused ? "Paused" : state === "over" ? "Over time" : "Time left";
+    state === "idle" ? "" : floor?.paused ? "Paused" : floor?.started === false ? "Ready" : state === "over" ? "Over time" : "Time left";
 }
 
 function subscribeToMeeting(id) {
-  for (const s of meetingSubscriptions) s.stop();
   meetingId = id;
-  list = null;
-  floor = null;
-  if (!id) {
-    $("meeting-title").textContent = "No meeting in this room now";
+  meetingSubscriptions = [
+    live.subscribe({ method: "SubscribeToMeeting", args: [id], event: "speakersListChanged", matches: (v) => v.meetingId === id, render: renderList }),
+  ];
+  floorSource = followFloor(live, id, renderFloor);
+}
+
+/** A room's screen: the room view carries the current meeting's list and floor, and changes meeting by itself. */
+function renderRoom(v) {
+  if (v.meetingId !== meetingId) { meetingId = v.meetingId; list = null; floor = null; }
+  if (!v.meetingId) {
+    $("meeting-title").textContent = "No meeting in this room";
+    $("room-name").textContent = v.room ?? key;
     $("next-speakers").replaceChildren();
     renderFloor({ status: "scheduled", currentSpeaker: null });
     return;
   }
-  meetingSubscriptions = [
-    live.subscribe({ method: "SubscribeToMeeting", args: [id], event: "speakersListChanged", matches: (v) => v.meetingId === id, render: renderList }),
-    live.subscribe({ method: "SubscribeToFloor", args: [id], event: "floorChanged", matches: (v) => v.meetingId === id, render: renderFloor }),
-  ];
+  if (v.speakersList) renderList(v.speakersList);
+  if (v.floor) renderFloor(v.floor);
 }
 
 if (kind === "room") {
   $("room-name").textContent = key;
   live.subscribe({
     method: "SubscribeToRoom", args: [key], event: "roomChanged",
-    matches: (v) => (v.room ?? key) === key,
-    render: (v) => {
-      const id = v.meetingId ?? v.meeting?.id ?? v.currentMeeting?.id ?? null;
-      if (id !== meetingId) subscribeToMeeting(id);
-    },
+    matches: (v) => (v.room ?? key).trim().toUpperCase() === key.trim().toUpperCase(),
+    render: renderRoom,
+    onError: (error) => { $("meeting-title").textContent = `This room cannot be shown: ${error.message}`; },
   });
 } else {
   subscribeToMeeting(meetingId);

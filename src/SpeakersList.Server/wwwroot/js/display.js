@@ -40,7 +40,7 @@ function renderNext() {
     h("span", { className: "position" }, String(e.position)),
     h("span", { className: "who" },
       h("span", { className: "name" }, e.participantName),
-      h("span", { className: "speaker" }, [e.speakerTitle, e.speakerName].filter(Boolean).join(" ") + (e.onBehalfOf ? ` · on behalf of ${e.onBehalfOf}` : ""))),
+      h("span", { className: "speaker" }, [e.speakerName, e.speakerTitle].filter(Boolean).join(", ") + (e.onBehalfOf ? ` · on behalf of ${e.onBehalfOf}` : ""))),
     h("span", { className: "eta" }, clockTime(e.estimatedStart, zone))));
   // Five rows always: empty rows keep the layout still when the list grows or shrinks.
   while (rows.length < 5) rows.push(h("li", { className: "empty", "aria-hidden": "true" }));
@@ -57,7 +57,7 @@ function renderFloor(view) {
   const s = view.currentSpeaker;
   $("current-speaker").dataset.empty = String(!s);
   $("current-delegation").textContent = s ? s.participantName : status === "inProgress" ? "—" : "";
-  $("current-speaker-line").textContent = s ? [s.speakerTitle, s.speakerName].filter(Boolean).join(" ") : "";
+  $("current-speaker-line").textContent = s ? [s.speakerName, s.speakerTitle].filter(Boolean).join(", ") : "";
   $("current-behalf").textContent = s?.onBehalfOf ? `On behalf of ${s.onBehalfOf}` : "";
   const poo = view.pointOfOrder;
   $("point-of-order").hidden = !poo;

@@ -46,9 +46,9 @@ export const meetingStatusName = {
   scheduled: "Scheduled", inProgress: "In progress", suspended: "Suspended", adjourned: "Adjourned",
 };
 
-/** Speaker's title and name, and the group spoken for. */
+/** The speaker's name and title, and the group spoken for. */
 export function speakerLine(e) {
-  const who = [e.speakerTitle, e.speakerName].filter(Boolean).join(" · ");
+  const who = [e.speakerName, e.speakerTitle].filter(Boolean).join(", ");
   return e.onBehalfOf ? `${who} — on behalf of ${e.onBehalfOf}` : who;
 }
 

@@ -4,6 +4,7 @@ using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
 using SpeakersList.Participants;
+using SpeakersList.Server.Access;
 using SpeakersList.Server.Infrastructure;
 using SpeakersList.Server.Live;
 using SpeakersList.Server.Participants;
@@ -20,6 +21,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.AddSignalR().AddJsonProtocol(json => Json.Configure(json.PayloadSerializerOptions));
 builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgresql", tags: ["ready"]);
+builder.AddAccess();
 builder.Services.AddSingleton<LiveUpdates>();
 builder.Services.AddHostedService<LivePublisher>();
 builder.Services.ConfigureHttpJsonOptions(json => Json.Configure(json.SerializerOptions));
@@ -40,6 +42,7 @@ builder.Services.AddMarten(services =>
         options.Events.MetadataConfig.UserNameEnabled = true;
         options.Projections.Add<ListOfSpeakersProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<Participant>().Identity(x => x.Code);
+        Officers.Configure(options);
         options.Listeners.Add(services.GetRequiredService<LiveUpdates>());
         return options;
     })
@@ -51,22 +54,25 @@ builder.Services.AddMarten(services =>
 builder.Host.UseWolverine(options =>
 {
     options.Policies.AutoApplyTransactions();
+    options.EnableRelayOfUserName = true; // the signed-in user becomes the events' user name
     options.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
 });
 builder.Services.AddWolverineHttp();
 
 var app = builder.Build();
+if (OfficerCommand.Matches(args)) return await OfficerCommand.RunAsync(app.Services, args);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseArrivalTime();
 app.UseDefaultFiles();
 app.UseStaticFiles();
+app.UseAccess();
 
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
-app.MapHub<LiveHub>("/hubs/live");
+app.MapHub<LiveHub>("/hubs/live").AllowAnonymous(); // reading is public; AccessHubFilter checks each method
 app.MapWolverineEndpoints(options => options.WarmUpRoutes = RouteWarmup.Eager);
 app.MapPages();
 

@@ -1,3 +1,5 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -6,17 +8,39 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
+using SpeakersList.Server.Access;
 using Wolverine;
 
 namespace SpeakersList.Server.Tests.Infrastructure;
 
+/// <summary>Who a test client is: each is signed in through the real sign-in endpoints.</summary>
+public sealed record TestRole(string Kind, string? Subject = null)
+{
+    public static readonly TestRole Anonymous = new("anonymous");
+    public static readonly TestRole Officer = new("officer");
+
+    public static TestRole Delegation(string code) => new("delegation", code);
+
+    public static TestRole Display(string room = "General Assembly Hall") => new("display", room);
+
+    public override string ToString() => Subject is null ? Kind : $"{Kind} {Subject}";
+}
+
 /// <summary>
 /// The service on a real PostgreSQL database of its own, one per test collection. Time is a
 /// FakeTimeProvider the tests move by hand. Data is reset between tests.
+/// Clients are signed in for real: <see cref="CreateClient()"/> is an officer (a bearer token from
+/// POST /api/auth/officer/sign-in); other roles come from <see cref="CreateClientAsync"/>.
 /// </summary>
 public class SpeakersListApp : IAsyncLifetime
 {
+    public const string OfficerName = "test-officer";
+    public const string OfficerPassword = "correct horse battery staple";
+
     private WebApplicationFactory<Program>? _factory;
+    private Officer? _officer;
+    private string? _officerToken;
+    private readonly string _keys = Path.Combine(Path.GetTempPath(), $"speakerslist-keys-{Guid.NewGuid():N}");
 
     /// <summary>The service's clock: 24 September 2013, 09:00 in New York, until a test moves it.</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2013, 9, 24, 9, 0, 0, TimeSpan.FromHours(-4)));
@@ -40,6 +64,10 @@ public class SpeakersListApp : IAsyncLifetime
             {
                 ["ConnectionStrings:Marten"] = connectionString,
                 ["SpeakersList:LoadDemo"] = "false",
+                ["SpeakersList:KeysPath"] = _keys,
+                ["SpeakersList:CreateFirstOfficer"] = "false",
+                ["SpeakersList:RateLimits:SignInsPerMinute"] = "100000",
+                ["SpeakersList:RateLimits:InscriptionsPerMinute"] = "100000",
             }));
             web.ConfigureServices(services =>
             {
@@ -59,20 +87,103 @@ public class SpeakersListApp : IAsyncLifetime
         {
             _ = _factory.Server;
         }
+        await AddOfficerAsync();
+        _officerToken = await SignInAsync("/api/auth/officer/sign-in", new { name = OfficerName, password = OfficerPassword });
     }
 
-    public HttpClient CreateClient() => UseKestrel ? new HttpClient { BaseAddress = BaseAddress } : Factory.CreateClient();
+    /// <summary>The officer's bearer token, from the real sign-in at start-up (it outlives the data resets).</summary>
+    public string OfficerToken => _officerToken ?? throw new InvalidOperationException("The app has not started.");
 
-    /// <summary>A SignalR client for /hubs/live, through the in-memory server or the real port.</summary>
-    public HubConnection CreateHubConnection() =>
+    /// <summary>An officer's client: what every test used before sign-in existed.</summary>
+    public HttpClient CreateClient() => CreateClient(OfficerToken);
+
+    /// <summary>A client with no credentials: the public.</summary>
+    public HttpClient CreateAnonymousClient() => CreateClient((string?)null);
+
+    /// <summary>A client with the given bearer token (or none).</summary>
+    public HttpClient CreateClient(string? bearerToken)
+    {
+        var client = UseKestrel ? new HttpClient { BaseAddress = BaseAddress } : Factory.CreateClient();
+        if (bearerToken is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearerToken);
+        return client;
+    }
+
+    /// <summary>A client signed in with the role: a delegation or a display gets a code issued by the officer, then signs in with it.</summary>
+    public async Task<HttpClient> CreateClientAsync(TestRole role) => CreateClient(await TokenForAsync(role));
+
+    public Task<HttpClient> CreateDelegationClientAsync(string code) => CreateClientAsync(TestRole.Delegation(code));
+
+    /// <summary>The bearer token of a role, obtained through the real endpoints; null for anonymous.</summary>
+    public async Task<string?> TokenForAsync(TestRole role) => role.Kind switch
+    {
+        "anonymous" => null,
+        "officer" => OfficerToken,
+        "delegation" => await SignInAsync("/api/auth/delegation/sign-in", new { code = await IssueAsync($"/api/delegations/{role.Subject}/access-codes") }),
+        "display" => await SignInAsync("/api/auth/display/sign-in", new { code = await IssueAsync($"/api/displays/{Uri.EscapeDataString(role.Subject!)}/tokens") }),
+        _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
+    };
+
+    /// <summary>The session cookie (name, value) of a role signed in as a browser page does (?useCookies=true), for a browser context.</summary>
+    public async Task<(string Name, string Value)> SessionCookieAsync(TestRole role)
+    {
+        var (path, body) = role.Kind switch
+        {
+            "officer" => ("/api/auth/officer/sign-in", (object)new { name = OfficerName, password = OfficerPassword }),
+            "delegation" => ("/api/auth/delegation/sign-in", new { code = await IssueAsync($"/api/delegations/{role.Subject}/access-codes") }),
+            "display" => ("/api/auth/display/sign-in", new { code = await IssueAsync($"/api/displays/{Uri.EscapeDataString(role.Subject!)}/tokens") }),
+            _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
+        };
+        using var client = CreateAnonymousClient();
+        var response = await client.PostAsJsonAsync($"{path}?useCookies=true", body);
+        await Api.Expect(response, System.Net.HttpStatusCode.OK);
+        var cookie = response.Headers.GetValues("Set-Cookie").First(x => x.StartsWith("SpeakersList.Session=", StringComparison.Ordinal));
+        var pair = cookie.Split(';')[0];
+        return (pair[..pair.IndexOf('=')], pair[(pair.IndexOf('=') + 1)..]);
+    }
+
+    private async Task<string> IssueAsync(string path)
+    {
+        using var officer = CreateClient();
+        var issued = await Api.Expect(await officer.PostAsync(path, null), System.Net.HttpStatusCode.Created);
+        return issued["secret"]!.GetValue<string>();
+    }
+
+    private async Task<string> SignInAsync(string path, object credentials)
+    {
+        using var client = CreateAnonymousClient();
+        var body = await Api.Expect(await client.PostAsJsonAsync(path, credentials), System.Net.HttpStatusCode.OK);
+        return body["accessToken"]!.GetValue<string>();
+    }
+
+    // The hash is computed once; the document is put back after every reset.
+    private async Task AddOfficerAsync()
+    {
+        var store = Services.GetRequiredService<IDocumentStore>();
+        _officer ??= new Officer(Officers.IdFor(OfficerName), OfficerName, Secrets.HashPassword(OfficerPassword), Clock.GetUtcNow());
+        await using var session = store.LightweightSession();
+        session.Store(_officer);
+        await session.SaveChangesAsync();
+    }
+
+    /// <summary>A SignalR client for /hubs/live signed in as an officer, through the in-memory server or the real port.</summary>
+    public HubConnection CreateHubConnection() => CreateHubConnection(OfficerToken);
+
+    public HubConnection CreateAnonymousHubConnection() => CreateHubConnection((string?)null);
+
+    public async Task<HubConnection> CreateHubConnectionAsync(TestRole role) => CreateHubConnection(await TokenForAsync(role));
+
+    /// <summary>A SignalR client with the given bearer token (or none).</summary>
+    public HubConnection CreateHubConnection(string? bearerToken) =>
         new HubConnectionBuilder()
             .WithUrl(new Uri(BaseAddress, "/hubs/live"), options =>
             {
+                if (bearerToken is not null) options.AccessTokenProvider = () => Task.FromResult<string?>(bearerToken);
                 if (UseKestrel) return;
                 options.HttpMessageHandlerFactory = _ => Factory.Server.CreateHandler();
                 options.WebSocketFactory = async (context, cancellation) =>
                 {
                     var socket = Factory.Server.CreateWebSocketClient();
+                    if (bearerToken is not null) socket.ConfigureRequest = request => request.Headers.Authorization = $"Bearer {bearerToken}";
                     return await socket.ConnectAsync(context.Uri, cancellation);
                 };
             })
@@ -84,11 +195,13 @@ public class SpeakersListApp : IAsyncLifetime
     {
         Clock.SetUtcNow(new DateTimeOffset(2013, 9, 24, 9, 0, 0, TimeSpan.FromHours(-4)));
         await Services.GetRequiredService<IDocumentStore>().Advanced.ResetAllData();
+        await AddOfficerAsync();
     }
 
     public virtual async Task DisposeAsync()
     {
         if (_factory is not null) await _factory.DisposeAsync();
+        if (Directory.Exists(_keys)) Directory.Delete(_keys, recursive: true);
     }
 }
 

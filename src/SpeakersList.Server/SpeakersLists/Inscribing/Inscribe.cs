@@ -1,6 +1,9 @@
+using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using SpeakersList.Participants;
+using SpeakersList.Server.Access;
 using SpeakersList.Server.Infrastructure;
 using SpeakersList.SpeakersLists;
 using Wolverine.Http;
@@ -28,6 +31,7 @@ public static class InscribeEndpoint
 
     /// <summary>Inscribe a speaker. Writes on one meeting are serialised by a row lock, so a rush of inscriptions never gets a 409.</summary>
     [WolverinePost("/api/meetings/{meetingId}/inscriptions", OperationId = "Inscribe")]
+    [DelegationMayAct, EnableRateLimiting(AccessSetup.InscriptionLimit)]
     [ProducesResponseType<InscriptionAccepted>(201)]
     [ProducesResponseType<InscriptionAccepted>(200)]
     [ProducesResponseType<ProblemDetails>(400)]
@@ -38,8 +42,10 @@ public static class InscribeEndpoint
         Inscribe command,
         Participant? participant,
         [WriteAggregate("meetingId", LoadStyle = ConcurrencyStyle.Exclusive)] ListOfSpeakers list,
-        HttpContext context)
+        HttpContext context,
+        ClaimsPrincipal user)
     {
+        if (Actor.Of(user).RefuseUnlessFor(command.Participant) is { } refused) return (refused, []);
         if (participant is null)
             return (Refusal.Invalid($"Unknown participant '{command.Participant}'. Use a code from GET /api/participants.").ToResult(), []);
 

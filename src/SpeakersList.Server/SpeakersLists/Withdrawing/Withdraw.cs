@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
+using SpeakersList.Server.Access;
 using SpeakersList.Server.Infrastructure;
 using SpeakersList.SpeakersLists;
 using Wolverine.Http;
@@ -11,6 +13,7 @@ public static class WithdrawEndpoint
 {
     /// <summary>Withdraw an inscription. Repeating it changes nothing. Optional: commandId and expectedVersion in the query.</summary>
     [WolverineDelete("/api/meetings/{meetingId}/inscriptions/{inscriptionId}", OperationId = "Withdraw")]
+    [DelegationMayAct]
     [ProducesResponseType(204)]
     [ProducesResponseType<ProblemDetails>(404)]
     [ProducesResponseType<ProblemDetails>(409)]
@@ -19,8 +22,10 @@ public static class WithdrawEndpoint
         [FromQuery] Guid? commandId,
         [FromQuery] long? expectedVersion,
         [WriteAggregate("meetingId", LoadStyle = ConcurrencyStyle.Exclusive)] ListOfSpeakers list,
-        TimeProvider clock)
+        TimeProvider clock,
+        ClaimsPrincipal user)
     {
+        if (list.Find(inscriptionId) is { } entry && Actor.Of(user).RefuseUnlessFor(entry.Participant) is { } refused) return (refused, []);
         var command = new Withdraw(commandId ?? Guid.Empty, inscriptionId, expectedVersion);
         var decision = Inscription.Decide(list, command, clock.GetUtcNow());
         return decision.Refusal is { } refusal

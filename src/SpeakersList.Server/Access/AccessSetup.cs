@@ -1,0 +1,191 @@
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+
+namespace SpeakersList.Server.Access;
+
+/// <summary>Limits on sign-in (per address) and inscription (per delegation; officers are not limited). SpeakersList:RateLimits.</summary>
+public sealed class RateLimits
+{
+    public int SignInsPerMinute { get; set; } = 10;
+    public int InscriptionsPerMinute { get; set; } = 20;
+}
+
+/// <summary>
+/// The wiring of sign-in and authorization: a session cookie for the pages, a bearer token for API
+/// clients, an optional external OpenID Connect provider (Authentication:Oidc), the secure-by-default
+/// policies, rate limits, antiforgery and persistent data-protection keys.
+/// </summary>
+public static class AccessSetup
+{
+    public const string Scheme = "SpeakersList";
+    public const string CookieScheme = "SpeakersList.Cookie";
+    public const string BearerScheme = "SpeakersList.Bearer";
+    public const string OidcScheme = "Oidc";
+    public const string SignInLimit = "sign-in";
+    public const string InscriptionLimit = "inscription";
+    public const string AntiforgeryHeader = "X-CSRF-TOKEN";
+
+    public static WebApplicationBuilder AddAccess(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var oidc = builder.Configuration.GetSection("Authentication:Oidc");
+        var useOidc = !string.IsNullOrWhiteSpace(oidc["Authority"]);
+
+        services.AddDataProtection().SetApplicationName("SpeakersList");
+        services.AddOptions<KeyManagementOptions>().Configure<IConfiguration, IHostEnvironment, ILoggerFactory>((options, configuration, environment, logs) =>
+            options.XmlRepository = new FileSystemXmlRepository(
+                new DirectoryInfo(configuration["SpeakersList:KeysPath"] ?? Path.Combine(environment.ContentRootPath, ".data", "keys")), logs));
+
+        var authentication = services.AddAuthentication(Scheme)
+            .AddPolicyScheme(Scheme, "Cookie or bearer token", options => options.ForwardDefaultSelector = context =>
+                BearerTokenOf(context) is not { } token ? CookieScheme
+                : useOidc && token.Count(c => c == '.') == 2 ? OidcScheme
+                : BearerScheme)
+            .AddCookie(CookieScheme, options =>
+            {
+                options.Cookie.Name = "SpeakersList.Session";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Strict;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.ExpireTimeSpan = TimeSpan.FromHours(12);
+                options.SlidingExpiration = true;
+                options.Events.OnRedirectToLogin = context => Status(context.Response, StatusCodes.Status401Unauthorized);
+                options.Events.OnRedirectToAccessDenied = context => Status(context.Response, StatusCodes.Status403Forbidden);
+            })
+            .AddBearerToken(BearerScheme, options =>
+            {
+                options.BearerTokenExpiration = TimeSpan.FromHours(12);
+                options.Events.OnMessageReceived = context =>
+                {
+                    if (BearerTokenOf(context.HttpContext) is { } token) context.Token = token;
+                    return Task.CompletedTask;
+                };
+            });
+        if (useOidc) authentication.AddJwtBearer(OidcScheme, options => ConfigureOidc(options, oidc));
+
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
+        services.AddAuthorization(AccessPolicies.Configure);
+        services.AddAntiforgery(options =>
+        {
+            options.HeaderName = AntiforgeryHeader;
+            options.Cookie.Name = "SpeakersList.Antiforgery";
+            options.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        services.AddMemoryCache();
+        services.AddOptions<RateLimits>().BindConfiguration("SpeakersList:RateLimits");
+        services.AddRateLimiter(ConfigureRateLimits);
+        services.AddHostedService<FirstOfficer>();
+        services.Configure<HubOptions>(hub => hub.AddFilter<AccessHubFilter>());
+        return builder;
+    }
+
+    /// <summary>After routing, before the endpoints: who is calling, is the session still valid, may it write, then the policies.</summary>
+    public static WebApplication UseAccess(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseMiddleware<SessionChecks>();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        return app;
+    }
+
+    /// <summary>A bearer token from the Authorization header, or, for the hub (browsers cannot set headers on WebSockets), from access_token.</summary>
+    public static string? BearerTokenOf(HttpContext context)
+    {
+        var header = context.Request.Headers.Authorization.ToString();
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return header["Bearer ".Length..].Trim();
+        return context.Request.Path.StartsWithSegments("/hubs") && context.Request.Query["access_token"].ToString() is { Length: > 0 } query
+            ? query
+            : null;
+    }
+
+    private static Task Status(HttpResponse response, int status)
+    {
+        response.StatusCode = status;
+        return Task.CompletedTask;
+    }
+
+    private static void ConfigureRateLimits(RateLimiterOptions options)
+    {
+        options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        options.OnRejected = async (context, cancellation) =>
+        {
+            if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString();
+            await Results.Problem(new Microsoft.AspNetCore.Mvc.ProblemDetails
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = "Too many requests",
+                Detail = "Too many attempts in a short time; wait a moment and try again.",
+                Type = "https://speakerslist.example/problems/rate-limited",
+            }).ExecuteAsync(context.HttpContext);
+        };
+        options.AddPolicy(SignInLimit, context =>
+        {
+            var limit = context.RequestServices.GetRequiredService<IOptions<RateLimits>>().Value.SignInsPerMinute;
+            return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "local",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+        });
+        options.AddPolicy(InscriptionLimit, context =>
+        {
+            var actor = Actor.Of(context.User);
+            if (actor.IsOfficer) return RateLimitPartition.GetNoLimiter("officers");
+            var limit = context.RequestServices.GetRequiredService<IOptions<RateLimits>>().Value.InscriptionsPerMinute;
+            return RateLimitPartition.GetTokenBucketLimiter(actor.Delegation ?? context.Connection.RemoteIpAddress?.ToString() ?? "local",
+                _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = limit,
+                    TokensPerPeriod = Math.Max(1, limit),
+                    ReplenishmentPeriod = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                });
+        });
+    }
+
+    /// <summary>
+    /// An external OpenID Connect provider's access tokens (JWT): issuer and audience checked, the
+    /// configured role claim mapped to officer/delegation/display and the delegation claim to the participant code.
+    /// </summary>
+    private static void ConfigureOidc(JwtBearerOptions options, IConfigurationSection oidc)
+    {
+        var roleClaim = oidc["RoleClaim"] ?? "roles";
+        var delegationClaim = oidc["DelegationClaim"] ?? "delegation";
+        var nameClaim = oidc["NameClaim"] ?? "preferred_username";
+        options.Authority = oidc["Authority"];
+        options.Audience = oidc["Audience"];
+        options.MapInboundClaims = false;
+        options.RequireHttpsMetadata = oidc.GetValue("RequireHttpsMetadata", true);
+        options.TokenValidationParameters.ValidateAudience = true;
+        options.Events = new JwtBearerEvents
+        {
+            OnMessageReceived = context =>
+            {
+                if (BearerTokenOf(context.HttpContext) is { } token) context.Token = token;
+                return Task.CompletedTask;
+            },
+            OnTokenValidated = context =>
+            {
+                var user = context.Principal!;
+                var roles = user.FindAll(roleClaim).Select(x => x.Value.Trim().ToLowerInvariant()).ToHashSet();
+                var delegation = user.FindFirst(delegationClaim)?.Value.Trim().ToUpperInvariant();
+                var name = $"oidc:{user.FindFirst(nameClaim)?.Value ?? user.FindFirst("sub")?.Value ?? "unknown"}";
+                ClaimsPrincipal? mapped =
+                    roles.Contains(Roles.Officer) ? Roles.Principal(Roles.Officer, name)
+                    : roles.Contains(Roles.Delegation) && delegation is not null ? Roles.Principal(Roles.Delegation, name, delegation: delegation)
+                    : roles.Contains(Roles.Display) ? Roles.Principal(Roles.Display, name, room: user.FindFirst("room")?.Value)
+                    : null;
+                if (mapped is null) context.Fail("The token carries no SpeakersList role.");
+                else context.Principal = mapped;
+                return Task.CompletedTask;
+            },
+        };
+    }
+}

@@ -1,0 +1,96 @@
+using System.Security.Cryptography;
+using System.Text;
+using Marten;
+
+namespace SpeakersList.Server.Access;
+
+/// <summary>A conference officer (the secretariat). Only a PBKDF2 hash of the password is kept.</summary>
+public sealed record Officer(string Id, string Name, string PasswordHash, DateTimeOffset CreatedAt);
+
+public enum CredentialKind { Delegation, Display }
+
+/// <summary>
+/// An access code issued to a delegation, or a read-only token issued to a room's display. Only
+/// the SHA-256 of the secret is kept (the secret is 120 random bits, so a slow hash adds nothing
+/// and a fast one lets sign-in find it by its hash). Revocable; expires.
+/// </summary>
+public sealed record AccessCode(
+    Guid Id,
+    CredentialKind Kind,
+    string Subject,
+    string SecretHash,
+    DateTimeOffset IssuedAt,
+    string IssuedBy,
+    DateTimeOffset ExpiresAt,
+    DateTimeOffset? RevokedAt = null)
+{
+    public bool IsValidAt(DateTimeOffset now) => RevokedAt is null && now < ExpiresAt;
+}
+
+public static class Secrets
+{
+    private const int Iterations = 210_000;
+    private static readonly char[] Alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789".ToCharArray();
+
+    /// <summary>A code people can type: 24 characters from an unambiguous alphabet in groups of four (about 119 bits).</summary>
+    public static string NewCode()
+    {
+        var chars = RandomNumberGenerator.GetItems<char>(Alphabet, 24);
+        return string.Join('-', chars.Chunk(4).Select(x => new string(x)));
+    }
+
+    public static string NewPassword() => NewCode();
+
+    public static string Normalize(string code) => new(code.Where(char.IsLetterOrDigit).Select(char.ToUpperInvariant).ToArray());
+
+    public static string HashCode(string code) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Normalize(code))));
+
+    public static string HashPassword(string password)
+    {
+        var salt = RandomNumberGenerator.GetBytes(16);
+        var hash = Rfc2898DeriveBytes.Pbkdf2(password, salt, Iterations, HashAlgorithmName.SHA256, 32);
+        return $"pbkdf2-sha256${Iterations}${Convert.ToBase64String(salt)}${Convert.ToBase64String(hash)}";
+    }
+
+    public static bool VerifyPassword(string password, string stored)
+    {
+        var parts = stored.Split('$');
+        if (parts is not ["pbkdf2-sha256", var iterations, var salt, var hash]) return false;
+        var expected = Convert.FromBase64String(hash);
+        var actual = Rfc2898DeriveBytes.Pbkdf2(password, Convert.FromBase64String(salt), int.Parse(iterations), HashAlgorithmName.SHA256, expected.Length);
+        return CryptographicOperations.FixedTimeEquals(actual, expected);
+    }
+
+    /// <summary>Spent on an unknown name, so that a refusal takes as long whether the officer exists or not.</summary>
+    public static readonly string DecoyHash = HashPassword(NewPassword());
+}
+
+/// <summary>Creating officers: the ops command, the first start, the test hosts.</summary>
+public static class Officers
+{
+    public static string IdFor(string name) => name.Trim().ToLowerInvariant();
+
+    public static async Task<string> AddAsync(IDocumentStore store, string name, string? password, TimeProvider clock, CancellationToken cancellation = default)
+    {
+        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100)
+            throw new ArgumentException("An officer's name is 1 to 100 characters.", nameof(name));
+        password ??= Secrets.NewPassword();
+        await using var session = store.LightweightSession();
+        session.Insert(new Officer(IdFor(name), name.Trim(), Secrets.HashPassword(password), clock.GetUtcNow()));
+        await session.SaveChangesAsync(cancellation);
+        return password;
+    }
+
+    public static async Task<bool> AnyAsync(IDocumentStore store, CancellationToken cancellation = default)
+    {
+        await using var session = store.QuerySession();
+        return await session.Query<Officer>().AnyAsync(cancellation);
+    }
+
+    public static void Configure(StoreOptions options)
+    {
+        options.Schema.For<Officer>().Identity(x => x.Id);
+        options.Schema.For<AccessCode>().UniqueIndex(x => x.SecretHash);
+    }
+}

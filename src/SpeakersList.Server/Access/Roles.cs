@@ -1,0 +1,85 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+
+namespace SpeakersList.Server.Access;
+
+/// <summary>
+/// Who may do what. Officers (the secretariat) run everything; a delegation acts only for itself;
+/// a display reads; anonymous readers read the public list.
+/// </summary>
+public static class Roles
+{
+    public const string Officer = "officer";
+    public const string Delegation = "delegation";
+    public const string Display = "display";
+
+    /// <summary>The participant code a delegation acts for (GHA, EU, ...).</summary>
+    public const string DelegationClaim = "speakerslist:delegation";
+
+    /// <summary>The room a display screen is for.</summary>
+    public const string RoomClaim = "speakerslist:room";
+
+    /// <summary>The access code or display token a session was opened with: revoking it ends the session.</summary>
+    public const string CredentialClaim = "speakerslist:credential";
+
+    public static ClaimsPrincipal Principal(string role, string name, string? delegation = null, string? room = null, Guid? credential = null)
+    {
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, name),
+            new(ClaimTypes.Name, name),
+            new(ClaimTypes.Role, role),
+        };
+        if (delegation is not null) claims.Add(new(DelegationClaim, delegation));
+        if (room is not null) claims.Add(new(RoomClaim, room));
+        if (credential is not null) claims.Add(new(CredentialClaim, credential.Value.ToString()));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, "SpeakersList", ClaimTypes.Name, ClaimTypes.Role));
+    }
+}
+
+/// <summary>
+/// The user behind a request or a hub call, in the terms of the rules: an endpoint whose resource
+/// belongs to a participant asks <see cref="MayActFor"/> (or <see cref="RefuseUnlessFor"/>).
+/// </summary>
+public sealed record Actor(string? Name, string? Role, string? Delegation)
+{
+    public static readonly Actor Anonymous = new(null, null, null);
+
+    public static Actor Of(ClaimsPrincipal? user)
+    {
+        if (user?.Identity?.IsAuthenticated != true) return Anonymous;
+        var role = user.IsInRole(Roles.Officer) ? Roles.Officer
+            : user.IsInRole(Roles.Delegation) ? Roles.Delegation
+            : user.IsInRole(Roles.Display) ? Roles.Display
+            : null;
+        return new Actor(user.Identity.Name, role, user.FindFirst(Roles.DelegationClaim)?.Value);
+    }
+
+    public bool IsAuthenticated => Name is not null;
+    public bool IsOfficer => Role == Roles.Officer;
+    public bool IsDelegation => Role == Roles.Delegation && Delegation is not null;
+
+    /// <summary>Officers act for anyone; a delegation only for itself.</summary>
+    public bool MayActFor(string? participant) =>
+        IsOfficer || (IsDelegation && participant is not null
+                      && string.Equals(Delegation, participant.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Why this actor may not act for the participant, or null when it may.</summary>
+    public string? WhyNotFor(string? participant) =>
+        MayActFor(participant) ? null
+        : !IsAuthenticated ? "Sign in first: this change is made by a delegation or by an officer."
+        : IsDelegation ? $"The delegation of {Delegation} may act only for itself, not for {participant}."
+        : "Only the delegation concerned or a conference officer may make this change.";
+
+    /// <summary>A 401/403 answer when this actor may not act for the participant; null when it may.</summary>
+    public IResult? RefuseUnlessFor(string? participant) =>
+        WhyNotFor(participant) is { } why ? Results.Problem(Refusal(IsAuthenticated, why)) : null;
+
+    public static ProblemDetails Refusal(bool authenticated, string detail) => new()
+    {
+        Status = authenticated ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized,
+        Title = authenticated ? "Not allowed" : "Not signed in",
+        Detail = detail,
+        Type = authenticated ? "https://speakerslist.example/problems/forbidden" : "https://speakerslist.example/problems/unauthenticated",
+    };
+}

@@ -1,0 +1,56 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace SpeakersList.Server.Access;
+
+/// <summary>
+/// Between authentication and authorization:
+/// a session opened with an access code or display token ends when the code is revoked or expires;
+/// a write authenticated by the session cookie must carry the antiforgery token (X-CSRF-TOKEN);
+/// a display never writes, whatever an endpoint's attribute says.
+/// </summary>
+public sealed class SessionChecks(RequestDelegate next, IMemoryCache cache, TimeProvider clock, ILogger<SessionChecks> logger)
+{
+    private static readonly TimeSpan Remember = TimeSpan.FromSeconds(5);
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (context.User.FindFirst(Roles.CredentialClaim)?.Value is { } credential && !await StillValid(context, credential))
+            context.User = new ClaimsPrincipal(new ClaimsIdentity());
+
+        var write = !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method));
+        var open = context.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+        if (write && !open && context.User.Identity?.IsAuthenticated == true)
+        {
+            if (context.User.IsInRole(Roles.Display) && !context.User.IsInRole(Roles.Officer))
+            {
+                await Results.Problem(Actor.Refusal(true, "A display is read-only.")).ExecuteAsync(context);
+                return;
+            }
+            if (AccessSetup.BearerTokenOf(context) is null && !await context.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context))
+            {
+                logger.LogWarning("Refused a {Method} {Path} signed in by cookie without a valid antiforgery token", context.Request.Method, context.Request.Path);
+                await Results.Problem(Actor.Refusal(true,
+                    $"A change made with the session cookie must carry the antiforgery token in the {AccessSetup.AntiforgeryHeader} header (GET /api/auth/antiforgery)."))
+                    .ExecuteAsync(context);
+                return;
+            }
+        }
+        await next(context);
+    }
+
+    private async Task<bool> StillValid(HttpContext context, string credential)
+    {
+        if (!Guid.TryParse(credential, out var id)) return false;
+        if (!cache.TryGetValue(id, out AccessCode? code))
+        {
+            await using var session = context.RequestServices.GetRequiredService<IDocumentStore>().QuerySession();
+            code = await session.LoadAsync<AccessCode>(id, context.RequestAborted);
+            cache.Set(id, code, Remember);
+        }
+        return code?.IsValidAt(clock.GetUtcNow()) == true;
+    }
+}

@@ -1,0 +1,121 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Wolverine.Http;
+
+namespace SpeakersList.Server.Access;
+
+public sealed record OfficerCredentials(string Name, string Password);
+
+public sealed record AccessCodeCredentials(string Code);
+
+/// <summary>Who is looking: what the pages need to know about the signed-in user.</summary>
+public sealed record SignedInUser(bool Authenticated, string? Name, string? Role, string? Delegation, string? Room);
+
+public sealed record AntiforgeryToken(string Token, string HeaderName);
+
+/// <summary>
+/// Sign-in for each role. <c>?useCookies=true</c> answers with a session cookie (the pages);
+/// otherwise with a bearer token (API clients, screens, tests). A refusal never says whether the
+/// name or the code exists.
+/// </summary>
+public static class SignInEndpoints
+{
+    /// <summary>An officer signs in with a name and a password.</summary>
+    [AllowAnonymous, EnableRateLimiting(AccessSetup.SignInLimit)]
+    [WolverinePost("/api/auth/officer/sign-in", OperationId = "OfficerSignIn")]
+    [ProducesResponseType<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>(200)]
+    [ProducesResponseType<ProblemDetails>(401)]
+    public static async Task<IResult> Officer(OfficerCredentials credentials, [FromQuery] bool? useCookies,
+        IQuerySession session, ILogger<OfficerCredentials> logger, HttpContext context, CancellationToken cancellation)
+    {
+        if (string.IsNullOrWhiteSpace(credentials?.Name) || string.IsNullOrEmpty(credentials.Password) || credentials.Name.Length > 100)
+            return Refused(logger, context, "officer");
+        var officer = await session.LoadAsync<Officer>(Officers.IdFor(credentials.Name), cancellation);
+        var valid = Secrets.VerifyPassword(credentials.Password, officer?.PasswordHash ?? Secrets.DecoyHash) && officer is not null;
+        if (!valid) return Refused(logger, context, "officer");
+        logger.LogInformation("Officer {Officer} signed in", officer!.Name);
+        return SignIn(Roles.Principal(Roles.Officer, $"officer:{officer.Name}"), useCookies);
+    }
+
+    /// <summary>A delegation signs in with the access code an officer issued to it.</summary>
+    [AllowAnonymous, EnableRateLimiting(AccessSetup.SignInLimit)]
+    [WolverinePost("/api/auth/delegation/sign-in", OperationId = "DelegationSignIn")]
+    [ProducesResponseType<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>(200)]
+    [ProducesResponseType<ProblemDetails>(401)]
+    public static async Task<IResult> Delegation(AccessCodeCredentials credentials, [FromQuery] bool? useCookies,
+        IQuerySession session, TimeProvider clock, ILogger<AccessCodeCredentials> logger, HttpContext context, CancellationToken cancellation)
+    {
+        var code = await FindAsync(credentials, CredentialKind.Delegation, session, clock, cancellation);
+        if (code is null) return Refused(logger, context, "delegation");
+        logger.LogInformation("Delegation {Delegation} signed in with access code {AccessCodeId}", code.Subject, code.Id);
+        return SignIn(Roles.Principal(Roles.Delegation, $"delegation:{code.Subject}", delegation: code.Subject, credential: code.Id), useCookies);
+    }
+
+    /// <summary>A hall display signs in with its room's read-only token.</summary>
+    [AllowAnonymous, EnableRateLimiting(AccessSetup.SignInLimit)]
+    [WolverinePost("/api/auth/display/sign-in", OperationId = "DisplaySignIn")]
+    [ProducesResponseType<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>(200)]
+    [ProducesResponseType<ProblemDetails>(401)]
+    public static async Task<IResult> Display(AccessCodeCredentials credentials, [FromQuery] bool? useCookies,
+        IQuerySession session, TimeProvider clock, ILogger<AccessCodeCredentials> logger, HttpContext context, CancellationToken cancellation)
+    {
+        var token = await FindAsync(credentials, CredentialKind.Display, session, clock, cancellation);
+        if (token is null) return Refused(logger, context, "display");
+        logger.LogInformation("A display of {Room} signed in with token {AccessCodeId}", token.Subject, token.Id);
+        return SignIn(Roles.Principal(Roles.Display, $"display:{token.Subject}", room: token.Subject, credential: token.Id), useCookies);
+    }
+
+    /// <summary>Ends the cookie session. A bearer token ends when it expires or when its code is revoked.</summary>
+    [AllowAnonymous]
+    [WolverinePost("/api/auth/sign-out", OperationId = "SignOut")]
+    public static async Task<IResult> SignOut(HttpContext context)
+    {
+        await context.SignOutAsync(AccessSetup.CookieScheme);
+        return Results.NoContent();
+    }
+
+    /// <summary>The signed-in user, or <c>authenticated: false</c>.</summary>
+    [WolverineGet("/api/auth/me", OperationId = "Me")]
+    public static SignedInUser Me(ClaimsPrincipal user)
+    {
+        var actor = Actor.Of(user);
+        return new SignedInUser(actor.IsAuthenticated, actor.Name, actor.Role, actor.Delegation, user.FindFirst(Roles.RoomClaim)?.Value);
+    }
+
+    /// <summary>
+    /// The antiforgery token a page signed in with a cookie sends in the X-CSRF-TOKEN header of every
+    /// POST, PUT, PATCH and DELETE. Ask for it after signing in: it is bound to the user.
+    /// </summary>
+    [WolverineGet("/api/auth/antiforgery", OperationId = "GetAntiforgeryToken")]
+    public static AntiforgeryToken Antiforgery(IAntiforgery antiforgery, HttpContext context)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        context.Response.Headers.CacheControl = "no-store";
+        return new AntiforgeryToken(tokens.RequestToken!, tokens.HeaderName!);
+    }
+
+    private static async Task<AccessCode?> FindAsync(AccessCodeCredentials? credentials, CredentialKind kind, IQuerySession session,
+        TimeProvider clock, CancellationToken cancellation)
+    {
+        if (string.IsNullOrWhiteSpace(credentials?.Code) || credentials.Code.Length > 100) return null;
+        var hash = Secrets.HashCode(credentials.Code);
+        var code = await session.Query<AccessCode>().Where(x => x.SecretHash == hash).FirstOrDefaultAsync(cancellation);
+        return code is not null && code.Kind == kind && code.IsValidAt(clock.GetUtcNow()) ? code : null;
+    }
+
+    private static IResult SignIn(ClaimsPrincipal principal, bool? useCookies) =>
+        Results.SignIn(principal, new AuthenticationProperties { IsPersistent = true },
+            useCookies == true ? AccessSetup.CookieScheme : AccessSetup.BearerScheme);
+
+    // The same words and the same status whatever was wrong; the log says neither the secret nor which part failed.
+    private static IResult Refused(ILogger logger, HttpContext context, string role)
+    {
+        logger.LogWarning("Refused a {Role} sign-in from {RemoteAddress}", role, context.Connection.RemoteIpAddress);
+        return Results.Problem(Actor.Refusal(false, "These credentials are not valid, or no longer valid."));
+    }
+}

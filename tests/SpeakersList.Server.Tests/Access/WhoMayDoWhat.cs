@@ -1,0 +1,272 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Reflection;
+using System.Text;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using SpeakersList.Server.Access;
+using SpeakersList.Server.Live;
+using SpeakersList.Server.Tests.Infrastructure;
+
+namespace SpeakersList.Server.Tests.Access;
+
+/// <summary>
+/// Every write endpoint of the running app and every hub method, as each role. The endpoints are
+/// read from the app's EndpointDataSource: one added later is covered the day it appears. The
+/// table below says who may call the ones known here; for any other, everyone but an officer must
+/// be refused (the secure default). A refused call must change nothing in the database.
+/// </summary>
+public class Who_may_do_what(SpeakersListApp app) : ApiTest(app)
+{
+    private const string A = "GHA";
+    private const string B = "FRA";
+    private const string Room = "Conference Room 4";
+
+    private enum Audience { Anyone, DelegationForItself, Officers }
+
+    /// <summary>What a request may touch; made afresh, by an officer, before each call.</summary>
+    private sealed record World(Guid EmptyMeeting, Guid Meeting, Guid InscriptionOfA, Guid InscriptionOfB,
+        Guid AccessCodeOfB, string AccessCodeSecretOfA, Guid DisplayToken, string DisplaySecret)
+    {
+        public Guid InscriptionOf(string participant) => participant == A ? InscriptionOfA : InscriptionOfB;
+    }
+
+    private sealed record Case(Audience Audience, Func<World, string, HttpRequestMessage> Request);
+
+    /// <summary>The write endpoints known to this branch, with who may call them. "target" is the participant the call acts for.</summary>
+    private static readonly Dictionary<string, Case> Known = new()
+    {
+        ["POST /api/meetings"] = new(Audience.Officers, (_, _) => Json(HttpMethod.Post, "/api/meetings", new
+        {
+            commandId = Guid.NewGuid(), kind = "plenary", title = "Second plenary meeting", room = "General Assembly Hall",
+            start = Api.Day1.AddHours(15), end = Api.Day1.AddHours(18), agendaItem = "Item 1",
+        })),
+        ["POST /api/meetings/{meetingId}/inscriptions"] = new(Audience.DelegationForItself, (w, target) =>
+            Json(HttpMethod.Post, $"/api/meetings/{w.EmptyMeeting}/inscriptions", new
+            {
+                commandId = Guid.NewGuid(), participant = target, level = "minister",
+                speakerName = $"Speaker of {target}", speakerTitle = "Minister for Foreign Affairs",
+            })),
+        ["DELETE /api/meetings/{meetingId}/inscriptions/{inscriptionId}"] = new(Audience.DelegationForItself, (w, target) =>
+            new HttpRequestMessage(HttpMethod.Delete, $"/api/meetings/{w.Meeting}/inscriptions/{w.InscriptionOf(target)}")),
+        ["POST /api/auth/officer/sign-in"] = new(Audience.Anyone, (_, _) =>
+            Json(HttpMethod.Post, "/api/auth/officer/sign-in", new { name = SpeakersListApp.OfficerName, password = SpeakersListApp.OfficerPassword })),
+        ["POST /api/auth/delegation/sign-in"] = new(Audience.Anyone, (w, _) =>
+            Json(HttpMethod.Post, "/api/auth/delegation/sign-in", new { code = w.AccessCodeSecretOfA })),
+        ["POST /api/auth/display/sign-in"] = new(Audience.Anyone, (w, _) =>
+            Json(HttpMethod.Post, "/api/auth/display/sign-in", new { code = w.DisplaySecret })),
+        ["POST /api/auth/sign-out"] = new(Audience.Anyone, (_, _) => new HttpRequestMessage(HttpMethod.Post, "/api/auth/sign-out")),
+        ["POST /api/delegations/{code}/access-codes"] = new(Audience.Officers, (_, target) =>
+            new HttpRequestMessage(HttpMethod.Post, $"/api/delegations/{target}/access-codes")),
+        ["DELETE /api/delegations/{code}/access-codes/{id}"] = new(Audience.Officers, (w, _) =>
+            new HttpRequestMessage(HttpMethod.Delete, $"/api/delegations/{B}/access-codes/{w.AccessCodeOfB}")),
+        ["POST /api/displays/{room}/tokens"] = new(Audience.Officers, (_, _) =>
+            new HttpRequestMessage(HttpMethod.Post, $"/api/displays/{Uri.EscapeDataString(Room)}/tokens")),
+        ["DELETE /api/displays/{room}/tokens/{id}"] = new(Audience.Officers, (w, _) =>
+            new HttpRequestMessage(HttpMethod.Delete, $"/api/displays/{Uri.EscapeDataString(Room)}/tokens/{w.DisplayToken}")),
+    };
+
+    private sealed record Caller(string Name, TestRole Role, string Target);
+
+    private static readonly Caller[] Callers =
+    [
+        new("anonymous", TestRole.Anonymous, A),
+        new("display", TestRole.Display(Room), A),
+        new("delegation A acting for A", TestRole.Delegation(A), A),
+        new("delegation A acting for B", TestRole.Delegation(A), B),
+        new("officer", TestRole.Officer, B),
+    ];
+
+    [Fact]
+    public async Task Every_write_endpoint_admits_exactly_its_audience_and_a_refusal_changes_nothing()
+    {
+        var clients = new Dictionary<string, HttpClient>();
+        foreach (var caller in Callers) clients[caller.Name] = await App.CreateClientAsync(caller.Role);
+        var failures = new List<string>();
+        var writes = WriteEndpoints();
+        Assert.Contains("POST /api/meetings/{meetingId}/inscriptions", writes.Keys); // the enumeration works
+
+        foreach (var (route, endpoint) in writes)
+        {
+            if (Known.TryGetValue(route, out var known))
+            {
+                foreach (var caller in Callers)
+                {
+                    var world = await MakeWorld();
+                    var expected = Expected(known.Audience, caller);
+                    await Check(failures, route, caller.Name, clients[caller.Name], known.Request(world, caller.Target), expected);
+                }
+            }
+            else
+            {
+                // Not in the table: the secure default, officers only. An endpoint that opened itself to others must be listed above.
+                foreach (var caller in Callers.Where(c => c.Role != TestRole.Officer && c.Name != "delegation A acting for B"))
+                {
+                    await MakeWorld();
+                    var request = new HttpRequestMessage(new HttpMethod(route[..route.IndexOf(' ')]), Fill(endpoint.RoutePattern))
+                    {
+                        Content = new StringContent("{}", Encoding.UTF8, "application/json"),
+                    };
+                    var expected = caller.Role == TestRole.Anonymous ? HttpStatusCode.Unauthorized : HttpStatusCode.Forbidden;
+                    await Check(failures, $"{route} (not in the table of {nameof(Who_may_do_what)}: add it if it is meant for non-officers)",
+                        caller.Name, clients[caller.Name], request, expected);
+                }
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    [Fact]
+    public async Task Every_hub_method_admits_exactly_its_audience_and_never_writes()
+    {
+        var world = await MakeWorld();
+        var failures = new List<string>();
+        var connections = new Dictionary<string, HubConnection>();
+        try
+        {
+            foreach (var caller in Callers.DistinctBy(c => c.Role))
+            {
+                var connection = await App.CreateHubConnectionAsync(caller.Role);
+                await connection.StartAsync();
+                connections[caller.Role.ToString()] = connection;
+            }
+            var methods = typeof(LiveHub).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly);
+            Assert.Contains(methods, m => m.Name == nameof(LiveHub.SubscribeToMeeting));
+            foreach (var method in methods)
+            {
+                var scoped = method.GetParameters().Any(AccessHubFilter.IsDelegationScoped);
+                foreach (var caller in Callers)
+                {
+                    var args = method.GetParameters().Where(p => p.ParameterType != typeof(CancellationToken))
+                        .Select(p => p.ParameterType == typeof(Guid) ? world.Meeting
+                            : AccessHubFilter.IsDelegationScoped(p) ? caller.Target
+                            : p.ParameterType == typeof(string) ? (object)Room
+                            : null).ToArray();
+                    var allowed = !scoped || caller.Role == TestRole.Officer || caller.Name == "delegation A acting for A";
+                    var before = await Fingerprint();
+                    string? refusal = null;
+                    try
+                    {
+                        await connections[caller.Role.ToString()].InvokeCoreAsync(method.Name, typeof(object), args);
+                    }
+                    catch (HubException ex)
+                    {
+                        refusal = ex.Message;
+                    }
+                    if (allowed && refusal is not null) failures.Add($"hub {method.Name} as {caller.Name}: refused ({refusal}), expected allowed");
+                    if (!allowed && refusal is null) failures.Add($"hub {method.Name} as {caller.Name}: allowed, expected refused");
+                    if (await Fingerprint() != before) failures.Add($"hub {method.Name} as {caller.Name}: the database changed; the hub never writes");
+                }
+            }
+        }
+        finally
+        {
+            foreach (var connection in connections.Values) await connection.DisposeAsync();
+        }
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    private static HttpStatusCode? Expected(Audience audience, Caller caller) => audience switch
+    {
+        Audience.Anyone => null,
+        _ when caller.Role == TestRole.Officer => null,
+        _ when caller.Role == TestRole.Anonymous => HttpStatusCode.Unauthorized,
+        Audience.DelegationForItself when caller.Name == "delegation A acting for A" => null,
+        _ => HttpStatusCode.Forbidden,
+    };
+
+    /// <summary>null expected: allowed (a 2xx). Otherwise the refusal, a ProblemDetails, and not a byte changed.</summary>
+    private async Task Check(List<string> failures, string route, string caller, HttpClient client, HttpRequestMessage request, HttpStatusCode? expected)
+    {
+        var before = await Fingerprint();
+        var response = await client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        var label = $"{route} as {caller}";
+        if (expected is null)
+        {
+            if (!response.IsSuccessStatusCode) failures.Add($"{label}: {(int)response.StatusCode}, expected allowed: {body}");
+            return;
+        }
+        if (response.StatusCode != expected) failures.Add($"{label}: {(int)response.StatusCode}, expected {(int)expected}: {body}");
+        else if (!body.Contains("\"detail\"")) failures.Add($"{label}: the refusal does not say why: {body}");
+        if (await Fingerprint() != before) failures.Add($"{label}: refused, yet the database changed");
+    }
+
+    private Dictionary<string, RouteEndpoint> WriteEndpoints()
+    {
+        var result = new Dictionary<string, RouteEndpoint>();
+        foreach (var endpoint in App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            if (endpoint.Metadata.GetMetadata<HubMetadata>() is not null) continue; // the hub: tested method by method
+            foreach (var method in endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [])
+            {
+                if (method is "GET" or "HEAD" or "OPTIONS") continue;
+                result[$"{method} /{endpoint.RoutePattern.RawText!.TrimStart('/')}"] = endpoint;
+            }
+        }
+        return result;
+    }
+
+    private static string Fill(Microsoft.AspNetCore.Routing.Patterns.RoutePattern pattern)
+    {
+        var path = "/" + pattern.RawText!.TrimStart('/');
+        foreach (var parameter in pattern.Parameters)
+        {
+            var value = parameter.Name.ToLowerInvariant() switch
+            {
+                "code" or "participant" or "delegation" => B,
+                "room" => Uri.EscapeDataString(Room),
+                var name when name.EndsWith("id") => Guid.NewGuid().ToString(),
+                _ => "x",
+            };
+            path = System.Text.RegularExpressions.Regex.Replace(path, $@"\{{\*?{parameter.Name}(:[^}}]*)?\??\}}", value);
+        }
+        return path;
+    }
+
+    private async Task<World> MakeWorld()
+    {
+        var empty = await Api.ScheduleMeeting(title: "Empty list");
+        var meeting = await Api.ScheduleMeeting();
+        var ofA = await Api.Inscribe(meeting, A);
+        var ofB = await Api.Inscribe(meeting, B);
+        var codeOfB = await Api.Expect(await Api.Http.PostAsync($"/api/delegations/{B}/access-codes", null), HttpStatusCode.Created);
+        var codeOfA = await Api.Expect(await Api.Http.PostAsync($"/api/delegations/{A}/access-codes", null), HttpStatusCode.Created);
+        var display = await Api.Expect(await Api.Http.PostAsync($"/api/displays/{Uri.EscapeDataString(Room)}/tokens", null), HttpStatusCode.Created);
+        return new World(empty, meeting, ofA, ofB, codeOfB["id"]!.GetValue<Guid>(), codeOfA["secret"]!.GetValue<string>(),
+            display["id"]!.GetValue<Guid>(), display["secret"]!.GetValue<string>());
+    }
+
+    /// <summary>A digest of every event, stream and document in the service's schema.</summary>
+    private async Task<string> Fingerprint()
+    {
+        var configuration = App.Services.GetRequiredService<IConfiguration>();
+        var schema = configuration["SpeakersList:Schema"] ?? "speakerslist";
+        await using var connection = new NpgsqlConnection(configuration.GetConnectionString("Marten"));
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var list = new NpgsqlCommand(
+            "select table_name from information_schema.tables where table_schema = @schema and (table_name like 'mt_doc_%' or table_name in ('mt_events', 'mt_streams')) order by table_name",
+            connection))
+        {
+            list.Parameters.AddWithValue("schema", schema);
+            await using var reader = await list.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
+        }
+        var digest = new StringBuilder();
+        foreach (var table in tables)
+        {
+            await using var command = new NpgsqlCommand($"select count(*)::text || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') from \"{schema}\".\"{table}\" t", connection);
+            digest.Append(table).Append('=').Append(await command.ExecuteScalarAsync()).Append(';');
+        }
+        return digest.ToString();
+    }
+
+    private static HttpRequestMessage Json(HttpMethod method, string path, object body) =>
+        new(method, path) { Content = JsonContent.Create(body, options: Api.Json) };
+}

@@ -16,25 +16,30 @@ export class ApiError extends Error {
   }
 }
 
-const csrfCookie = "XSRF-TOKEN";
-const csrfHeader = "X-XSRF-TOKEN";
+// The antiforgery token of the signed-in session (GET /api/auth/antiforgery), sent with every write.
+let antiforgery = null;
 
-function csrfToken() {
-  const pair = document.cookie.split("; ").find((c) => c.startsWith(`${csrfCookie}=`));
-  return pair ? decodeURIComponent(pair.slice(csrfCookie.length + 1)) : null;
+async function antiforgeryToken(fresh = false) {
+  if (fresh) antiforgery = null;
+  antiforgery ??= fetch("/api/auth/antiforgery", { credentials: "same-origin", headers: { Accept: "application/json" } })
+    .then((r) => (r.ok ? r.json() : null))
+    .catch(() => null);
+  return antiforgery;
 }
+
+const isAntiforgeryRefusal = (status, problem) => status === 403 && /antiforgery/i.test(problem?.detail ?? "");
 
 /** Where a page sends someone who must sign in first. */
 export function signInUrl() {
   return `/signin?returnUrl=${encodeURIComponent(location.pathname + location.search)}`;
 }
 
-async function request(method, url, body) {
+async function request(method, url, body, retried = false) {
   const headers = { Accept: "application/json, application/problem+json" };
   if (body !== undefined) headers["Content-Type"] = "application/json";
-  if (method !== "GET") {
-    const token = csrfToken();
-    if (token) headers[csrfHeader] = token;
+  if (method !== "GET" && !url.startsWith("/api/auth/")) {
+    const token = await antiforgeryToken();
+    if (token?.token) headers[token.headerName || "X-CSRF-TOKEN"] = token.token;
   }
   let response;
   try {
@@ -48,6 +53,11 @@ async function request(method, url, body) {
   if (response.status === 401 && !url.startsWith("/api/auth/")) {
     location.assign(signInUrl());
     throw new ApiError(401, { detail: "Please sign in." });
+  }
+  // A token from before a new sign-in: take a fresh one and try once more (the command id makes it safe).
+  if (isAntiforgeryRefusal(response.status, json) && !retried) {
+    await antiforgeryToken(true);
+    return request(method, url, body, true);
   }
   if (response.status === 403) throw new ApiError(403, json ?? { detail: "You are not allowed to do this." });
   if (!response.ok) throw new ApiError(response.status, json);
@@ -69,11 +79,33 @@ export function remove(url, expectedVersion) {
   return request("DELETE", `${url}?${query}`);
 }
 
-/** Who is signed in, or null (before the sign-in endpoints exist, too). */
+/** Who is signed in: {authenticated, name, role, delegation, room}; unauthenticated when the server cannot say. */
 export async function me() {
   try {
-    return await request("GET", "/api/auth/me");
+    return (await request("GET", "/api/auth/me")) ?? { authenticated: false };
   } catch {
-    return null;
+    return { authenticated: false };
   }
+}
+
+/** The page is for these roles: anyone else goes to the sign-in page first. Answers the signed-in user. */
+export async function requireRole(...roles) {
+  const user = await me();
+  if (!user.authenticated || !roles.includes(user.role)) {
+    location.assign(signInUrl());
+    return new Promise(() => {}); // the page is leaving
+  }
+  return user;
+}
+
+export async function signOut() {
+  await request("POST", "/api/auth/sign-out", {});
+  location.assign("/signin");
+}
+
+/** Signs in with a session cookie; answers the signed-in user. */
+export async function signIn(role, credentials) {
+  await request("POST", `/api/auth/${role}/sign-in?useCookies=true`, credentials);
+  antiforgery = null;
+  return me();
 }

@@ -1,6 +1,6 @@
 // The officer console: one meeting's list and floor, live; every change is a command with the
 // version it was decided on, so another officer's change is never silently overwritten.
-import { get, send, remove, me } from "./api.js";
+import { get, send, remove, requireRole, signOut } from "./api.js";
 import { followFloor } from "./floor-source.js";
 import { connectLive } from "./live.js";
 import { loadMeetings } from "./programme-data.js";
@@ -339,16 +339,26 @@ function loadHistory() {
     if (!state.meetingId) return;
     try {
       const history = await get(`/api/meetings/${state.meetingId}/history`);
-      const items = Array.isArray(history) ? history : history?.items ?? history?.entries ?? [];
       $("history-panel").hidden = false;
-      $("history").replaceChildren(...[...items].reverse().slice(0, 50).map((x) => h("li", {},
-        h("time", {}, clockTime(x.at ?? x.timestamp, state.zone)),
-        h("span", { className: "by" }, x.by ?? x.user ?? x.userName ?? ""),
-        h("span", {}, x.description ?? x.summary ?? x.what ?? x.type ?? ""))));
+      $("history").replaceChildren(...[...history].reverse().slice(0, 100).map((x) => h("li", { dataset: { version: x.version } },
+        h("time", { dateTime: x.timestamp }, clockTime(x.timestamp, state.zone)),
+        h("span", { className: "by" }, (x.user ?? "").replace(/^officer:|^delegation:/, "")),
+        h("span", {}, describe(x.description)))));
     } catch {
       $("history-panel").hidden = true;
     }
   }, 300);
+}
+
+/** The history names inscriptions by id; the console names them by delegation where it can. */
+function describe(text) {
+  return text.replace(/inscription ([0-9a-f-]{36})/gi, (whole, id) => {
+    const e = state.list?.entries.find((x) => x.inscriptionId === id);
+    return e ? e.participantName : whole;
+  }).replace(/after ([0-9a-f-]{36})/gi, (whole, id) => {
+    const e = state.list?.entries.find((x) => x.inscriptionId === id);
+    return e ? `after ${e.participantName}` : whole;
+  });
 }
 
 // ---- choosing a meeting -------------------------------------------------------------------------
@@ -378,8 +388,11 @@ $("meeting-picker").addEventListener("change", (ev) => openMeeting(ev.target.val
 $("meeting-id-form").addEventListener("submit", (ev) => { ev.preventDefault(); openMeeting($("meeting-id").value.trim()); });
 
 async function init() {
-  const [user, participants, meetings] = await Promise.allSettled([me(), get("/api/participants"), loadMeetings()]);
-  if (user.value) $("who").textContent = user.value.name ?? user.value.displayName ?? "";
+  const user = await requireRole("officer");
+  $("who").textContent = user.name ?? "";
+  $("sign-out").hidden = false;
+  $("sign-out").addEventListener("click", signOut);
+  const [participants, meetings] = await Promise.allSettled([get("/api/participants"), loadMeetings()]);
   if (participants.status === "fulfilled") {
     $("participants").replaceChildren(...participants.value.map((p) => h("option", { value: p.code, label: p.name })));
   }

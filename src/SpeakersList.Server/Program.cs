@@ -23,6 +23,7 @@ builder.Services.AddSignalR().AddJsonProtocol(json => Json.Configure(json.Payloa
 builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgresql", tags: ["ready"]);
 builder.AddAccess();
 builder.Services.AddSingleton<LiveUpdates>();
+builder.Services.AddSingleton<LiveSubscriptions>();
 builder.Services.AddHostedService<LivePublisher>();
 builder.Services.ConfigureHttpJsonOptions(json => Json.Configure(json.SerializerOptions));
 

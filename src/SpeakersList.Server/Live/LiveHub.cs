@@ -1,5 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.SignalR;
+using SpeakersList.Server.Floor;
 using SpeakersList.Server.SpeakersLists;
 using SpeakersList.SpeakersLists;
 
@@ -8,24 +9,83 @@ namespace SpeakersList.Server.Live;
 /// <summary>
 /// The real-time hub at /hubs/live. It only subscribes and unsubscribes: every change goes
 /// through the HTTP commands, and reaches subscribers from <see cref="LiveUpdates"/> after it commits.
+/// Each subscription answers with a versioned snapshot; a client that sees a gap in a meeting's
+/// versions, or reconnects, subscribes again for a fresh snapshot.
 /// </summary>
-public sealed class LiveHub(IQuerySession session) : Hub
+public sealed class LiveHub(IQuerySession session, LiveSubscriptions subscriptions, TimeProvider clock) : Hub
 {
     public const string SpeakersListChanged = "speakersListChanged";
+    public const string FloorChanged = "floorChanged";
+    public const string RoomChanged = "roomChanged";
+    public const string DelegationChanged = "delegationChanged";
 
     public static string MeetingGroup(Guid meetingId) => $"meeting:{meetingId}";
 
-    /// <summary>Join a meeting's group and receive its current list, with its version.</summary>
-    public async Task<SpeakersListView> SubscribeToMeeting(Guid meetingId)
-    {
-        var list = await session.LoadAsync<ListOfSpeakers>(meetingId, Context.ConnectionAborted)
-            ?? throw new HubException($"There is no meeting {meetingId}.");
-        // Join before answering, so no change committed after the snapshot is missed.
-        await Groups.AddToGroupAsync(Context.ConnectionId, MeetingGroup(meetingId), Context.ConnectionAborted);
-        var fresh = await session.LoadAsync<ListOfSpeakers>(meetingId, Context.ConnectionAborted) ?? list;
-        return SpeakersListView.From(fresh);
-    }
+    public static string RoomGroup(string room) => $"room:{LiveViews.RoomKey(room)}";
+
+    public static string DelegationGroup(string participant) => $"delegation:{LiveViews.DelegationKey(participant)}";
+
+    /// <summary>Join a meeting's group and receive its current list, with its version. Pushes: speakersListChanged, floorChanged.</summary>
+    public async Task<SpeakersListView> SubscribeToMeeting(Guid meetingId) =>
+        SpeakersListView.From(await JoinMeeting(meetingId));
+
+    /// <summary>Join a meeting's group and receive its floor (speaker, clock, status), with its version. Pushes: floorChanged, speakersListChanged.</summary>
+    public async Task<FloorView> SubscribeToFloor(Guid meetingId) =>
+        FloorView.From(await JoinMeeting(meetingId), clock.GetUtcNow());
 
     public Task UnsubscribeFromMeeting(Guid meetingId) =>
         Groups.RemoveFromGroupAsync(Context.ConnectionId, MeetingGroup(meetingId), Context.ConnectionAborted);
+
+    /// <summary>Follow a room: whatever meeting is current in it (open or suspended, else the next scheduled). Push: roomChanged.</summary>
+    public async Task<RoomView> SubscribeToRoom(string room)
+    {
+        if (string.IsNullOrWhiteSpace(room)) throw new HubException("Name the room, such as \"General Assembly Hall\".");
+        var group = RoomGroup(room);
+        subscriptions.Add(Context.ConnectionId, group);
+        await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
+        var name = room.Trim();
+        var lists = await session.Query<ListOfSpeakers>()
+            .Where(x => x.Meeting.Room.Equals(name, StringComparison.OrdinalIgnoreCase))
+            .ToListAsync(Context.ConnectionAborted);
+        return LiveViews.Room(lists.FirstOrDefault()?.Meeting.Room ?? name, lists, clock.GetUtcNow());
+    }
+
+    public Task UnsubscribeFromRoom(string room)
+    {
+        subscriptions.Remove(Context.ConnectionId, RoomGroup(room));
+        return Groups.RemoveFromGroupAsync(Context.ConnectionId, RoomGroup(room), Context.ConnectionAborted);
+    }
+
+    /// <summary>Follow a delegation's slots on every meeting's list. Push: delegationChanged.</summary>
+    public async Task<DelegationView> SubscribeToDelegation(string participant)
+    {
+        if (string.IsNullOrWhiteSpace(participant)) throw new HubException("Name the participant by its code, such as GHA.");
+        var group = DelegationGroup(participant);
+        subscriptions.Add(Context.ConnectionId, group);
+        await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
+        var lists = await session.Query<ListOfSpeakers>().ToListAsync(Context.ConnectionAborted);
+        return LiveViews.Delegation(participant, lists.Select(x => (SpeakersListView.From(x), x.Floor.Status)).ToList());
+    }
+
+    public Task UnsubscribeFromDelegation(string participant)
+    {
+        subscriptions.Remove(Context.ConnectionId, DelegationGroup(participant));
+        return Groups.RemoveFromGroupAsync(Context.ConnectionId, DelegationGroup(participant), Context.ConnectionAborted);
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        subscriptions.Disconnected(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
+    }
+
+    private async Task<ListOfSpeakers> JoinMeeting(Guid meetingId)
+    {
+        _ = await session.LoadAsync<ListOfSpeakers>(meetingId, Context.ConnectionAborted)
+            ?? throw new HubException($"There is no meeting {meetingId}.");
+        // Join before reading the snapshot, so no change committed after it is missed.
+        await Groups.AddToGroupAsync(Context.ConnectionId, MeetingGroup(meetingId), Context.ConnectionAborted);
+        return await session.LoadAsync<ListOfSpeakers>(meetingId, Context.ConnectionAborted)
+            ?? throw new HubException($"There is no meeting {meetingId}.");
+    }
 }

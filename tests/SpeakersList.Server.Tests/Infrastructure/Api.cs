@@ -71,6 +71,30 @@ public sealed class Api(HttpClient http)
     public async Task<string[]> SpeakingOrder(Guid meetingId) =>
         (await SpeakersList(meetingId))["entries"]!.AsArray().Select(e => e!["participant"]!.GetValue<string>()).ToArray();
 
+    /// <summary>POSTs a floor command (open, next, start, pause, resume, end, point-of-order, absent, extend, suspend,
+    /// resume-meeting, adjourn) with a fresh commandId unless the body has one.</summary>
+    public Task<HttpResponseMessage> TryFloor(Guid meetingId, string action, JsonObject? body = null)
+    {
+        body ??= [];
+        if (!body.ContainsKey("commandId")) body["commandId"] = Guid.NewGuid();
+        return http.PostAsJsonAsync($"/api/meetings/{meetingId}/floor/{action}", body, Json);
+    }
+
+    /// <summary>A floor command that must succeed; returns the floor view it answers with.</summary>
+    public async Task<JsonObject> Floor(Guid meetingId, string action, JsonObject? body = null) =>
+        await Expect(await TryFloor(meetingId, action, body), HttpStatusCode.OK);
+
+    public async Task<JsonObject> FloorView(Guid meetingId, DateTimeOffset? at = null) =>
+        await Expect(await http.GetAsync($"/api/meetings/{meetingId}/floor{At(at)}"), HttpStatusCode.OK);
+
+    public async Task<JsonObject> SpeakersListAt(Guid meetingId, DateTimeOffset at) =>
+        await Expect(await http.GetAsync($"/api/meetings/{meetingId}/speakers-list{At(at)}"), HttpStatusCode.OK);
+
+    public async Task<JsonObject> Statistics(Guid meetingId) =>
+        await Expect(await http.GetAsync($"/api/meetings/{meetingId}/statistics"), HttpStatusCode.OK);
+
+    private static string At(DateTimeOffset? at) => at is { } moment ? $"?at={Uri.EscapeDataString(moment.ToString("O"))}" : "";
+
     /// <summary>Asserts the status and returns the JSON body; on a mismatch the body is in the message.</summary>
     public static async Task<JsonObject> Expect(HttpResponseMessage response, HttpStatusCode status)
     {

@@ -1,0 +1,40 @@
+using System.Collections.Concurrent;
+
+namespace SpeakersList.Server.Live;
+
+/// <summary>
+/// Which rooms and delegations have subscribers on this node, so that a commit computes their views only when
+/// someone is watching. Counts per key, with each connection's keys, released when it disconnects.
+/// </summary>
+public sealed class LiveSubscriptions
+{
+    private readonly ConcurrentDictionary<string, HashSet<string>> _byConnection = new();
+    private readonly ConcurrentDictionary<string, int> _watchers = new();
+
+    public void Add(string connectionId, string key)
+    {
+        var keys = _byConnection.GetOrAdd(connectionId, _ => []);
+        lock (keys)
+            if (keys.Add(key)) _watchers.AddOrUpdate(key, 1, (_, n) => n + 1);
+    }
+
+    public void Remove(string connectionId, string key)
+    {
+        if (!_byConnection.TryGetValue(connectionId, out var keys)) return;
+        lock (keys)
+            if (keys.Remove(key)) Release(key);
+    }
+
+    public void Disconnected(string connectionId)
+    {
+        if (!_byConnection.TryRemove(connectionId, out var keys)) return;
+        lock (keys)
+            foreach (var key in keys) Release(key);
+    }
+
+    /// <summary>The watched keys that start with a prefix ("room:", "delegation:"), without it.</summary>
+    public IReadOnlyList<string> Watched(string prefix) =>
+        _watchers.Where(x => x.Value > 0 && x.Key.StartsWith(prefix, StringComparison.Ordinal)).Select(x => x.Key[prefix.Length..]).ToList();
+
+    private void Release(string key) => _watchers.AddOrUpdate(key, 0, (_, n) => Math.Max(0, n - 1));
+}

@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using SpeakersList.Server.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
 
 namespace SpeakersList.Browser.Tests;
 
@@ -59,7 +60,8 @@ public abstract class BrowserTest(BrowserApp app) : IAsyncLifetime
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    protected async Task<IPage> OpenAsync(string path, int width = 1920, int height = 1080, Func<IPage, Task>? beforeNavigation = null)
+    protected async Task<IPage> OpenAsync(string path, int width = 1920, int height = 1080, Func<IPage, Task>? beforeNavigation = null,
+        TestRole? signedInAs = null)
     {
         var context = await App.Browser.NewContextAsync(new()
         {
@@ -68,6 +70,12 @@ public abstract class BrowserTest(BrowserApp app) : IAsyncLifetime
             TimezoneId = "America/New_York",
             Locale = "en-GB",
         });
+        if (signedInAs is not null)
+        {
+            // The session cookie a browser gets from the real sign-in endpoint (?useCookies=true).
+            var (name, value) = await App.SessionCookieAsync(signedInAs);
+            await context.AddCookiesAsync([new Cookie { Name = name, Value = value, Url = App.BaseAddress.ToString() }]);
+        }
         var page = await context.NewPageAsync();
         page.Dialog += (_, dialog) => dialog.AcceptAsync();
         if (beforeNavigation is not null) await beforeNavigation(page);
@@ -78,7 +86,7 @@ public abstract class BrowserTest(BrowserApp app) : IAsyncLifetime
     /// <summary>The officer console on a meeting, once its list is live.</summary>
     protected async Task<IPage> OpenConsoleAsync(Guid meeting, int width = 1600, int height = 1000)
     {
-        var page = await OpenAsync($"/officer?meeting={meeting}", width, height);
+        var page = await OpenAsync($"/officer?meeting={meeting}", width, height, signedInAs: TestRole.Officer);
         await Assertions.Expect(page.Locator("#connection")).ToHaveTextAsync("live");
         await Assertions.Expect(page.Locator("#list")).Not.ToHaveAttributeAsync("data-version", new System.Text.RegularExpressions.Regex("^$"));
         return page;

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using SpeakersList.Server.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
 namespace SpeakersList.Browser.Tests;
@@ -6,7 +7,7 @@ namespace SpeakersList.Browser.Tests;
 public class Delegation_portal(BrowserApp app) : BrowserTest(app)
 {
     private Task<IPage> OpenPortalAsync(string code, params Guid[] meetings) =>
-        OpenAsync($"/delegation?code={code}" + string.Concat(meetings.Select(m => $"&meeting={m}")), 390, 844);
+        OpenAsync("/delegation?" + string.Join("&", meetings.Select(m => $"meeting={m}")), 390, 844, signedInAs: TestRole.Delegation(code));
 
     [Fact]
     public async Task A_delegation_sees_its_position_change_when_an_officer_moves_a_speaker_ahead_of_it()
@@ -40,7 +41,7 @@ public class Delegation_portal(BrowserApp app) : BrowserTest(app)
         await portal.GetByRole(AriaRole.Button, new() { Name = "Inscribe" }).ClickAsync();
 
         var slot = portal.Locator("li.slot");
-        await Expect(slot.Locator(".ahead")).ToHaveTextAsync("You are first");
+        await Expect(slot.Locator(".ahead")).ToHaveTextAsync("You are next");
         await Expect(portal.Locator("#message")).ToContainTextAsync("Inscribed at position 1");
         Assert.Equal(["GHA", "BRA"], await Api.SpeakingOrder(meeting));
         await ScreenshotAsync(portal, "portal-390x844-inscribed", fullPage: true);

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using SpeakersList.Server.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
 namespace SpeakersList.Browser.Tests;
@@ -71,7 +72,7 @@ public class Officer_console(BrowserApp app) : BrowserTest(app)
         var meeting = await Api.ScheduleMeeting();
         var ids = new Dictionary<string, Guid>();
         foreach (var code in new[] { "GHA", "MEX", "NOR" }) ids[code] = await Api.Inscribe(meeting, code);
-        var console = await OpenAsync($"/officer?meeting={meeting}", 1600, 1000, page => Pushes.HoldListPushes(page, () => holding));
+        var console = await OpenAsync($"/officer?meeting={meeting}", 1600, 1000, page => Pushes.HoldListPushes(page, () => holding), TestRole.Officer);
         await Expect(console.Locator("#list")).ToHaveAttributeAsync("data-version", "4");
 
         // Another officer moves Mexico to the head; this console does not hear of it yet.
@@ -89,4 +90,44 @@ public class Officer_console(BrowserApp app) : BrowserTest(app)
     }
 
     private bool holding;
+
+    [Fact]
+    public async Task The_officer_runs_the_floor_with_keyboard_shortcuts_and_the_display_follows()
+    {
+        var meeting = await Api.ScheduleMeeting(title: "First plenary meeting");
+        await Api.Inscribe(meeting, "GHA", onBehalfOf: "Group of African States");
+        foreach (var code in new[] { "BRA", "CHN", "DEU", "EGY", "FRA", "IND", "JPN", "KEN", "MEX", "NOR", "PER", "PHL", "SEN" })
+            await Api.Inscribe(meeting, code);
+        await Api.Floor(meeting, "open");
+        var display = await OpenDisplayAsync(meeting);
+        var console = await OpenConsoleAsync(meeting);
+        await Expect(console.Locator("#floor-status")).ToHaveTextAsync("In progress");
+
+        await console.Keyboard.PressAsync("n");
+        await Expect(console.Locator("#floor-speaker")).ToHaveTextAsync("Ghana");
+        await Expect(display.Locator("#current-delegation")).ToHaveTextAsync("Ghana", new() { Timeout = 1000 });
+        await console.Keyboard.PressAsync("s");
+        await Expect(display.Locator("#countdown-label")).ToHaveTextAsync("Time left", new() { Timeout = 1000 });
+        await console.Keyboard.PressAsync("p");
+        await Expect(display.Locator("#countdown-label")).ToHaveTextAsync("Paused", new() { Timeout = 1000 });
+        await Expect(console.Locator("#btn-pause")).ToContainTextAsync("Resume");
+        await console.Keyboard.PressAsync("p");
+        await Expect(display.Locator("#countdown-label")).ToHaveTextAsync("Time left", new() { Timeout = 1000 });
+
+        await console.Keyboard.PressAsync("o");
+        await Expect(console.Locator("#poo-participant")).ToBeFocusedAsync();
+        await console.Keyboard.TypeAsync("MEX");
+        await console.Keyboard.PressAsync("Enter");
+        await Expect(display.Locator("#point-of-order")).ToContainTextAsync("Mexico", new() { Timeout = 1000 });
+        await console.Keyboard.PressAsync("e");
+        await Expect(display.Locator("#point-of-order")).ToBeHiddenAsync(new() { Timeout = 1000 });
+
+        await console.Keyboard.PressAsync("e");
+        await Expect(console.Locator("#list li[data-participant='GHA']")).ToHaveAttributeAsync("data-state", "heard");
+        await console.Keyboard.PressAsync("n");
+        await Expect(display.Locator("#current-delegation")).ToHaveTextAsync("Brazil", new() { Timeout = 1000 });
+        await Expect(console.Locator("#history li").First).ToContainTextAsync(SpeakersListApp.OfficerName);
+        await ScreenshotAsync(console, "console-1600x1000");
+        await ScreenshotAsync(console, "console-1600x1000-full", fullPage: true);
+    }
 }

@@ -389,7 +389,7 @@ $("meeting-id-form").addEventListener("submit", (ev) => { ev.preventDefault(); o
 
 async function init() {
   const user = await requireRole("officer");
-  $("who").textContent = user.name ?? "";
+  $("who").textContent = (user.name ?? "").replace(/^officer:/, "");
   $("sign-out").hidden = false;
   $("sign-out").addEventListener("click", signOut);
   const [participants, meetings] = await Promise.allSettled([get("/api/participants"), loadMeetings()]);

@@ -119,7 +119,8 @@ public class Officer_console(BrowserApp app) : BrowserTest(app)
         await console.Keyboard.TypeAsync("MEX");
         await console.Keyboard.PressAsync("Enter");
         await Expect(display.Locator("#point-of-order")).ToContainTextAsync("Mexico", new() { Timeout = 1000 });
-        await console.Keyboard.PressAsync("e");
+        await Expect(console.Locator("#btn-pause")).ToContainTextAsync("Ruled: back to speaker");
+        await console.Keyboard.PressAsync("p");
         await Expect(display.Locator("#point-of-order")).ToBeHiddenAsync(new() { Timeout = 1000 });
 
         await console.Keyboard.PressAsync("e");

@@ -249,14 +249,16 @@ function renderFloor(view) {
   $("floor-poo").hidden = !view.pointOfOrder;
   $("floor-poo").textContent = view.pointOfOrder ? `Point of order: ${view.pointOfOrder.participantName ?? view.pointOfOrder.participant}` : "";
   const pause = $("btn-pause");
-  pause.dataset.action = view.paused ? "resume" : "pause";
-  pause.firstChild.textContent = view.paused ? "Resume " : "Pause ";
+  // After a point of order the President has ruled: "resume" gives the floor back to the speaker.
+  const resumes = view.paused || Boolean(view.pointOfOrder);
+  pause.dataset.action = resumes ? "resume" : "pause";
+  pause.firstChild.textContent = view.pointOfOrder ? "Ruled: back to speaker " : view.paused ? "Resume " : "Pause ";
   const can = {
     open: status === "scheduled",
     start: Boolean(s) && !view.started,
     pause: Boolean(s) && view.started,
-    resume: Boolean(s) && view.started,
-    end: Boolean(s) || Boolean(view.pointOfOrder),
+    resume: Boolean(view.pointOfOrder) || (Boolean(s) && view.started),
+    end: Boolean(s) && !view.pointOfOrder,
     absent: Boolean(s) && !view.started,
     extend: Boolean(s),
     suspend: status === "inProgress",
@@ -322,7 +324,7 @@ document.addEventListener("keydown", (ev) => {
   const key = ev.key.toLowerCase();
   const actions = { n: "next", e: "end", s: "start", a: "absent" };
   if (actions[key]) floorCommand(actions[key]);
-  else if (key === "p") floorCommand(state.floor?.paused ? "resume" : "pause");
+  else if (key === "p") floorCommand(state.floor?.paused || state.floor?.pointOfOrder ? "resume" : "pause");
   else if (key === "x") floorCommand("extend", { seconds: 60 });
   else if (key === "o") askPointOfOrder();
   else if (key === "i") $("inscribe-participant").focus();

@@ -52,6 +52,8 @@ function renderList(view) {
   $("list-state").textContent = view.closed ? "List closed" : "List open";
   $("list-state").dataset.status = view.closed ? "suspended" : "inProgress";
   $("list-version").textContent = `version ${view.version}`;
+  const option = [...$("meeting-picker").options].find((o) => o.value === view.meetingId);
+  if (option && option.textContent === view.meetingId) option.textContent = `${view.room} · ${view.meetingTitle}`;
   $("btn-close-list").hidden = view.closed;
   $("btn-reopen-list").hidden = !view.closed;
 

@@ -1,10 +1,20 @@
-// The programme (GET /api/programme) flattened into the meetings a picker or a grid needs.
+// The programme (GET /api/programme), or, before there is one, every scheduled meeting
+// (GET /api/meetings), flattened into what a picker or a grid needs.
 import { get } from "./api.js";
 
-/** Every meeting of the programme, by start time; an empty list when there is no programme yet. */
+/** The programme: {title?, days?: [{meetings}], meetings?}. */
+export async function loadProgramme() {
+  try {
+    return await get("/api/programme");
+  } catch (error) {
+    if (error.status !== 404 && error.status !== 405) throw error;
+    return { meetings: await get("/api/meetings") };
+  }
+}
+
+/** Every meeting of the programme, by start time. */
 export async function loadMeetings() {
-  const programme = await get("/api/programme");
-  return flattenProgramme(programme);
+  return flattenProgramme(await loadProgramme());
 }
 
 export function flattenProgramme(programme) {

@@ -1,8 +1,7 @@
 // The programme: days down, rooms across; each meeting with its live status and links to its
 // list (the officer console) and its hall display.
-import { get } from "./api.js";
 import { connectLive } from "./live.js";
-import { flattenProgramme } from "./programme-data.js";
+import { flattenProgramme, loadProgramme } from "./programme-data.js";
 import { clockTime, dayLabel, h, meetingStatusName } from "./format.js";
 
 const $ = (id) => document.getElementById(id);
@@ -57,7 +56,7 @@ function render(programme) {
 async function init() {
   await live.start();
   try {
-    render(await get("/api/programme"));
+    render(await loadProgramme());
   } catch (error) {
     $("message").dataset.kind = "error";
     $("message").textContent = `The programme cannot be shown: ${error.message}`;

@@ -9,6 +9,7 @@ using SpeakersList.Server.Infrastructure;
 using SpeakersList.Server.Live;
 using SpeakersList.Server.Participants;
 using SpeakersList.Server.SpeakersLists;
+using SpeakersList.Server.SpeakersLists.Inscribing;
 using Weasel.Core;
 using Wolverine;
 using Wolverine.Http;
@@ -23,6 +24,7 @@ builder.Services.AddSignalR().AddJsonProtocol(json => Json.Configure(json.Payloa
 builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgresql", tags: ["ready"]);
 builder.AddAccess();
 builder.Services.AddSingleton<LiveUpdates>();
+builder.Services.AddSingleton<InscriptionDesk>();
 builder.Services.AddSingleton<LiveSubscriptions>();
 builder.Services.AddHostedService<LivePublisher>();
 builder.Services.ConfigureHttpJsonOptions(json => Json.Configure(json.SerializerOptions));
@@ -49,7 +51,7 @@ builder.Services.AddMarten(services =>
     })
     .UseLightweightSessions()
     .InitializeWith<ParticipantsSeed>()
-    .IntegrateWithWolverine()
+    .IntegrateWithWolverine(wolverine => wolverine.UseFastEventForwarding = true)
     .ApplyAllDatabaseChangesOnStartup();
 
 builder.Host.UseWolverine(options =>

@@ -24,8 +24,7 @@ public static class Inscription
 
     public static Decision Decide(ListOfSpeakers list, Inscribe command, Participant participant, DateTimeOffset receivedAt)
     {
-        if (list.HandledCommands.Contains(command.CommandId)) return Decision.AlreadyDone;
-        if (command.ExpectedVersion is { } expected && expected != list.Version) return Refusal.Stale(expected, list.Version);
+        if (list.Guard(command.CommandId, command.ExpectedVersion) is { } guarded) return guarded;
         if (list.Closed)
             return Refusal.Conflict("The list of speakers is closed (rule 73). Only rights of reply may still be requested.");
         var already = list.StatementsBy(participant.Code);
@@ -43,8 +42,7 @@ public static class Inscription
 
     public static Decision Decide(ListOfSpeakers list, Withdraw command, DateTimeOffset now)
     {
-        if (list.HandledCommands.Contains(command.CommandId)) return Decision.AlreadyDone;
-        if (command.ExpectedVersion is { } expected && expected != list.Version) return Refusal.Stale(expected, list.Version);
+        if (list.Guard(command.CommandId, command.ExpectedVersion) is { } guarded) return guarded;
         var entry = list.Find(command.InscriptionId);
         if (entry is null) return Refusal.NotFound($"There is no inscription {command.InscriptionId} on this list.");
         return entry.State switch

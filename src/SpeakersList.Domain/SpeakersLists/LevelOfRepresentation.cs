@@ -56,3 +56,12 @@ public enum EntryState
     Withdrawn,
     CarriedOver,
 }
+
+/// <summary>What happens to the speakers not heard when the meeting is adjourned.</summary>
+public enum CarryOverPolicy
+{
+    /// <summary>They continue at the next meeting on the same item, ahead of its own inscriptions (UN Journal practice).</summary>
+    NextMeetingOnItem,
+    /// <summary>The list lapses with the meeting; delegations inscribe again.</summary>
+    Lapse,
+}

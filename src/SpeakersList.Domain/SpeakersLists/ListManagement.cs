@@ -5,31 +5,33 @@ public sealed record CloseList(Guid CommandId, long? ExpectedVersion = null);
 public sealed record ReopenList(Guid CommandId, long? ExpectedVersion = null);
 public sealed record SetTimeLimits(Guid CommandId, TimeLimits Limits, long? ExpectedVersion = null);
 public sealed record SetSpeakerCap(Guid CommandId, int? Cap, long? ExpectedVersion = null);
+public sealed record SetOrderingPolicy(Guid CommandId, OrderingPolicy Policy, long? ExpectedVersion = null);
+public sealed record SetCarryOverPolicy(Guid CommandId, CarryOverPolicy Policy, long? ExpectedVersion = null);
 public sealed record AllowSecondInscription(Guid CommandId, string Participant, long? ExpectedVersion = null);
 
 /// <summary>What officers do to a list: move entries, close and reopen it (rule 73), set limits (rule 72).</summary>
 public static class ListManagement
 {
     public static Decision Decide(ListOfSpeakers list, MoveEntry command, DateTimeOffset now) =>
-        Guard(list, command.CommandId, command.ExpectedVersion) ?? Move(list, command, now);
+        list.Guard(command.CommandId, command.ExpectedVersion) ?? Move(list, command, now);
 
     public static Decision Decide(ListOfSpeakers list, CloseList command, DateTimeOffset now) =>
-        Guard(list, command.CommandId, command.ExpectedVersion)
+        list.Guard(command.CommandId, command.ExpectedVersion)
         ?? (list.Closed ? Decision.AlreadyDone : Decision.Accept(new SpeakersListClosed(list.Id, command.CommandId, now)));
 
     public static Decision Decide(ListOfSpeakers list, ReopenList command, DateTimeOffset now) =>
-        Guard(list, command.CommandId, command.ExpectedVersion)
+        list.Guard(command.CommandId, command.ExpectedVersion)
         ?? (list.Closed ? Decision.Accept(new SpeakersListReopened(list.Id, command.CommandId, now)) : Decision.AlreadyDone);
 
     public static Decision Decide(ListOfSpeakers list, SetTimeLimits command, DateTimeOffset now) =>
-        Guard(list, command.CommandId, command.ExpectedVersion)
+        list.Guard(command.CommandId, command.ExpectedVersion)
         ?? (command.Limits.Problem() is { } problem
             ? Refusal.Invalid(problem)
             : Decision.Accept(new TimeLimitsSet(list.Id, command.Limits, command.CommandId, now)));
 
     public static Decision Decide(ListOfSpeakers list, SetSpeakerCap command, DateTimeOffset now)
     {
-        if (Guard(list, command.CommandId, command.ExpectedVersion) is { } guarded) return guarded;
+        if (list.Guard(command.CommandId, command.ExpectedVersion) is { } guarded) return guarded;
         var inscribed = list.Active.Count(x => x.Kind == EntryKind.Statement);
         return command.Cap switch
         {
@@ -41,8 +43,16 @@ public static class ListManagement
     }
 
     public static Decision Decide(ListOfSpeakers list, AllowSecondInscription command, DateTimeOffset now) =>
-        Guard(list, command.CommandId, command.ExpectedVersion)
+        list.Guard(command.CommandId, command.ExpectedVersion)
         ?? Decision.Accept(new SecondInscriptionAllowed(list.Id, command.Participant.ToUpperInvariant(), command.CommandId, now));
+
+    public static Decision Decide(ListOfSpeakers list, SetOrderingPolicy command, DateTimeOffset now) =>
+        list.Guard(command.CommandId, command.ExpectedVersion)
+        ?? (list.Policy == command.Policy ? Decision.AlreadyDone : Decision.Accept(new OrderingPolicySet(list.Id, command.Policy, command.CommandId, now)));
+
+    public static Decision Decide(ListOfSpeakers list, SetCarryOverPolicy command, DateTimeOffset now) =>
+        list.Guard(command.CommandId, command.ExpectedVersion)
+        ?? (list.CarryOverPolicy == command.Policy ? Decision.AlreadyDone : Decision.Accept(new CarryOverPolicySet(list.Id, command.Policy, command.CommandId, now)));
 
     private static Decision Move(ListOfSpeakers list, MoveEntry command, DateTimeOffset now)
     {
@@ -58,10 +68,4 @@ public static class ListManagement
         }
         return Decision.Accept(new EntryMoved(list.Id, entry.InscriptionId, command.After, command.Reason.Trim(), command.CommandId, now));
     }
-
-    /// <summary>Idempotency and optimistic concurrency, common to every command on a list.</summary>
-    private static Decision? Guard(ListOfSpeakers list, Guid commandId, long? expectedVersion) =>
-        list.HandledCommands.Contains(commandId) ? Decision.AlreadyDone
-        : expectedVersion is { } expected && expected != list.Version ? Decision.Refuse(Refusal.Stale(expected, list.Version))
-        : null;
 }

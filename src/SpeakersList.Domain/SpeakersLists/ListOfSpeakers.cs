@@ -21,11 +21,13 @@ public sealed partial record ListOfSpeakers(
     ImmutableHashSet<Guid> HandledCommands,
     long Version,
     FloorState Floor = null!,
-    AbsentPolicy AbsentPolicy = AbsentPolicy.EndOfList)
+    AbsentPolicy AbsentPolicy = AbsentPolicy.EndOfList,
+    ImmutableList<Swap> Swaps = null!,
+    CarryOverPolicy CarryOverPolicy = CarryOverPolicy.NextMeetingOnItem)
 {
     public static ListOfSpeakers Create(MeetingScheduled e) => new(
         e.MeetingId, MeetingInfo.From(e), e.Kind == MeetingKind.Plenary ? OrderingPolicy.Protocol : OrderingPolicy.FirstComeFirstServed,
-        false, null, TimeLimits.Default, [], [], [], [e.CommandId], 1, FloorState.Initial);
+        false, null, TimeLimits.Default, [], [], [], [e.CommandId], 1, FloorState.Initial, AbsentPolicy.EndOfList, []);
 
     public DateTimeOffset ScheduledStart => Meeting.Start;
 
@@ -65,10 +67,19 @@ public sealed partial record ListOfSpeakers(
         TimeLimitsSet e => Apply(e),
         SpeakerCapSet e => Apply(e),
         SecondInscriptionAllowed e => Apply(e),
+        SwapProposed e => Apply(e),
+        SwapAccepted e => Apply(e),
+        SwapDeclined e => Apply(e),
+        SwapRejected e => Apply(e),
+        SwapApproved e => Apply(e),
+        OrderingPolicySet e => Apply(e),
+        CarryOverPolicySet e => Apply(e),
         MeetingOpened e => Apply(e),
         MeetingSuspended e => Apply(e),
         MeetingResumed e => Apply(e),
         MeetingAdjourned e => Apply(e),
+        SpeakersCarriedOver e => Apply(e),
+        SpeakersCarriedIn e => Apply(e),
         SpeakerCalled e => Apply(e),
         SpeechStarted e => Apply(e),
         SpeechPaused e => Apply(e),
@@ -84,6 +95,43 @@ public sealed partial record ListOfSpeakers(
 
     public ListOfSpeakers Evolve(IEnumerable<object> events) => events.Aggregate(this, (list, e) => list.Evolve(e));
 
+    public ListOfSpeakers Apply(SwapProposed e) =>
+        Next(e.CommandId) with { Swaps = Swaps.Add(new Swap(e.SwapId, e.InscriptionId, e.WithInscriptionId, e.ProposedBy, e.ProposedTo, SwapStatus.Proposed, e.At)) };
+
+    public ListOfSpeakers Apply(SwapAccepted e) => Next(e.CommandId) with { Swaps = SwapTo(e.SwapId, SwapStatus.Accepted) };
+
+    public ListOfSpeakers Apply(SwapDeclined e) => Next(e.CommandId) with { Swaps = SwapTo(e.SwapId, SwapStatus.Declined) };
+
+    public ListOfSpeakers Apply(SwapRejected e) => Next(e.CommandId) with { Swaps = SwapTo(e.SwapId, SwapStatus.Rejected) };
+
+    public ListOfSpeakers Apply(SwapApproved e) =>
+        Next(e.CommandId) with { Swaps = SwapTo(e.SwapId, SwapStatus.Approved), Placements = Placements.Add(e.First).Add(e.Second) };
+
+    public ListOfSpeakers Apply(OrderingPolicySet e) => Next(e.CommandId) with { Policy = e.Policy };
+
+    public ListOfSpeakers Apply(CarryOverPolicySet e) => Next(e.CommandId) with { CarryOverPolicy = e.Policy };
+
+    public ListOfSpeakers Apply(SpeakersCarriedOver e)
+    {
+        var carried = e.InscriptionIds.ToHashSet();
+        return Next(Guid.Empty) with { Entries = Entries.ConvertAll(x => carried.Contains(x.InscriptionId) ? x with { State = EntryState.CarriedOver } : x) };
+    }
+
+    public ListOfSpeakers Apply(SpeakersCarriedIn e)
+    {
+        var carriedSoFar = Entries.Count(x => x.CarriedOrder is not null);
+        var arriving = e.Speakers.Select((s, i) => new Entry(
+            s.InscriptionId, Guid.Empty, s.Participant, s.ParticipantName, s.Block, s.Level, s.SpeakerName, s.SpeakerTitle, s.OnBehalfOf,
+            EntryKind.Statement, s.ReceivedAt, Entries.Count + i + 1, EntryState.Waiting, null, null, null, CarriedOrder: carriedSoFar + i + 1));
+        return Next(Guid.Empty) with { Entries = Entries.AddRange(arriving) };
+    }
+
+    /// <summary>Idempotency and optimistic concurrency, common to every command on a list.</summary>
+    public Decision? Guard(Guid commandId, long? expectedVersion) =>
+        HandledCommands.Contains(commandId) ? Decision.AlreadyDone
+        : expectedVersion is { } expected && expected != Version ? Decision.Refuse(Refusal.Stale(expected, Version))
+        : null;
+
     public Entry? Find(Guid inscriptionId) => Entries.FirstOrDefault(x => x.InscriptionId == inscriptionId);
 
     public IEnumerable<Entry> Active => Entries.Where(x => x.IsActive);
@@ -96,6 +144,12 @@ public sealed partial record ListOfSpeakers(
 
     private ListOfSpeakers Next(Guid commandId) =>
         this with { Version = Version + 1, HandledCommands = commandId == Guid.Empty ? HandledCommands : HandledCommands.Add(commandId) };
+
+    private ImmutableList<Swap> SwapTo(Guid swapId, SwapStatus status)
+    {
+        var index = Swaps.FindIndex(x => x.SwapId == swapId);
+        return index < 0 ? Swaps : Swaps.SetItem(index, Swaps[index] with { Status = status });
+    }
 
     private ImmutableList<Entry> Update(Guid inscriptionId, Func<Entry, Entry> change)
     {

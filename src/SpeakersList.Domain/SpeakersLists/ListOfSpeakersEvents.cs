@@ -37,3 +37,7 @@ public sealed record SpeakerCapSet(Guid MeetingId, int? Cap, Guid CommandId, Dat
 
 /// <summary>An officer allowed a delegation a second inscription on this meeting's list.</summary>
 public sealed record SecondInscriptionAllowed(Guid MeetingId, string Participant, Guid CommandId, DateTimeOffset At);
+
+public sealed record OrderingPolicySet(Guid MeetingId, OrderingPolicy Policy, Guid CommandId, DateTimeOffset At);
+
+public sealed record CarryOverPolicySet(Guid MeetingId, CarryOverPolicy Policy, Guid CommandId, DateTimeOffset At);

@@ -10,7 +10,7 @@ public static class AdjournMeetingEndpoint
 {
     public static ProblemDetails Validate(FloorCommand command) => FloorAnswer.Validate(command.CommandId, command.ExpectedVersion);
 
-    /// <summary>Adjourn the meeting. Nobody may hold the floor; speakers not heard are carried over by the programme.</summary>
+    /// <summary>Adjourn the meeting. Nobody may hold the floor; the speakers not heard then continue at the next meeting on the item (CarryOverUnheardSpeakersHandler).</summary>
     [WolverinePost("/api/meetings/{meetingId}/floor/adjourn", OperationId = "AdjournMeeting")]
     [ProducesResponseType<FloorView>(200)]
     [ProducesResponseType<ProblemDetails>(400)]

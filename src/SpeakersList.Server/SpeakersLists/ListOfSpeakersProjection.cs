@@ -22,12 +22,21 @@ public partial class ListOfSpeakersProjection : SingleStreamProjection<ListOfSpe
     public static ListOfSpeakers Apply(TimeLimitsSet e, ListOfSpeakers list) => list.Apply(e);
     public static ListOfSpeakers Apply(SpeakerCapSet e, ListOfSpeakers list) => list.Apply(e);
     public static ListOfSpeakers Apply(SecondInscriptionAllowed e, ListOfSpeakers list) => list.Apply(e);
+    public static ListOfSpeakers Apply(SwapProposed e, ListOfSpeakers list) => list.Apply(e);
+    public static ListOfSpeakers Apply(SwapAccepted e, ListOfSpeakers list) => list.Apply(e);
+    public static ListOfSpeakers Apply(SwapDeclined e, ListOfSpeakers list) => list.Apply(e);
+    public static ListOfSpeakers Apply(SwapRejected e, ListOfSpeakers list) => list.Apply(e);
+    public static ListOfSpeakers Apply(SwapApproved e, ListOfSpeakers list) => list.Apply(e);
+    public static ListOfSpeakers Apply(OrderingPolicySet e, ListOfSpeakers list) => list.Apply(e);
+    public static ListOfSpeakers Apply(CarryOverPolicySet e, ListOfSpeakers list) => list.Apply(e);
 
     // The floor (Floor/FloorEvents.cs, Floor/MeetingLifecycleEvents.cs).
     public static ListOfSpeakers Apply(MeetingOpened e, ListOfSpeakers list) => list.Apply(e);
     public static ListOfSpeakers Apply(MeetingSuspended e, ListOfSpeakers list) => list.Apply(e);
     public static ListOfSpeakers Apply(MeetingResumed e, ListOfSpeakers list) => list.Apply(e);
     public static ListOfSpeakers Apply(MeetingAdjourned e, ListOfSpeakers list) => list.Apply(e);
+    public static ListOfSpeakers Apply(SpeakersCarriedOver e, ListOfSpeakers list) => list.Apply(e);
+    public static ListOfSpeakers Apply(SpeakersCarriedIn e, ListOfSpeakers list) => list.Apply(e);
     public static ListOfSpeakers Apply(SpeakerCalled e, ListOfSpeakers list) => list.Apply(e);
     public static ListOfSpeakers Apply(SpeechStarted e, ListOfSpeakers list) => list.Apply(e);
     public static ListOfSpeakers Apply(SpeechPaused e, ListOfSpeakers list) => list.Apply(e);

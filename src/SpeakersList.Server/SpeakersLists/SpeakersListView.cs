@@ -43,7 +43,8 @@ public sealed record SpeakersListView(
     TimeLimits Limits,
     int NotReached,
     string? NotReachedNotice,
-    IReadOnlyList<SpeakersListEntryView> Entries)
+    IReadOnlyList<SpeakersListEntryView> Entries,
+    CarryOverPolicy CarryOverPolicy)
 {
     /// <summary>
     /// A pure function of the inline snapshot: the same events always give the same view,
@@ -65,7 +66,8 @@ public sealed record SpeakersListView(
                     f.Ordered.Position, e.InscriptionId, e.Participant, e.ParticipantName, e.Block, e.Level,
                     e.SpeakerName, e.SpeakerTitle, e.OnBehalfOf, e.Kind, e.State, e.ReceivedAt, f.AllottedSeconds,
                     f.EstimatedStart is { } at ? Local(at, venue) : null, f.ReachedBeforeEnd, f.Ordered.Explanation);
-            }).ToList());
+            }).ToList(),
+            list.CarryOverPolicy);
     }
 
     // Times are shown with the venue's offset (UN Headquarters: America/New_York).

@@ -83,6 +83,17 @@ public class Protocol_order
     }
 
     [Fact]
+    public void An_officer_can_switch_a_plenary_to_first_come_first_served()
+    {
+        var list = Given.Plenary().Inscribed("GHA", Minister, "09:00:01").Inscribed("FRA", HeadOfState, "09:00:05");
+
+        list = list.Decided(ListManagement.Decide(list, new SetOrderingPolicy(Guid.NewGuid(), OrderingPolicy.FirstComeFirstServed), Given.At("09:01")));
+
+        Assert.Equal(["GHA", "FRA"], list.Order());
+        Assert.Contains("inscribed earlier", list.Line("GHA").Explanation);
+    }
+
+    [Fact]
     public void Pre_arranged_statements_come_first_in_their_arranged_order()
     {
         var meeting = Given.Plenary();

@@ -10,7 +10,7 @@ namespace SpeakersList.Server.SpeakersLists.Managing;
 public static class AllowSecondInscriptionEndpoint
 {
     public static ProblemDetails Validate(AllowSecondInscription command) => Validation.Check(
-        (command.CommandId == Guid.Empty, "commandId is required: an id chosen by the client, so that a retried request takes effect once."),
+        (command.CommandId == Guid.Empty, Validation.CommandIdRequired),
         (Validation.Missing(command.Participant, 20), "participant is required: the participant's code."));
 
     /// <summary>Allow a delegation a second inscription.</summary>

@@ -10,7 +10,7 @@ namespace SpeakersList.Server.SpeakersLists.Managing;
 public static class CloseListEndpoint
 {
     public static ProblemDetails Validate(CloseList command) => Validation.Check(
-        (command.CommandId == Guid.Empty, "commandId is required: an id chosen by the client, so that a retried request takes effect once."));
+        (command.CommandId == Guid.Empty, Validation.CommandIdRequired));
 
     /// <summary>Close the list of speakers (rule 73).</summary>
     [WolverinePost("/api/meetings/{meetingId}/speakers-list/close", OperationId = "CloseList")]

@@ -10,7 +10,7 @@ namespace SpeakersList.Server.SpeakersLists.Managing;
 public static class MoveEntryEndpoint
 {
     public static ProblemDetails Validate(MoveEntry command) => Validation.Check(
-        (command.CommandId == Guid.Empty, "commandId is required: an id chosen by the client, so that a retried request takes effect once."),
+        (command.CommandId == Guid.Empty, Validation.CommandIdRequired),
         (command.InscriptionId == Guid.Empty, "inscriptionId is required: the entry to move."),
         (Validation.Missing(command.Reason, 500), "reason is required (at most 500 characters): it is recorded in the list's history."));
 

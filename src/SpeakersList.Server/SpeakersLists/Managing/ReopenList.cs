@@ -9,7 +9,7 @@ namespace SpeakersList.Server.SpeakersLists.Managing;
 public static class ReopenListEndpoint
 {
     public static ProblemDetails Validate(ReopenList command) => Validation.Check(
-        (command.CommandId == Guid.Empty, "commandId is required: an id chosen by the client, so that a retried request takes effect once."));
+        (command.CommandId == Guid.Empty, Validation.CommandIdRequired));
 
     /// <summary>Reopen a closed list of speakers.</summary>
     [WolverinePost("/api/meetings/{meetingId}/speakers-list/reopen", OperationId = "ReopenList")]

@@ -10,7 +10,7 @@ namespace SpeakersList.Server.SpeakersLists.Managing;
 public static class SetSpeakerCapEndpoint
 {
     public static ProblemDetails Validate(SetSpeakerCap command) => Validation.Check(
-        (command.CommandId == Guid.Empty, "commandId is required: an id chosen by the client, so that a retried request takes effect once."),
+        (command.CommandId == Guid.Empty, Validation.CommandIdRequired),
         (command.Cap is > 1000, "cap is at most 1000 speakers."));
 
     /// <summary>Set or remove the cap on the number of speakers.</summary>

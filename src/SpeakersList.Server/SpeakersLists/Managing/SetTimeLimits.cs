@@ -10,7 +10,7 @@ namespace SpeakersList.Server.SpeakersLists.Managing;
 public static class SetTimeLimitsEndpoint
 {
     public static ProblemDetails Validate(SetTimeLimits command) => Validation.Check(
-        (command.CommandId == Guid.Empty, "commandId is required: an id chosen by the client, so that a retried request takes effect once."),
+        (command.CommandId == Guid.Empty, Validation.CommandIdRequired),
         (command.Limits is null, "limits is required: delegationSeconds, groupSeconds, observerSeconds, nonStateSeconds, preArrangedSeconds, firstReplySeconds, secondReplySeconds, changeOverSeconds."));
 
     /// <summary>Set the meeting's time limits (seconds).</summary>

@@ -1,0 +1,51 @@
+using SpeakersList.Participants;
+
+using SpeakersList.Floor;
+
+namespace SpeakersList.SpeakersLists;
+
+/// <summary>A speaker not heard, as carried to the next meeting: same inscription, same time of inscription.</summary>
+public sealed record CarriedSpeaker(
+    Guid InscriptionId,
+    string Participant,
+    string ParticipantName,
+    SpeakingBlock Block,
+    LevelOfRepresentation Level,
+    string SpeakerName,
+    string SpeakerTitle,
+    string? OnBehalfOf,
+    DateTimeOffset ReceivedAt);
+
+/// <summary>On the adjourned meeting: these speakers now continue at the next meeting on the item.</summary>
+public sealed record SpeakersCarriedOver(Guid MeetingId, Guid ToMeetingId, IReadOnlyList<Guid> InscriptionIds, DateTimeOffset At);
+
+/// <summary>On the next meeting: the speakers carried in, in their original order, ahead of its own inscriptions.</summary>
+public sealed record SpeakersCarriedIn(Guid MeetingId, Guid FromMeetingId, IReadOnlyList<CarriedSpeaker> Speakers, DateTimeOffset At);
+
+/// <summary>
+/// "Continuation of the debate": when a meeting is adjourned, its statements not heard (waiting, or
+/// absent when called under the next-meeting policy) move to the next meeting on the same item,
+/// keeping their order and their time of inscription, ahead of that meeting's own inscriptions.
+/// </summary>
+public static class CarryOver
+{
+    public static (IReadOnlyList<object> FromEvents, IReadOnlyList<object> ToEvents) Decide(ListOfSpeakers adjourned, ListOfSpeakers next, DateTimeOffset at)
+    {
+        var unheard = adjourned.SpeakingOrder().Select(x => x.Entry)
+            .Where(x => x.Kind == EntryKind.Statement && x.State is EntryState.Waiting or EntryState.Absent)
+            .ToList();
+        if (unheard.Count == 0 || next.Id == adjourned.Id || adjourned.CarryOverPolicy == CarryOverPolicy.Lapse) return ([], []);
+        var speakers = unheard.Select(x => new CarriedSpeaker(x.InscriptionId, x.Participant, x.ParticipantName, x.Block, x.Level,
+            x.SpeakerName, x.SpeakerTitle, x.OnBehalfOf, x.ReceivedAt)).ToList();
+        return ([new SpeakersCarriedOver(adjourned.Id, next.Id, unheard.Select(x => x.InscriptionId).ToList(), at)],
+            [new SpeakersCarriedIn(next.Id, adjourned.Id, speakers, at)]);
+    }
+
+    /// <summary>The next meeting on the same item: the first to start after this one, not yet adjourned.</summary>
+    public static ListOfSpeakers? NextMeeting(ListOfSpeakers adjourned, IEnumerable<ListOfSpeakers> meetingsOnItem) =>
+        meetingsOnItem
+            .Where(x => x.Id != adjourned.Id && x.Meeting.AgendaItem == adjourned.Meeting.AgendaItem
+                && x.ScheduledStart > adjourned.ScheduledStart && x.Floor.Status != MeetingStatus.Adjourned)
+            .OrderBy(x => x.ScheduledStart)
+            .FirstOrDefault();
+}

@@ -1,0 +1,54 @@
+using SpeakersList.Participants;
+
+using SpeakersList.Floor;
+
+namespace SpeakersList.SpeakersLists;
+
+/// <summary>A delegation asks to reply; the reply is heard at the end of the day's last meeting on the item.</summary>
+public sealed record RequestRightOfReply(
+    Guid CommandId,
+    string Participant,
+    string SpeakerName,
+    string SpeakerTitle,
+    LevelOfRepresentation Level = LevelOfRepresentation.ChairOfDelegation);
+
+/// <summary>
+/// Rights of reply (GA rules of procedure, annex V; decision 34/401, paras 8-10): at most two per
+/// delegation per item per meeting, the first limited to 10 minutes and the second to 5; they may
+/// be accorded after the list is closed (rule 73), and come after the statements.
+/// </summary>
+public static class RightsOfReply
+{
+    public const int MaximumPerMeeting = 2;
+
+    /// <param name="dayEnd">The list of the day's last meeting on the item, where replies are heard.</param>
+    public static Decision Decide(ListOfSpeakers dayEnd, RequestRightOfReply command, Participant participant, DateTimeOffset receivedAt)
+    {
+        if (dayEnd.Guard(command.CommandId, null) is { } guarded) return guarded;
+        if (participant.Category is not (ParticipantCategory.MemberState or ParticipantCategory.ObserverState or ParticipantCategory.EuropeanUnion))
+            return Refusal.Invalid($"{participant.Name} cannot exercise a right of reply: it is accorded to Member States and observer States.");
+        if (dayEnd.Floor.Status == MeetingStatus.Adjourned)
+            return Refusal.Conflict($"The day's last meeting on this item ({dayEnd.Meeting.Title}) has been adjourned; no further reply can be heard today.");
+        var replies = dayEnd.Active.Count(x => x.Kind == EntryKind.RightOfReply
+            && string.Equals(x.Participant, participant.Code, StringComparison.OrdinalIgnoreCase));
+        if (replies >= MaximumPerMeeting)
+            return Refusal.Conflict($"{participant.Name} has already asked for its two rights of reply on this item at this meeting.");
+
+        return Decision.Accept(new SpeakerInscribed(
+            dayEnd.Id, command.CommandId, command.CommandId, participant.Code, participant.Name, participant.SpeakingBlock,
+            command.Level, command.SpeakerName.Trim(), command.SpeakerTitle.Trim(), null, EntryKind.RightOfReply, receivedAt,
+            ReplyNumber: replies + 1));
+    }
+
+    /// <summary>Where replies requested at a meeting are heard: the last meeting that day (venue time) on the same item.</summary>
+    public static ListOfSpeakers? DayEndMeeting(ListOfSpeakers requestedAt, IEnumerable<ListOfSpeakers> meetingsOnItem)
+    {
+        var venue = requestedAt.Meeting.Venue;
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(requestedAt.ScheduledStart, venue).Date);
+        return meetingsOnItem
+            .Where(x => x.Meeting.AgendaItem == requestedAt.Meeting.AgendaItem
+                && DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(x.ScheduledStart, venue).Date) == day)
+            .OrderBy(x => x.ScheduledStart)
+            .LastOrDefault();
+    }
+}

@@ -1,0 +1,117 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Marten;
+using SpeakersList.Participants;
+using SpeakersList.SpeakersLists;
+
+namespace SpeakersList.Server.SpeakersLists.Inscribing;
+
+/// <summary>Who asked, for the audit trail of each event.</summary>
+public sealed record Requester(string? UserName, string? CorrelationId);
+
+/// <summary>The outcome of one queued inscription: the list after it, or a refusal.</summary>
+public sealed record InscriptionOutcome(ListOfSpeakers? ListAfter, Refusal? Refusal, bool AlreadyDone);
+
+/// <summary>
+/// Receives inscriptions and decides them in batches, one transaction per batch on each meeting
+/// (group commit). A rush of 193 delegations in the same second then costs a handful of
+/// transactions instead of 193 waits on the meeting's lock. Each inscription is still decided by
+/// the pure <see cref="Inscription.Decide(ListOfSpeakers, Inscribe, Participant, DateTimeOffset)"/>,
+/// in the order the requests arrived, and answered only after its batch has committed.
+/// </summary>
+public sealed class InscriptionDesk(IDocumentStore store, ILogger<InscriptionDesk> logger) : IAsyncDisposable
+{
+    private const int MaximumBatch = 256;
+
+    private sealed record Pending(Inscribe Command, Participant Participant, DateTimeOffset ArrivedAt, Requester Requester,
+        TaskCompletionSource<InscriptionOutcome> Answer);
+
+    private readonly ConcurrentDictionary<Guid, Channel<Pending>> _queues = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly ConcurrentBag<Task> _workers = [];
+
+    public Task<InscriptionOutcome> Submit(Guid meetingId, Inscribe command, Participant participant, DateTimeOffset arrivedAt, Requester requester)
+    {
+        var pending = new Pending(command, participant, arrivedAt, requester,
+            new TaskCompletionSource<InscriptionOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var queue = _queues.GetOrAdd(meetingId, id =>
+        {
+            var channel = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+            _workers.Add(Task.Run(() => Work(id, channel.Reader)));
+            return channel;
+        });
+        if (!queue.Writer.TryWrite(pending)) pending.Answer.SetException(new ObjectDisposedException(nameof(InscriptionDesk)));
+        return pending.Answer.Task;
+    }
+
+    private async Task Work(Guid meetingId, ChannelReader<Pending> queue)
+    {
+        var batch = new List<Pending>(MaximumBatch);
+        while (await queue.WaitToReadAsync(_stopping.Token).ConfigureAwait(false))
+        {
+            batch.Clear();
+            while (batch.Count < MaximumBatch && queue.TryRead(out var next)) batch.Add(next);
+            try
+            {
+                await Decide(meetingId, batch);
+            }
+            catch (Exception ex)
+            {
+                // Nothing of the batch was committed: every request hears so, none is acknowledged.
+                logger.LogError(ex, "A batch of {Count} inscriptions on meeting {MeetingId} failed", batch.Count, meetingId);
+                foreach (var pending in batch) pending.Answer.TrySetException(ex);
+            }
+        }
+    }
+
+    private async Task Decide(Guid meetingId, List<Pending> batch)
+    {
+        await using var session = store.LightweightSession();
+        // The row lock keeps other writers on this meeting (moves, the floor) out while the batch is decided.
+        var stream = await session.Events.FetchForExclusiveWriting<ListOfSpeakers>(meetingId, _stopping.Token);
+        if (stream.Aggregate is not { } list)
+        {
+            foreach (var pending in batch)
+                pending.Answer.TrySetResult(new InscriptionOutcome(null, Refusal.NotFound($"There is no meeting {meetingId}."), false));
+            return;
+        }
+
+        var outcomes = new List<(Pending Pending, InscriptionOutcome Outcome)>(batch.Count);
+        foreach (var pending in batch.OrderBy(x => x.ArrivedAt))
+        {
+            var decision = Inscription.Decide(list, pending.Command, pending.Participant, pending.ArrivedAt);
+            if (decision.Refusal is { } refusal)
+            {
+                outcomes.Add((pending, new InscriptionOutcome(null, refusal, false)));
+                continue;
+            }
+            foreach (var data in decision.Events)
+            {
+                var @event = session.Events.BuildEvent(data);
+                @event.UserName = pending.Requester.UserName;
+                @event.CorrelationId = pending.Requester.CorrelationId;
+                stream.AppendOne(@event);
+            }
+            list = list.Evolve(decision.Events);
+            outcomes.Add((pending, new InscriptionOutcome(list, null, decision.Events.Count == 0)));
+        }
+
+        if (stream.Aggregate.Version != list.Version) await session.SaveChangesAsync(_stopping.Token);
+        foreach (var (pending, outcome) in outcomes) pending.Answer.TrySetResult(outcome);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var queue in _queues.Values) queue.Writer.TryComplete();
+        await _stopping.CancelAsync();
+        try
+        {
+            await Task.WhenAll(_workers);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: pending requests were answered with the cancellation.
+        }
+        _stopping.Dispose();
+    }
+}

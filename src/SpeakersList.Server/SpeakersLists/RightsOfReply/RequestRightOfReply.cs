@@ -1,0 +1,69 @@
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using SpeakersList.Participants;
+using SpeakersList.Server.Infrastructure;
+using SpeakersList.SpeakersLists;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace SpeakersList.Server.SpeakersLists.RightsOfReply;
+
+/// <summary>Where the reply was scheduled: the day's last meeting on the item, its place and number (first or second).</summary>
+public sealed record RightOfReplyScheduled(Guid InscriptionId, Guid MeetingId, string MeetingTitle, int ReplyNumber, int AllottedSeconds, long Version);
+
+/// <summary>The request, routed to the meeting where it will be heard; decided there under that list's lock.</summary>
+public sealed record ScheduleRightOfReply(Guid MeetingId, RequestRightOfReply Request, Participant Participant, DateTimeOffset ReceivedAt);
+
+public sealed record RightOfReplyOutcome(RightOfReplyScheduled? Scheduled, Refusal? Refusal);
+
+/// <summary>A delegation asks, during a meeting, for the right of reply; it is heard at the end of the day's last meeting on the item.</summary>
+public static class RequestRightOfReplyEndpoint
+{
+    public static ProblemDetails Validate(RequestRightOfReply command) => Validation.Check(
+        (command.CommandId == Guid.Empty, Validation.CommandIdRequired),
+        (Validation.Missing(command.Participant, 20), "participant is required: the code of the delegation that replies."),
+        (!Enum.IsDefined(command.Level), "level must be one of headOfState, vicePresident, headOfGovernment, deputyPrimeMinister, minister, viceMinister, chairOfDelegation, other."),
+        (Validation.Missing(command.SpeakerName), "speakerName is required (at most 200 characters)."),
+        (Validation.Missing(command.SpeakerTitle), "speakerTitle is required (at most 200 characters)."));
+
+    /// <summary>Request a right of reply on the item of this meeting.</summary>
+    [WolverinePost("/api/meetings/{meetingId}/rights-of-reply", OperationId = "RequestRightOfReply")]
+    [ProducesResponseType<RightOfReplyScheduled>(201)]
+    [ProducesResponseType<ProblemDetails>(400)]
+    [ProducesResponseType<ProblemDetails>(404)]
+    [ProducesResponseType<ProblemDetails>(409)]
+    [ProducesResponseType<ProblemDetails>(422)]
+    public static async Task<IResult> Post(Guid meetingId, RequestRightOfReply command, IQuerySession session, IMessageBus bus,
+        HttpContext context, CancellationToken cancellation)
+    {
+        var requestedAt = await session.LoadAsync<ListOfSpeakers>(meetingId, cancellation);
+        if (requestedAt is null) return Refusal.NotFound($"There is no meeting {meetingId}.").ToResult();
+        var participant = await session.LoadAsync<Participant>(command.Participant.Trim().ToUpperInvariant(), cancellation);
+        if (participant is null)
+            return Refusal.Invalid($"Unknown participant '{command.Participant}'. Use a code from GET /api/participants.").ToResult();
+
+        var onItem = await session.Query<ListOfSpeakers>().Where(x => x.Meeting.AgendaItem == requestedAt.Meeting.AgendaItem).ToListAsync(cancellation);
+        var dayEnd = SpeakersList.SpeakersLists.RightsOfReply.DayEndMeeting(requestedAt, onItem) ?? requestedAt;
+
+        var outcome = await bus.InvokeAsync<RightOfReplyOutcome>(
+            new ScheduleRightOfReply(dayEnd.Id, command, participant, context.ArrivedAt()), cancellation);
+        return outcome.Refusal is { } refusal
+            ? refusal.ToResult()
+            : Results.Created($"/api/meetings/{dayEnd.Id}/speakers-list/{outcome.Scheduled!.InscriptionId}/explanation", outcome.Scheduled);
+    }
+}
+
+public static class ScheduleRightOfReplyHandler
+{
+    public static (RightOfReplyOutcome, Events) Handle(ScheduleRightOfReply command,
+        [WriteAggregate(nameof(ScheduleRightOfReply.MeetingId), LoadStyle = ConcurrencyStyle.Exclusive)] ListOfSpeakers dayEnd)
+    {
+        var decision = SpeakersList.SpeakersLists.RightsOfReply.Decide(dayEnd, command.Request, command.Participant, command.ReceivedAt);
+        if (decision.Refusal is { } refusal) return (new RightOfReplyOutcome(null, refusal), []);
+        var after = dayEnd.Evolve(decision.Events);
+        var entry = after.Find(command.Request.CommandId)!;
+        return (new RightOfReplyOutcome(new RightOfReplyScheduled(entry.InscriptionId, dayEnd.Id, dayEnd.Meeting.Title,
+            entry.ReplyNumber ?? 1, after.Limits.For(entry), after.Version), null), [.. decision.Events]);
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Mvc;
+using SpeakersList.Server.Infrastructure;
+using SpeakersList.SpeakersLists;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace SpeakersList.Server.SpeakersLists.Swapping;
+
+/// <summary>The body of a step in a swap's life.</summary>
+public sealed record SwapStep(Guid CommandId, long? ExpectedVersion = null, string? Reason = null);
+
+public static class AcceptSwapEndpoint
+{
+    public static ProblemDetails Validate(SwapStep step) => Validation.Check(
+        (step.CommandId == Guid.Empty, Validation.CommandIdRequired));
+
+    /// <summary>The other delegation accepts the proposed swap.</summary>
+    [WolverinePost("/api/meetings/{meetingId}/swaps/{swapId}/accept", OperationId = "AcceptSwap")]
+    [ProducesResponseType<CommandAccepted>(200)]
+    [ProducesResponseType<ProblemDetails>(404)]
+    [ProducesResponseType<ProblemDetails>(409)]
+    public static (IResult, Events) Accept(Guid swapId, SwapStep step,
+        [WriteAggregate("meetingId", LoadStyle = ConcurrencyStyle.Exclusive)] ListOfSpeakers list, TimeProvider clock) =>
+        Swaps.Decide(list, new AcceptSwap(step.CommandId, swapId, step.ExpectedVersion), clock.GetUtcNow()).Respond(list);
+}

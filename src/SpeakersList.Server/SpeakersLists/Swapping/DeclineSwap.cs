@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Mvc;
+using SpeakersList.Server.Infrastructure;
+using SpeakersList.SpeakersLists;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace SpeakersList.Server.SpeakersLists.Swapping;
+
+public static class DeclineSwapEndpoint
+{
+    public static ProblemDetails Validate(SwapStep step) => Validation.Check(
+        (step.CommandId == Guid.Empty, Validation.CommandIdRequired));
+
+    /// <summary>The other delegation declines the proposed swap.</summary>
+    [WolverinePost("/api/meetings/{meetingId}/swaps/{swapId}/decline", OperationId = "DeclineSwap")]
+    [ProducesResponseType<CommandAccepted>(200)]
+    [ProducesResponseType<ProblemDetails>(404)]
+    [ProducesResponseType<ProblemDetails>(409)]
+    public static (IResult, Events) Decline(Guid swapId, SwapStep step,
+        [WriteAggregate("meetingId", LoadStyle = ConcurrencyStyle.Exclusive)] ListOfSpeakers list, TimeProvider clock) =>
+        Swaps.Decide(list, new DeclineSwap(step.CommandId, swapId, step.ExpectedVersion), clock.GetUtcNow()).Respond(list);
+}

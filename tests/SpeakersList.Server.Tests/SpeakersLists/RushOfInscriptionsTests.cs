@@ -1,0 +1,41 @@
+using System.Net;
+using System.Net.Http.Json;
+using SpeakersList.Server.Tests.Infrastructure;
+
+namespace SpeakersList.Server.Tests.SpeakersLists;
+
+public class A_rush_of_inscriptions(SpeakersListApp app) : ApiTest(app)
+{
+    private sealed record Participant(string Code, string Category);
+
+    [Fact]
+    public async Task All_Member_States_and_observers_inscribing_at_once_are_all_accepted_in_protocol_order()
+    {
+        var meeting = await Api.ScheduleMeeting();
+        var participants = (await Api.Http.GetFromJsonAsync<Participant[]>("/api/participants", Api.Json))!
+            .Where(x => x.Category is "memberState" or "observerState" or "europeanUnion" or "intergovernmentalOrganization")
+            .ToArray();
+        var levels = new[] { "headOfState", "headOfGovernment", "minister", "viceMinister", "chairOfDelegation" };
+
+        // Everyone at the same instant of the server's clock: the order within a level is then the order of arrival.
+        var responses = await Task.WhenAll(participants.Select((p, i) =>
+            Api.TryInscribe(meeting, p.Code, levels[i % levels.Length])));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var list = await Api.SpeakersList(meeting);
+        var entries = list["entries"]!.AsArray();
+        Assert.Equal(participants.Length, entries.Count);
+        Assert.Equal(participants.Length + 1, list["version"]!.GetValue<long>());
+
+        var blockRank = new Dictionary<string, int>
+        {
+            ["memberStatesAndGroups"] = 1, ["observerStatesAndEuropeanUnion"] = 2, ["otherObserversAndUnSystem"] = 3, ["nonState"] = 4,
+        };
+        var keys = entries.Select(e => (
+            Block: blockRank[e!["block"]!.GetValue<string>()],
+            Level: e["block"]!.GetValue<string>() == "memberStatesAndGroups" ? Array.IndexOf(levels, e["level"]!.GetValue<string>()) : 0,
+            Position: e["position"]!.GetValue<int>())).ToList();
+        Assert.Equal(keys.OrderBy(k => k.Block).ThenBy(k => k.Level).ToList(), keys);
+        Assert.Equal(193, entries.Count(e => e!["block"]!.GetValue<string>() == "memberStatesAndGroups"));
+    }
+}

@@ -36,8 +36,6 @@ public static class AccessSetup
     public static WebApplicationBuilder AddAccess(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        var oidc = builder.Configuration.GetSection("Authentication:Oidc");
-        var useOidc = !string.IsNullOrWhiteSpace(oidc["Authority"]);
 
         services.AddDataProtection().SetApplicationName("SpeakersList");
         services.AddOptions<KeyManagementOptions>().Configure<IConfiguration, IHostEnvironment, ILoggerFactory>((options, configuration, environment, logs) =>
@@ -47,7 +45,7 @@ public static class AccessSetup
         var authentication = services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "Cookie or bearer token", options => options.ForwardDefaultSelector = context =>
                 BearerTokenOf(context) is not { } token ? CookieScheme
-                : useOidc && token.Count(c => c == '.') == 2 ? OidcScheme
+                : token.Count(c => c == '.') == 2 && OidcConfigured(context.RequestServices.GetRequiredService<IConfiguration>()) ? OidcScheme
                 : BearerScheme)
             .AddCookie(CookieScheme, options =>
             {
@@ -55,21 +53,29 @@ public static class AccessSetup
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Strict;
                 options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                options.ExpireTimeSpan = TimeSpan.FromHours(12);
                 options.SlidingExpiration = true;
                 options.Events.OnRedirectToLogin = context => Status(context.Response, StatusCodes.Status401Unauthorized);
                 options.Events.OnRedirectToAccessDenied = context => Status(context.Response, StatusCodes.Status403Forbidden);
             })
             .AddBearerToken(BearerScheme, options =>
             {
-                options.BearerTokenExpiration = TimeSpan.FromHours(12);
                 options.Events.OnMessageReceived = context =>
                 {
                     if (BearerTokenOf(context.HttpContext) is { } token) context.Token = token;
                     return Task.CompletedTask;
                 };
             });
-        if (useOidc) authentication.AddJwtBearer(OidcScheme, options => ConfigureOidc(options, oidc));
+        // How long a session lasts (SpeakersList:SessionHours, default 12), read when the options are built so a test host can set it.
+        services.AddOptions<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions>(BearerScheme).Configure<IConfiguration>((options, configuration) =>
+            options.BearerTokenExpiration = TimeSpan.FromHours(configuration.GetValue("SpeakersList:SessionHours", 12.0)));
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(CookieScheme).Configure<IConfiguration>((options, configuration) =>
+            options.ExpireTimeSpan = TimeSpan.FromHours(configuration.GetValue("SpeakersList:SessionHours", 12.0)));
+        // An external provider's JWTs, used only when Authentication:Oidc:Authority is set.
+        authentication.AddJwtBearer(OidcScheme, _ => { });
+        services.AddOptions<JwtBearerOptions>(OidcScheme).Configure<IConfiguration>((options, configuration) =>
+        {
+            if (OidcConfigured(configuration)) ConfigureOidc(options, configuration.GetSection("Authentication:Oidc"));
+        });
 
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
         services.AddAuthorization(AccessPolicies.Configure);
@@ -107,6 +113,8 @@ public static class AccessSetup
             : null;
     }
 
+    public static bool OidcConfigured(IConfiguration configuration) => !string.IsNullOrWhiteSpace(configuration["Authentication:Oidc:Authority"]);
+
     private static Task Status(HttpResponse response, int status)
     {
         response.StatusCode = status;
@@ -130,16 +138,16 @@ public static class AccessSetup
         };
         options.AddPolicy(SignInLimit, context =>
         {
-            var limit = context.RequestServices.GetRequiredService<IOptions<RateLimits>>().Value.SignInsPerMinute;
-            return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "local",
+            var limit = context.RequestServices.GetRequiredService<IOptionsSnapshot<RateLimits>>().Value.SignInsPerMinute;
+            return RateLimitPartition.GetFixedWindowLimiter($"{context.Connection.RemoteIpAddress?.ToString() ?? "local"}|{limit}",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
         });
         options.AddPolicy(InscriptionLimit, context =>
         {
             var actor = Actor.Of(context.User);
             if (actor.IsOfficer) return RateLimitPartition.GetNoLimiter("officers");
-            var limit = context.RequestServices.GetRequiredService<IOptions<RateLimits>>().Value.InscriptionsPerMinute;
-            return RateLimitPartition.GetTokenBucketLimiter(actor.Delegation ?? context.Connection.RemoteIpAddress?.ToString() ?? "local",
+            var limit = context.RequestServices.GetRequiredService<IOptionsSnapshot<RateLimits>>().Value.InscriptionsPerMinute;
+            return RateLimitPartition.GetTokenBucketLimiter($"{actor.Delegation ?? context.Connection.RemoteIpAddress?.ToString() ?? "local"}|{limit}",
                 _ => new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = limit,

@@ -75,6 +75,10 @@ public sealed record Actor(string? Name, string? Role, string? Delegation)
     public IResult? RefuseUnlessFor(string? participant) =>
         WhyNotFor(participant) is { } why ? Results.Problem(Refusal(IsAuthenticated, why)) : null;
 
+    /// <summary>For a Wolverine Before/Validate method: the refusal, or WolverineContinue.NoProblems when this actor may act for the participant.</summary>
+    public ProblemDetails ProblemUnlessFor(string? participant) =>
+        WhyNotFor(participant) is { } why ? Refusal(IsAuthenticated, why) : Wolverine.Http.WolverineContinue.NoProblems;
+
     public static ProblemDetails Refusal(bool authenticated, string detail) => new()
     {
         Status = authenticated ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized,

@@ -108,8 +108,9 @@ public static class SignInEndpoints
         return code is not null && code.Kind == kind && code.IsValidAt(clock.GetUtcNow()) ? code : null;
     }
 
+    // The cookie is a browser-session cookie (no Expires attribute); the ticket inside it expires after SpeakersList:SessionHours.
     private static IResult SignIn(ClaimsPrincipal principal, bool? useCookies) =>
-        Results.SignIn(principal, new AuthenticationProperties { IsPersistent = true },
+        Results.SignIn(principal, new AuthenticationProperties { IsPersistent = false },
             useCookies == true ? AccessSetup.CookieScheme : AccessSetup.BearerScheme);
 
     // The same words and the same status whatever was wrong; the log says neither the secret nor which part failed.

@@ -66,6 +66,7 @@ public class SpeakersListApp : IAsyncLifetime
                 ["SpeakersList:LoadDemo"] = "false",
                 ["SpeakersList:KeysPath"] = _keys,
                 ["SpeakersList:CreateFirstOfficer"] = "false",
+                ["SpeakersList:SessionHours"] = "87600", // the officer's token must outlive any clock a test moves
                 ["SpeakersList:RateLimits:SignInsPerMinute"] = "100000",
                 ["SpeakersList:RateLimits:InscriptionsPerMinute"] = "100000",
             }));
@@ -75,6 +76,7 @@ public class SpeakersListApp : IAsyncLifetime
                 services.RunWolverineInSoloMode();
                 services.MartenDaemonModeIsSolo();
             });
+            ConfigureHost(web);
         });
         if (UseKestrel)
         {
@@ -89,6 +91,11 @@ public class SpeakersListApp : IAsyncLifetime
         }
         await AddOfficerAsync();
         _officerToken = await SignInAsync("/api/auth/officer/sign-in", new { name = OfficerName, password = OfficerPassword });
+    }
+
+    /// <summary>A test host's own settings or services, applied after the common ones.</summary>
+    protected virtual void ConfigureHost(IWebHostBuilder web)
+    {
     }
 
     /// <summary>The officer's bearer token, from the real sign-in at start-up (it outlives the data resets).</summary>
@@ -193,7 +200,7 @@ public class SpeakersListApp : IAsyncLifetime
     /// <summary>Deletes every event and document, then puts back the initial data (the participants).</summary>
     public async Task ResetAsync()
     {
-        Clock.SetUtcNow(new DateTimeOffset(2013, 9, 24, 9, 0, 0, TimeSpan.FromHours(-4)));
+        Clock.AdjustTime(new DateTimeOffset(2013, 9, 24, 9, 0, 0, TimeSpan.FromHours(-4)));
         await Services.GetRequiredService<IDocumentStore>().Advanced.ResetAllData();
         await AddOfficerAsync();
     }

@@ -1,6 +1,9 @@
+using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using SpeakersList.Participants;
+using SpeakersList.Server.Access;
 using SpeakersList.Server.Infrastructure;
 using SpeakersList.SpeakersLists;
 using Wolverine.Http;
@@ -22,6 +25,9 @@ public static class InscribeEndpoint
         (Validation.Missing(command.SpeakerTitle), "speakerTitle is required (at most 200 characters)."),
         (command.OnBehalfOf is { Length: > 200 }, "onBehalfOf is at most 200 characters."));
 
+    /// <summary>A delegation inscribes only itself (403 otherwise); an officer inscribes anyone.</summary>
+    public static ProblemDetails Before(Inscribe command, ClaimsPrincipal user) => Actor.Of(user).ProblemUnlessFor(command.Participant);
+
     public static Task<Participant?> LoadAsync(Inscribe command, IQuerySession session, CancellationToken cancellation) =>
         session.LoadAsync<Participant>(command.Participant.Trim().ToUpperInvariant(), cancellation);
 
@@ -30,6 +36,7 @@ public static class InscribeEndpoint
     /// they arrived, one transaction per batch: a rush of inscriptions never gets a 409.
     /// </summary>
     [WolverinePost("/api/meetings/{meetingId}/inscriptions", OperationId = "Inscribe")]
+    [DelegationMayAct, EnableRateLimiting(AccessSetup.InscriptionLimit)]
     [ProducesResponseType<InscriptionAccepted>(201)]
     [ProducesResponseType<InscriptionAccepted>(200)]
     [ProducesResponseType<ProblemDetails>(400)]

@@ -1,0 +1,35 @@
+using System.Net;
+using SpeakersList.Server.Tests.Infrastructure;
+
+namespace SpeakersList.Server.Tests.Access;
+
+public class Meeting_history(SpeakersListApp app) : ApiTest(app)
+{
+    [Fact]
+    public async Task Every_change_says_who_made_it_and_in_which_request()
+    {
+        var meeting = await Api.ScheduleMeeting();
+        var ghana = new Api(await App.CreateDelegationClientAsync("GHA"));
+        var inscription = await ghana.Inscribe(meeting, "GHA");
+        await Api.Expect(await ghana.Http.DeleteAsync($"/api/meetings/{meeting}/inscriptions/{inscription}"), HttpStatusCode.NoContent);
+
+        var history = (await Api.Expect(await Api.Http.GetAsync($"/api/meetings/{meeting}/history"), HttpStatusCode.OK))["items"]!.AsArray();
+
+        Assert.Equal(["MeetingScheduled", "SpeakerInscribed", "InscriptionWithdrawn"], history.Select(x => x!["type"]!.GetValue<string>()));
+        Assert.Equal([1L, 2L, 3L], history.Select(x => x!["version"]!.GetValue<long>()));
+        Assert.Equal([$"officer:{SpeakersListApp.OfficerName}", "delegation:GHA", "delegation:GHA"], history.Select(x => x!["user"]?.GetValue<string>()));
+        Assert.All(history, x => Assert.False(string.IsNullOrEmpty(x!["correlationId"]?.GetValue<string>())));
+        Assert.Equal(3, history.Select(x => x!["correlationId"]!.GetValue<string>()).Distinct().Count());
+        Assert.Contains("Speaker of GHA", history[1]!["description"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task The_history_names_people_so_only_officers_read_it()
+    {
+        var meeting = await Api.ScheduleMeeting();
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await App.CreateAnonymousClient().GetAsync($"/api/meetings/{meeting}/history")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await App.CreateDelegationClientAsync("GHA")).GetAsync($"/api/meetings/{meeting}/history")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await App.CreateClientAsync(TestRole.Display())).GetAsync($"/api/meetings/{meeting}/history")).StatusCode);
+    }
+}

@@ -25,9 +25,9 @@ function meetingCard(m, tz) {
 
 function render(programme) {
   const meetings = flattenProgramme(programme);
-  $("conference-title").textContent = programme.title ?? programme.name ?? "Programme";
+  $("conference-title").textContent = programme.conference?.name ?? "Programme";
   const tz = meetings[0] ? zone(meetings[0], programme) : "America/New_York";
-  const rooms = [...new Set(meetings.map((m) => m.room))];
+  const rooms = [...new Set([...(programme.rooms ?? []), ...meetings.map((m) => m.room)])];
   const days = [...new Set(meetings.map((m) => dayKey(m.start, tz)))];
   const table = h("table", { className: "grid" },
     h("caption", { className: "visually-hidden" }, "Meetings by day and room"),
@@ -35,7 +35,8 @@ function render(programme) {
       ...rooms.map((room) => h("th", { scope: "col" }, room, h("a", { className: "room-display", href: `/display/room/${encodeURIComponent(room)}` }, "room display"))))),
     h("tbody", {}, ...days.map((day) => {
       const ofDay = meetings.filter((m) => dayKey(m.start, tz) === day);
-      return h("tr", {}, h("th", { scope: "row" }, dayLabel(ofDay[0].start, tz)),
+      const titled = programme.days?.find((d) => d.date === day)?.title;
+      return h("tr", {}, h("th", { scope: "row" }, dayLabel(ofDay[0].start, tz), titled ? h("span", { className: "day-title" }, titled) : null),
         ...rooms.map((room) => h("td", {}, ...ofDay.filter((m) => m.room === room).map((m) => meetingCard(m, zone(m, programme))))));
     })));
   $("grid").replaceChildren(meetings.length ? table : h("p", {}, "No meeting is scheduled yet."));

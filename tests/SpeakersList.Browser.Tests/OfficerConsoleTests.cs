@@ -29,6 +29,22 @@ public class Officer_console(BrowserApp app) : BrowserTest(app)
     }
 
     [Fact]
+    public async Task An_officer_requests_a_right_of_reply_for_a_delegation()
+    {
+        var meeting = await Api.ScheduleMeeting(title: "First plenary meeting");
+        await Api.Inscribe(meeting, "BRA");
+        var console = await OpenConsoleAsync(meeting);
+
+        await console.Locator("#inscribe-participant").FillAsync("GHA");
+        await console.Locator("#inscribe-title").FillAsync("Permanent Representative");
+        await console.Locator("#inscribe-name").FillAsync("Ken Kanda");
+        await console.GetByRole(AriaRole.Button, new() { Name = "Right of reply" }).ClickAsync();
+
+        await Expect(console.Locator("#message")).ToContainTextAsync("GHA: first right of reply (10:00), at the end of First plenary meeting.");
+        await Expect(console.Locator("#list li[data-participant='GHA']")).ToContainTextAsync("Right of reply");
+    }
+
+    [Fact]
     public async Task A_reorder_by_keyboard_in_the_console_is_shown_on_the_display()
     {
         var meeting = await Api.ScheduleMeeting();

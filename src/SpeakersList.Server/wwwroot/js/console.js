@@ -238,6 +238,24 @@ $("inscribe-form").addEventListener("submit", async (ev) => {
   }
 });
 
+// A right of reply (annex V): heard at the end of the day's last meeting on this item, wherever that is.
+$("btn-reply").addEventListener("click", async () => {
+  const form = $("inscribe-form");
+  if (!form.reportValidity()) return;
+  const data = Object.fromEntries(new FormData(form));
+  const participant = participantCode(data.participant);
+  try {
+    const scheduled = await send("POST", `/api/meetings/${state.meetingId}/rights-of-reply`,
+      { participant, level: data.level, speakerName: data.speakerName, speakerTitle: data.speakerTitle });
+    say(`${participant}: ${scheduled.replyNumber === 1 ? "first" : "second"} right of reply (${minutesSeconds(scheduled.allottedSeconds)}), ` +
+      `at the end of ${scheduled.meetingTitle}.`);
+    form.reset();
+    $("inscribe-level").value = "minister";
+  } catch (error) {
+    await refused(error, `right of reply of ${participant}`);
+  }
+});
+
 // ---- the floor ----------------------------------------------------------------------------------
 function renderFloor(view) {
   state.floor = view;

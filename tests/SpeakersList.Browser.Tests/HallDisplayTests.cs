@@ -88,6 +88,23 @@ public class Hall_display(BrowserApp app) : BrowserTest(app)
         await Expect(page.Locator("#state-banner")).ToBeHiddenAsync(new() { Timeout = 1000 });
     }
 
+    [Fact]
+    public async Task A_room_display_follows_the_meeting_that_is_on_in_its_room()
+    {
+        var morning = await Api.ScheduleMeeting(title: "Round table 1", kind: "roundTable", room: "Conference Room 2", start: "10:00", end: "13:00");
+        var afternoon = await Api.ScheduleMeeting(title: "Round table 2", kind: "roundTable", room: "Conference Room 2", start: "15:00", end: "18:00");
+        await Api.Inscribe(afternoon, "MEX");
+        var page = await OpenAsync("/display/room/Conference%20Room%202");
+        await Expect(page.Locator("#meeting-title")).ToHaveTextAsync("Round table 1");
+
+        await Api.Floor(afternoon, "open");
+        await Expect(page.Locator("#meeting-title")).ToHaveTextAsync("Round table 2", new() { Timeout = 1000 });
+        await Expect(page.Locator("#next-speakers li[data-participant]")).ToHaveCountAsync(1);
+        await Api.Floor(afternoon, "next");
+        await Expect(page.Locator("#current-delegation")).ToHaveTextAsync("Mexico", new() { Timeout = 1000 });
+        Assert.NotEqual(morning, afternoon);
+    }
+
     /// <summary>
     /// Moves the browser's clock to a moment after the speech started. The server's clock stays where the speech
     /// started: the display took its offset from the server's time in the snapshot, and no push comes after it.

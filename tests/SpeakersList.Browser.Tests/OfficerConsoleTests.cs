@@ -29,6 +29,23 @@ public class Officer_console(BrowserApp app) : BrowserTest(app)
     }
 
     [Fact]
+    public async Task The_list_is_reached_by_keyboard_and_the_focus_is_visible()
+    {
+        var meeting = await Api.ScheduleMeeting();
+        foreach (var code in new[] { "GHA", "MEX" }) await Api.Inscribe(meeting, code);
+        var console = await OpenConsoleAsync(meeting);
+        await console.Locator("body").FocusAsync();
+
+        await console.Keyboard.PressAsync("Tab");
+        await Expect(console.GetByRole(AriaRole.Link, new() { Name = "Skip to the list of speakers" })).ToBeFocusedAsync();
+        await console.Keyboard.PressAsync("l");
+        await Expect(Row(console, 0)).ToBeFocusedAsync();
+        Assert.Equal("solid", await Row(console, 0).EvaluateAsync<string>("e => getComputedStyle(e).outlineStyle"));
+        await console.Keyboard.PressAsync("ArrowDown");
+        await Expect(Row(console, 1)).ToBeFocusedAsync();
+    }
+
+    [Fact]
     public async Task An_officer_requests_a_right_of_reply_for_a_delegation()
     {
         var meeting = await Api.ScheduleMeeting(title: "First plenary meeting");

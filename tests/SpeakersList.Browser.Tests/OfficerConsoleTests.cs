@@ -46,6 +46,21 @@ public class Officer_console(BrowserApp app) : BrowserTest(app)
     }
 
     [Fact]
+    public async Task The_console_draws_the_not_reached_line_before_the_first_speaker_the_meeting_will_not_reach()
+    {
+        var meeting = await Api.ScheduleMeeting(title: "First plenary meeting", start: "10:00", end: "11:00");
+        var codes = new[] { "BRA", "CHN", "DEU", "EGY", "FRA", "GHA", "IND", "JPN", "KEN", "MEX", "NOR", "PER" };
+        foreach (var code in codes) await Api.Inscribe(meeting, code);
+        var console = await OpenConsoleAsync(meeting);
+
+        // 5 minutes and 30 seconds of change-over each: the 11th speaker would start at 10:55, the 12th at 11:00:30.
+        var line = console.Locator("#not-reached-line");
+        await Expect(line).ToHaveTextAsync("1 speaker will not be reached by 11:00.");
+        await Expect(console.Locator("#list li:below(#not-reached-line)").First).ToContainTextAsync("Peru");
+        await Expect(console.Locator("#list > li").Nth(11)).ToHaveIdAsync("not-reached-line");
+    }
+
+    [Fact]
     public async Task An_officer_requests_a_right_of_reply_for_a_delegation()
     {
         var meeting = await Api.ScheduleMeeting(title: "First plenary meeting");

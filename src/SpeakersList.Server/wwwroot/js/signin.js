@@ -1,5 +1,5 @@
 // Sign-in for officers (name and password) and delegations (access code), with a session cookie.
-import { signIn } from "./api.js";
+import { signIn, me } from "./api.js";
 
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
@@ -41,3 +41,11 @@ async function submit(ev, role, credentials) {
 }
 $("delegation-form").addEventListener("submit", (ev) => submit(ev, "delegation", { code: $("access-code").value.trim() }));
 $("officer-form").addEventListener("submit", (ev) => submit(ev, "officer", { name: $("officer-name").value.trim(), password: $("officer-password").value }));
+
+// Signed in already, but sent here: the page asked for another role.
+me().then((user) => {
+  if (!user.authenticated) return;
+  $("message").dataset.kind = "conflict";
+  $("message").textContent = `You are signed in as ${(user.name ?? "").replace(/^\w+:/, "")} (${user.role}). ` +
+    (safeReturn ? "That page needs another role: sign in with it to continue." : "Sign in again to change.");
+});

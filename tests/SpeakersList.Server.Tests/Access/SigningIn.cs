@@ -73,6 +73,35 @@ public class Signing_in(SpeakersListApp app) : ApiTest(app)
     }
 
     [Fact]
+    public async Task Refused_sign_ins_are_logged_alike_and_no_secret_reaches_the_logs()
+    {
+        var revoked = await Api.Expect(await Api.Http.PostAsync("/api/delegations/GHA/access-codes", null), HttpStatusCode.Created);
+        await Api.Expect(await Api.Http.DeleteAsync($"/api/delegations/GHA/access-codes/{revoked["id"]}"), HttpStatusCode.NoContent);
+        var valid = await Api.Expect(await Api.Http.PostAsync("/api/delegations/FRA/access-codes", null), HttpStatusCode.Created);
+        var display = await Api.Expect(await Api.Http.PostAsync("/api/displays/Hall/tokens", null), HttpStatusCode.Created);
+        var anonymous = App.CreateAnonymousClient();
+        const string unknown = "ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ";
+        var secrets = new[] { revoked["secret"]!.GetValue<string>(), valid["secret"]!.GetValue<string>(), display["secret"]!.GetValue<string>(), unknown, SpeakersListApp.OfficerPassword };
+        var before = App.Logs.Messages.Count;
+
+        await anonymous.PostAsJsonAsync("/api/auth/delegation/sign-in", new { code = unknown });
+        await anonymous.PostAsJsonAsync("/api/auth/delegation/sign-in", new { code = secrets[0] });
+        var signedIn = await Api.Expect(await anonymous.PostAsJsonAsync("/api/auth/delegation/sign-in", new { code = secrets[1] }), HttpStatusCode.OK);
+        await Api.Expect(await anonymous.PostAsJsonAsync("/api/auth/display/sign-in", new { code = secrets[2] }), HttpStatusCode.OK);
+        await Api.Expect(await anonymous.PostAsJsonAsync("/api/auth/officer/sign-in", new { name = SpeakersListApp.OfficerName, password = SpeakersListApp.OfficerPassword }), HttpStatusCode.OK);
+        await App.CreateClient(signedIn["accessToken"]!.GetValue<string>()).GetAsync("/api/auth/me");
+
+        var logged = App.Logs.Messages.Skip(before).ToList();
+        var refusals = logged.Where(x => x.Contains("Refused a delegation sign-in")).ToList();
+        Assert.Equal(2, refusals.Count);
+        Assert.Single(refusals.Distinct());
+        foreach (var secret in secrets.Append(signedIn["accessToken"]!.GetValue<string>()).Append(App.OfficerToken))
+        {
+            Assert.DoesNotContain(logged, x => x.Contains(secret, StringComparison.OrdinalIgnoreCase) || x.Contains(Secrets.Normalize(secret), StringComparison.OrdinalIgnoreCase));
+        }
+    }
+
+    [Fact]
     public async Task Revoking_a_code_ends_the_sessions_opened_with_it()
     {
         var issued = await Api.Expect(await Api.Http.PostAsync("/api/delegations/GHA/access-codes", null), HttpStatusCode.Created);

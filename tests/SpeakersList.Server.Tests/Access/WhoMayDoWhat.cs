@@ -31,10 +31,16 @@ public class Who_may_do_what(SpeakersListApp app) : ApiTest(app)
 
     /// <summary>What a request may touch; made afresh, by an officer, before each call.</summary>
     private sealed record World(Guid EmptyMeeting, Guid Meeting, Guid InscriptionOfA, Guid InscriptionOfB,
-        Guid AccessCodeOfB, string AccessCodeSecretOfA, Guid DisplayToken, string DisplaySecret)
+        Guid AccessCodeOfB, string AccessCodeSecretOfA, Guid DisplayToken, string DisplaySecret, Guid SwapOfferedToA, Guid SwapOfferedToB)
     {
         public Guid InscriptionOf(string participant) => participant == A ? InscriptionOfA : InscriptionOfB;
+
+        public Guid InscriptionOfTheOther(string participant) => participant == A ? InscriptionOfB : InscriptionOfA;
+
+        public Guid SwapOfferedTo(string participant) => participant == A ? SwapOfferedToA : SwapOfferedToB;
     }
+
+    private const string ProposeSwapRoute = "POST /api/meetings/{meetingId}/swaps";
 
     private sealed record Case(Audience Audience, Func<World, string, HttpRequestMessage> Request);
 
@@ -54,6 +60,16 @@ public class Who_may_do_what(SpeakersListApp app) : ApiTest(app)
             })),
         ["DELETE /api/meetings/{meetingId}/inscriptions/{inscriptionId}"] = new(Audience.DelegationForItself, (w, target) =>
             new HttpRequestMessage(HttpMethod.Delete, $"/api/meetings/{w.Meeting}/inscriptions/{w.InscriptionOf(target)}")),
+        // Swaps and rights of reply (list management branch): a delegation acts for its own slot only.
+        [ProposeSwapRoute] = new(Audience.DelegationForItself, (w, target) => Json(HttpMethod.Post, $"/api/meetings/{w.Meeting}/swaps",
+            new { commandId = Guid.NewGuid(), inscriptionId = w.InscriptionOf(target), withInscriptionId = w.InscriptionOfTheOther(target) })),
+        ["POST /api/meetings/{meetingId}/swaps/{swapId}/accept"] = new(Audience.DelegationForItself, (w, target) =>
+            Json(HttpMethod.Post, $"/api/meetings/{w.Meeting}/swaps/{w.SwapOfferedTo(target)}/accept", new { commandId = Guid.NewGuid() })),
+        ["POST /api/meetings/{meetingId}/swaps/{swapId}/decline"] = new(Audience.DelegationForItself, (w, target) =>
+            Json(HttpMethod.Post, $"/api/meetings/{w.Meeting}/swaps/{w.SwapOfferedTo(target)}/decline", new { commandId = Guid.NewGuid() })),
+        ["POST /api/meetings/{meetingId}/rights-of-reply"] = new(Audience.DelegationForItself, (w, target) =>
+            Json(HttpMethod.Post, $"/api/meetings/{w.Meeting}/rights-of-reply",
+                new { commandId = Guid.NewGuid(), participant = target, speakerName = $"Speaker of {target}", speakerTitle = "Ambassador" })),
         ["POST /api/auth/officer/sign-in"] = new(Audience.Anyone, (_, _) =>
             Json(HttpMethod.Post, "/api/auth/officer/sign-in", new { name = SpeakersListApp.OfficerName, password = SpeakersListApp.OfficerPassword })),
         ["POST /api/auth/delegation/sign-in"] = new(Audience.Anyone, (w, _) =>
@@ -97,7 +113,7 @@ public class Who_may_do_what(SpeakersListApp app) : ApiTest(app)
             {
                 foreach (var caller in Callers)
                 {
-                    var world = await MakeWorld();
+                    var world = await MakeWorld(writes);
                     var expected = Expected(known.Audience, caller);
                     await Check(failures, route, caller.Name, clients[caller.Name], known.Request(world, caller.Target), expected);
                 }
@@ -107,7 +123,7 @@ public class Who_may_do_what(SpeakersListApp app) : ApiTest(app)
                 // Not in the table: the secure default, officers only. An endpoint that opened itself to others must be listed above.
                 foreach (var caller in Callers.Where(c => c.Role != TestRole.Officer && c.Name != "delegation A acting for B"))
                 {
-                    await MakeWorld();
+                    await MakeWorld(writes);
                     var request = new HttpRequestMessage(new HttpMethod(route[..route.IndexOf(' ')]), Fill(endpoint.RoutePattern))
                     {
                         Content = new StringContent("{}", Encoding.UTF8, "application/json"),
@@ -124,7 +140,7 @@ public class Who_may_do_what(SpeakersListApp app) : ApiTest(app)
     [Fact]
     public async Task Every_hub_method_admits_exactly_its_audience_and_never_writes()
     {
-        var world = await MakeWorld();
+        var world = await MakeWorld(WriteEndpoints());
         var failures = new List<string>();
         var connections = new Dictionary<string, HubConnection>();
         try
@@ -231,18 +247,30 @@ public class Who_may_do_what(SpeakersListApp app) : ApiTest(app)
         return path;
     }
 
-    private async Task<World> MakeWorld()
+    private async Task<World> MakeWorld(Dictionary<string, RouteEndpoint> writes)
     {
         var empty = await Api.ScheduleMeeting(title: "Empty list");
         var meeting = await Api.ScheduleMeeting();
         var ofA = await Api.Inscribe(meeting, A);
         var ofB = await Api.Inscribe(meeting, B);
+        var (offeredToA, offeredToB) = (Guid.Empty, Guid.Empty);
+        if (writes.ContainsKey(ProposeSwapRoute))
+        {
+            // A third delegation offers its slot to each of A and B.
+            var ofC = await Api.Inscribe(meeting, "BRA");
+            offeredToA = await ProposeSwap(meeting, ofC, ofA);
+            offeredToB = await ProposeSwap(meeting, ofC, ofB);
+        }
         var codeOfB = await Api.Expect(await Api.Http.PostAsync($"/api/delegations/{B}/access-codes", null), HttpStatusCode.Created);
         var codeOfA = await Api.Expect(await Api.Http.PostAsync($"/api/delegations/{A}/access-codes", null), HttpStatusCode.Created);
         var display = await Api.Expect(await Api.Http.PostAsync($"/api/displays/{Uri.EscapeDataString(Room)}/tokens", null), HttpStatusCode.Created);
         return new World(empty, meeting, ofA, ofB, codeOfB["id"]!.GetValue<Guid>(), codeOfA["secret"]!.GetValue<string>(),
-            display["id"]!.GetValue<Guid>(), display["secret"]!.GetValue<string>());
+            display["id"]!.GetValue<Guid>(), display["secret"]!.GetValue<string>(), offeredToA, offeredToB);
     }
+
+    private async Task<Guid> ProposeSwap(Guid meeting, Guid mine, Guid theirs) =>
+        (await Api.Expect(await Api.Http.PostAsJsonAsync($"/api/meetings/{meeting}/swaps",
+            new { commandId = Guid.NewGuid(), inscriptionId = mine, withInscriptionId = theirs }, Api.Json), HttpStatusCode.Created))["swapId"]!.GetValue<Guid>();
 
     /// <summary>A digest of every event, stream and document in the service's schema.</summary>
     private async Task<string> Fingerprint()

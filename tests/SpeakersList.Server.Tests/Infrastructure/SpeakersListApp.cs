@@ -45,6 +45,9 @@ public class SpeakersListApp : IAsyncLifetime
     /// <summary>The service's clock: 24 September 2013, 09:00 in New York, until a test moves it.</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2013, 9, 24, 9, 0, 0, TimeSpan.FromHours(-4)));
 
+    /// <summary>Every message the service logged, for tests that check what the logs say (and what they must not).</summary>
+    public CapturedLogs Logs { get; } = new();
+
     /// <summary>Serve over a real Kestrel port (for browsers) instead of the in-memory test server.</summary>
     protected virtual bool UseKestrel => false;
 
@@ -73,6 +76,7 @@ public class SpeakersListApp : IAsyncLifetime
             web.ConfigureServices(services =>
             {
                 services.AddSingleton<TimeProvider>(Clock);
+                services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
                 services.RunWolverineInSoloMode();
                 services.MartenDaemonModeIsSolo();
             });
@@ -215,4 +219,31 @@ public class SpeakersListApp : IAsyncLifetime
 public static class JsonDefaults
 {
     public static void Configure(System.Text.Json.JsonSerializerOptions options) => SpeakersList.Server.Infrastructure.Json.Configure(options);
+}
+
+/// <summary>Keeps the formatted log messages (with exceptions) of the service under test.</summary>
+public sealed class CapturedLogs : Microsoft.Extensions.Logging.ILoggerProvider
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _messages = new();
+
+    public IReadOnlyList<string> Messages => _messages.ToArray();
+
+    public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => new Logger(categoryName, _messages);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(string category, System.Collections.Concurrent.ConcurrentQueue<string> messages) : Microsoft.Extensions.Logging.ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state,
+            Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (messages.Count < 100_000) messages.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
+        }
+    }
 }

@@ -1,5 +1,7 @@
 using Marten;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
+using SpeakersList.Server.Access;
 using SpeakersList.Participants;
 using SpeakersList.Server.Infrastructure;
 using SpeakersList.SpeakersLists;
@@ -27,8 +29,12 @@ public static class RequestRightOfReplyEndpoint
         (Validation.Missing(command.SpeakerName), "speakerName is required (at most 200 characters)."),
         (Validation.Missing(command.SpeakerTitle), "speakerTitle is required (at most 200 characters)."));
 
+    /// <summary>A delegation asks a right of reply for itself only (403 otherwise); an officer for anyone.</summary>
+    public static ProblemDetails Before(RequestRightOfReply command, ClaimsPrincipal user) => Actor.Of(user).ProblemUnlessFor(command.Participant);
+
     /// <summary>Request a right of reply on the item of this meeting.</summary>
     [WolverinePost("/api/meetings/{meetingId}/rights-of-reply", OperationId = "RequestRightOfReply")]
+    [DelegationMayAct]
     [ProducesResponseType<RightOfReplyScheduled>(201)]
     [ProducesResponseType<ProblemDetails>(400)]
     [ProducesResponseType<ProblemDetails>(404)]

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
+using SpeakersList.Server.Access;
 using SpeakersList.Server.Infrastructure;
 using SpeakersList.SpeakersLists;
 using Wolverine.Http;
@@ -16,10 +18,13 @@ public static class AcceptSwapEndpoint
 
     /// <summary>The other delegation accepts the proposed swap.</summary>
     [WolverinePost("/api/meetings/{meetingId}/swaps/{swapId}/accept", OperationId = "AcceptSwap")]
+    [DelegationMayAct]
     [ProducesResponseType<CommandAccepted>(200)]
     [ProducesResponseType<ProblemDetails>(404)]
     [ProducesResponseType<ProblemDetails>(409)]
     public static (IResult, Events) Accept(Guid swapId, SwapStep step,
-        [WriteAggregate("meetingId", LoadStyle = ConcurrencyStyle.Exclusive)] ListOfSpeakers list, TimeProvider clock) =>
-        Swaps.Decide(list, new AcceptSwap(step.CommandId, swapId, step.ExpectedVersion), clock.GetUtcNow()).Respond(list);
+        [WriteAggregate("meetingId", LoadStyle = ConcurrencyStyle.Exclusive)] ListOfSpeakers list, TimeProvider clock, ClaimsPrincipal user) =>
+        list.Swaps.FirstOrDefault(x => x.SwapId == swapId) is { } swap && Actor.Of(user).RefuseUnlessFor(swap.ProposedTo) is { } refused
+            ? (refused, [])
+            : Swaps.Decide(list, new AcceptSwap(step.CommandId, swapId, step.ExpectedVersion), clock.GetUtcNow()).Respond(list);
 }

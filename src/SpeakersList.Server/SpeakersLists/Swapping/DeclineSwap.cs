@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
+using SpeakersList.Server.Access;
 using SpeakersList.Server.Infrastructure;
 using SpeakersList.SpeakersLists;
 using Wolverine.Http;
@@ -13,10 +15,13 @@ public static class DeclineSwapEndpoint
 
     /// <summary>The other delegation declines the proposed swap.</summary>
     [WolverinePost("/api/meetings/{meetingId}/swaps/{swapId}/decline", OperationId = "DeclineSwap")]
+    [DelegationMayAct]
     [ProducesResponseType<CommandAccepted>(200)]
     [ProducesResponseType<ProblemDetails>(404)]
     [ProducesResponseType<ProblemDetails>(409)]
     public static (IResult, Events) Decline(Guid swapId, SwapStep step,
-        [WriteAggregate("meetingId", LoadStyle = ConcurrencyStyle.Exclusive)] ListOfSpeakers list, TimeProvider clock) =>
-        Swaps.Decide(list, new DeclineSwap(step.CommandId, swapId, step.ExpectedVersion), clock.GetUtcNow()).Respond(list);
+        [WriteAggregate("meetingId", LoadStyle = ConcurrencyStyle.Exclusive)] ListOfSpeakers list, TimeProvider clock, ClaimsPrincipal user) =>
+        list.Swaps.FirstOrDefault(x => x.SwapId == swapId) is { } swap && Actor.Of(user).RefuseUnlessFor(swap.ProposedTo) is { } refused
+            ? (refused, [])
+            : Swaps.Decide(list, new DeclineSwap(step.CommandId, swapId, step.ExpectedVersion), clock.GetUtcNow()).Respond(list);
 }

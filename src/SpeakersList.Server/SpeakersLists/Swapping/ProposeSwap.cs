@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
+using SpeakersList.Server.Access;
 using SpeakersList.Server.Infrastructure;
 using SpeakersList.SpeakersLists;
 using Wolverine.Http;
@@ -18,14 +20,16 @@ public static class ProposeSwapEndpoint
             "inscriptionId (your slot) and withInscriptionId (the slot you want) are required."));
     /// <summary>Propose to exchange your slot with another delegation's. The swap's id is the command's id.</summary>
     [WolverinePost("/api/meetings/{meetingId}/swaps", OperationId = "ProposeSwap")]
+    [DelegationMayAct]
     [ProducesResponseType<SwapOpened>(201)]
     [ProducesResponseType<ProblemDetails>(400)]
     [ProducesResponseType<ProblemDetails>(404)]
     [ProducesResponseType<ProblemDetails>(409)]
     [ProducesResponseType<ProblemDetails>(422)]
     public static (IResult, Events) Propose(ProposeSwap command,
-        [WriteAggregate("meetingId", LoadStyle = ConcurrencyStyle.Exclusive)] ListOfSpeakers list, TimeProvider clock)
+        [WriteAggregate("meetingId", LoadStyle = ConcurrencyStyle.Exclusive)] ListOfSpeakers list, TimeProvider clock, ClaimsPrincipal user)
     {
+        if (list.Find(command.InscriptionId) is { } mine && Actor.Of(user).RefuseUnlessFor(mine.Participant) is { } refused) return (refused, []);
         var decision = Swaps.Decide(list, command, clock.GetUtcNow());
         return decision.Refusal is { } refusal
             ? (refusal.ToResult(), [])

@@ -5,6 +5,9 @@ namespace SpeakersList.SpeakersLists;
 /// <summary>The floor's events, applied to the meeting's list: the floor and the entries' states move together.</summary>
 public sealed partial record ListOfSpeakers
 {
+    /// <summary>The floor; a snapshot written before the floor existed reads as a meeting not yet opened.</summary>
+    public FloorState Floor { get; init; } = Floor ?? FloorState.Initial;
+
     public ListOfSpeakers Apply(MeetingOpened e) =>
         Next(e.CommandId) with { Floor = Floor with { Status = MeetingStatus.InProgress, OpenedAt = e.At, FreeSince = e.At } };
 

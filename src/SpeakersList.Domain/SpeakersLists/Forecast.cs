@@ -49,7 +49,7 @@ public static class Forecast
     public static DateTimeOffset NextFree(ListOfSpeakers list)
     {
         var floor = list.Floor;
-        if (floor is null || floor.Status == MeetingStatus.Scheduled) return list.ScheduledStart;
+        if (floor.Status == MeetingStatus.Scheduled) return list.ScheduledStart;
         var changeOver = TimeSpan.FromSeconds(list.Limits.ChangeOverSeconds);
         if (floor.Current is { } current)
         {

@@ -23,7 +23,7 @@ public sealed record NextSpeakerView(
 /// <see cref="SpokenSeconds"/> (spoken before that run) and <see cref="AllottedSeconds"/>, correcting
 /// its own clock by its offset from <see cref="ServerTime"/>:
 /// remaining = allottedSeconds - spokenSeconds - (serverNow - speechStartedAt); below zero it shows the overrun (+0:42).
-/// Started: the speaker called has begun to speak. ServerTime: the server's time when the view was sent, the only
+/// Started: the speaker called has begun to speak. AbsentPolicy: what becomes of a speaker absent when called. ServerTime: the server's time when the view was sent, the only
 /// field not projected from the events.
 /// </summary>
 public sealed record FloorView(
@@ -41,6 +41,7 @@ public sealed record FloorView(
     bool Paused,
     int? AllottedSeconds,
     IReadOnlyList<NextSpeakerView> Next,
+    AbsentPolicy AbsentPolicy,
     DateTimeOffset ServerTime)
 {
     public const int NextCount = 5;
@@ -70,6 +71,7 @@ public sealed record FloorView(
                 return new NextSpeakerView(e.InscriptionId, e.Participant, e.ParticipantName, e.SpeakerName, e.SpeakerTitle, e.OnBehalfOf,
                     x.EstimatedStart is { } at ? Local(at, venue) : null);
             }).ToList(),
+            list.AbsentPolicy,
             serverTime);
     }
 
@@ -85,8 +87,12 @@ public static class FloorQueries
     [WolverineGet("/api/meetings/{meetingId}/floor", OperationId = "GetFloor")]
     [ProducesResponseType<FloorView>(200)]
     [ProducesResponseType<ProblemDetails>(404)]
-    public static async Task<IResult> Get(Guid meetingId, DateTimeOffset? at, IQuerySession session, TimeProvider clock, CancellationToken cancellation) =>
-        await Replay.ListAsync(session, meetingId, at, cancellation) is { } list
+    [ProducesResponseType<ProblemDetails>(400)]
+    public static async Task<IResult> Get(Guid meetingId, string? at, IQuerySession session, TimeProvider clock, CancellationToken cancellation)
+    {
+        if (!Replay.TryReadMoment(at, out var moment)) return Replay.NotAMoment(at);
+        return await Replay.ListAsync(session, meetingId, moment, cancellation) is { } list
             ? Results.Ok(FloorView.From(list, clock.GetUtcNow()))
-            : Refusal.NotFound(at is null ? $"There is no meeting {meetingId}." : $"There was no meeting {meetingId} at {at:O}.").ToResult();
+            : Refusal.NotFound(moment is null ? $"There is no meeting {meetingId}." : $"There was no meeting {meetingId} at {moment:O}.").ToResult();
+    }
 }

@@ -1,6 +1,8 @@
+using System.Globalization;
 using JasperFx.Events;
 using Marten;
 using SpeakersList.Programme;
+using SpeakersList.Server.Infrastructure;
 using SpeakersList.SpeakersLists;
 
 namespace SpeakersList.Server.Floor;
@@ -33,4 +35,23 @@ public static class Replay
         MeetingScheduled scheduled => scheduled.At,
         var data => data.GetType().GetProperty("At")?.GetValue(data) as DateTimeOffset? ?? e.Timestamp,
     };
+    /// <summary>
+    /// Reads the <c>at</c> of a query: absent means now; otherwise an ISO 8601 time. A "+" of an offset that was not
+    /// URL-encoded arrives as a space, and is read as the "+" it was.
+    /// </summary>
+    public static bool TryReadMoment(string? at, out DateTimeOffset? moment)
+    {
+        moment = null;
+        if (string.IsNullOrWhiteSpace(at)) return true;
+        foreach (var text in new[] { at.Trim(), at.Trim().Replace(' ', '+') })
+            if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+            {
+                moment = parsed;
+                return true;
+            }
+        return false;
+    }
+
+    public static IResult NotAMoment(string? at) =>
+        Results.Problem(Refusals.BadRequest($"at must be an ISO 8601 time, such as 2013-09-24T18:30:00-04:00; '{at}' is not."));
 }

@@ -5,6 +5,8 @@ namespace SpeakersList.Server.Live;
 /// <summary>
 /// Which rooms and delegations have subscribers on this node, so that a commit computes their views only when
 /// someone is watching. Counts per key, with each connection's keys, released when it disconnects.
+/// Per node: with a SignalR backplane (several nodes), the node that commits must compute every room and
+/// delegation view of the touched meetings instead, because the watchers may be on another node.
 /// </summary>
 public sealed class LiveSubscriptions
 {

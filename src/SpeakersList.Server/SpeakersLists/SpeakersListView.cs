@@ -83,10 +83,14 @@ public static class SpeakersListQueries
     [WolverineGet("/api/meetings/{meetingId}/speakers-list", OperationId = "GetSpeakersList")]
     [ProducesResponseType<SpeakersListView>(200)]
     [ProducesResponseType<ProblemDetails>(404)]
-    public static async Task<IResult> Get(Guid meetingId, DateTimeOffset? at, IQuerySession session, CancellationToken cancellation) =>
-        await Floor.Replay.ListAsync(session, meetingId, at, cancellation) is { } list
+    [ProducesResponseType<ProblemDetails>(400)]
+    public static async Task<IResult> Get(Guid meetingId, string? at, IQuerySession session, CancellationToken cancellation)
+    {
+        if (!Floor.Replay.TryReadMoment(at, out var moment)) return Floor.Replay.NotAMoment(at);
+        return await Floor.Replay.ListAsync(session, meetingId, moment, cancellation) is { } list
             ? Results.Ok(SpeakersListView.From(list))
-            : Refusal.NotFound(at is null ? $"There is no meeting {meetingId}." : $"There was no meeting {meetingId} at {at:O}.").ToResult();
+            : Refusal.NotFound(moment is null ? $"There is no meeting {meetingId}." : $"There was no meeting {meetingId} at {moment:O}.").ToResult();
+    }
 
     /// <summary>Why an entry stands where it does: the entries just before and after it, and the rule that orders them.</summary>
     [WolverineGet("/api/meetings/{meetingId}/speakers-list/{inscriptionId}/explanation", OperationId = "ExplainPosition")]

@@ -15,6 +15,17 @@ public class Floor_control
     private static DateTimeOffset At(string time) => Given.At(time);
 
     [Fact]
+    public void A_list_stored_before_the_floor_existed_reads_as_a_meeting_not_yet_opened()
+    {
+        var stored = ThreeSpeakers() with { Floor = null! };
+        var read = new ListOfSpeakers(stored.Id, stored.Meeting, stored.Policy, stored.Closed, stored.Cap, stored.Limits, stored.Entries,
+            stored.Placements, stored.SecondInscriptionsAllowed, stored.HandledCommands, stored.Version);
+
+        Assert.Equal(MeetingStatus.Scheduled, read.Floor.Status);
+        Assert.Equal(MeetingStatus.InProgress, read.Opened().Floor.Status);
+    }
+
+    [Fact]
     public void The_meeting_opens_once()
     {
         var list = ThreeSpeakers().Opened("10:01");
@@ -358,11 +369,20 @@ public class Forecast_from_the_floor
     }
 
     [Fact]
-    public void An_overrunning_speaker_makes_the_next_expected_at_the_change_over_after_the_limit_at_the_earliest()
+    public void An_extension_pushes_the_next_speaker_back_by_the_time_given()
     {
         var list = ThreeSpeakers().Opened("10:00").Called("10:00").Started("10:00:00");
         list = list.Decided(FloorControl.Extend(list, new ExtendSpeech(Guid.NewGuid(), 120), At("10:04:00")));
 
         Assert.Equal(At("10:07:30"), EstimateOf(list, "FRA"));
+    }
+
+    [Fact]
+    public void A_speaker_paused_past_the_limit_is_expected_to_be_done_at_once()
+    {
+        // No time is left: the next speaker is expected one change-over after the pause, never before it.
+        var list = ThreeSpeakers().Opened("10:00").Called("10:00").Started("10:00:00").Paused("10:05:42");
+
+        Assert.Equal(At("10:06:12"), EstimateOf(list, "FRA"));
     }
 }

@@ -90,6 +90,7 @@ public class Floor_commands(SpeakersListApp app) : FloorTest(app)
         var set = await Api.Expect(await Api.Http.PutAsJsonAsync($"/api/meetings/{meeting}/speakers-list/absent-policy",
             new { commandId = Guid.NewGuid(), policy = "nextMeeting" }, Api.Json), HttpStatusCode.OK);
         Assert.Equal("nextMeeting", set["policy"]!.GetValue<string>());
+        Assert.Equal("nextMeeting", (await Api.FloorView(meeting))["absentPolicy"]!.GetValue<string>());
 
         await Api.Floor(meeting, "open");
         await Api.Floor(meeting, "next");
@@ -116,5 +117,19 @@ public class Floor_commands(SpeakersListApp app) : FloorTest(app)
         Assert.Equal("GetMeetingStatistics", paths["/api/meetings/{meetingId}/statistics"]!["get"]!["operationId"]!.GetValue<string>());
         Assert.Equal("SetAbsentPolicy", paths["/api/meetings/{meetingId}/speakers-list/absent-policy"]!["put"]!["operationId"]!.GetValue<string>());
         Assert.Contains(paths["/api/meetings/{meetingId}/speakers-list"]!["get"]!["parameters"]!.AsArray(), p => p!["name"]!.GetValue<string>() == "at");
+    }
+
+    [Fact]
+    public async Task A_moment_that_is_not_a_time_is_not_taken_for_now()
+    {
+        var meeting = await Api.ScheduleMeeting();
+
+        var problem = await Api.Expect(await Api.Http.GetAsync($"/api/meetings/{meeting}/speakers-list?at=yesterday"), HttpStatusCode.BadRequest);
+        Assert.Contains("ISO 8601", problem["detail"]!.GetValue<string>());
+        await Api.Expect(await Api.Http.GetAsync($"/api/meetings/{meeting}/floor?at=yesterday"), HttpStatusCode.BadRequest);
+
+        // An offset's "+" that was not URL-encoded arrives as a space, and still reads as the time meant.
+        var list = await Api.Expect(await Api.Http.GetAsync($"/api/meetings/{meeting}/speakers-list?at=2013-09-24T14:00:00+01:00"), HttpStatusCode.OK);
+        Assert.Equal(1, list["version"]!.GetValue<long>());
     }
 }

@@ -36,8 +36,8 @@ public class Delegation_portal(BrowserApp app) : BrowserTest(app)
         await Expect(portal.Locator("#slots")).ToContainTextAsync("not inscribed");
 
         await portal.Locator("#inscribe-level").SelectOptionAsync("headOfState");
-        await portal.GetByLabel("Speaker's title").FillAsync("President of the Republic");
-        await portal.GetByLabel("Speaker's name").FillAsync("John Dramani Mahama");
+        await portal.Locator("#inscribe-form").GetByLabel("Speaker's title").FillAsync("President of the Republic");
+        await portal.Locator("#inscribe-form").GetByLabel("Speaker's name").FillAsync("John Dramani Mahama");
         await portal.GetByRole(AriaRole.Button, new() { Name = "Inscribe" }).ClickAsync();
 
         var slot = portal.Locator("li.slot");
@@ -52,5 +52,23 @@ public class Delegation_portal(BrowserApp app) : BrowserTest(app)
         await slot.GetByRole(AriaRole.Button, new() { Name = "Withdraw" }).ClickAsync();
         await Expect(portal.Locator("li.slot")).ToHaveCountAsync(0);
         Assert.Equal(["BRA"], await Api.SpeakingOrder(meeting));
+    }
+
+    [Fact]
+    public async Task A_delegation_requests_a_right_of_reply_from_its_phone()
+    {
+        var meeting = await Api.ScheduleMeeting(title: "First plenary meeting");
+        await Api.Inscribe(meeting, "BRA");
+        var portal = await OpenPortalAsync("GHA");
+        var form = portal.Locator("#reply-form");
+        await Expect(form.Locator("#reply-meeting option")).ToHaveCountAsync(1);
+
+        await form.GetByLabel("Speaker's title").FillAsync("Permanent Representative");
+        await form.GetByLabel("Speaker's name").FillAsync("Ken Kanda");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Request a right of reply" }).ClickAsync();
+
+        await Expect(portal.Locator("#message")).ToHaveTextAsync("Right of reply (first, up to 10 minutes) at the end of First plenary meeting.");
+        await Expect(portal.Locator("li.slot")).ToContainTextAsync("Right of reply");
+        await ScreenshotAsync(portal, "portal-390x844-reply", fullPage: true);
     }
 }

@@ -26,6 +26,15 @@ function render() {
   $("inscribe-meeting").replaceChildren(...options.map((m) => h("option", { value: m.id, selected: m.id === chosen },
     `${dayLabel(m.start ?? state.lists.get(m.id).scheduledStart, zone)} ${clockTime(m.start ?? state.lists.get(m.id).scheduledStart, zone)} · ${state.lists.get(m.id)?.meetingTitle ?? m.title}`)));
   $("inscribe-panel").hidden = !state.code || !options.length;
+
+  const replyOn = state.meetings.filter((m) => (m.status ?? "scheduled") !== "adjourned" && state.lists.has(m.id));
+  const replyChosen = $("reply-meeting").value;
+  $("reply-meeting").replaceChildren(...replyOn.map((m) => {
+    const list = state.lists.get(m.id);
+    return h("option", { value: m.id, selected: m.id === replyChosen },
+      `${dayLabel(list.scheduledStart, zone)} ${clockTime(list.scheduledStart, zone)} · ${list.meetingTitle}`);
+  }));
+  $("reply-panel").hidden = !state.code || !replyOn.length;
 }
 
 function slotCard(s) {
@@ -71,6 +80,22 @@ $("inscribe-form").addEventListener("submit", async (ev) => {
     form.reset();
   } catch (error) {
     say(`Inscription refused: ${error.message}`, "error");
+  }
+});
+
+$("reply-form").addEventListener("submit", async (ev) => {
+  ev.preventDefault();
+  const form = ev.currentTarget;
+  const data = Object.fromEntries(new FormData(form));
+  try {
+    const scheduled = await send("POST", `/api/meetings/${data.meeting}/rights-of-reply`, {
+      participant: state.code, speakerTitle: data.speakerTitle, speakerName: data.speakerName,
+    });
+    say(`Right of reply (${scheduled.replyNumber === 1 ? "first" : "second"}, up to ${scheduled.allottedSeconds / 60} minutes) ` +
+      `at the end of ${scheduled.meetingTitle}.`);
+    form.reset();
+  } catch (error) {
+    say(`Right of reply refused: ${error.message}`, "error");
   }
 });
 

@@ -17,7 +17,7 @@ function render() {
   const slots = (state.slots ?? []).filter((s) => !["withdrawn", "carriedOver"].includes(s.state));
   $("slots").replaceChildren(...(slots.length ? slots.map(slotCard)
     : [h("li", { className: "empty" }, state.code ? "You are not inscribed on any list yet." : "Choose your delegation.")]));
-  const inscribedOn = new Set(slots.filter((s) => s.state === "waiting").map((s) => s.meetingId));
+  const inscribedOn = new Set(slots.filter((s) => s.state === "waiting" && s.kind !== "rightOfReply").map((s) => s.meetingId));
   const options = state.meetings.filter((m) => {
     const list = state.lists.get(m.id);
     return list && !list.closed && !inscribedOn.has(m.id) && (m.status ?? "scheduled") !== "adjourned";

@@ -89,6 +89,38 @@ public class Hall_display(BrowserApp app) : BrowserTest(app)
     }
 
     [Fact]
+    public async Task A_display_that_lost_its_connection_catches_up_from_a_fresh_snapshot_when_it_reconnects()
+    {
+        var meeting = await Api.ScheduleMeeting();
+        await Api.Inscribe(meeting, "GHA");
+        var holding = false;
+        IWebSocketRoute? socket = null;
+        var page = await OpenDisplayAsync(meeting, beforeNavigation: p => p.RouteWebSocketAsync("**/hubs/live**", ws =>
+        {
+            socket = ws;
+            var server = ws.ConnectToServer();
+            ws.OnMessage(frame => { if (frame.Text is { } text) server.Send(text); else server.Send(frame.Binary!); });
+            server.OnMessage(frame =>
+            {
+                if (holding) return; // the network drops everything the server sends
+                if (frame.Text is { } text) ws.Send(text); else ws.Send(frame.Binary!);
+            });
+        }));
+        await Expect(page.Locator("#next-speakers li[data-participant]")).ToHaveCountAsync(1);
+
+        holding = true;
+        await Api.Inscribe(meeting, "FRA", "headOfState");
+        await Api.Inscribe(meeting, "MEX");
+        await Expect(page.Locator("#next-speakers li[data-participant]")).ToHaveCountAsync(1);
+
+        holding = false;
+        await socket!.CloseAsync();
+        await Expect(page.Locator("#next-speakers li[data-participant]")).ToHaveCountAsync(3, new() { Timeout = 10000 });
+        await Expect(page.Locator("#next-speakers li").First).ToContainTextAsync("France");
+        await Expect(page.Locator("#connection")).ToHaveTextAsync("live");
+    }
+
+    [Fact]
     public async Task A_room_display_follows_the_meeting_that_is_on_in_its_room()
     {
         var morning = await Api.ScheduleMeeting(title: "Round table 1", kind: "roundTable", room: "Conference Room 2", start: "10:00", end: "13:00");

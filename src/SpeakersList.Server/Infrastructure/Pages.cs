@@ -9,5 +9,10 @@ public static class Pages
         IResult Page(string file) => Results.File(Path.Combine(root, file), "text/html; charset=utf-8");
 
         app.MapGet("/display/meeting/{meetingId:guid}", () => Page("display/meeting.html")).ExcludeFromDescription();
+        app.MapGet("/display/room/{room}", (string room) => Page("display/meeting.html")).ExcludeFromDescription();
+        app.MapGet("/officer", () => Page("officer/index.html")).ExcludeFromDescription();
+        app.MapGet("/delegation", () => Page("delegation/index.html")).ExcludeFromDescription();
+        app.MapGet("/programme", () => Page("programme/index.html")).ExcludeFromDescription();
+        app.MapGet("/signin", () => Page("signin.html")).ExcludeFromDescription();
     }
 }

@@ -55,7 +55,7 @@ public class Signed_in_browser(BrowserApp app) : BrowserTest(app)
         await Api.Inscribe(meeting, "GHA");
 
         Assert.Equal("display", me.GetProperty("role").GetString());
-        await Assertions.Expect(page.Locator("#next-speakers li")).ToHaveCountAsync(1, new() { Timeout = 5000 });
+        await Assertions.Expect(page.Locator("#next-speakers li[data-participant]")).ToHaveCountAsync(1, new() { Timeout = 5000 });
         await context.DisposeAsync();
     }
 }

@@ -67,6 +67,8 @@ public class SpeakersListApp : IAsyncLifetime
             {
                 ["ConnectionStrings:Marten"] = connectionString,
                 ["SpeakersList:LoadDemo"] = "false",
+                // A free port of its own: parallel runs (other worktrees, ops/run) never collide on 5000.
+                ["urls"] = UseKestrel ? "http://127.0.0.1:0" : null,
                 ["SpeakersList:KeysPath"] = _keys,
                 ["SpeakersList:CreateFirstOfficer"] = "false",
                 ["SpeakersList:SessionHours"] = "87600", // the officer's token must outlive any clock a test moves

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Collections.Immutable;
 
 namespace SpeakersList.Floor;
@@ -14,7 +15,9 @@ public enum MeetingStatus
 /// <param name="Since">When the floor last changed for this speaker (called, started, paused, resumed).</param>
 public sealed record CurrentSpeech(Guid InscriptionId, DateTimeOffset CalledAt, DateTimeOffset? StartedAt, SpeechClock Clock, DateTimeOffset Since)
 {
+    [JsonIgnore] // derived: not stored in the snapshot
     public bool Started => StartedAt is not null;
+    [JsonIgnore] // derived: not stored in the snapshot
     public bool Paused => Started && !Clock.Running;
 }
 

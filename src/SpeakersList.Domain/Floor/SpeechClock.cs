@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 namespace SpeakersList.Floor;
 
 /// <summary>
@@ -9,6 +10,7 @@ public sealed record SpeechClock(DateTimeOffset? RunStartedAt, TimeSpan SpokenBe
 {
     public static SpeechClock NotStarted(int allottedSeconds) => new(null, TimeSpan.Zero, allottedSeconds);
 
+    [JsonIgnore] // derived: not stored in the snapshot
     public bool Running => RunStartedAt is not null;
 
     public SpeechClock Start(DateTimeOffset at) => Running ? this : this with { RunStartedAt = at };

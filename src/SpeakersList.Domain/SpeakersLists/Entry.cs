@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using SpeakersList.Participants;
 
 namespace SpeakersList.SpeakersLists;
@@ -30,7 +31,9 @@ public sealed record Entry(
         e.SpeakerTitle, e.OnBehalfOf, e.Kind, e.ReceivedAt, sequence, EntryState.Waiting,
         e.ReplyNumber, e.ArrangedOrder, e.AllottedSecondsOverride);
 
+    [JsonIgnore] // derived: not stored in the snapshot
     public bool IsActive => State is not (EntryState.Withdrawn or EntryState.CarriedOver);
+    [JsonIgnore] // derived: not stored in the snapshot
     public bool IsWaiting => State == EntryState.Waiting;
 }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Collections.Immutable;
 using SpeakersList.Floor;
 using SpeakersList.Programme;
@@ -29,8 +30,10 @@ public sealed partial record ListOfSpeakers(
         e.MeetingId, MeetingInfo.From(e), e.Kind == MeetingKind.Plenary ? OrderingPolicy.Protocol : OrderingPolicy.FirstComeFirstServed,
         false, null, TimeLimits.Default, [], [], [], [e.CommandId], 1, FloorState.Initial, AbsentPolicy.EndOfList, []);
 
+    [JsonIgnore] // derived: not stored in the snapshot
     public DateTimeOffset ScheduledStart => Meeting.Start;
 
+    [JsonIgnore] // derived: not stored in the snapshot
     public DateTimeOffset ScheduledEnd => Meeting.End;
 
     public ListOfSpeakers Apply(MeetingRescheduled e) => Next(e.CommandId) with { Meeting = Meeting with { Start = e.Start, End = e.End } };
@@ -134,6 +137,7 @@ public sealed partial record ListOfSpeakers(
 
     public Entry? Find(Guid inscriptionId) => Entries.FirstOrDefault(x => x.InscriptionId == inscriptionId);
 
+    [JsonIgnore] // derived: not stored in the snapshot
     public IEnumerable<Entry> Active => Entries.Where(x => x.IsActive);
 
     public int StatementsBy(string participant) =>

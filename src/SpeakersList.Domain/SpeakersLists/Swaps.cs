@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 namespace SpeakersList.SpeakersLists;
 
 /// <summary>Delegation A offers its slot to B in exchange for B's; B accepts; an officer approves.</summary>
@@ -26,6 +27,7 @@ public enum SwapStatus
 
 public sealed record Swap(Guid SwapId, Guid InscriptionId, Guid WithInscriptionId, string ProposedBy, string ProposedTo, SwapStatus Status, DateTimeOffset ProposedAt)
 {
+    [JsonIgnore] // derived: not stored in the snapshot
     public bool IsOpen => Status is SwapStatus.Proposed or SwapStatus.Accepted;
 }
 

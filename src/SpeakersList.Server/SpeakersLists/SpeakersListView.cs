@@ -27,6 +27,16 @@ public sealed record SpeakersListEntryView(
     bool ReachedBeforeEnd,
     string Explanation);
 
+/// <summary>A proposed exchange of slots, as the two delegations and the officers follow it.</summary>
+public sealed record SwapView(
+    Guid SwapId, SwapStatus Status, Guid InscriptionId, string ProposedBy, string ProposedByName,
+    Guid WithInscriptionId, string ProposedTo, string ProposedToName, DateTimeOffset ProposedAt)
+{
+    public static SwapView From(Swap swap, ListOfSpeakers list) => new(
+        swap.SwapId, swap.Status, swap.InscriptionId, swap.ProposedBy, list.Find(swap.InscriptionId)?.ParticipantName ?? swap.ProposedBy,
+        swap.WithInscriptionId, swap.ProposedTo, list.Find(swap.WithInscriptionId)?.ParticipantName ?? swap.ProposedTo, swap.ProposedAt);
+}
+
 /// <summary>The list of speakers of a meeting, in speaking order, with its forecast.</summary>
 public sealed record SpeakersListView(
     Guid MeetingId,
@@ -44,7 +54,8 @@ public sealed record SpeakersListView(
     int NotReached,
     string? NotReachedNotice,
     IReadOnlyList<SpeakersListEntryView> Entries,
-    CarryOverPolicy CarryOverPolicy)
+    CarryOverPolicy CarryOverPolicy,
+    IReadOnlyList<SwapView> Swaps)
 {
     /// <summary>
     /// A pure function of the inline snapshot: the same events always give the same view,
@@ -67,7 +78,8 @@ public sealed record SpeakersListView(
                     e.SpeakerName, e.SpeakerTitle, e.OnBehalfOf, e.Kind, e.State, e.ReceivedAt, f.AllottedSeconds,
                     f.EstimatedStart is { } at ? Local(at, venue) : null, f.ReachedBeforeEnd, f.Ordered.Explanation);
             }).ToList(),
-            list.CarryOverPolicy);
+            list.CarryOverPolicy,
+            list.Swaps.Select(swap => SwapView.From(swap, list)).ToList());
     }
 
     // Times are shown with the venue's offset (UN Headquarters: America/New_York).

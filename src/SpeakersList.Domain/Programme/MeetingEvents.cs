@@ -46,7 +46,8 @@ public sealed record MeetingInfo(
     DateTimeOffset Start,
     DateTimeOffset End,
     string TimeZone,
-    string AgendaItem)
+    string AgendaItem,
+    bool Cancelled = false)
 {
     public static MeetingInfo From(MeetingScheduled e) => new(e.Kind, e.Title, e.Room, e.Start, e.End, e.TimeZone, e.AgendaItem);
 

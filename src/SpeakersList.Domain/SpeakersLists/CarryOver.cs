@@ -41,11 +41,11 @@ public static class CarryOver
             [new SpeakersCarriedIn(next.Id, adjourned.Id, speakers, at)]);
     }
 
-    /// <summary>The next meeting on the same item: the first to start after this one, not yet adjourned.</summary>
+    /// <summary>The next meeting on the same item: the first to start after this one, neither adjourned nor cancelled.</summary>
     public static ListOfSpeakers? NextMeeting(ListOfSpeakers adjourned, IEnumerable<ListOfSpeakers> meetingsOnItem) =>
         meetingsOnItem
             .Where(x => x.Id != adjourned.Id && x.Meeting.AgendaItem == adjourned.Meeting.AgendaItem
-                && x.ScheduledStart > adjourned.ScheduledStart && x.Floor.Status != MeetingStatus.Adjourned)
+                && x.ScheduledStart > adjourned.ScheduledStart && x.Floor.Status != MeetingStatus.Adjourned && !x.Meeting.Cancelled)
             .OrderBy(x => x.ScheduledStart)
             .FirstOrDefault();
 }

@@ -25,6 +25,8 @@ public static class Inscription
     public static Decision Decide(ListOfSpeakers list, Inscribe command, Participant participant, DateTimeOffset receivedAt)
     {
         if (list.Guard(command.CommandId, command.ExpectedVersion) is { } guarded) return guarded;
+        if (list.Meeting.Cancelled)
+            return Refusal.Conflict($"{list.Meeting.Title} has been cancelled; inscribe on another meeting of the programme.");
         if (list.Closed)
             return Refusal.Conflict("The list of speakers is closed (rule 73). Only rights of reply may still be requested.");
         var already = list.StatementsBy(participant.Code);

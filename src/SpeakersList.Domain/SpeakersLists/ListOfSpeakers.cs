@@ -38,6 +38,10 @@ public sealed partial record ListOfSpeakers(
 
     public ListOfSpeakers Apply(MeetingRescheduled e) => Next(e.CommandId) with { Meeting = Meeting with { Start = e.Start, End = e.End } };
 
+    public ListOfSpeakers Apply(MeetingMoved e) => Next(e.CommandId) with { Meeting = Meeting with { Room = e.Room } };
+
+    public ListOfSpeakers Apply(MeetingCancelled e) => Next(e.CommandId) with { Meeting = Meeting with { Cancelled = true } };
+
     public ListOfSpeakers Apply(SpeakerInscribed e) =>
         Next(e.CommandId) with { Entries = Entries.Add(Entry.From(e, Entries.Count + 1)) };
 
@@ -62,6 +66,8 @@ public sealed partial record ListOfSpeakers(
     public ListOfSpeakers Evolve(object @event) => @event switch
     {
         MeetingRescheduled e => Apply(e),
+        MeetingMoved e => Apply(e),
+        MeetingCancelled e => Apply(e),
         SpeakerInscribed e => Apply(e),
         InscriptionWithdrawn e => Apply(e),
         EntryMoved e => Apply(e),

@@ -46,7 +46,7 @@ public static class RightsOfReply
         var venue = requestedAt.Meeting.Venue;
         var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(requestedAt.ScheduledStart, venue).Date);
         return meetingsOnItem
-            .Where(x => x.Meeting.AgendaItem == requestedAt.Meeting.AgendaItem
+            .Where(x => x.Meeting.AgendaItem == requestedAt.Meeting.AgendaItem && !x.Meeting.Cancelled
                 && DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(x.ScheduledStart, venue).Date) == day)
             .OrderBy(x => x.ScheduledStart)
             .LastOrDefault();

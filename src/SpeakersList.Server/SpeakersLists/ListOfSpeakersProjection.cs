@@ -14,6 +14,8 @@ public partial class ListOfSpeakersProjection : SingleStreamProjection<ListOfSpe
 {
     public static ListOfSpeakers Create(MeetingScheduled e) => ListOfSpeakers.Create(e);
     public static ListOfSpeakers Apply(MeetingRescheduled e, ListOfSpeakers list) => list.Apply(e);
+    public static ListOfSpeakers Apply(MeetingMoved e, ListOfSpeakers list) => list.Apply(e);
+    public static ListOfSpeakers Apply(MeetingCancelled e, ListOfSpeakers list) => list.Apply(e);
     public static ListOfSpeakers Apply(SpeakerInscribed e, ListOfSpeakers list) => list.Apply(e);
     public static ListOfSpeakers Apply(InscriptionWithdrawn e, ListOfSpeakers list) => list.Apply(e);
     public static ListOfSpeakers Apply(EntryMoved e, ListOfSpeakers list) => list.Apply(e);

@@ -112,3 +112,31 @@ public class Inscription_rules
         Assert.Equal(RefusalKind.NotFound, Inscription.Decide(list, new Withdraw(Guid.NewGuid(), Guid.NewGuid()), Given.At("09:03")).Refusal?.Kind);
     }
 }
+
+public class Meetings_moved_or_cancelled
+{
+    [Fact]
+    public void A_cancelled_meeting_refuses_inscriptions_and_is_skipped_by_carry_over()
+    {
+        var morning = Given.Plenary("10:00", "13:00").Inscribed("GHA", LevelOfRepresentation.Minister, "09:00");
+        var afternoon = Given.Plenary("15:00", "18:00").With(new SpeakersList.Programme.MeetingCancelled(Guid.Empty, Guid.NewGuid(), "no quorum", Given.At("12:00")));
+        var nextDay = Given.Meeting(SpeakersList.Programme.MeetingKind.Plenary, "1.10:00", "1.13:00");
+
+        var refused = Inscription.Decide(afternoon, new Inscribe(Guid.NewGuid(), "FRA", LevelOfRepresentation.Minister, "S", "T"),
+            Given.Participant("FRA"), Given.At("12:30"));
+
+        Assert.Equal(RefusalKind.Conflict, refused.Refusal?.Kind);
+        Assert.Contains("cancelled", refused.Refusal!.Detail);
+        Assert.Equal(nextDay.Id, CarryOver.NextMeeting(morning, [afternoon, nextDay])?.Id);
+    }
+
+    [Fact]
+    public void A_moved_meeting_keeps_its_list_in_the_new_room()
+    {
+        var list = Given.Plenary().Inscribed("GHA", LevelOfRepresentation.Minister, "09:00")
+            .With(new SpeakersList.Programme.MeetingMoved(Guid.Empty, Guid.NewGuid(), "Conference Room 2", Given.At("09:30")));
+
+        Assert.Equal("Conference Room 2", list.Meeting.Room);
+        Assert.Equal(["GHA"], list.Order());
+    }
+}

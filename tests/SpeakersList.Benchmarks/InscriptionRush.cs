@@ -17,6 +17,10 @@ internal static class InscriptionRush
 
         var address = Environment.GetEnvironmentVariable("SPEAKERSLIST_URL") ?? "http://127.0.0.1:5080";
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1000 }) { BaseAddress = new Uri(address) };
+        var signIn = await http.PostAsJsonAsync("/api/auth/officer/sign-in",
+            new { name = "bench", password = Environment.GetEnvironmentVariable("SPEAKERSLIST_BENCH_PASSWORD") });
+        var token = (await signIn.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["accessToken"]!.GetValue<string>();
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         var api = new Api(http);
         var codes = (await http.GetFromJsonAsync<Participant[]>("/api/participants", Api.Json))!
             .Where(x => x.Category == "memberState").Select(x => x.Code).Take(delegations).ToArray();
@@ -25,7 +29,7 @@ internal static class InscriptionRush
         var all = new List<double>();
         for (var round = 0; round < rounds; round++)
         {
-            var meeting = await api.ScheduleMeeting(title: $"Rush {round}");
+            var meeting = await api.ScheduleMeeting(title: $"Rush {round}", room: $"Bench room {round}");
             var latencies = new double[codes.Length];
             var clock = Stopwatch.StartNew();
             var statuses = await Task.WhenAll(codes.Select(async (code, i) =>

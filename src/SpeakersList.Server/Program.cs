@@ -50,6 +50,7 @@ builder.Services.AddMarten(services =>
         options.Events.MetadataConfig.UserNameEnabled = true;
         options.Projections.Add<ListOfSpeakersProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<MeetingProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<ParticipantProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<ConferenceProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<Participant>().Identity(x => x.Code);
         Officers.Configure(options);

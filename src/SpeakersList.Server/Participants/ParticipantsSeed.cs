@@ -5,10 +5,10 @@ using SpeakersList.Participants;
 namespace SpeakersList.Server.Participants;
 
 /// <summary>
-/// Puts the compiled registry (participants.json) into the database on start-up. Only missing
-/// participants are added, so officers' edits survive restarts.
+/// Registers the compiled registry (participants.json) on start-up, as events. Only missing
+/// participants are registered, so officers' corrections survive restarts.
 /// </summary>
-public sealed class ParticipantsSeed : IInitialData
+public sealed class ParticipantsSeed(TimeProvider clock) : IInitialData
 {
     public async Task Populate(IDocumentStore store, CancellationToken cancellation)
     {
@@ -16,7 +16,9 @@ public sealed class ParticipantsSeed : IInitialData
         var known = (await session.Query<Participant>().Select(x => x.Code).ToListAsync(cancellation)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var missing = ParticipantRegistry.All.Where(x => !known.Contains(x.Code)).ToArray();
         if (missing.Length == 0) return;
-        session.Insert(missing);
+        var now = clock.GetUtcNow();
+        foreach (var participant in missing)
+            session.Events.StartStream(ParticipantStreams.IdFor(participant.Code), new ParticipantRegistered(participant, now));
         await session.SaveChangesAsync(cancellation);
     }
 }

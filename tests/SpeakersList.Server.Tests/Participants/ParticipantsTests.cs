@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using SpeakersList.Server.Tests.Infrastructure;
 
 namespace SpeakersList.Server.Tests.Participants;
@@ -35,6 +36,20 @@ public class The_participants_registry(SpeakersListApp app) : ApiTest(app)
         await Api.Inscribe(meeting, "PSE", "minister");
         var entry = (await Api.SpeakersList(meeting))["entries"]![0]!;
         Assert.Equal("memberStatesAndGroups", entry["block"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Every_change_to_the_registry_is_an_event_on_the_participant_s_stream()
+    {
+        await Api.Expect(await Api.Http.PutAsJsonAsync("/api/participants/PSE",
+            new { name = "State of Palestine", category = "observerState", speakingBlockOverride = "memberStatesAndGroups" }, Api.Json), HttpStatusCode.OK);
+
+        await using var session = App.Services.GetRequiredService<Marten.IDocumentStore>().QuerySession();
+        var events = await session.Events.FetchStreamAsync(SpeakersList.Participants.ParticipantStreams.IdFor("PSE"));
+
+        Assert.Equal(["ParticipantRegistered", "ParticipantCorrected"], events.Select(e => e.Data.GetType().Name));
+        var corrected = Assert.IsType<SpeakersList.Participants.ParticipantCorrected>(events[1].Data);
+        Assert.Equal(SpeakersList.Participants.SpeakingBlock.MemberStatesAndGroups, corrected.Participant.SpeakingBlockOverride);
     }
 
     [Fact]

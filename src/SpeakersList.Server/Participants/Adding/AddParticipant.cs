@@ -28,11 +28,12 @@ public static class AddParticipantEndpoint
     [ProducesResponseType<ProblemDetails>(400)]
     [ProducesResponseType<ProblemDetails>(409)]
     [ProducesResponseType<ProblemDetails>(422)]
-    public static (IResult, IMartenOp) Post(AddParticipant command, Participant? existing)
+    public static (IResult, IMartenOp) Post(AddParticipant command, Participant? existing, TimeProvider clock)
     {
         var (stored, refusal) = ParticipantEditing.Decide(command, existing);
         return refusal is not null ? (refusal.ToResult(), MartenOps.Nothing())
             : stored is null ? (Results.Ok(existing), MartenOps.Nothing())
-            : (Results.Created($"/api/participants/{stored.Code}", stored), MartenOps.Insert(stored));
+            : (Results.Created($"/api/participants/{stored.Code}", stored),
+                MartenOps.StartStream(ParticipantStreams.IdFor(stored.Code), new ParticipantRegistered(stored, clock.GetUtcNow())));
     }
 }

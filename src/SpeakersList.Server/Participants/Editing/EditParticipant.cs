@@ -30,11 +30,11 @@ public static class EditParticipantEndpoint
     [ProducesResponseType<ProblemDetails>(400)]
     [ProducesResponseType<ProblemDetails>(404)]
     [ProducesResponseType<ProblemDetails>(422)]
-    public static (IResult, IMartenOp) Put(string code, EditParticipant command, Participant? existing)
+    public static (IResult, IMartenOp) Put(string code, EditParticipant command, Participant? existing, TimeProvider clock)
     {
         var (stored, refusal) = ParticipantEditing.Decide(command, existing, code);
         return refusal is not null ? (refusal.ToResult(), MartenOps.Nothing())
             : stored is null ? (Results.Ok(existing), MartenOps.Nothing())
-            : (Results.Ok(stored), MartenOps.Store(stored));
+            : (Results.Ok(stored), MartenOps.Append(ParticipantStreams.IdFor(stored.Code), new ParticipantCorrected(stored, clock.GetUtcNow())));
     }
 }

@@ -162,7 +162,7 @@ public class Importing_the_programme(SpeakersListApp app) : ApiTest(app)
         Assert.StartsWith("Line 16: General Assembly Hall is taken from Thu 3 Oct 10:00 to Thu 3 Oct 13:00 by 'Meeting A'", problem["detail"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.NotFound, (await Api.Http.GetAsync("/api/programme")).StatusCode);
         await using var session = App.Services.GetRequiredService<IDocumentStore>().QuerySession();
-        Assert.Equal(0, await session.Events.QueryAllRawEvents().CountAsync());
+        Assert.Equal(0, await session.Events.QueryAllRawEvents().Where(e => e.EventTypeName != "participant_registered").CountAsync());
     }
 
     [Fact]

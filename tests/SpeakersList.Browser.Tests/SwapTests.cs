@@ -90,4 +90,26 @@ public class Swapping_places(BrowserApp app) : BrowserTest(app)
         await Expect(ghana.Locator("#swaps-by li.swap")).ToContainTextAsync("Declined");
         Assert.Equal(["BRA", "GHA"], await Api.SpeakingOrder(meeting));
     }
+
+    [Fact]
+    public async Task An_officer_rejects_a_swap_and_the_proposing_delegation_sees_it_rejected()
+    {
+        var meeting = await Api.ScheduleMeeting(title: "Second plenary meeting");
+        var bra = await Api.Inscribe(meeting, "BRA");
+        var gha = await Api.Inscribe(meeting, "GHA");
+        var ghana = await OpenPortalAsync("GHA");
+        var slot = ghana.Locator($"li.slot[data-inscription-id='{gha}']");
+        await slot.GetByLabel("Swap places with").SelectOptionAsync(bra.ToString());
+        await slot.GetByRole(AriaRole.Button, new() { Name = "Propose" }).ClickAsync();
+        await Expect(ghana.Locator("#swaps-by li.swap")).ToContainTextAsync("Waiting for their answer");
+
+        var console = await OpenConsoleAsync(meeting);
+        var row = console.Locator("#swaps li.swap");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Reject" }).ClickAsync(); // the reason is asked for; the default is kept
+
+        await Expect(console.Locator("#message")).ToContainTextAsync("rejected");
+        await Expect(row).ToHaveCountAsync(0);
+        await Expect(ghana.Locator("#swaps-by li.swap")).ToContainTextAsync("Rejected by the officers");
+        Assert.Equal(["BRA", "GHA"], await Api.SpeakingOrder(meeting));
+    }
 }

@@ -87,7 +87,12 @@ app.MapOpenApi("/openapi/{documentName}.json");
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
 app.MapHub<LiveHub>("/hubs/live").AllowAnonymous(); // reading is public; AccessHubFilter checks each method
-app.MapWolverineEndpoints(options => options.WarmUpRoutes = RouteWarmup.Eager);
+app.MapWolverineEndpoints(options =>
+{
+    options.WarmUpRoutes = RouteWarmup.Eager;
+    // A query value that does not parse (?expectedVersion=abc) is bad input: 400, never a silent default.
+    options.RejectUnparseableQueryValues = true;
+});
 app.MapPages();
 
 return await app.RunJasperFxCommands(args);

@@ -127,6 +127,18 @@ public class Inscribing(SpeakersListApp app) : ApiTest(app)
     }
 
     [Fact]
+    public async Task A_query_value_that_does_not_parse_gets_400_and_changes_nothing()
+    {
+        var meeting = await Api.ScheduleMeeting();
+        var ghana = await Api.Inscribe(meeting, "GHA");
+
+        var response = await Api.Http.DeleteAsync($"/api/meetings/{meeting}/inscriptions/{ghana}?expectedVersion=abc");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["GHA"], await Api.SpeakingOrder(meeting));
+    }
+
+    [Fact]
     public async Task The_participants_registry_is_served()
     {
         var participants = await Api.Http.GetFromJsonAsync<Participant[]>("/api/participants", Api.Json);

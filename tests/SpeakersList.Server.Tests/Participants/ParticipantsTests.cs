@@ -53,6 +53,22 @@ public class The_participants_registry(SpeakersListApp app) : ApiTest(app)
     }
 
     [Fact]
+    public async Task A_rebuild_of_the_registry_from_its_events_gives_the_same_participants()
+    {
+        await Api.Expect(await Api.Http.PutAsJsonAsync("/api/participants/PSE",
+            new { name = "State of Palestine", category = "observerState", speakingBlockOverride = "memberStatesAndGroups" }, Api.Json), HttpStatusCode.OK);
+        var before = await Api.Http.GetStringAsync("/api/participants");
+        var store = App.Services.GetRequiredService<Marten.IDocumentStore>();
+        await store.Advanced.Clean.DeleteDocumentsByTypeAsync(typeof(SpeakersList.Participants.Participant));
+        Assert.Equal("[]", await Api.Http.GetStringAsync("/api/participants"));
+
+        using var daemon = await store.BuildProjectionDaemonAsync();
+        await daemon.RebuildProjectionAsync<SpeakersList.Server.Participants.ParticipantProjection>(CancellationToken.None);
+
+        Assert.Equal(before, await Api.Http.GetStringAsync("/api/participants"));
+    }
+
+    [Fact]
     public async Task An_officer_adds_a_participant_once()
     {
         var participant = new { code = "gfmd", name = "Global Forum on Migration and Development", category = "intergovernmentalOrganization" };

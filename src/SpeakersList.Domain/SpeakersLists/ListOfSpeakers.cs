@@ -141,6 +141,8 @@ public sealed partial record ListOfSpeakers(
         : expectedVersion is { } expected && expected != Version ? Decision.Refuse(Refusal.Stale(expected, Version))
         : null;
 
+    public Swap? FindSwap(Guid swapId) => Swaps.FirstOrDefault(x => x.SwapId == swapId);
+
     public Entry? Find(Guid inscriptionId) => Entries.FirstOrDefault(x => x.InscriptionId == inscriptionId);
 
     [JsonIgnore] // derived: not stored in the snapshot

@@ -65,7 +65,7 @@ public static class Swaps
     public static Decision Decide(ListOfSpeakers list, RejectSwap command, DateTimeOffset now)
     {
         if (list.Guard(command.CommandId, command.ExpectedVersion) is { } guarded) return guarded;
-        var swap = list.Swaps.FirstOrDefault(s => s.SwapId == command.SwapId);
+        var swap = list.FindSwap(command.SwapId);
         if (swap is null) return Refusal.NotFound($"There is no swap {command.SwapId} on this list.");
         if (!swap.IsOpen) return Refusal.Conflict($"The swap is already {swap.Status.ToString().ToLowerInvariant()}.");
         return Decision.Accept(new SwapRejected(list.Id, command.SwapId, command.Reason?.Trim(), command.CommandId, now));
@@ -95,7 +95,7 @@ public static class Swaps
 
     private static Refusal? Open(ListOfSpeakers list, Guid swapId, SwapStatus expected, string verb)
     {
-        var swap = list.Swaps.FirstOrDefault(s => s.SwapId == swapId);
+        var swap = list.FindSwap(swapId);
         if (swap is null) return Refusal.NotFound($"There is no swap {swapId} on this list.");
         if (swap.Status == expected) return null;
         return swap.Status switch

@@ -21,7 +21,7 @@ public static class DeclineSwapEndpoint
     [ProducesResponseType<ProblemDetails>(409)]
     public static (IResult, Events) Decline(Guid swapId, SwapStep step,
         [WriteAggregate("meetingId", LoadStyle = ConcurrencyStyle.Exclusive)] ListOfSpeakers list, TimeProvider clock, ClaimsPrincipal user) =>
-        list.Swaps.FirstOrDefault(x => x.SwapId == swapId) is { } swap && Actor.Of(user).RefuseUnlessFor(swap.ProposedTo) is { } refused
+        SwapStep.RefusedUnlessProposedTo(list, swapId, user) is { } refused
             ? (refused, [])
             : Swaps.Decide(list, new DeclineSwap(step.CommandId, swapId, step.ExpectedVersion), clock.GetUtcNow()).Respond(list);
 }

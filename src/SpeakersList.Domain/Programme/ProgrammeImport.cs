@@ -55,7 +55,7 @@ public static class ProgrammeImport
             if (string.IsNullOrWhiteSpace(agendaItem))
                 return Refuse(m.Line, $"'{m.Title}' has no agendaItem, and the conference gives none for its meetings.");
             var id = DerivedId(command.CommandId, $"meeting:{m.Code.ToUpperInvariant()}");
-            var scheduled = Scheduling.Decide(
+            var scheduled = Timetable.Decide(
                 new ScheduleMeeting(id, m.Kind, m.Title, m.Room, At(date, m.Start, zone), At(date, m.End, zone), agendaItem, file.TimeZone,
                     conferenceId, m.Code, m.Segments.Select(s => new MeetingSegment(s.Title, At(date, s.Start, zone), At(date, s.End, zone))).ToList()),
                 conference, [.. existing, .. planned], now);
@@ -101,5 +101,5 @@ public static class ProgrammeImport
     }
 
     private static (ImportedProgramme?, Refusal?) Refuse(int line, string detail) =>
-        (null, Scheduling.Invalid($"Line {line}: {detail}"));
+        (null, Timetable.Invalid($"Line {line}: {detail}"));
 }

@@ -27,7 +27,7 @@ public sealed record CancelMeeting(Guid CommandId, string Reason);
 /// The rules of the programme: a room holds one meeting at a time; a meeting of a conference is
 /// held on one of its days, in one of its rooms; a meeting that has begun is adjourned, not cancelled.
 /// </summary>
-public static class Scheduling
+public static class Timetable
 {
     public const string HeadquartersTimeZone = "America/New_York";
 

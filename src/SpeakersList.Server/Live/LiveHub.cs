@@ -1,6 +1,5 @@
 using Marten;
 using Microsoft.AspNetCore.SignalR;
-using SpeakersList.Server.Floor;
 using SpeakersList.Server.Programme;
 using SpeakersList.Server.RoundTables;
 using SpeakersList.Server.SpeakersLists;

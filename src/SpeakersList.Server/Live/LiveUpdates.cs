@@ -2,7 +2,6 @@ using System.Threading.Channels;
 using Marten;
 using Marten.Services;
 using Microsoft.AspNetCore.SignalR;
-using SpeakersList.Server.Floor;
 using SpeakersList.Server.SpeakersLists;
 using SpeakersList.SpeakersLists;
 

@@ -1,5 +1,4 @@
 using SpeakersList.Floor;
-using SpeakersList.Server.Floor;
 using SpeakersList.Server.SpeakersLists;
 using SpeakersList.SpeakersLists;
 

@@ -1,11 +1,12 @@
 using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
+using SpeakersList.Server.Access;
 using SpeakersList.Programme;
 using SpeakersList.SpeakersLists;
 using Wolverine.Http;
 
-namespace SpeakersList.Server.Access;
+namespace SpeakersList.Server.Meetings;
 
 /// <summary>One change to a meeting: what, when, by whom, in which request, and why.</summary>
 public sealed record HistoryEntry(long Version, long Sequence, string Type, DateTimeOffset Timestamp, string? User, string? CorrelationId, string Description);

@@ -4,7 +4,7 @@ using SpeakersList.Programme;
 using SpeakersList.SpeakersLists;
 using Wolverine.Http;
 
-namespace SpeakersList.Server.Pages;
+namespace SpeakersList.Server.Meetings;
 
 /// <summary>One meeting as the pages' pickers and grid show it.</summary>
 public sealed record MeetingSummary(

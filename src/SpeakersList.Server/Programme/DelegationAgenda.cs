@@ -58,7 +58,7 @@ public sealed record DelegationAgendaView(string Participant, string Name, Guid 
 
             if (lists.TryGetValue(meeting.Id, out var list))
                 items.AddRange(list.Entries
-                    .Where(e => Same(e.Participant, participant.Code) && e.State != SpeakersList.SpeakersLists.EntryState.Withdrawn)
+                    .Where(e => Same(e.Participant, participant.Code) && e.State != EntryState.Withdrawn)
                     .Select(e => Item(AgendaRole.Speaker, $"{e.SpeakerName}, {e.SpeakerTitle}: speaker {e.Position} on the list", e)));
             if (meeting.Kind != MeetingKind.RoundTable) continue;
             if (conference.ChairOf(meeting.Id) is { } chair && Same(chair.Participant, participant.Code))

@@ -57,7 +57,7 @@ public sealed record ProgrammeView(ConferenceSummary Conference, IReadOnlyList<s
 
     private static int RoomOrder(Conference conference, string room)
     {
-        var index = conference.Rooms.FindIndex(r => Scheduling.SameRoom(r, room));
+        var index = conference.Rooms.FindIndex(r => Timetable.SameRoom(r, room));
         return index < 0 ? int.MaxValue : index;
     }
 }

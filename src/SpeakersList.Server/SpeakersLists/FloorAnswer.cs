@@ -3,7 +3,7 @@ using SpeakersList.Server.Infrastructure;
 using SpeakersList.SpeakersLists;
 using Wolverine.Marten;
 
-namespace SpeakersList.Server.Floor;
+namespace SpeakersList.Server.SpeakersLists;
 
 /// <summary>What every floor command answers: the refusal, or the floor as it stands after the change.</summary>
 internal static class FloorAnswer

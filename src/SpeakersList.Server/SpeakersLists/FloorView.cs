@@ -6,7 +6,7 @@ using SpeakersList.Server.SpeakersLists;
 using SpeakersList.SpeakersLists;
 using Wolverine.Http;
 
-namespace SpeakersList.Server.Floor;
+namespace SpeakersList.Server.SpeakersLists;
 
 public sealed record FloorSpeakerView(
     Guid InscriptionId, string Participant, string ParticipantName, string SpeakerName, string SpeakerTitle, string? OnBehalfOf, EntryKind Kind);

@@ -5,7 +5,7 @@ using SpeakersList.Programme;
 using SpeakersList.Server.Infrastructure;
 using SpeakersList.SpeakersLists;
 
-namespace SpeakersList.Server.Floor;
+namespace SpeakersList.Server.SpeakersLists;
 
 /// <summary>
 /// A meeting's list and floor as they stood at a past moment (for disputes, and for the UN Journal's

@@ -98,8 +98,8 @@ public static class SpeakersListQueries
     [ProducesResponseType<ProblemDetails>(400)]
     public static async Task<IResult> Get(Guid meetingId, string? at, IQuerySession session, CancellationToken cancellation)
     {
-        if (!Floor.Replay.TryReadMoment(at, out var moment)) return Floor.Replay.NotAMoment(at);
-        return await Floor.Replay.ListAsync(session, meetingId, moment, cancellation) is { } list
+        if (!Replay.TryReadMoment(at, out var moment)) return Replay.NotAMoment(at);
+        return await Replay.ListAsync(session, meetingId, moment, cancellation) is { } list
             ? Results.Ok(SpeakersListView.From(list))
             : Refusal.NotFound(moment is null ? $"There is no meeting {meetingId}." : $"There was no meeting {meetingId} at {moment:O}.").ToResult();
     }

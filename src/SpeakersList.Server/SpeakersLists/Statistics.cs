@@ -7,7 +7,7 @@ using SpeakersList.Server.Infrastructure;
 using SpeakersList.SpeakersLists;
 using Wolverine.Http;
 
-namespace SpeakersList.Server.Floor;
+namespace SpeakersList.Server.SpeakersLists;
 
 /// <summary>Figures for one group of speakers. Times in seconds; an overrun is a speech longer than its limit (with extensions).</summary>
 public sealed record SpeakingFigures(

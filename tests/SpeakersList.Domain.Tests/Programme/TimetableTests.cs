@@ -11,7 +11,7 @@ public class A_room_holds_one_meeting_at_a_time
     {
         var plenary = Meeting("First plenary meeting", "General Assembly Hall", "10:00", "13:00");
 
-        var decision = Scheduling.Decide(Schedule("Briefing", "general assembly hall", "12:30", "14:00"), null, [plenary], Now);
+        var decision = Timetable.Decide(Schedule("Briefing", "general assembly hall", "12:30", "14:00"), null, [plenary], Now);
 
         Assert.Equal(RefusalKind.Conflict, decision.Refusal?.Kind);
         Assert.Contains("General Assembly Hall is taken from Tue 24 Sep 10:00 to Tue 24 Sep 13:00 by 'First plenary meeting'", decision.Refusal!.Detail);
@@ -23,8 +23,8 @@ public class A_room_holds_one_meeting_at_a_time
     {
         var plenary = Meeting("First plenary meeting", "General Assembly Hall", "10:00", "13:00");
 
-        Assert.False(Scheduling.Decide(Schedule("Second plenary meeting", "General Assembly Hall", "13:00", "18:00"), null, [plenary], Now).Refused);
-        Assert.False(Scheduling.Decide(Schedule("Round table I", "Conference Room 4", "10:00", "13:00"), null, [plenary], Now).Refused);
+        Assert.False(Timetable.Decide(Schedule("Second plenary meeting", "General Assembly Hall", "13:00", "18:00"), null, [plenary], Now).Refused);
+        Assert.False(Timetable.Decide(Schedule("Round table I", "Conference Room 4", "10:00", "13:00"), null, [plenary], Now).Refused);
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public class A_room_holds_one_meeting_at_a_time
         var cancelled = Meeting("First plenary meeting", "General Assembly Hall", "10:00", "13:00")
             .Apply(new MeetingCancelled(Guid.NewGuid(), Guid.NewGuid(), "Moved to the afternoon", Now));
 
-        Assert.False(Scheduling.Decide(Schedule("Briefing", "General Assembly Hall", "10:00", "11:00"), null, [cancelled], Now).Refused);
+        Assert.False(Timetable.Decide(Schedule("Briefing", "General Assembly Hall", "10:00", "11:00"), null, [cancelled], Now).Refused);
     }
 
     [Fact]
@@ -41,9 +41,9 @@ public class A_room_holds_one_meeting_at_a_time
     {
         var conference = Conference();
 
-        var otherDay = Scheduling.Decide(Schedule("Plenary", "General Assembly Hall", "10:00", "13:00", conference, Day1.AddDays(7)), conference, [], Now);
-        var otherRoom = Scheduling.Decide(Schedule("Plenary", "Conference Room 9", "10:00", "13:00", conference), conference, [], Now);
-        var accepted = Scheduling.Decide(Schedule("Plenary", "general assembly hall", "10:00", "13:00", conference), conference, [], Now);
+        var otherDay = Timetable.Decide(Schedule("Plenary", "General Assembly Hall", "10:00", "13:00", conference, Day1.AddDays(7)), conference, [], Now);
+        var otherRoom = Timetable.Decide(Schedule("Plenary", "Conference Room 9", "10:00", "13:00", conference), conference, [], Now);
+        var accepted = Timetable.Decide(Schedule("Plenary", "general assembly hall", "10:00", "13:00", conference), conference, [], Now);
 
         Assert.Contains("not a day of the conference", otherDay.Refusal?.Detail);
         Assert.Contains("'Conference Room 9' is not one of the conference's rooms", otherRoom.Refusal?.Detail);
@@ -58,8 +58,8 @@ public class A_room_holds_one_meeting_at_a_time
         var first = Meeting("First plenary meeting", "General Assembly Hall", "10:00", "13:00");
         var second = Meeting("Second plenary meeting", "General Assembly Hall", "15:00", "18:00");
 
-        var clash = Scheduling.Decide(second, new RescheduleMeeting(Guid.NewGuid(), At("12:00"), At("15:00")), null, [first, second], Now);
-        var fine = Scheduling.Decide(second, new RescheduleMeeting(Guid.NewGuid(), At("14:00"), At("17:00")), null, [first, second], Now);
+        var clash = Timetable.Decide(second, new RescheduleMeeting(Guid.NewGuid(), At("12:00"), At("15:00")), null, [first, second], Now);
+        var fine = Timetable.Decide(second, new RescheduleMeeting(Guid.NewGuid(), At("14:00"), At("17:00")), null, [first, second], Now);
 
         Assert.Equal(RefusalKind.Conflict, clash.Refusal?.Kind);
         var moved = second.Evolve(Assert.IsType<MeetingRescheduled>(Assert.Single(fine.Events)));
@@ -84,7 +84,7 @@ public class A_room_holds_one_meeting_at_a_time
         var roundTable = Meeting("Round table I", "Conference Room 4", "10:00", "13:00", MeetingKind.RoundTable);
         var plenary = Meeting("First plenary meeting", "General Assembly Hall", "10:00", "13:00");
 
-        var decision = Scheduling.Decide(plenary, new MoveMeeting(Guid.NewGuid(), "Conference Room 4"), null, [roundTable, plenary], Now);
+        var decision = Timetable.Decide(plenary, new MoveMeeting(Guid.NewGuid(), "Conference Room 4"), null, [roundTable, plenary], Now);
 
         Assert.Contains("'Round table I'", decision.Refusal?.Detail);
     }
@@ -95,7 +95,7 @@ public class A_room_holds_one_meeting_at_a_time
         var open = Meeting("First plenary meeting", "General Assembly Hall", "10:00", "13:00")
             .Apply(new MeetingOpened(Guid.NewGuid(), Guid.NewGuid(), Now));
 
-        var decision = Scheduling.Decide(open, new CancelMeeting(Guid.NewGuid(), "No quorum"), Now);
+        var decision = Timetable.Decide(open, new CancelMeeting(Guid.NewGuid(), "No quorum"), Now);
 
         Assert.Contains("adjourned, not cancelled", decision.Refusal?.Detail);
     }
@@ -105,10 +105,10 @@ public class A_room_holds_one_meeting_at_a_time
     {
         var meeting = Meeting("First plenary meeting", "General Assembly Hall", "10:00", "13:00");
         var command = new CancelMeeting(Guid.NewGuid(), "Postponed");
-        var cancelled = meeting.Evolve(Assert.Single(Scheduling.Decide(meeting, command, Now).Events));
+        var cancelled = meeting.Evolve(Assert.Single(Timetable.Decide(meeting, command, Now).Events));
 
         Assert.Equal(ProgrammeStatus.Cancelled, cancelled.Status);
-        Assert.Same(Decision.AlreadyDone, Scheduling.Decide(cancelled, command, Now));
+        Assert.Same(Decision.AlreadyDone, Timetable.Decide(cancelled, command, Now));
     }
 
     [Fact]

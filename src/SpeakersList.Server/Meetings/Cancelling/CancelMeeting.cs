@@ -23,5 +23,5 @@ public static class CancelMeetingEndpoint
         CancelMeeting command,
         [WriteAggregate("meetingId", LoadStyle = ConcurrencyStyle.Exclusive)] Meeting meeting,
         TimeProvider clock) =>
-        MeetingChange.Answer(meeting, SpeakersList.Programme.Scheduling.Decide(meeting, command, clock.GetUtcNow()));
+        MeetingChange.Answer(meeting, Timetable.Decide(meeting, command, clock.GetUtcNow()));
 }

@@ -31,5 +31,5 @@ public static class RescheduleMeetingEndpoint
         [WriteAggregate("meetingId", LoadStyle = ConcurrencyStyle.Exclusive)] Meeting meeting,
         SchedulingContext context,
         TimeProvider clock) =>
-        MeetingChange.Answer(meeting, SpeakersList.Programme.Scheduling.Decide(meeting, command, context.Conference, context.Others, clock.GetUtcNow()));
+        MeetingChange.Answer(meeting, Timetable.Decide(meeting, command, context.Conference, context.Others, clock.GetUtcNow()));
 }

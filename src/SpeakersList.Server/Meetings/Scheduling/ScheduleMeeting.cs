@@ -12,7 +12,7 @@ public sealed record MeetingScheduledResponse(Guid MeetingId, long Version);
 /// <summary>An officer puts a meeting on the programme; its list of speakers opens with it.</summary>
 public static class ScheduleMeetingEndpoint
 {
-    public const string HeadquartersTimeZone = SpeakersList.Programme.Scheduling.HeadquartersTimeZone;
+    public const string HeadquartersTimeZone = Timetable.HeadquartersTimeZone;
 
     public static ProblemDetails Validate(ScheduleMeeting command) => Validation.Check(
         (command.CommandId == Guid.Empty, "commandId is required: an id chosen by the client; it becomes the meeting's id."),
@@ -46,7 +46,7 @@ public static class ScheduleMeetingEndpoint
         if (context.Existing is not null)
             return (Results.Ok(new MeetingScheduledResponse(command.CommandId, 1)), MartenOps.Nothing());
 
-        var decision = SpeakersList.Programme.Scheduling.Decide(command, context.Conference, context.Others, clock.GetUtcNow());
+        var decision = Timetable.Decide(command, context.Conference, context.Others, clock.GetUtcNow());
         if (decision.Refusal is { } refusal) return (refusal.ToResult(), MartenOps.Nothing());
         return (Results.Created($"/api/meetings/{command.CommandId}/speakers-list", new MeetingScheduledResponse(command.CommandId, 1)),
             MartenOps.StartStream<Meeting>(command.CommandId, [.. decision.Events]));

@@ -5,7 +5,7 @@ using SpeakersList.Programme;
 using SpeakersList.Server.Infrastructure;
 using Wolverine.Http;
 
-namespace SpeakersList.Server.RoundTables.Chairs;
+namespace SpeakersList.Server.RoundTables.DesignatingChair;
 
 /// <summary>The answer to a designation: the round tables, and what the chairs taken together lack.</summary>
 public sealed record ChairDesignated(RoundTableRosterView RoundTable, IReadOnlyList<string> ChairWarnings);

@@ -5,7 +5,7 @@ using SpeakersList.Programme;
 using SpeakersList.Server.Infrastructure;
 using Wolverine.Http;
 
-namespace SpeakersList.Server.RoundTables.Seats;
+namespace SpeakersList.Server.RoundTables.Seating;
 
 /// <summary>An officer gives a participant a seat at a round table (paras 69-72).</summary>
 public static class AllocateSeatEndpoint

@@ -4,7 +4,7 @@ using SpeakersList.Programme;
 using SpeakersList.Server.Infrastructure;
 using Wolverine.Http;
 
-namespace SpeakersList.Server.RoundTables.Seats;
+namespace SpeakersList.Server.RoundTables.Seating;
 
 /// <summary>An officer frees a participant's seat at a round table.</summary>
 public static class ReleaseSeatEndpoint

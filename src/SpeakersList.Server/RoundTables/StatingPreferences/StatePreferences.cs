@@ -5,7 +5,7 @@ using SpeakersList.Programme;
 using SpeakersList.Server.Infrastructure;
 using Wolverine.Http;
 
-namespace SpeakersList.Server.RoundTables.Preferences;
+namespace SpeakersList.Server.RoundTables.StatingPreferences;
 
 /// <summary>The chair of a regional group conveys which of its members prefer this round table (para 72).</summary>
 public static class StatePreferencesEndpoint

@@ -5,7 +5,7 @@ using SpeakersList.SpeakersLists;
 using Wolverine.Http;
 using Wolverine.Marten;
 
-namespace SpeakersList.Server.Floor;
+namespace SpeakersList.Server.SpeakersLists.Chairing;
 
 public static class MarkSpeakerAbsentEndpoint
 {

@@ -5,7 +5,7 @@ using SpeakersList.SpeakersLists;
 using Wolverine.Http;
 using Wolverine.Marten;
 
-namespace SpeakersList.Server.Floor;
+namespace SpeakersList.Server.SpeakersLists.Managing;
 
 public sealed record AbsentPolicyAnswer(Guid MeetingId, long Version, AbsentPolicy Policy);
 

@@ -7,7 +7,7 @@ using SpeakersList.SpeakersLists;
 using Wolverine.Http;
 using Wolverine.Marten;
 
-namespace SpeakersList.Server.Floor;
+namespace SpeakersList.Server.SpeakersLists.RaisingPointOfOrder;
 
 public static class RaisePointOfOrderEndpoint
 {

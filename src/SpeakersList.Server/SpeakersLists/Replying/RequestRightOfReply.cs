@@ -9,7 +9,7 @@ using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
-namespace SpeakersList.Server.SpeakersLists.RightsOfReply;
+namespace SpeakersList.Server.SpeakersLists.Replying;
 
 /// <summary>Where the reply was scheduled: the day's last meeting on the item, its place and number (first or second).</summary>
 public sealed record RightOfReplyScheduled(Guid InscriptionId, Guid MeetingId, string MeetingTitle, int ReplyNumber, int AllottedSeconds, long Version);
@@ -50,7 +50,7 @@ public static class RequestRightOfReplyEndpoint
             return Refusal.Invalid($"Unknown participant '{command.Participant}'. Use a code from GET /api/participants.").ToResult();
 
         var onItem = await session.Query<ListOfSpeakers>().Where(x => x.Meeting.AgendaItem == requestedAt.Meeting.AgendaItem).ToListAsync(cancellation);
-        var dayEnd = SpeakersList.SpeakersLists.RightsOfReply.DayEndMeeting(requestedAt, onItem) ?? requestedAt;
+        var dayEnd = RightsOfReply.DayEndMeeting(requestedAt, onItem) ?? requestedAt;
 
         var outcome = await bus.InvokeAsync<RightOfReplyOutcome>(
             new ScheduleRightOfReply(dayEnd.Id, command, participant, context.ArrivedAt()), cancellation);
@@ -65,7 +65,7 @@ public static class ScheduleRightOfReplyHandler
     public static (RightOfReplyOutcome, Events) Handle(ScheduleRightOfReply command,
         [WriteAggregate(nameof(ScheduleRightOfReply.MeetingId), LoadStyle = ConcurrencyStyle.Exclusive)] ListOfSpeakers dayEnd)
     {
-        var decision = SpeakersList.SpeakersLists.RightsOfReply.Decide(dayEnd, command.Request, command.Participant, command.ReceivedAt);
+        var decision = RightsOfReply.Decide(dayEnd, command.Request, command.Participant, command.ReceivedAt);
         if (decision.Refusal is { } refusal) return (new RightOfReplyOutcome(null, refusal), []);
         var after = dayEnd.Evolve(decision.Events);
         var entry = after.Find(command.Request.CommandId)!;

@@ -23,12 +23,13 @@ public sealed record Refusal(RefusalKind Kind, string Title, string Detail, long
 }
 
 /// <summary>The outcome of a pure decision: events to append, or a refusal. Never both.</summary>
-public sealed record Decision(IReadOnlyList<object> Events, Refusal? Refusal)
+/// <remarks>Decisions on a meeting carry <see cref="IMeetingEvent"/>s; every project names that one plain <c>Decision</c>.</remarks>
+public sealed record Decision<TEvent>(IReadOnlyList<TEvent> Events, Refusal? Refusal)
 {
-    public static Decision Accept(params object[] events) => new(events, null);
+    public static Decision<TEvent> Accept(params TEvent[] events) => new(events, null);
     /// <summary>Accepted earlier: a retried command with a known id changes nothing.</summary>
-    public static readonly Decision AlreadyDone = new([], null);
-    public static Decision Refuse(Refusal refusal) => new([], refusal);
-    public static implicit operator Decision(Refusal refusal) => Refuse(refusal);
+    public static readonly Decision<TEvent> AlreadyDone = new([], null);
+    public static Decision<TEvent> Refuse(Refusal refusal) => new([], refusal);
+    public static implicit operator Decision<TEvent>(Refusal refusal) => Refuse(refusal);
     public bool Refused => Refusal is not null;
 }

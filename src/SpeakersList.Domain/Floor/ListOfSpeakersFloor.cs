@@ -8,42 +8,42 @@ public sealed partial record ListOfSpeakers
     /// <summary>The floor; a snapshot written before the floor existed reads as a meeting not yet opened.</summary>
     public FloorState Floor { get; init; } = Floor ?? FloorState.Initial;
 
-    public ListOfSpeakers Apply(MeetingOpened e) =>
+    private ListOfSpeakers On(MeetingOpened e) =>
         Next(e.CommandId) with { Floor = Floor with { Status = MeetingStatus.InProgress, OpenedAt = e.At, FreeSince = e.At } };
 
-    public ListOfSpeakers Apply(MeetingSuspended e) =>
+    private ListOfSpeakers On(MeetingSuspended e) =>
         Next(e.CommandId) with { Floor = Floor.PauseClock(e.At) with { Status = MeetingStatus.Suspended } };
 
-    public ListOfSpeakers Apply(MeetingResumed e) =>
+    private ListOfSpeakers On(MeetingResumed e) =>
         Next(e.CommandId) with { Floor = Floor with { Status = MeetingStatus.InProgress } };
 
-    public ListOfSpeakers Apply(MeetingAdjourned e) =>
+    private ListOfSpeakers On(MeetingAdjourned e) =>
         Next(e.CommandId) with { Floor = Floor with { Status = MeetingStatus.Adjourned, AdjournedAt = e.At } };
 
-    public ListOfSpeakers Apply(SpeakerCalled e) => Next(e.CommandId) with
+    private ListOfSpeakers On(SpeakerCalled e) => Next(e.CommandId) with
     {
         Entries = Update(e.InscriptionId, x => x with { State = EntryState.Speaking, CalledOrder = (Entries.Max(y => y.CalledOrder) ?? 0) + 1 }),
         Floor = Floor with { Current = new CurrentSpeech(e.InscriptionId, e.At, null, SpeechClock.NotStarted(e.AllottedSeconds), e.At) },
     };
 
-    public ListOfSpeakers Apply(SpeechStarted e) =>
+    private ListOfSpeakers On(SpeechStarted e) =>
         Next(e.CommandId) with { Floor = Floor.ChangeCurrent(x => x with { StartedAt = e.At, Clock = x.Clock.Start(e.At), Since = e.At }) };
 
-    public ListOfSpeakers Apply(SpeechPaused e) => Next(e.CommandId) with { Floor = Floor.PauseClock(e.At) };
+    private ListOfSpeakers On(SpeechPaused e) => Next(e.CommandId) with { Floor = Floor.PauseClock(e.At) };
 
-    public ListOfSpeakers Apply(SpeechResumed e) =>
+    private ListOfSpeakers On(SpeechResumed e) =>
         Next(e.CommandId) with { Floor = Floor.ChangeCurrent(x => x with { Clock = x.Clock.Start(e.At), Since = e.At }) };
 
-    public ListOfSpeakers Apply(SpeechExtended e) =>
+    private ListOfSpeakers On(SpeechExtended e) =>
         Next(e.CommandId) with { Floor = Floor.ChangeCurrent(x => x with { Clock = x.Clock.Extend(e.Seconds) }) };
 
-    public ListOfSpeakers Apply(SpeechEnded e) => Next(e.CommandId) with
+    private ListOfSpeakers On(SpeechEnded e) => Next(e.CommandId) with
     {
         Entries = Update(e.InscriptionId, x => x with { State = EntryState.Heard, Spoken = e.Spoken, FloorAllottedSeconds = e.AllottedSeconds }),
         Floor = Floor with { Current = null, FreeSince = e.At },
     };
 
-    public ListOfSpeakers Apply(SpeakerMarkedAbsent e) => Next(e.CommandId) with
+    private ListOfSpeakers On(SpeakerMarkedAbsent e) => Next(e.CommandId) with
     {
         Entries = Update(e.InscriptionId, x => e.Policy == AbsentPolicy.EndOfList
             ? x with { State = EntryState.Waiting, CalledOrder = null }
@@ -54,7 +54,7 @@ public sealed partial record ListOfSpeakers
         Floor = Floor with { Current = null, FreeSince = e.At, AbsentWhenCalled = Floor.AbsentWhenCalled.Add(e.InscriptionId) },
     };
 
-    public ListOfSpeakers Apply(PointOfOrderRaised e) => Next(e.CommandId) with
+    private ListOfSpeakers On(PointOfOrderRaised e) => Next(e.CommandId) with
     {
         Floor = Floor.PauseClock(e.At) with
         {
@@ -62,7 +62,7 @@ public sealed partial record ListOfSpeakers
         },
     };
 
-    public ListOfSpeakers Apply(PointOfOrderConcluded e) => Next(e.CommandId) with
+    private ListOfSpeakers On(PointOfOrderConcluded e) => Next(e.CommandId) with
     {
         Floor = Floor.PointOfOrder is { } raised
             ? Floor with
@@ -73,7 +73,7 @@ public sealed partial record ListOfSpeakers
             : Floor,
     };
 
-    public ListOfSpeakers Apply(AbsentPolicySet e) => Next(e.CommandId) with { AbsentPolicy = e.Policy };
+    private ListOfSpeakers On(AbsentPolicySet e) => Next(e.CommandId) with { AbsentPolicy = e.Policy };
 
     /// <summary>The entry that holds the floor, if any.</summary>
     public Entry? FloorHolder() => Floor.Current is { } current ? Find(current.InscriptionId) : null;

@@ -51,16 +51,16 @@ public sealed record Conference(
             .Add(new Chair(e.RoundTableId, e.Participant, e.ParticipantName, e.RegionalGroup, e.ChairName, e.Gender)),
     };
 
-    public Conference Evolve(object @event) => @event switch
+    public Conference Evolve(IConferenceEvent @event) => @event switch
     {
         RoundTablePreferenceStated e => Apply(e),
         RoundTableSeatAllocated e => Apply(e),
         RoundTableSeatReleased e => Apply(e),
         RoundTableChairDesignated e => Apply(e),
-        _ => this,
+        _ => throw new UnknownEvent(@event, nameof(Conference)),
     };
 
-    public Conference Evolve(IEnumerable<object> events) => events.Aggregate(this, (c, e) => c.Evolve(e));
+    public Conference Evolve(IEnumerable<IConferenceEvent> events) => events.Aggregate(this, (c, e) => c.Evolve(e));
 
     public TimeZoneInfo VenueZone() => TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
 

@@ -16,7 +16,7 @@ public sealed record ConferenceRegistered(
     string TimeZone,
     IReadOnlyList<ConferenceDay> Days,
     IReadOnlyList<string> Rooms,
-    DateTimeOffset At);
+    DateTimeOffset At) : IConferenceEvent;
 
 /// <summary>A delegation's preference for one round table, conveyed by the chair of its regional group (para 72).</summary>
 /// <param name="RegionalGroup">The group whose chair conveyed it; null for a delegation outside the regional groups.</param>
@@ -27,7 +27,7 @@ public sealed record RoundTablePreferenceStated(
     string Participant,
     RegionalGroup? RegionalGroup,
     string StatedBy,
-    DateTimeOffset At);
+    DateTimeOffset At) : IConferenceEvent;
 
 public sealed record RoundTableSeatAllocated(
     Guid ConferenceId,
@@ -37,9 +37,9 @@ public sealed record RoundTableSeatAllocated(
     string ParticipantName,
     ParticipantCategory Category,
     RegionalGroup? RegionalGroup,
-    DateTimeOffset At);
+    DateTimeOffset At) : IConferenceEvent;
 
-public sealed record RoundTableSeatReleased(Guid ConferenceId, Guid CommandId, Guid RoundTableId, string Participant, DateTimeOffset At);
+public sealed record RoundTableSeatReleased(Guid ConferenceId, Guid CommandId, Guid RoundTableId, string Participant, DateTimeOffset At) : IConferenceEvent;
 
 public enum Gender
 {
@@ -57,4 +57,4 @@ public sealed record RoundTableChairDesignated(
     RegionalGroup RegionalGroup,
     string ChairName,
     Gender Gender,
-    DateTimeOffset At);
+    DateTimeOffset At) : IConferenceEvent;

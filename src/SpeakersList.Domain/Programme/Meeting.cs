@@ -60,7 +60,8 @@ public sealed record Meeting(
 
     public Meeting Apply(MeetingAdjourned e) => Handled(e.CommandId) with { Status = ProgrammeStatus.Adjourned };
 
-    public Meeting Evolve(object @event) => @event switch
+    /// <summary>The programme's fold: the events of the meeting's list and floor do not change the programme.</summary>
+    public Meeting Evolve(IMeetingEvent @event) => @event switch
     {
         MeetingRescheduled e => Apply(e),
         MeetingMoved e => Apply(e),

@@ -28,15 +28,15 @@ public sealed record MeetingScheduled(
     DateTimeOffset At,
     Guid? ConferenceId = null,
     string? Code = null,
-    IReadOnlyList<MeetingSegment>? Segments = null);
+    IReadOnlyList<MeetingSegment>? Segments = null) : IMeetingEvent;
 
-public sealed record MeetingRescheduled(Guid MeetingId, Guid CommandId, DateTimeOffset Start, DateTimeOffset End, DateTimeOffset At);
+public sealed record MeetingRescheduled(Guid MeetingId, Guid CommandId, DateTimeOffset Start, DateTimeOffset End, DateTimeOffset At) : IMeetingEvent;
 
 /// <summary>The meeting will be held in another room, at the same time.</summary>
-public sealed record MeetingMoved(Guid MeetingId, Guid CommandId, string Room, DateTimeOffset At);
+public sealed record MeetingMoved(Guid MeetingId, Guid CommandId, string Room, DateTimeOffset At) : IMeetingEvent;
 
 /// <summary>The meeting will not be held. Its room is free again; its stream and its list are kept.</summary>
-public sealed record MeetingCancelled(Guid MeetingId, Guid CommandId, string Reason, DateTimeOffset At);
+public sealed record MeetingCancelled(Guid MeetingId, Guid CommandId, string Reason, DateTimeOffset At) : IMeetingEvent;
 
 /// <summary>What a list needs to know of its meeting.</summary>
 public sealed record MeetingInfo(

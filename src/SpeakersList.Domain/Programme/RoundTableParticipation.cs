@@ -46,12 +46,12 @@ public static class RoundTableParticipation
         _ => SeatGroup.None,
     };
 
-    public static Decision Decide(Conference conference, IReadOnlyList<Meeting> roundTables, Guid roundTableId, StatePreferences command,
+    public static Decision<IConferenceEvent> Decide(Conference conference, IReadOnlyList<Meeting> roundTables, Guid roundTableId, StatePreferences command,
         Func<string, Participant?> participants, DateTimeOffset now)
     {
-        if (conference.HandledCommands.Contains(command.CommandId)) return Decision.AlreadyDone;
+        if (conference.HandledCommands.Contains(command.CommandId)) return Decision<IConferenceEvent>.AlreadyDone;
         if (Open(roundTables, roundTableId) is { Refusal: { } refusal }) return refusal;
-        var events = new List<object>();
+        var events = new List<IConferenceEvent>();
         foreach (var code in command.Participants)
         {
             if (participants(code.Trim()) is not { } p) return UnknownDelegation(code);
@@ -71,13 +71,13 @@ public static class RoundTableParticipation
             if (conference.PreferenceOf(p.Code)?.RoundTableId == roundTableId || events.OfType<RoundTablePreferenceStated>().Any(e => e.Participant == p.Code)) continue;
             events.Add(new RoundTablePreferenceStated(conference.Id, command.CommandId, roundTableId, p.Code, command.RegionalGroup, command.StatedBy.Trim(), now));
         }
-        return events.Count == 0 ? Decision.AlreadyDone : Decision.Accept([.. events]);
+        return events.Count == 0 ? Decision<IConferenceEvent>.AlreadyDone : Decision<IConferenceEvent>.Accept([.. events]);
     }
 
-    public static Decision Decide(Conference conference, IReadOnlyList<Meeting> roundTables, Guid roundTableId, AllocateSeat command,
+    public static Decision<IConferenceEvent> Decide(Conference conference, IReadOnlyList<Meeting> roundTables, Guid roundTableId, AllocateSeat command,
         Participant? participant, DateTimeOffset now)
     {
-        if (conference.HandledCommands.Contains(command.CommandId)) return Decision.AlreadyDone;
+        if (conference.HandledCommands.Contains(command.CommandId)) return Decision<IConferenceEvent>.AlreadyDone;
         var (roundTable, closed) = Open(roundTables, roundTableId);
         if (closed is not null) return closed;
         if (participant is null) return UnknownDelegation(command.Participant);
@@ -85,7 +85,7 @@ public static class RoundTableParticipation
         if (group == SeatGroup.None)
             return Invalid($"{participant.Name} is an office holder; round-table seats go to delegations, UN-system entities and institutional stakeholders (paras 69-71).");
         var seats = conference.SeatsAt(roundTableId).ToList();
-        if (seats.Any(s => Same(s.Participant, participant.Code))) return Decision.AlreadyDone;
+        if (seats.Any(s => Same(s.Participant, participant.Code))) return Decision<IConferenceEvent>.AlreadyDone;
         if (group == SeatGroup.Delegation && conference.SeatOf(participant.Code) is { } elsewhere)
             return Conflict($"{participant.Name} already takes part in '{Title(roundTables, elsewhere.RoundTableId)}': each delegation takes part in one round table (para 72).");
         if (seats.Count >= MaxParticipants)
@@ -99,22 +99,22 @@ public static class RoundTableParticipation
                 + $"at least {MinUnSystem} from the UN system ({composition.UnSystem} so far) and {MinOtherStakeholders} other institutional stakeholders "
                 + $"({composition.OtherStakeholders} so far). {participant.Name} cannot take one of them.");
 
-        return Decision.Accept(new RoundTableSeatAllocated(conference.Id, command.CommandId, roundTableId, participant.Code, participant.Name,
+        return Decision<IConferenceEvent>.Accept(new RoundTableSeatAllocated(conference.Id, command.CommandId, roundTableId, participant.Code, participant.Name,
             participant.Category, participant.RegionalGroup, now));
     }
 
-    public static Decision Decide(Conference conference, Guid roundTableId, ReleaseSeat command, DateTimeOffset now)
+    public static Decision<IConferenceEvent> Decide(Conference conference, Guid roundTableId, ReleaseSeat command, DateTimeOffset now)
     {
-        if (conference.HandledCommands.Contains(command.CommandId)) return Decision.AlreadyDone;
+        if (conference.HandledCommands.Contains(command.CommandId)) return Decision<IConferenceEvent>.AlreadyDone;
         return conference.SeatsAt(roundTableId).FirstOrDefault(s => Same(s.Participant, command.Participant)) is { } seat
-            ? Decision.Accept(new RoundTableSeatReleased(conference.Id, command.CommandId, roundTableId, seat.Participant, now))
+            ? Decision<IConferenceEvent>.Accept(new RoundTableSeatReleased(conference.Id, command.CommandId, roundTableId, seat.Participant, now))
             : Refusal.NotFound($"{command.Participant} has no seat at this round table.");
     }
 
-    public static Decision Decide(Conference conference, IReadOnlyList<Meeting> roundTables, Guid roundTableId, DesignateChair command,
+    public static Decision<IConferenceEvent> Decide(Conference conference, IReadOnlyList<Meeting> roundTables, Guid roundTableId, DesignateChair command,
         Participant? participant, DateTimeOffset now)
     {
-        if (conference.HandledCommands.Contains(command.CommandId)) return Decision.AlreadyDone;
+        if (conference.HandledCommands.Contains(command.CommandId)) return Decision<IConferenceEvent>.AlreadyDone;
         var (_, closed) = Open(roundTables, roundTableId);
         if (closed is not null) return closed;
         if (participant is null) return UnknownDelegation(command.Participant);
@@ -124,8 +124,8 @@ public static class RoundTableParticipation
             return Conflict($"{participant.Name} already chairs '{Title(roundTables, other.RoundTableId)}'.");
         if (conference.ChairOf(roundTableId) is { } current && Same(current.Participant, participant.Code)
             && current.ChairName == command.ChairName.Trim() && current.Gender == command.Gender)
-            return Decision.AlreadyDone;
-        return Decision.Accept(new RoundTableChairDesignated(conference.Id, command.CommandId, roundTableId, participant.Code, participant.Name,
+            return Decision<IConferenceEvent>.AlreadyDone;
+        return Decision<IConferenceEvent>.Accept(new RoundTableChairDesignated(conference.Id, command.CommandId, roundTableId, participant.Code, participant.Name,
             group, command.ChairName.Trim(), command.Gender, now));
     }
 

@@ -17,10 +17,10 @@ public sealed record CarriedSpeaker(
     DateTimeOffset ReceivedAt);
 
 /// <summary>On the adjourned meeting: these speakers now continue at the next meeting on the item.</summary>
-public sealed record SpeakersCarriedOver(Guid MeetingId, Guid ToMeetingId, IReadOnlyList<Guid> InscriptionIds, DateTimeOffset At);
+public sealed record SpeakersCarriedOver(Guid MeetingId, Guid ToMeetingId, IReadOnlyList<Guid> InscriptionIds, DateTimeOffset At) : IMeetingEvent;
 
 /// <summary>On the next meeting: the speakers carried in, in their original order, ahead of its own inscriptions.</summary>
-public sealed record SpeakersCarriedIn(Guid MeetingId, Guid FromMeetingId, IReadOnlyList<CarriedSpeaker> Speakers, DateTimeOffset At);
+public sealed record SpeakersCarriedIn(Guid MeetingId, Guid FromMeetingId, IReadOnlyList<CarriedSpeaker> Speakers, DateTimeOffset At) : IMeetingEvent;
 
 /// <summary>
 /// "Continuation of the debate": when a meeting is adjourned, its statements not heard (waiting, or
@@ -29,7 +29,7 @@ public sealed record SpeakersCarriedIn(Guid MeetingId, Guid FromMeetingId, IRead
 /// </summary>
 public static class CarryOver
 {
-    public static (IReadOnlyList<object> FromEvents, IReadOnlyList<object> ToEvents) Decide(ListOfSpeakers adjourned, ListOfSpeakers next, DateTimeOffset at)
+    public static (IReadOnlyList<IMeetingEvent> FromEvents, IReadOnlyList<IMeetingEvent> ToEvents) Decide(ListOfSpeakers adjourned, ListOfSpeakers next, DateTimeOffset at)
     {
         var unheard = adjourned.SpeakingOrder().Select(x => x.Entry)
             .Where(x => x.Kind == EntryKind.Statement && x.State is EntryState.Waiting or EntryState.Absent)

@@ -8,13 +8,13 @@ public sealed record DeclineSwap(Guid CommandId, Guid SwapId, long? ExpectedVers
 public sealed record ApproveSwap(Guid CommandId, Guid SwapId, long? ExpectedVersion = null);
 public sealed record RejectSwap(Guid CommandId, Guid SwapId, string? Reason = null, long? ExpectedVersion = null);
 
-public sealed record SwapProposed(Guid MeetingId, Guid SwapId, Guid InscriptionId, Guid WithInscriptionId, string ProposedBy, string ProposedTo, Guid CommandId, DateTimeOffset At);
-public sealed record SwapAccepted(Guid MeetingId, Guid SwapId, Guid CommandId, DateTimeOffset At);
-public sealed record SwapDeclined(Guid MeetingId, Guid SwapId, Guid CommandId, DateTimeOffset At);
-public sealed record SwapRejected(Guid MeetingId, Guid SwapId, string? Reason, Guid CommandId, DateTimeOffset At);
+public sealed record SwapProposed(Guid MeetingId, Guid SwapId, Guid InscriptionId, Guid WithInscriptionId, string ProposedBy, string ProposedTo, Guid CommandId, DateTimeOffset At) : IMeetingEvent;
+public sealed record SwapAccepted(Guid MeetingId, Guid SwapId, Guid CommandId, DateTimeOffset At) : IMeetingEvent;
+public sealed record SwapDeclined(Guid MeetingId, Guid SwapId, Guid CommandId, DateTimeOffset At) : IMeetingEvent;
+public sealed record SwapRejected(Guid MeetingId, Guid SwapId, string? Reason, Guid CommandId, DateTimeOffset At) : IMeetingEvent;
 
 /// <summary>The exchange, as the two placements that put each entry where the other stood.</summary>
-public sealed record SwapApproved(Guid MeetingId, Guid SwapId, Placement First, Placement Second, Guid CommandId, DateTimeOffset At);
+public sealed record SwapApproved(Guid MeetingId, Guid SwapId, Placement First, Placement Second, Guid CommandId, DateTimeOffset At) : IMeetingEvent;
 
 public enum SwapStatus
 {

@@ -26,7 +26,7 @@ public sealed record RoundTableWrite(IEventStream<Conference> Stream, IReadOnlyL
     }
 
     /// <summary>Appends the decision's events; the answer is the round table's roster as it will be once they are committed.</summary>
-    public RoundTableRosterView Append(Guid roundTableId, Decision decision)
+    public RoundTableRosterView Append(Guid roundTableId, Decision<IConferenceEvent> decision)
     {
         Stream.AppendMany(decision.Events);
         return RoundTableRosterView.From(Conference.Evolve(decision.Events), RoundTables.First(m => m.Id == roundTableId));

@@ -1,7 +1,5 @@
 using System.Globalization;
-using JasperFx.Events;
 using Marten;
-using SpeakersList.Programme;
 using SpeakersList.Server.Infrastructure;
 using SpeakersList.SpeakersLists;
 
@@ -10,10 +8,10 @@ namespace SpeakersList.Server.SpeakersLists;
 /// <summary>
 /// A meeting's list and floor as they stood at a past moment (for disputes, and for the UN Journal's
 /// list "as at 18:30"), rebuilt by folding the meeting's events up to that moment with the domain's
-/// own Create/Evolve: the same code that keeps the inline snapshot.
+/// own fold (ListOfSpeakers.Fold): the same code that keeps the inline snapshot.
 /// </summary>
 /// <remarks>
-/// The moment is the one each event records (its At, or ReceivedAt for an inscription), not the
+/// The moment is the one each event records (<see cref="IMeetingEvent.At"/>), not the
 /// store's append timestamp: the events' times come from the service's TimeProvider, so a replay
 /// answers in the meeting's own time line. The stream is folded up to the first event after the moment.
 /// </remarks>
@@ -24,17 +22,10 @@ public static class Replay
     {
         if (at is not { } moment) return await session.LoadAsync<ListOfSpeakers>(meetingId, cancellation);
         var events = await session.Events.FetchStreamAsync(meetingId, token: cancellation);
-        if (events.Count == 0 || events[0].Data is not MeetingScheduled scheduled || HappenedAt(events[0]) > moment) return null;
-        return ListOfSpeakers.Create(scheduled).Evolve(events.Skip(1).TakeWhile(e => HappenedAt(e) <= moment).Select(e => e.Data));
+        return events.Select(e => e.Data).OfType<IMeetingEvent>().TakeWhile(e => e.At <= moment)
+            .Aggregate((ListOfSpeakers?)null, ListOfSpeakers.Fold);
     }
 
-    /// <summary>When an event happened, by the time it carries; the store's timestamp for an event that carries none.</summary>
-    public static DateTimeOffset HappenedAt(IEvent e) => e.Data switch
-    {
-        SpeakerInscribed inscribed => inscribed.ReceivedAt,
-        MeetingScheduled scheduled => scheduled.At,
-        var data => data.GetType().GetProperty("At")?.GetValue(data) as DateTimeOffset? ?? e.Timestamp,
-    };
     /// <summary>
     /// Reads the <c>at</c> of a query: absent means now; otherwise an ISO 8601 time. A "+" of an offset that was not
     /// URL-encoded arrives as a space, and is read as the "+" it was.

@@ -24,7 +24,7 @@ public class Round_table_participation
         _roundTables = [_one, _two];
     }
 
-    private Decision Allocate(Conference conference, Participant? participant, Meeting? at = null) =>
+    private Decision<IConferenceEvent> Allocate(Conference conference, Participant? participant, Meeting? at = null) =>
         RoundTableParticipation.Decide(conference, _roundTables, (at ?? _one).Id, new AllocateSeat(Guid.NewGuid(), participant?.Code ?? "XYZ"), participant, Now);
 
     private Conference Seated(Conference conference, IEnumerable<Participant> participants, Meeting? at = null) =>
@@ -125,7 +125,7 @@ public class Round_table_participation
     {
         var conference = Seated(_conference, [Participant("GHA")]);
 
-        Assert.Same(Decision.AlreadyDone, Allocate(conference, Participant("GHA")));
+        Assert.Same(Decision<IConferenceEvent>.AlreadyDone, Allocate(conference, Participant("GHA")));
     }
 
     [Fact]
@@ -170,7 +170,7 @@ public class Round_table_preferences
         _two = Meeting("Round table II", "Conference Room 4", "15:00", "18:00", MeetingKind.RoundTable, _conference);
     }
 
-    private Decision State(Conference conference, Meeting at, RegionalGroup? group, params string[] codes) =>
+    private Decision<IConferenceEvent> State(Conference conference, Meeting at, RegionalGroup? group, params string[] codes) =>
         RoundTableParticipation.Decide(conference, [_one, _two], at.Id, new StatePreferences(Guid.NewGuid(), group, "Chair of the group", codes),
             code => ParticipantRegistry.ByCode.GetValueOrDefault(code), Now);
 

@@ -16,12 +16,12 @@ public static class Given
     public static ListOfSpeakers RoundTable(string start = "10:00", string end = "13:00") => Meeting(MeetingKind.RoundTable, start, end);
 
     public static ListOfSpeakers Meeting(MeetingKind kind, string start, string end) =>
-        ListOfSpeakers.Create(new MeetingScheduled(Guid.NewGuid(), Guid.NewGuid(), kind, "First plenary meeting", "General Assembly Hall",
+        ListOfSpeakers.For(new MeetingScheduled(Guid.NewGuid(), Guid.NewGuid(), kind, "First plenary meeting", "General Assembly Hall",
             At(start), At(end), "America/New_York", "Migration and development", At("08:00")));
 
     public static Participant Participant(string code) => ParticipantRegistry.ByCode[code];
 
-    public static ListOfSpeakers With(this ListOfSpeakers list, params object[] events) => list.Evolve(events);
+    public static ListOfSpeakers With(this ListOfSpeakers list, params IMeetingEvent[] events) => list.Evolve(events);
 
     public static ListOfSpeakers Inscribed(this ListOfSpeakers list, string code, LevelOfRepresentation level, string at,
         string? onBehalfOf = null) =>

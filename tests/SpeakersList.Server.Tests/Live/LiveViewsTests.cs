@@ -13,14 +13,14 @@ public class Live_views
     private static readonly DateTimeOffset Day1 = new(2013, 9, 24, 0, 0, 0, TimeSpan.FromHours(-4));
 
     private static ListOfSpeakers Meeting(string title, string start, string room = "General Assembly Hall") =>
-        ListOfSpeakers.Create(new MeetingScheduled(Guid.NewGuid(), Guid.NewGuid(), MeetingKind.Plenary, title, room,
+        ListOfSpeakers.For(new MeetingScheduled(Guid.NewGuid(), Guid.NewGuid(), MeetingKind.Plenary, title, room,
             Day1 + TimeSpan.Parse(start), Day1 + TimeSpan.Parse(start) + TimeSpan.FromHours(3), "America/New_York", "Migration", Day1));
 
     private static ListOfSpeakers Inscribed(ListOfSpeakers list, string code, string at) =>
         list.Evolve(Inscription.Decide(list, new Inscribe(Guid.NewGuid(), code, LevelOfRepresentation.Minister, "Speaker", "Minister"),
             ParticipantRegistry.ByCode[code], Day1 + TimeSpan.Parse(at)).Events);
 
-    private static ListOfSpeakers Opened(ListOfSpeakers list, string at) => list.Apply(new MeetingOpened(list.Id, Guid.NewGuid(), Day1 + TimeSpan.Parse(at)));
+    private static ListOfSpeakers Opened(ListOfSpeakers list, string at) => list.Evolve(new MeetingOpened(list.Id, Guid.NewGuid(), Day1 + TimeSpan.Parse(at)));
 
     [Fact]
     public void The_current_meeting_of_a_room_is_the_open_one_else_the_next_scheduled_else_the_last_held()
@@ -31,7 +31,7 @@ public class Live_views
         Assert.Equal(morning.Id, LiveViews.CurrentMeeting([afternoon, morning])!.Id);
         Assert.Equal(afternoon.Id, LiveViews.CurrentMeeting([Opened(afternoon, "15:00"), morning])!.Id);
 
-        var adjourned = Opened(morning, "10:00").Apply(new MeetingAdjourned(morning.Id, Guid.NewGuid(), Day1 + TimeSpan.FromHours(13)));
+        var adjourned = Opened(morning, "10:00").Evolve(new MeetingAdjourned(morning.Id, Guid.NewGuid(), Day1 + TimeSpan.FromHours(13)));
         Assert.Equal(afternoon.Id, LiveViews.CurrentMeeting([adjourned, afternoon])!.Id);
         Assert.Equal(adjourned.Id, LiveViews.CurrentMeeting([adjourned])!.Id);
         Assert.Null(LiveViews.CurrentMeeting([]));
@@ -55,7 +55,7 @@ public class Live_views
     {
         var plenary = Inscribed(Inscribed(Inscribed(Meeting("Plenary", "10:00"), "FRA", "09:00"), "BRA", "09:01"), "GHA", "09:02");
         var roundTable = Inscribed(Meeting("Round table", "10:00", "Conference Room 4"), "GHA", "09:05");
-        plenary = Opened(plenary, "10:00").Apply(new SpeakerCalled(plenary.Id, Guid.NewGuid(), Day1 + TimeSpan.FromHours(10), plenary.Entries[0].InscriptionId, 300, false));
+        plenary = Opened(plenary, "10:00").Evolve(new SpeakerCalled(plenary.Id, Guid.NewGuid(), Day1 + TimeSpan.FromHours(10), plenary.Entries[0].InscriptionId, 300, false));
 
         var view = LiveViews.Delegation("gha", [(SpeakersListView.From(plenary), plenary.Floor.Status), (SpeakersListView.From(roundTable), roundTable.Floor.Status)]);
 

@@ -92,6 +92,9 @@ app.MapWolverineEndpoints(options =>
     options.WarmUpRoutes = RouteWarmup.Eager;
     // A query value that does not parse (?expectedVersion=abc) is bad input: 400, never a silent default.
     options.RejectUnparseableQueryValues = true;
+    // One command contract (commandId, expectedVersion) and one place that documents the ProblemDetails answers.
+    options.AddPolicy<CommandContract>();
+    options.AddPolicy<ProblemResponses>();
 });
 app.MapPages();
 

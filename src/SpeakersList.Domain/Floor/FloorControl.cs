@@ -6,20 +6,20 @@ namespace SpeakersList.Floor;
 /// <summary>A command on the floor that needs nothing but its id (and, optionally, the version the officer saw).</summary>
 /// <param name="CommandId">Chosen by the client: a retry with the same id takes effect once.</param>
 /// <param name="ExpectedVersion">Optional: the version the officer saw; a stale one is refused with 409.</param>
-public sealed record FloorCommand(Guid CommandId, long? ExpectedVersion = null);
+public sealed record FloorCommand(Guid CommandId, long? ExpectedVersion = null) : IMeetingCommand;
 
 /// <summary>Give the floor to the next speaker on the list, or to the one chosen (<paramref name="InscriptionId"/>).</summary>
-public sealed record CallSpeaker(Guid CommandId, Guid? InscriptionId = null, long? ExpectedVersion = null);
+public sealed record CallSpeaker(Guid CommandId, Guid? InscriptionId = null, long? ExpectedVersion = null) : IMeetingCommand;
 
 /// <summary>The speaker called is not in the room. Without a policy, the list's policy applies.</summary>
-public sealed record MarkAbsent(Guid CommandId, AbsentPolicy? Policy = null, long? ExpectedVersion = null);
+public sealed record MarkAbsent(Guid CommandId, AbsentPolicy? Policy = null, long? ExpectedVersion = null) : IMeetingCommand;
 
-public sealed record ExtendSpeech(Guid CommandId, int Seconds, long? ExpectedVersion = null);
+public sealed record ExtendSpeech(Guid CommandId, int Seconds, long? ExpectedVersion = null) : IMeetingCommand;
 
 /// <summary>A delegation rises to a point of order (rule 71).</summary>
-public sealed record RaisePointOfOrder(Guid CommandId, string Participant, long? ExpectedVersion = null);
+public sealed record RaisePointOfOrder(Guid CommandId, string Participant, long? ExpectedVersion = null) : IMeetingCommand;
 
-public sealed record SetAbsentPolicy(Guid CommandId, AbsentPolicy Policy, long? ExpectedVersion = null);
+public sealed record SetAbsentPolicy(Guid CommandId, AbsentPolicy Policy, long? ExpectedVersion = null) : IMeetingCommand;
 
 /// <summary>
 /// What the President (through the conference officers) does on the floor: open the meeting,
@@ -31,7 +31,7 @@ public static class FloorControl
     public const int MaxExtensionSeconds = 3600;
 
     public static Decision Open(ListOfSpeakers list, FloorCommand command, DateTimeOffset now) =>
-        Guard(list, command.CommandId, command.ExpectedVersion)
+        list.Guard(command)
         ?? list.Floor.Status switch
         {
             MeetingStatus.Scheduled => Decision.Accept(new MeetingOpened(list.Id, command.CommandId, now)),
@@ -41,7 +41,7 @@ public static class FloorControl
 
     public static Decision Call(ListOfSpeakers list, CallSpeaker command, DateTimeOffset now)
     {
-        if ((Guard(list, command.CommandId, command.ExpectedVersion) ?? InProgress(list) ?? NoPointOfOrder(list)) is { } refused) return refused;
+        if ((list.Guard(command) ?? InProgress(list) ?? NoPointOfOrder(list)) is { } refused) return refused;
         if (list.FloorHolder() is { } holder)
             return Refusal.Conflict($"{holder.ParticipantName} has the floor: end the speech, or mark the speaker absent, before calling another speaker.");
 
@@ -62,7 +62,7 @@ public static class FloorControl
 
     public static Decision Start(ListOfSpeakers list, FloorCommand command, DateTimeOffset now)
     {
-        if ((Guard(list, command.CommandId, command.ExpectedVersion) ?? InProgress(list) ?? NoPointOfOrder(list)) is { } refused) return refused;
+        if ((list.Guard(command) ?? InProgress(list) ?? NoPointOfOrder(list)) is { } refused) return refused;
         return list.Floor.Current switch
         {
             null => Refusal.Conflict("Nobody has been called: call a speaker before starting the clock."),
@@ -73,7 +73,7 @@ public static class FloorControl
 
     public static Decision Pause(ListOfSpeakers list, FloorCommand command, DateTimeOffset now)
     {
-        if ((Guard(list, command.CommandId, command.ExpectedVersion) ?? InProgress(list) ?? NoPointOfOrder(list)) is { } refused) return refused;
+        if ((list.Guard(command) ?? InProgress(list) ?? NoPointOfOrder(list)) is { } refused) return refused;
         return list.Floor.Current switch
         {
             null => Refusal.Conflict("Nobody has the floor: there is no clock to pause."),
@@ -86,7 +86,7 @@ public static class FloorControl
     /// <summary>The floor returns to the speaker: after a point of order (the President has ruled), or after a pause.</summary>
     public static Decision Resume(ListOfSpeakers list, FloorCommand command, DateTimeOffset now)
     {
-        if ((Guard(list, command.CommandId, command.ExpectedVersion) ?? InProgress(list)) is { } refused) return refused;
+        if ((list.Guard(command) ?? InProgress(list)) is { } refused) return refused;
         var current = list.Floor.Current;
         if (list.Floor.PointOfOrder is { } pointOfOrder)
         {
@@ -106,7 +106,7 @@ public static class FloorControl
 
     public static Decision End(ListOfSpeakers list, FloorCommand command, DateTimeOffset now)
     {
-        if ((Guard(list, command.CommandId, command.ExpectedVersion) ?? InProgress(list) ?? NoPointOfOrder(list)) is { } refused) return refused;
+        if ((list.Guard(command) ?? InProgress(list) ?? NoPointOfOrder(list)) is { } refused) return refused;
         return list.Floor.Current switch
         {
             null => Refusal.Conflict("Nobody has the floor: there is no speech to end."),
@@ -118,7 +118,7 @@ public static class FloorControl
 
     public static Decision MarkAbsent(ListOfSpeakers list, MarkAbsent command, DateTimeOffset now)
     {
-        if ((Guard(list, command.CommandId, command.ExpectedVersion) ?? InProgress(list) ?? NoPointOfOrder(list)) is { } refused) return refused;
+        if ((list.Guard(command) ?? InProgress(list) ?? NoPointOfOrder(list)) is { } refused) return refused;
         if (command.Policy is { } policy && !Enum.IsDefined(policy)) return Refusal.Invalid("The absent policy must be endOfList or nextMeeting.");
         return list.Floor.Current switch
         {
@@ -132,7 +132,7 @@ public static class FloorControl
 
     public static Decision Extend(ListOfSpeakers list, ExtendSpeech command, DateTimeOffset now)
     {
-        if ((Guard(list, command.CommandId, command.ExpectedVersion)) is { } refused) return refused;
+        if (list.Guard(command) is { } refused) return refused;
         if (command.Seconds is < 1 or > MaxExtensionSeconds) return Refusal.Invalid($"An extension is between 1 and {MaxExtensionSeconds} seconds.");
         return list.Floor.Current is { } current
             ? Decision.Accept(new SpeechExtended(list.Id, command.CommandId, now, current.InscriptionId, command.Seconds))
@@ -141,19 +141,19 @@ public static class FloorControl
 
     public static Decision PointOfOrder(ListOfSpeakers list, RaisePointOfOrder command, Participant participant, DateTimeOffset now)
     {
-        if ((Guard(list, command.CommandId, command.ExpectedVersion) ?? InProgress(list)) is { } refused) return refused;
+        if ((list.Guard(command) ?? InProgress(list)) is { } refused) return refused;
         return list.Floor.PointOfOrder is { } raised
             ? Refusal.Conflict($"A point of order by {raised.ParticipantName} is already before the President; resume the debate first.")
             : Decision.Accept(new PointOfOrderRaised(list.Id, command.CommandId, now, participant.Code, participant.Name));
     }
 
     public static Decision Suspend(ListOfSpeakers list, FloorCommand command, DateTimeOffset now) =>
-        Guard(list, command.CommandId, command.ExpectedVersion)
+        list.Guard(command)
         ?? InProgress(list)
         ?? Decision.Accept(new MeetingSuspended(list.Id, command.CommandId, now));
 
     public static Decision ResumeMeeting(ListOfSpeakers list, FloorCommand command, DateTimeOffset now) =>
-        Guard(list, command.CommandId, command.ExpectedVersion)
+        list.Guard(command)
         ?? (list.Floor.Status == MeetingStatus.Suspended
             ? Decision.Accept(new MeetingResumed(list.Id, command.CommandId, now))
             : Refusal.Conflict(list.Floor.Status switch
@@ -165,7 +165,7 @@ public static class FloorControl
 
     public static Decision Adjourn(ListOfSpeakers list, FloorCommand command, DateTimeOffset now)
     {
-        if ((Guard(list, command.CommandId, command.ExpectedVersion)) is { } refused) return refused;
+        if (list.Guard(command) is { } refused) return refused;
         return list.Floor switch
         {
             { Status: MeetingStatus.Adjourned } => Refusal.Conflict("The meeting has already been adjourned."),
@@ -177,7 +177,7 @@ public static class FloorControl
     }
 
     public static Decision SetAbsentPolicy(ListOfSpeakers list, SetAbsentPolicy command, DateTimeOffset now) =>
-        Guard(list, command.CommandId, command.ExpectedVersion)
+        list.Guard(command)
         ?? (!Enum.IsDefined(command.Policy) ? Refusal.Invalid("The absent policy must be endOfList or nextMeeting.")
             : command.Policy == list.AbsentPolicy ? Decision.AlreadyDone
             : Decision.Accept(new AbsentPolicySet(list.Id, command.CommandId, now, command.Policy)));
@@ -204,10 +204,4 @@ public static class FloorControl
         EntryState.Absent => "marked absent",
         _ => state.ToString().ToLowerInvariant(),
     };
-
-    /// <summary>Idempotency and optimistic concurrency, common to every command on a meeting.</summary>
-    private static Decision? Guard(ListOfSpeakers list, Guid commandId, long? expectedVersion) =>
-        list.HandledCommands.Contains(commandId) ? Decision.AlreadyDone
-        : expectedVersion is { } expected && expected != list.Version ? Decision.Refuse(Refusal.Stale(expected, list.Version))
-        : null;
 }

@@ -4,13 +4,13 @@ using SpeakersList.Participants;
 namespace SpeakersList.Programme;
 
 /// <summary>The chair of a regional group conveys its members' preferences (para 72); observers outside the groups state their own.</summary>
-public sealed record StatePreferences(Guid CommandId, RegionalGroup? RegionalGroup, string StatedBy, IReadOnlyList<string> Participants);
+public sealed record StatePreferences(Guid CommandId, RegionalGroup? RegionalGroup, string StatedBy, IReadOnlyList<string> Participants) : IIdempotentCommand;
 
-public sealed record AllocateSeat(Guid CommandId, string Participant);
+public sealed record AllocateSeat(Guid CommandId, string Participant) : IIdempotentCommand;
 
-public sealed record ReleaseSeat(Guid CommandId, string Participant);
+public sealed record ReleaseSeat(Guid CommandId, string Participant) : IIdempotentCommand;
 
-public sealed record DesignateChair(Guid CommandId, string Participant, string ChairName, Gender Gender);
+public sealed record DesignateChair(Guid CommandId, string Participant, string ChairName, Gender Gender) : IIdempotentCommand;
 
 /// <summary>How a participant counts towards a round table's composition (para 71).</summary>
 public enum SeatGroup

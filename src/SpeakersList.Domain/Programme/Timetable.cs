@@ -15,13 +15,13 @@ public sealed record ScheduleMeeting(
     string? TimeZone = null,
     Guid? ConferenceId = null,
     string? Code = null,
-    IReadOnlyList<MeetingSegment>? Segments = null);
+    IReadOnlyList<MeetingSegment>? Segments = null) : IIdempotentCommand;
 
-public sealed record RescheduleMeeting(Guid CommandId, DateTimeOffset Start, DateTimeOffset End);
+public sealed record RescheduleMeeting(Guid CommandId, DateTimeOffset Start, DateTimeOffset End) : IIdempotentCommand;
 
-public sealed record MoveMeeting(Guid CommandId, string Room);
+public sealed record MoveMeeting(Guid CommandId, string Room) : IIdempotentCommand;
 
-public sealed record CancelMeeting(Guid CommandId, string Reason);
+public sealed record CancelMeeting(Guid CommandId, string Reason) : IIdempotentCommand;
 
 /// <summary>
 /// The rules of the programme: a room holds one meeting at a time; a meeting of a conference is

@@ -12,19 +12,17 @@ public sealed record Inscribe(
     string SpeakerName,
     string SpeakerTitle,
     string? OnBehalfOf = null,
-    long? ExpectedVersion = null);
+    long? ExpectedVersion = null) : IMeetingCommand;
 
-public sealed record Withdraw(Guid CommandId, Guid InscriptionId, long? ExpectedVersion = null);
+public sealed record Withdraw(Guid CommandId, Guid InscriptionId, long? ExpectedVersion = null) : IMeetingCommand;
 
 /// <summary>The rules of inscription and withdrawal (rules 68 and 73, para 53 of A/67/254).</summary>
 public static class Inscription
 {
-    /// <summary>The inscription's id is derived from the command's, so a retry answers with the same id.</summary>
-    public static Guid IdFor(Guid commandId) => commandId;
-
+    /// <summary>The inscription's id is the command's id, so a retry answers with the same inscription.</summary>
     public static Decision Decide(ListOfSpeakers list, Inscribe command, Participant participant, DateTimeOffset receivedAt)
     {
-        if (list.Guard(command.CommandId, command.ExpectedVersion) is { } guarded) return guarded;
+        if (list.Guard(command) is { } guarded) return guarded;
         if (list.Meeting.Cancelled)
             return Refusal.Conflict($"{list.Meeting.Title} has been cancelled; inscribe on another meeting of the programme.");
         if (list.Closed)
@@ -36,7 +34,7 @@ public static class Inscription
             return Refusal.Conflict($"The list is full: the number of speakers for this meeting is limited to {cap}.");
 
         return Decision.Accept(new SpeakerInscribed(
-            list.Id, IdFor(command.CommandId), command.CommandId, participant.Code, participant.Name, participant.SpeakingBlock,
+            list.Id, command.CommandId, command.CommandId, participant.Code, participant.Name, participant.SpeakingBlock,
             command.Level, command.SpeakerName.Trim(), command.SpeakerTitle.Trim(),
             string.IsNullOrWhiteSpace(command.OnBehalfOf) ? null : command.OnBehalfOf.Trim(),
             EntryKind.Statement, receivedAt));
@@ -44,7 +42,7 @@ public static class Inscription
 
     public static Decision Decide(ListOfSpeakers list, Withdraw command, DateTimeOffset now)
     {
-        if (list.Guard(command.CommandId, command.ExpectedVersion) is { } guarded) return guarded;
+        if (list.Guard(command) is { } guarded) return guarded;
         var entry = list.Find(command.InscriptionId);
         if (entry is null) return Refusal.NotFound($"There is no inscription {command.InscriptionId} on this list.");
         return entry.State switch

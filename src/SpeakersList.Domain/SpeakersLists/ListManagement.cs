@@ -1,37 +1,37 @@
 namespace SpeakersList.SpeakersLists;
 
-public sealed record MoveEntry(Guid CommandId, Guid InscriptionId, Guid? After, string Reason, long? ExpectedVersion = null);
-public sealed record CloseList(Guid CommandId, long? ExpectedVersion = null);
-public sealed record ReopenList(Guid CommandId, long? ExpectedVersion = null);
-public sealed record SetTimeLimits(Guid CommandId, TimeLimits Limits, long? ExpectedVersion = null);
-public sealed record SetSpeakerCap(Guid CommandId, int? Cap, long? ExpectedVersion = null);
-public sealed record SetOrderingPolicy(Guid CommandId, OrderingPolicy Policy, long? ExpectedVersion = null);
-public sealed record SetCarryOverPolicy(Guid CommandId, CarryOverPolicy Policy, long? ExpectedVersion = null);
-public sealed record AllowSecondInscription(Guid CommandId, string Participant, long? ExpectedVersion = null);
+public sealed record MoveEntry(Guid CommandId, Guid InscriptionId, Guid? After, string Reason, long? ExpectedVersion = null) : IMeetingCommand;
+public sealed record CloseList(Guid CommandId, long? ExpectedVersion = null) : IMeetingCommand;
+public sealed record ReopenList(Guid CommandId, long? ExpectedVersion = null) : IMeetingCommand;
+public sealed record SetTimeLimits(Guid CommandId, TimeLimits Limits, long? ExpectedVersion = null) : IMeetingCommand;
+public sealed record SetSpeakerCap(Guid CommandId, int? Cap, long? ExpectedVersion = null) : IMeetingCommand;
+public sealed record SetOrderingPolicy(Guid CommandId, OrderingPolicy Policy, long? ExpectedVersion = null) : IMeetingCommand;
+public sealed record SetCarryOverPolicy(Guid CommandId, CarryOverPolicy Policy, long? ExpectedVersion = null) : IMeetingCommand;
+public sealed record AllowSecondInscription(Guid CommandId, string Participant, long? ExpectedVersion = null) : IMeetingCommand;
 
 /// <summary>What officers do to a list: move entries, close and reopen it (rule 73), set limits (rule 72).</summary>
 public static class ListManagement
 {
     public static Decision Decide(ListOfSpeakers list, MoveEntry command, DateTimeOffset now) =>
-        list.Guard(command.CommandId, command.ExpectedVersion) ?? Move(list, command, now);
+        list.Guard(command) ?? Move(list, command, now);
 
     public static Decision Decide(ListOfSpeakers list, CloseList command, DateTimeOffset now) =>
-        list.Guard(command.CommandId, command.ExpectedVersion)
+        list.Guard(command)
         ?? (list.Closed ? Decision.AlreadyDone : Decision.Accept(new SpeakersListClosed(list.Id, command.CommandId, now)));
 
     public static Decision Decide(ListOfSpeakers list, ReopenList command, DateTimeOffset now) =>
-        list.Guard(command.CommandId, command.ExpectedVersion)
+        list.Guard(command)
         ?? (list.Closed ? Decision.Accept(new SpeakersListReopened(list.Id, command.CommandId, now)) : Decision.AlreadyDone);
 
     public static Decision Decide(ListOfSpeakers list, SetTimeLimits command, DateTimeOffset now) =>
-        list.Guard(command.CommandId, command.ExpectedVersion)
+        list.Guard(command)
         ?? (command.Limits.Problem() is { } problem
             ? Refusal.Invalid(problem)
             : Decision.Accept(new TimeLimitsSet(list.Id, command.Limits, command.CommandId, now)));
 
     public static Decision Decide(ListOfSpeakers list, SetSpeakerCap command, DateTimeOffset now)
     {
-        if (list.Guard(command.CommandId, command.ExpectedVersion) is { } guarded) return guarded;
+        if (list.Guard(command) is { } guarded) return guarded;
         var inscribed = list.Active.Count(x => x.Kind == EntryKind.Statement);
         return command.Cap switch
         {
@@ -43,15 +43,15 @@ public static class ListManagement
     }
 
     public static Decision Decide(ListOfSpeakers list, AllowSecondInscription command, DateTimeOffset now) =>
-        list.Guard(command.CommandId, command.ExpectedVersion)
+        list.Guard(command)
         ?? Decision.Accept(new SecondInscriptionAllowed(list.Id, command.Participant.ToUpperInvariant(), command.CommandId, now));
 
     public static Decision Decide(ListOfSpeakers list, SetOrderingPolicy command, DateTimeOffset now) =>
-        list.Guard(command.CommandId, command.ExpectedVersion)
+        list.Guard(command)
         ?? (list.Policy == command.Policy ? Decision.AlreadyDone : Decision.Accept(new OrderingPolicySet(list.Id, command.Policy, command.CommandId, now)));
 
     public static Decision Decide(ListOfSpeakers list, SetCarryOverPolicy command, DateTimeOffset now) =>
-        list.Guard(command.CommandId, command.ExpectedVersion)
+        list.Guard(command)
         ?? (list.CarryOverPolicy == command.Policy ? Decision.AlreadyDone : Decision.Accept(new CarryOverPolicySet(list.Id, command.Policy, command.CommandId, now)));
 
     private static Decision Move(ListOfSpeakers list, MoveEntry command, DateTimeOffset now)

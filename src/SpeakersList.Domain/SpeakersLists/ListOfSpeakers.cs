@@ -150,10 +150,13 @@ public sealed partial record ListOfSpeakers(
         return Next(Guid.Empty) with { Entries = Entries.AddRange(arriving) };
     }
 
-    /// <summary>Idempotency and optimistic concurrency, common to every command on a list.</summary>
-    public Decision? Guard(Guid commandId, long? expectedVersion) =>
-        HandledCommands.Contains(commandId) ? Decision.AlreadyDone
-        : expectedVersion is { } expected && expected != Version ? Decision.Refuse(Refusal.Stale(expected, Version))
+    /// <summary>
+    /// Idempotency and optimistic concurrency, common to every command on a list: a command already handled is done
+    /// (a retry changes nothing); one based on another version than the list's is refused with the current version.
+    /// </summary>
+    public Decision? Guard(IIdempotentCommand command) =>
+        HandledCommands.Contains(command.CommandId) ? Decision.AlreadyDone
+        : command is IMeetingCommand { ExpectedVersion: { } expected } && expected != Version ? Decision.Refuse(Refusal.Stale(expected, Version))
         : null;
 
     public Swap? FindSwap(Guid swapId) => Swaps.FirstOrDefault(x => x.SwapId == swapId);

@@ -10,7 +10,7 @@ public sealed record RequestRightOfReply(
     string Participant,
     string SpeakerName,
     string SpeakerTitle,
-    LevelOfRepresentation Level = LevelOfRepresentation.ChairOfDelegation);
+    LevelOfRepresentation Level = LevelOfRepresentation.ChairOfDelegation) : IIdempotentCommand;
 
 /// <summary>
 /// Rights of reply (GA rules of procedure, annex V; decision 34/401, paras 8-10): at most two per
@@ -24,7 +24,7 @@ public static class RightsOfReply
     /// <param name="dayEnd">The list of the day's last meeting on the item, where replies are heard.</param>
     public static Decision Decide(ListOfSpeakers dayEnd, RequestRightOfReply command, Participant participant, DateTimeOffset receivedAt)
     {
-        if (dayEnd.Guard(command.CommandId, null) is { } guarded) return guarded;
+        if (dayEnd.Guard(command) is { } guarded) return guarded;
         if (participant.Category is not (ParticipantCategory.MemberState or ParticipantCategory.ObserverState or ParticipantCategory.EuropeanUnion))
             return Refusal.Invalid($"{participant.Name} cannot exercise a right of reply: it is accorded to Member States and observer States.");
         if (dayEnd.Floor.Status == MeetingStatus.Adjourned)

@@ -2,11 +2,11 @@ using System.Text.Json.Serialization;
 namespace SpeakersList.SpeakersLists;
 
 /// <summary>Delegation A offers its slot to B in exchange for B's; B accepts; an officer approves.</summary>
-public sealed record ProposeSwap(Guid CommandId, Guid InscriptionId, Guid WithInscriptionId, long? ExpectedVersion = null);
-public sealed record AcceptSwap(Guid CommandId, Guid SwapId, long? ExpectedVersion = null);
-public sealed record DeclineSwap(Guid CommandId, Guid SwapId, long? ExpectedVersion = null);
-public sealed record ApproveSwap(Guid CommandId, Guid SwapId, long? ExpectedVersion = null);
-public sealed record RejectSwap(Guid CommandId, Guid SwapId, string? Reason = null, long? ExpectedVersion = null);
+public sealed record ProposeSwap(Guid CommandId, Guid InscriptionId, Guid WithInscriptionId, long? ExpectedVersion = null) : IMeetingCommand;
+public sealed record AcceptSwap(Guid CommandId, Guid SwapId, long? ExpectedVersion = null) : IMeetingCommand;
+public sealed record DeclineSwap(Guid CommandId, Guid SwapId, long? ExpectedVersion = null) : IMeetingCommand;
+public sealed record ApproveSwap(Guid CommandId, Guid SwapId, long? ExpectedVersion = null) : IMeetingCommand;
+public sealed record RejectSwap(Guid CommandId, Guid SwapId, string? Reason = null, long? ExpectedVersion = null) : IMeetingCommand;
 
 public sealed record SwapProposed(Guid MeetingId, Guid SwapId, Guid InscriptionId, Guid WithInscriptionId, string ProposedBy, string ProposedTo, Guid CommandId, DateTimeOffset At) : IMeetingEvent;
 public sealed record SwapAccepted(Guid MeetingId, Guid SwapId, Guid CommandId, DateTimeOffset At) : IMeetingEvent;
@@ -36,7 +36,7 @@ public static class Swaps
     /// <summary>The swap's id is the proposing command's id, so a retried proposal answers with the same swap.</summary>
     public static Decision Decide(ListOfSpeakers list, ProposeSwap command, DateTimeOffset now)
     {
-        if (list.Guard(command.CommandId, command.ExpectedVersion) is { } guarded) return guarded;
+        if (list.Guard(command) is { } guarded) return guarded;
         var mine = list.Find(command.InscriptionId);
         var theirs = list.Find(command.WithInscriptionId);
         if (mine is null || theirs is null || !mine.IsActive || !theirs.IsActive)
@@ -51,20 +51,20 @@ public static class Swaps
     }
 
     public static Decision Decide(ListOfSpeakers list, AcceptSwap command, DateTimeOffset now) =>
-        list.Guard(command.CommandId, command.ExpectedVersion)
+        list.Guard(command)
         ?? (Open(list, command.SwapId, SwapStatus.Proposed, "accepted") is { } refused
             ? Decision.Refuse(refused)
             : Decision.Accept(new SwapAccepted(list.Id, command.SwapId, command.CommandId, now)));
 
     public static Decision Decide(ListOfSpeakers list, DeclineSwap command, DateTimeOffset now) =>
-        list.Guard(command.CommandId, command.ExpectedVersion)
+        list.Guard(command)
         ?? (Open(list, command.SwapId, SwapStatus.Proposed, "declined") is { } refused
             ? Decision.Refuse(refused)
             : Decision.Accept(new SwapDeclined(list.Id, command.SwapId, command.CommandId, now)));
 
     public static Decision Decide(ListOfSpeakers list, RejectSwap command, DateTimeOffset now)
     {
-        if (list.Guard(command.CommandId, command.ExpectedVersion) is { } guarded) return guarded;
+        if (list.Guard(command) is { } guarded) return guarded;
         var swap = list.FindSwap(command.SwapId);
         if (swap is null) return Refusal.NotFound($"There is no swap {command.SwapId} on this list.");
         if (!swap.IsOpen) return Refusal.Conflict($"The swap is already {swap.Status.ToString().ToLowerInvariant()}.");
@@ -74,7 +74,7 @@ public static class Swaps
     /// <summary>Approval exchanges the two slots as they stand now: each entry goes where the other stood.</summary>
     public static Decision Decide(ListOfSpeakers list, ApproveSwap command, DateTimeOffset now)
     {
-        if (list.Guard(command.CommandId, command.ExpectedVersion) is { } guarded) return guarded;
+        if (list.Guard(command) is { } guarded) return guarded;
         if (Open(list, command.SwapId, SwapStatus.Accepted, "approved") is { } refused) return refused;
         var swap = list.Swaps.First(s => s.SwapId == command.SwapId);
         var waiting = list.SpeakingOrder().Select(x => x.Entry).Where(x => x.IsWaiting).ToList();

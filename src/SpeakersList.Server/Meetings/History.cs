@@ -20,7 +20,6 @@ public static class HistoryEndpoint
     [OfficerOnly]
     [WolverineGet("/api/meetings/{meetingId}/history", OperationId = "GetMeetingHistory")]
     [ProducesResponseType<IReadOnlyList<HistoryEntry>>(200)]
-    [ProducesResponseType<ProblemDetails>(404)]
     public static async Task<IResult> Get(Guid meetingId, IQuerySession session, CancellationToken cancellation)
     {
         var events = await session.Events.FetchStreamAsync(meetingId, token: cancellation);

@@ -17,7 +17,6 @@ public static class ParticipantQueries
     /// <summary>One participant, by its code.</summary>
     [WolverineGet("/api/participants/{code}", OperationId = "GetParticipant")]
     [ProducesResponseType<Participant>(200)]
-    [ProducesResponseType<ProblemDetails>(404)]
     public static async Task<IResult> GetOne(string code, IQuerySession session, CancellationToken cancellation) =>
         await session.LoadAsync<Participant>(code.Trim().ToUpperInvariant(), cancellation) is { } participant
             ? Results.Ok(participant)

@@ -99,7 +99,6 @@ public static class DelegationAgendaQueries
     /// </summary>
     [WolverineGet("/api/delegations/{code}/agenda", OperationId = "GetDelegationAgenda")]
     [ProducesResponseType<DelegationAgendaView>(200)]
-    [ProducesResponseType<ProblemDetails>(404)]
     public static async Task<IResult> Get(string code, [FromQuery] Guid? conferenceId, IQuerySession session, CancellationToken cancellation) =>
         await AgendaAsync(session, code, conferenceId, cancellation) is { } agenda
             ? Results.Ok(agenda)

@@ -81,7 +81,6 @@ public static class ProgrammeQueries
     /// <summary>The programme: the conference, its days, and their meetings with their live status. Without conferenceId, the latest conference.</summary>
     [WolverineGet("/api/programme", OperationId = "GetProgramme")]
     [ProducesResponseType<ProgrammeView>(200)]
-    [ProducesResponseType<ProblemDetails>(404)]
     public static async Task<IResult> Get([FromQuery] Guid? conferenceId, IQuerySession session, CancellationToken cancellation) =>
         await ViewAsync(session, conferenceId, cancellation) is { } view
             ? Results.Ok(view)
@@ -92,7 +91,6 @@ public static class ProgrammeQueries
     /// <summary>One meeting as the programme shows it.</summary>
     [WolverineGet("/api/meetings/{meetingId}", OperationId = "GetMeeting")]
     [ProducesResponseType<ProgrammeMeetingView>(200)]
-    [ProducesResponseType<ProblemDetails>(404)]
     public static async Task<IResult> GetMeeting(Guid meetingId, IQuerySession session, CancellationToken cancellation) =>
         await session.LoadAsync<Meeting>(meetingId, cancellation) is { } meeting
             ? Results.Ok(ProgrammeMeetingView.From(meeting))

@@ -90,7 +90,6 @@ public static class RoundTableQueries
     /// <summary>Every round table of the conference (without conferenceId, the latest) with its roster, and the warnings on its chairs' balance.</summary>
     [WolverineGet("/api/round-tables", OperationId = "GetRoundTables")]
     [ProducesResponseType<RoundTablesView>(200)]
-    [ProducesResponseType<ProblemDetails>(404)]
     public static async Task<IResult> GetAll([FromQuery] Guid? conferenceId, IQuerySession session, CancellationToken cancellation) =>
         await ProgrammeQueries.ConferenceAsync(session, conferenceId, cancellation) is { } conference
             ? Results.Ok(RoundTablesView.From(conference, await RoundTablesOfAsync(session, conference.Id, cancellation)))
@@ -105,7 +104,6 @@ public static class RoundTableQueries
     /// <summary>A round table's roster: chair, seats, composition against para 71, geographical distribution and preferences.</summary>
     [WolverineGet("/api/round-tables/{roundTableId}", OperationId = "GetRoundTable")]
     [ProducesResponseType<RoundTableRosterView>(200)]
-    [ProducesResponseType<ProblemDetails>(404)]
     public static async Task<IResult> Get(Guid roundTableId, IQuerySession session, CancellationToken cancellation) =>
         await RosterAsync(session, roundTableId, cancellation) is { } roster
             ? Results.Ok(roster)

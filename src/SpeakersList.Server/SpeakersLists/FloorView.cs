@@ -46,6 +46,9 @@ public sealed record FloorView(
 {
     public const int NextCount = 5;
 
+    /// <summary>The answer of a floor command: the floor after it, stamped with the server's time.</summary>
+    public static Func<ListOfSpeakers, object> AsOf(TimeProvider clock) => list => From(list, clock.GetUtcNow());
+
     /// <summary>A pure function of the meeting's list, but for the server time it is stamped with.</summary>
     public static FloorView From(ListOfSpeakers list, DateTimeOffset serverTime)
     {
@@ -86,8 +89,6 @@ public static class FloorQueries
     /// </summary>
     [WolverineGet("/api/meetings/{meetingId}/floor", OperationId = "GetFloor")]
     [ProducesResponseType<FloorView>(200)]
-    [ProducesResponseType<ProblemDetails>(404)]
-    [ProducesResponseType<ProblemDetails>(400)]
     public static async Task<IResult> Get(Guid meetingId, string? at, IQuerySession session, TimeProvider clock, CancellationToken cancellation)
     {
         if (!Replay.TryReadMoment(at, out var moment)) return Replay.NotAMoment(at);

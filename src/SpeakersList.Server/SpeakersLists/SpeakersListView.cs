@@ -94,8 +94,6 @@ public static class SpeakersListQueries
     /// </summary>
     [WolverineGet("/api/meetings/{meetingId}/speakers-list", OperationId = "GetSpeakersList")]
     [ProducesResponseType<SpeakersListView>(200)]
-    [ProducesResponseType<ProblemDetails>(404)]
-    [ProducesResponseType<ProblemDetails>(400)]
     public static async Task<IResult> Get(Guid meetingId, string? at, IQuerySession session, CancellationToken cancellation)
     {
         if (!Replay.TryReadMoment(at, out var moment)) return Replay.NotAMoment(at);
@@ -107,7 +105,6 @@ public static class SpeakersListQueries
     /// <summary>Why an entry stands where it does: the entries just before and after it, and the rule that orders them.</summary>
     [WolverineGet("/api/meetings/{meetingId}/speakers-list/{inscriptionId}/explanation", OperationId = "ExplainPosition")]
     [ProducesResponseType<PositionExplanation>(200)]
-    [ProducesResponseType<ProblemDetails>(404)]
     public static async Task<IResult> Explain(Guid meetingId, Guid inscriptionId, IQuerySession session, CancellationToken cancellation)
     {
         var list = await session.LoadAsync<ListOfSpeakers>(meetingId, cancellation);

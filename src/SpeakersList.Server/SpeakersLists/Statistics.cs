@@ -73,7 +73,6 @@ public static class StatisticsQueries
     /// <summary>A meeting's statistics: speakers heard, time used against time allotted, overruns, points of order; by category and regional group.</summary>
     [WolverineGet("/api/meetings/{meetingId}/statistics", OperationId = "GetMeetingStatistics")]
     [ProducesResponseType<MeetingStatistics>(200)]
-    [ProducesResponseType<ProblemDetails>(404)]
     public static async Task<IResult> Get(Guid meetingId, IQuerySession session, CancellationToken cancellation)
     {
         if (await session.LoadAsync<ListOfSpeakers>(meetingId, cancellation) is not { } list)

@@ -89,7 +89,7 @@ public class Floor_commands(SpeakersListApp app) : FloorTest(app)
 
         var set = await Api.Expect(await Api.Http.PutAsJsonAsync($"/api/meetings/{meeting}/speakers-list/absent-policy",
             new { commandId = Guid.NewGuid(), policy = "nextMeeting" }, Api.Json), HttpStatusCode.OK);
-        Assert.Equal("nextMeeting", set["policy"]!.GetValue<string>());
+        Assert.Equal(4, set["version"]!.GetValue<long>());
         Assert.Equal("nextMeeting", (await Api.FloorView(meeting))["absentPolicy"]!.GetValue<string>());
 
         await Api.Floor(meeting, "open");

@@ -10,15 +10,11 @@ namespace SpeakersList.Server.Meetings.Cancelling;
 public static class CancelMeetingEndpoint
 {
     public static ProblemDetails Validate(CancelMeeting command) => Validation.Check(
-        (command.CommandId == Guid.Empty, "commandId is required: an id chosen by the client, so that a retried request takes effect once."),
         (Validation.Missing(command.Reason, 500), "reason is required (at most 500 characters): the programme shows it."));
 
     /// <summary>Cancel a meeting. Refused when it is in progress or has been held (409).</summary>
     [WolverinePost("/api/meetings/{meetingId}/cancel", OperationId = "CancelMeeting")]
     [ProducesResponseType<ProgrammeMeetingViewResponse>(200)]
-    [ProducesResponseType<ProblemDetails>(400)]
-    [ProducesResponseType<ProblemDetails>(404)]
-    [ProducesResponseType<ProblemDetails>(409)]
     public static (IResult, Events) Post(
         CancelMeeting command,
         [WriteAggregate("meetingId", LoadStyle = ConcurrencyStyle.Exclusive)] Meeting meeting,

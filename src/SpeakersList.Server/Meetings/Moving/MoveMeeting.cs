@@ -11,7 +11,6 @@ namespace SpeakersList.Server.Meetings.Moving;
 public static class MoveMeetingEndpoint
 {
     public static ProblemDetails Validate(MoveMeeting command) => Validation.Check(
-        (command.CommandId == Guid.Empty, "commandId is required: an id chosen by the client, so that a retried request takes effect once."),
         (Validation.Missing(command.Room, 100), "room is required (at most 100 characters)."));
 
     public static async Task<SchedulingContext> LoadAsync(Guid meetingId, IQuerySession session, CancellationToken cancellation) =>
@@ -22,10 +21,6 @@ public static class MoveMeetingEndpoint
     /// <summary>Move a meeting to another room. Refused when that room is taken at the time (409) or is not one of the conference's rooms (422).</summary>
     [WolverinePost("/api/meetings/{meetingId}/move", OperationId = "MoveMeeting")]
     [ProducesResponseType<ProgrammeMeetingViewResponse>(200)]
-    [ProducesResponseType<ProblemDetails>(400)]
-    [ProducesResponseType<ProblemDetails>(404)]
-    [ProducesResponseType<ProblemDetails>(409)]
-    [ProducesResponseType<ProblemDetails>(422)]
     public static (IResult, Events) Post(
         MoveMeeting command,
         [WriteAggregate("meetingId", LoadStyle = ConcurrencyStyle.Exclusive)] Meeting meeting,

@@ -11,7 +11,6 @@ namespace SpeakersList.Server.Meetings.Rescheduling;
 public static class RescheduleMeetingEndpoint
 {
     public static ProblemDetails Validate(RescheduleMeeting command) => Validation.Check(
-        (command.CommandId == Guid.Empty, "commandId is required: an id chosen by the client, so that a retried request takes effect once."),
         (command.End <= command.Start, "end must be after start."),
         (command.End - command.Start > TimeSpan.FromHours(12), "a meeting lasts at most 12 hours."));
 
@@ -22,10 +21,6 @@ public static class RescheduleMeetingEndpoint
     /// <summary>Reschedule a meeting. Refused when its room is taken at the new time (409) or the time is not on a day of its conference (422).</summary>
     [WolverinePost("/api/meetings/{meetingId}/reschedule", OperationId = "RescheduleMeeting")]
     [ProducesResponseType<ProgrammeMeetingViewResponse>(200)]
-    [ProducesResponseType<ProblemDetails>(400)]
-    [ProducesResponseType<ProblemDetails>(404)]
-    [ProducesResponseType<ProblemDetails>(409)]
-    [ProducesResponseType<ProblemDetails>(422)]
     public static (IResult, Events) Post(
         RescheduleMeeting command,
         [WriteAggregate("meetingId", LoadStyle = ConcurrencyStyle.Exclusive)] Meeting meeting,

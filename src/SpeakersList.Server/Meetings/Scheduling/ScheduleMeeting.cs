@@ -15,7 +15,6 @@ public static class ScheduleMeetingEndpoint
     public const string HeadquartersTimeZone = Timetable.HeadquartersTimeZone;
 
     public static ProblemDetails Validate(ScheduleMeeting command) => Validation.Check(
-        (command.CommandId == Guid.Empty, "commandId is required: an id chosen by the client; it becomes the meeting's id."),
         (!Enum.IsDefined(command.Kind), "kind must be one of plenary, roundTable, hearing."),
         (Validation.Missing(command.Title, 300), "title is required (at most 300 characters)."),
         (Validation.Missing(command.Room, 100), "room is required (at most 100 characters)."),
@@ -37,10 +36,6 @@ public static class ScheduleMeetingEndpoint
     [WolverinePost("/api/meetings", OperationId = "ScheduleMeeting")]
     [ProducesResponseType<MeetingScheduledResponse>(201)]
     [ProducesResponseType<MeetingScheduledResponse>(200)]
-    [ProducesResponseType<ProblemDetails>(400)]
-    [ProducesResponseType<ProblemDetails>(404)]
-    [ProducesResponseType<ProblemDetails>(409)]
-    [ProducesResponseType<ProblemDetails>(422)]
     public static (IResult, IMartenOp) Post(ScheduleMeeting command, SchedulingContext context, TimeProvider clock)
     {
         if (context.Existing is not null)

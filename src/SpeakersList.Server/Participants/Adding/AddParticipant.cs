@@ -25,9 +25,6 @@ public static class AddParticipantEndpoint
     [WolverinePost("/api/participants", OperationId = "AddParticipant")]
     [ProducesResponseType<Participant>(201)]
     [ProducesResponseType<Participant>(200)]
-    [ProducesResponseType<ProblemDetails>(400)]
-    [ProducesResponseType<ProblemDetails>(409)]
-    [ProducesResponseType<ProblemDetails>(422)]
     public static (IResult, IMartenOp) Post(AddParticipant command, Participant? existing, TimeProvider clock)
     {
         var (stored, refusal) = ParticipantEditing.Decide(command, existing);

@@ -27,9 +27,6 @@ public static class EditParticipantEndpoint
     /// <summary>Replace a participant's name, category, regional group and speaking-block override. Repeating it changes nothing.</summary>
     [WolverinePut("/api/participants/{code}", OperationId = "EditParticipant")]
     [ProducesResponseType<Participant>(200)]
-    [ProducesResponseType<ProblemDetails>(400)]
-    [ProducesResponseType<ProblemDetails>(404)]
-    [ProducesResponseType<ProblemDetails>(422)]
     public static (IResult, IMartenOp) Put(string code, EditParticipant command, Participant? existing, TimeProvider clock)
     {
         var (stored, refusal) = ParticipantEditing.Decide(command, existing, code);

@@ -70,9 +70,6 @@ public static class ImportProgrammeEndpoint
     [Consumes("application/yaml", "application/json", "text/yaml", "application/x-yaml", "text/plain", "multipart/form-data")]
     [ProducesResponseType<ProgrammeImported>(201)]
     [ProducesResponseType<ProgrammeImported>(200)]
-    [ProducesResponseType<ProblemDetails>(400)]
-    [ProducesResponseType<ProblemDetails>(409)]
-    [ProducesResponseType<ProblemDetails>(422)]
     public static async Task<IResult> Post(
         HttpRequest request,
         [FromQuery] Guid? commandId,

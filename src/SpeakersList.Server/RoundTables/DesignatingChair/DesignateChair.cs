@@ -14,7 +14,6 @@ public sealed record ChairDesignated(RoundTableRosterView RoundTable, IReadOnlyL
 public static class DesignateChairEndpoint
 {
     public static ProblemDetails Validate(DesignateChair command) => Validation.Check(
-        (command.CommandId == Guid.Empty, "commandId is required: an id chosen by the client, so that a retried request takes effect once."),
         (Validation.Missing(command.Participant, 20), "participant is required: the code of the chair's Member State."),
         (Validation.Missing(command.ChairName), "chairName is required (at most 200 characters)."),
         (!Enum.IsDefined(command.Gender), "gender must be female or male."));
@@ -25,10 +24,6 @@ public static class DesignateChairEndpoint
     /// </summary>
     [WolverinePost("/api/round-tables/{roundTableId}/chair", OperationId = "DesignateRoundTableChair")]
     [ProducesResponseType<ChairDesignated>(200)]
-    [ProducesResponseType<ProblemDetails>(400)]
-    [ProducesResponseType<ProblemDetails>(404)]
-    [ProducesResponseType<ProblemDetails>(409)]
-    [ProducesResponseType<ProblemDetails>(422)]
     public static async Task<IResult> Post(Guid roundTableId, DesignateChair command, IDocumentSession session, TimeProvider clock,
         CancellationToken cancellation)
     {

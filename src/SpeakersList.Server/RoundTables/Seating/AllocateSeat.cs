@@ -11,7 +11,6 @@ namespace SpeakersList.Server.RoundTables.Seating;
 public static class AllocateSeatEndpoint
 {
     public static ProblemDetails Validate(AllocateSeat command) => Validation.Check(
-        (command.CommandId == Guid.Empty, "commandId is required: an id chosen by the client, so that a retried request takes effect once."),
         (Validation.Missing(command.Participant, 20), "participant is required: the participant's code, such as GHA or UNDP."));
 
     /// <summary>
@@ -21,10 +20,6 @@ public static class AllocateSeatEndpoint
     [WolverinePost("/api/round-tables/{roundTableId}/seats", OperationId = "AllocateRoundTableSeat")]
     [ProducesResponseType<RoundTableRosterView>(201)]
     [ProducesResponseType<RoundTableRosterView>(200)]
-    [ProducesResponseType<ProblemDetails>(400)]
-    [ProducesResponseType<ProblemDetails>(404)]
-    [ProducesResponseType<ProblemDetails>(409)]
-    [ProducesResponseType<ProblemDetails>(422)]
     public static async Task<IResult> Post(Guid roundTableId, AllocateSeat command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
         var (write, missing) = await RoundTableWrite.FetchAsync(session, roundTableId, cancellation);

@@ -12,7 +12,6 @@ public static class ReleaseSeatEndpoint
     /// <summary>Release a seat. Optional commandId in the query: a retry with it answers 200 again.</summary>
     [WolverineDelete("/api/round-tables/{roundTableId}/seats/{participant}", OperationId = "ReleaseRoundTableSeat")]
     [ProducesResponseType<RoundTableRosterView>(200)]
-    [ProducesResponseType<ProblemDetails>(404)]
     public static async Task<IResult> Delete(Guid roundTableId, string participant, [FromQuery] Guid? commandId, IDocumentSession session,
         TimeProvider clock, CancellationToken cancellation)
     {

@@ -11,7 +11,6 @@ namespace SpeakersList.Server.RoundTables.StatingPreferences;
 public static class StatePreferencesEndpoint
 {
     public static ProblemDetails Validate(StatePreferences command) => Validation.Check(
-        (command.CommandId == Guid.Empty, "commandId is required: an id chosen by the client, so that a retried request takes effect once."),
         (command.RegionalGroup is { } group && !Enum.IsDefined(group), "regionalGroup is not a regional group."),
         (Validation.Missing(command.StatedBy), "statedBy is required: who conveys the preference, e.g. the chair of the regional group."),
         (command.Participants is null || command.Participants.Count == 0, "participants is required: the codes of the delegations that prefer this round table."),
@@ -24,10 +23,6 @@ public static class StatePreferencesEndpoint
     /// </summary>
     [WolverinePost("/api/round-tables/{roundTableId}/preferences", OperationId = "StateRoundTablePreferences")]
     [ProducesResponseType<RoundTableRosterView>(200)]
-    [ProducesResponseType<ProblemDetails>(400)]
-    [ProducesResponseType<ProblemDetails>(404)]
-    [ProducesResponseType<ProblemDetails>(409)]
-    [ProducesResponseType<ProblemDetails>(422)]
     public static async Task<IResult> Post(Guid roundTableId, StatePreferences command, IDocumentSession session, TimeProvider clock,
         CancellationToken cancellation)
     {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using SpeakersList.Floor;
+using SpeakersList.Server.Infrastructure;
 using SpeakersList.SpeakersLists;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -8,20 +9,15 @@ namespace SpeakersList.Server.SpeakersLists.Chairing;
 
 public static class CallSpeakerEndpoint
 {
-    public static ProblemDetails Validate(CallSpeaker command) => FloorAnswer.Validate(command.CommandId, command.ExpectedVersion);
-
     /// <summary>
     /// Give the floor to the next speaker in the list's order (rule 68), or, with <c>inscriptionId</c>, to the speaker chosen.
     /// Refused while someone holds the floor or a point of order is before the President.
     /// </summary>
     [WolverinePost("/api/meetings/{meetingId}/floor/next", OperationId = "CallSpeaker")]
     [ProducesResponseType<FloorView>(200)]
-    [ProducesResponseType<ProblemDetails>(400)]
-    [ProducesResponseType<ProblemDetails>(404)]
-    [ProducesResponseType<ProblemDetails>(409)]
     public static (IResult, Events) Post(
         CallSpeaker command,
         [WriteAggregate("meetingId", LoadStyle = ConcurrencyStyle.Exclusive)] ListOfSpeakers list,
         TimeProvider clock) =>
-        FloorAnswer.Of(list, FloorControl.Call(list, command, clock.GetUtcNow()), clock);
+        FloorControl.Call(list, command, clock.GetUtcNow()).Respond(list, FloorView.AsOf(clock));
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using SpeakersList.Floor;
+using SpeakersList.Server.Infrastructure;
 using SpeakersList.SpeakersLists;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -8,17 +9,12 @@ namespace SpeakersList.Server.SpeakersLists.Chairing;
 
 public static class EndSpeechEndpoint
 {
-    public static ProblemDetails Validate(FloorCommand command) => FloorAnswer.Validate(command.CommandId, command.ExpectedVersion);
-
     /// <summary>The speech is over: the speaker is heard, with the time spoken recorded.</summary>
     [WolverinePost("/api/meetings/{meetingId}/floor/end", OperationId = "EndSpeech")]
     [ProducesResponseType<FloorView>(200)]
-    [ProducesResponseType<ProblemDetails>(400)]
-    [ProducesResponseType<ProblemDetails>(404)]
-    [ProducesResponseType<ProblemDetails>(409)]
     public static (IResult, Events) Post(
         FloorCommand command,
         [WriteAggregate("meetingId", LoadStyle = ConcurrencyStyle.Exclusive)] ListOfSpeakers list,
         TimeProvider clock) =>
-        FloorAnswer.Of(list, FloorControl.End(list, command, clock.GetUtcNow()), clock);
+        FloorControl.End(list, command, clock.GetUtcNow()).Respond(list, FloorView.AsOf(clock));
 }

@@ -10,7 +10,6 @@ namespace SpeakersList.Server.SpeakersLists.Chairing;
 public static class MarkSpeakerAbsentEndpoint
 {
     public static ProblemDetails Validate(MarkAbsent command) => Validation.Check(
-        (command.CommandId == Guid.Empty, "commandId is required: an id chosen by the client, so that a retried request takes effect once."),
         (command.Policy is { } policy && !Enum.IsDefined(policy), "policy, when given, is endOfList or nextMeeting."));
 
     /// <summary>
@@ -19,12 +18,9 @@ public static class MarkSpeakerAbsentEndpoint
     /// </summary>
     [WolverinePost("/api/meetings/{meetingId}/floor/absent", OperationId = "MarkSpeakerAbsent")]
     [ProducesResponseType<FloorView>(200)]
-    [ProducesResponseType<ProblemDetails>(400)]
-    [ProducesResponseType<ProblemDetails>(404)]
-    [ProducesResponseType<ProblemDetails>(409)]
     public static (IResult, Events) Post(
         MarkAbsent command,
         [WriteAggregate("meetingId", LoadStyle = ConcurrencyStyle.Exclusive)] ListOfSpeakers list,
         TimeProvider clock) =>
-        FloorAnswer.Of(list, FloorControl.MarkAbsent(list, command, clock.GetUtcNow()), clock);
+        FloorControl.MarkAbsent(list, command, clock.GetUtcNow()).Respond(list, FloorView.AsOf(clock));
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using SpeakersList.Floor;
+using SpeakersList.Server.Infrastructure;
 using SpeakersList.SpeakersLists;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -8,17 +9,12 @@ namespace SpeakersList.Server.SpeakersLists.Chairing;
 
 public static class OpenMeetingEndpoint
 {
-    public static ProblemDetails Validate(FloorCommand command) => FloorAnswer.Validate(command.CommandId, command.ExpectedVersion);
-
     /// <summary>Open the meeting: from now on the President can give the floor.</summary>
     [WolverinePost("/api/meetings/{meetingId}/floor/open", OperationId = "OpenMeeting")]
     [ProducesResponseType<FloorView>(200)]
-    [ProducesResponseType<ProblemDetails>(400)]
-    [ProducesResponseType<ProblemDetails>(404)]
-    [ProducesResponseType<ProblemDetails>(409)]
     public static (IResult, Events) Post(
         FloorCommand command,
         [WriteAggregate("meetingId", LoadStyle = ConcurrencyStyle.Exclusive)] ListOfSpeakers list,
         TimeProvider clock) =>
-        FloorAnswer.Of(list, FloorControl.Open(list, command, clock.GetUtcNow()), clock);
+        FloorControl.Open(list, command, clock.GetUtcNow()).Respond(list, FloorView.AsOf(clock));
 }

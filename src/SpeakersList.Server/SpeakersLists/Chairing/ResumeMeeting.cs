@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using SpeakersList.Floor;
+using SpeakersList.Server.Infrastructure;
 using SpeakersList.SpeakersLists;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -8,17 +9,12 @@ namespace SpeakersList.Server.SpeakersLists.Chairing;
 
 public static class ResumeMeetingEndpoint
 {
-    public static ProblemDetails Validate(FloorCommand command) => FloorAnswer.Validate(command.CommandId, command.ExpectedVersion);
-
     /// <summary>Resume a suspended meeting. A speaker's paused clock stays paused until the speech is resumed.</summary>
     [WolverinePost("/api/meetings/{meetingId}/floor/resume-meeting", OperationId = "ResumeMeeting")]
     [ProducesResponseType<FloorView>(200)]
-    [ProducesResponseType<ProblemDetails>(400)]
-    [ProducesResponseType<ProblemDetails>(404)]
-    [ProducesResponseType<ProblemDetails>(409)]
     public static (IResult, Events) Post(
         FloorCommand command,
         [WriteAggregate("meetingId", LoadStyle = ConcurrencyStyle.Exclusive)] ListOfSpeakers list,
         TimeProvider clock) =>
-        FloorAnswer.Of(list, FloorControl.ResumeMeeting(list, command, clock.GetUtcNow()), clock);
+        FloorControl.ResumeMeeting(list, command, clock.GetUtcNow()).Respond(list, FloorView.AsOf(clock));
 }

@@ -17,7 +17,6 @@ public sealed record InscriptionAccepted(Guid InscriptionId, long Version, int P
 public static class InscribeEndpoint
 {
     public static ProblemDetails Validate(Inscribe command) => Validation.Check(
-        (command.CommandId == Guid.Empty, Validation.CommandIdRequired),
         (Validation.Missing(command.Participant, 20), "participant is required: the participant's code, such as GHA or EU."),
         (!Enum.IsDefined(command.Level),
             "level must be one of headOfState, vicePresident, headOfGovernment, deputyPrimeMinister, minister, viceMinister, chairOfDelegation, other."),
@@ -39,10 +38,6 @@ public static class InscribeEndpoint
     [DelegationMayAct, EnableRateLimiting(AccessSetup.InscriptionLimit)]
     [ProducesResponseType<InscriptionAccepted>(201)]
     [ProducesResponseType<InscriptionAccepted>(200)]
-    [ProducesResponseType<ProblemDetails>(400)]
-    [ProducesResponseType<ProblemDetails>(404)]
-    [ProducesResponseType<ProblemDetails>(409)]
-    [ProducesResponseType<ProblemDetails>(422)]
     public static async Task<IResult> Post(Guid meetingId, Inscribe command, Participant? participant, InscriptionDesk desk, HttpContext context)
     {
         if (participant is null)
@@ -52,7 +47,7 @@ public static class InscribeEndpoint
         var outcome = await desk.Submit(meetingId, command, participant, context.ArrivedAt(), requester);
         if (outcome.Refusal is { } refusal) return refusal.ToResult();
 
-        var id = Inscription.IdFor(command.CommandId);
+        var id = command.CommandId; // the inscription's id
         var view = SpeakersListView.From(outcome.ListAfter!).Entries.FirstOrDefault(x => x.InscriptionId == id);
         var accepted = new InscriptionAccepted(id, outcome.ListAfter!.Version, view?.Position ?? 0, view?.EstimatedStart, view?.Explanation ?? "");
         return outcome.AlreadyDone

@@ -10,15 +10,11 @@ namespace SpeakersList.Server.SpeakersLists.Managing;
 public static class AllowSecondInscriptionEndpoint
 {
     public static ProblemDetails Validate(AllowSecondInscription command) => Validation.Check(
-        (command.CommandId == Guid.Empty, Validation.CommandIdRequired),
         (Validation.Missing(command.Participant, 20), "participant is required: the participant's code."));
 
     /// <summary>Allow a delegation a second inscription.</summary>
     [WolverinePost("/api/meetings/{meetingId}/speakers-list/second-inscriptions", OperationId = "AllowSecondInscription")]
     [ProducesResponseType<CommandAccepted>(200)]
-    [ProducesResponseType<ProblemDetails>(400)]
-    [ProducesResponseType<ProblemDetails>(404)]
-    [ProducesResponseType<ProblemDetails>(409)]
     public static (IResult, Events) Post(AllowSecondInscription command,
         [WriteAggregate("meetingId", LoadStyle = ConcurrencyStyle.Exclusive)] ListOfSpeakers list, TimeProvider clock) =>
         ListManagement.Decide(list, command, clock.GetUtcNow()).Respond(list);

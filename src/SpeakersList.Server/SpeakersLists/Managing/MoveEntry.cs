@@ -10,17 +10,12 @@ namespace SpeakersList.Server.SpeakersLists.Managing;
 public static class MoveEntryEndpoint
 {
     public static ProblemDetails Validate(MoveEntry command) => Validation.Check(
-        (command.CommandId == Guid.Empty, Validation.CommandIdRequired),
         (command.InscriptionId == Guid.Empty, "inscriptionId is required: the entry to move."),
         (Validation.Missing(command.Reason, 500), "reason is required (at most 500 characters): it is recorded in the list's history."));
 
     /// <summary>Move an entry; the move holds when later inscriptions arrive.</summary>
     [WolverinePost("/api/meetings/{meetingId}/speakers-list/moves", OperationId = "MoveEntry")]
     [ProducesResponseType<CommandAccepted>(200)]
-    [ProducesResponseType<ProblemDetails>(400)]
-    [ProducesResponseType<ProblemDetails>(404)]
-    [ProducesResponseType<ProblemDetails>(409)]
-    [ProducesResponseType<ProblemDetails>(422)]
     public static (IResult, Events) Post(MoveEntry command,
         [WriteAggregate("meetingId", LoadStyle = ConcurrencyStyle.Exclusive)] ListOfSpeakers list, TimeProvider clock) =>
         ListManagement.Decide(list, command, clock.GetUtcNow()).Respond(list);

@@ -10,15 +10,11 @@ namespace SpeakersList.Server.SpeakersLists.Managing;
 public static class SetOrderingPolicyEndpoint
 {
     public static ProblemDetails Validate(SetOrderingPolicy command) => Validation.Check(
-        (command.CommandId == Guid.Empty, Validation.CommandIdRequired),
         (!Enum.IsDefined(command.Policy), "policy must be protocol or firstComeFirstServed."));
 
     /// <summary>How the list is ordered: protocol (plenary default) or firstComeFirstServed (round tables and hearings).</summary>
     [WolverinePut("/api/meetings/{meetingId}/speakers-list/ordering-policy", OperationId = "SetOrderingPolicy")]
     [ProducesResponseType<CommandAccepted>(200)]
-    [ProducesResponseType<ProblemDetails>(400)]
-    [ProducesResponseType<ProblemDetails>(404)]
-    [ProducesResponseType<ProblemDetails>(409)]
     public static (IResult, Events) Put(SetOrderingPolicy command,
         [WriteAggregate("meetingId", LoadStyle = ConcurrencyStyle.Exclusive)] ListOfSpeakers list, TimeProvider clock) =>
         ListManagement.Decide(list, command, clock.GetUtcNow()).Respond(list);

@@ -10,16 +10,11 @@ namespace SpeakersList.Server.SpeakersLists.Managing;
 public static class SetTimeLimitsEndpoint
 {
     public static ProblemDetails Validate(SetTimeLimits command) => Validation.Check(
-        (command.CommandId == Guid.Empty, Validation.CommandIdRequired),
         (command.Limits is null, "limits is required: delegationSeconds, groupSeconds, observerSeconds, nonStateSeconds, preArrangedSeconds, firstReplySeconds, secondReplySeconds, changeOverSeconds."));
 
     /// <summary>Set the meeting's time limits (seconds).</summary>
     [WolverinePut("/api/meetings/{meetingId}/speakers-list/time-limits", OperationId = "SetTimeLimits")]
     [ProducesResponseType<CommandAccepted>(200)]
-    [ProducesResponseType<ProblemDetails>(400)]
-    [ProducesResponseType<ProblemDetails>(404)]
-    [ProducesResponseType<ProblemDetails>(409)]
-    [ProducesResponseType<ProblemDetails>(422)]
     public static (IResult, Events) Put(SetTimeLimits command,
         [WriteAggregate("meetingId", LoadStyle = ConcurrencyStyle.Exclusive)] ListOfSpeakers list, TimeProvider clock) =>
         ListManagement.Decide(list, command, clock.GetUtcNow()).Respond(list);

@@ -12,7 +12,6 @@ namespace SpeakersList.Server.SpeakersLists.RaisingPointOfOrder;
 public static class RaisePointOfOrderEndpoint
 {
     public static ProblemDetails Validate(RaisePointOfOrder command) => Validation.Check(
-        (command.CommandId == Guid.Empty, "commandId is required: an id chosen by the client, so that a retried request takes effect once."),
         (Validation.Missing(command.Participant, 20), "participant is required: the code of the delegation rising to a point of order."));
 
     public static Task<Participant?> LoadAsync(RaisePointOfOrder command, IQuerySession session, CancellationToken cancellation) =>
@@ -24,10 +23,6 @@ public static class RaisePointOfOrderEndpoint
     /// </summary>
     [WolverinePost("/api/meetings/{meetingId}/floor/point-of-order", OperationId = "RaisePointOfOrder")]
     [ProducesResponseType<FloorView>(200)]
-    [ProducesResponseType<ProblemDetails>(400)]
-    [ProducesResponseType<ProblemDetails>(404)]
-    [ProducesResponseType<ProblemDetails>(409)]
-    [ProducesResponseType<ProblemDetails>(422)]
     public static (IResult, Events) Post(
         RaisePointOfOrder command,
         Participant? participant,
@@ -35,5 +30,5 @@ public static class RaisePointOfOrderEndpoint
         TimeProvider clock) =>
         participant is null
             ? (Refusal.Invalid($"Unknown participant '{command.Participant}'. Use a code from GET /api/participants.").ToResult(), [])
-            : FloorAnswer.Of(list, FloorControl.PointOfOrder(list, command, participant, clock.GetUtcNow()), clock);
+            : FloorControl.PointOfOrder(list, command, participant, clock.GetUtcNow()).Respond(list, FloorView.AsOf(clock));
 }

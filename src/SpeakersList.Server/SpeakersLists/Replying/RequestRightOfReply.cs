@@ -23,7 +23,6 @@ public sealed record RightOfReplyOutcome(RightOfReplyScheduled? Scheduled, Refus
 public static class RequestRightOfReplyEndpoint
 {
     public static ProblemDetails Validate(RequestRightOfReply command) => Validation.Check(
-        (command.CommandId == Guid.Empty, Validation.CommandIdRequired),
         (Validation.Missing(command.Participant, 20), "participant is required: the code of the delegation that replies."),
         (!Enum.IsDefined(command.Level), "level must be one of headOfState, vicePresident, headOfGovernment, deputyPrimeMinister, minister, viceMinister, chairOfDelegation, other."),
         (Validation.Missing(command.SpeakerName), "speakerName is required (at most 200 characters)."),
@@ -36,10 +35,6 @@ public static class RequestRightOfReplyEndpoint
     [WolverinePost("/api/meetings/{meetingId}/rights-of-reply", OperationId = "RequestRightOfReply")]
     [DelegationMayAct]
     [ProducesResponseType<RightOfReplyScheduled>(201)]
-    [ProducesResponseType<ProblemDetails>(400)]
-    [ProducesResponseType<ProblemDetails>(404)]
-    [ProducesResponseType<ProblemDetails>(409)]
-    [ProducesResponseType<ProblemDetails>(422)]
     public static async Task<IResult> Post(Guid meetingId, RequestRightOfReply command, IQuerySession session, IMessageBus bus,
         HttpContext context, CancellationToken cancellation)
     {

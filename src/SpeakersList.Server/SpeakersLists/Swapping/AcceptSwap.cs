@@ -9,7 +9,7 @@ using Wolverine.Marten;
 namespace SpeakersList.Server.SpeakersLists.Swapping;
 
 /// <summary>The body of a step in a swap's life.</summary>
-public sealed record SwapStep(Guid CommandId, long? ExpectedVersion = null, string? Reason = null)
+public sealed record SwapStep(Guid CommandId, long? ExpectedVersion = null, string? Reason = null) : IMeetingCommand
 {
     /// <summary>Only the delegation a swap is proposed to (or an officer) answers it; 403 otherwise.</summary>
     public static IResult? RefusedUnlessProposedTo(ListOfSpeakers list, Guid swapId, ClaimsPrincipal user) =>
@@ -18,15 +18,10 @@ public sealed record SwapStep(Guid CommandId, long? ExpectedVersion = null, stri
 
 public static class AcceptSwapEndpoint
 {
-    public static ProblemDetails Validate(SwapStep step) => Validation.Check(
-        (step.CommandId == Guid.Empty, Validation.CommandIdRequired));
-
     /// <summary>The other delegation accepts the proposed swap.</summary>
     [WolverinePost("/api/meetings/{meetingId}/swaps/{swapId}/accept", OperationId = "AcceptSwap")]
     [DelegationMayAct]
     [ProducesResponseType<CommandAccepted>(200)]
-    [ProducesResponseType<ProblemDetails>(404)]
-    [ProducesResponseType<ProblemDetails>(409)]
     public static (IResult, Events) Accept(Guid swapId, SwapStep step,
         [WriteAggregate("meetingId", LoadStyle = ConcurrencyStyle.Exclusive)] ListOfSpeakers list, TimeProvider clock, ClaimsPrincipal user) =>
         SwapStep.RefusedUnlessProposedTo(list, swapId, user) is { } refused

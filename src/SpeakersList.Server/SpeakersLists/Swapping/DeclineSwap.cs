@@ -10,15 +10,10 @@ namespace SpeakersList.Server.SpeakersLists.Swapping;
 
 public static class DeclineSwapEndpoint
 {
-    public static ProblemDetails Validate(SwapStep step) => Validation.Check(
-        (step.CommandId == Guid.Empty, Validation.CommandIdRequired));
-
     /// <summary>The other delegation declines the proposed swap.</summary>
     [WolverinePost("/api/meetings/{meetingId}/swaps/{swapId}/decline", OperationId = "DeclineSwap")]
     [DelegationMayAct]
     [ProducesResponseType<CommandAccepted>(200)]
-    [ProducesResponseType<ProblemDetails>(404)]
-    [ProducesResponseType<ProblemDetails>(409)]
     public static (IResult, Events) Decline(Guid swapId, SwapStep step,
         [WriteAggregate("meetingId", LoadStyle = ConcurrencyStyle.Exclusive)] ListOfSpeakers list, TimeProvider clock, ClaimsPrincipal user) =>
         SwapStep.RefusedUnlessProposedTo(list, swapId, user) is { } refused

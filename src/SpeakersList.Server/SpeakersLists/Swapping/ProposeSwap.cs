@@ -15,17 +15,12 @@ public sealed record SwapOpened(Guid SwapId, long Version);
 public static class ProposeSwapEndpoint
 {
     public static ProblemDetails Validate(ProposeSwap command) => Validation.Check(
-        (command.CommandId == Guid.Empty, Validation.CommandIdRequired),
         (command.InscriptionId == Guid.Empty || command.WithInscriptionId == Guid.Empty,
             "inscriptionId (your slot) and withInscriptionId (the slot you want) are required."));
     /// <summary>Propose to exchange your slot with another delegation's. The swap's id is the command's id.</summary>
     [WolverinePost("/api/meetings/{meetingId}/swaps", OperationId = "ProposeSwap")]
     [DelegationMayAct]
     [ProducesResponseType<SwapOpened>(201)]
-    [ProducesResponseType<ProblemDetails>(400)]
-    [ProducesResponseType<ProblemDetails>(404)]
-    [ProducesResponseType<ProblemDetails>(409)]
-    [ProducesResponseType<ProblemDetails>(422)]
     public static (IResult, Events) Propose(ProposeSwap command,
         [WriteAggregate("meetingId", LoadStyle = ConcurrencyStyle.Exclusive)] ListOfSpeakers list, TimeProvider clock, ClaimsPrincipal user)
     {

@@ -14,9 +14,7 @@ public static class WithdrawEndpoint
     /// <summary>Withdraw an inscription. Repeating it changes nothing. Optional: commandId and expectedVersion in the query.</summary>
     [WolverineDelete("/api/meetings/{meetingId}/inscriptions/{inscriptionId}", OperationId = "Withdraw")]
     [DelegationMayAct]
-    [ProducesResponseType(204)]
-    [ProducesResponseType<ProblemDetails>(404)]
-    [ProducesResponseType<ProblemDetails>(409)]
+    [ProducesResponseType<CommandAccepted>(200)]
     public static (IResult, Events) Delete(
         Guid inscriptionId,
         [FromQuery] Guid? commandId,
@@ -27,9 +25,6 @@ public static class WithdrawEndpoint
     {
         if (list.Find(inscriptionId) is { } entry && Actor.Of(user).RefuseUnlessFor(entry.Participant) is { } refused) return (refused, []);
         var command = new Withdraw(commandId ?? Guid.Empty, inscriptionId, expectedVersion);
-        var decision = Inscription.Decide(list, command, clock.GetUtcNow());
-        return decision.Refusal is { } refusal
-            ? (refusal.ToResult(), [])
-            : (Results.NoContent(), [.. decision.Events]);
+        return Inscription.Decide(list, command, clock.GetUtcNow()).Respond(list);
     }
 }

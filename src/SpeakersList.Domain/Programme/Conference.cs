@@ -62,7 +62,7 @@ public sealed record Conference(
 
     public Conference Evolve(IEnumerable<IConferenceEvent> events) => events.Aggregate(this, (c, e) => c.Evolve(e));
 
-    public TimeZoneInfo VenueZone() => TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+    public TimeZoneInfo VenueZone() => VenueClock.Zone(TimeZone);
 
     public IEnumerable<Seat> SeatsAt(Guid roundTableId) => Seats.Where(s => s.RoundTableId == roundTableId);
 

@@ -78,10 +78,10 @@ public sealed record Meeting(
 
     public bool Overlaps(DateTimeOffset start, DateTimeOffset end) => Start < end && start < End;
 
-    public TimeZoneInfo Venue() => TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+    public TimeZoneInfo Venue() => VenueClock.Zone(TimeZone);
 
     /// <summary>The date of the meeting at the venue.</summary>
-    public DateOnly LocalDate() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Start, Venue()).DateTime);
+    public DateOnly LocalDate() => Venue().DateOf(Start);
 
     private Meeting Handled(Guid commandId) =>
         commandId == Guid.Empty ? this : this with { HandledCommands = HandledCommands.Add(commandId) };

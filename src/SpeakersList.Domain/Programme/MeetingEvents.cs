@@ -52,5 +52,5 @@ public sealed record MeetingInfo(
     public static MeetingInfo From(MeetingScheduled e) => new(e.Kind, e.Title, e.Room, e.Start, e.End, e.TimeZone, e.AgendaItem);
 
     [JsonIgnore] // derived: not stored in the snapshot
-    public TimeZoneInfo Venue => TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+    public TimeZoneInfo Venue => VenueClock.Zone(TimeZone);
 }

@@ -26,8 +26,9 @@ public static class ProgrammeImport
         ImportProgramme command, IReadOnlyList<Meeting> existing, Func<string, Participant?> participants, DateTimeOffset now)
     {
         var file = command.File;
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(file.TimeZone, out var zone))
-            return Refuse(file.Line, $"the time zone '{file.TimeZone}' is not a known IANA time zone (UN Headquarters: America/New_York).");
+        if (!VenueClock.Knows(file.TimeZone))
+            return Refuse(file.Line, $"the time zone '{file.TimeZone}' is not a known IANA time zone (UN Headquarters: {VenueClock.Headquarters}).");
+        var zone = VenueClock.Zone(file.TimeZone);
         var firstDay = command.FirstDay ?? file.FirstDay;
         if (firstDay is null && file.Days.FirstOrDefault(d => d.Date is null) is { } undated)
             return Refuse(undated.Line, "the day counts weekdays from the first day, but neither the file (conference.firstDay) nor the import gives that date.");

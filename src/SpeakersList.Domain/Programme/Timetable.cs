@@ -29,13 +29,11 @@ public sealed record CancelMeeting(Guid CommandId, string Reason) : IIdempotentC
 /// </summary>
 public static class Timetable
 {
-    public const string HeadquartersTimeZone = "America/New_York";
-
     public static Decision Decide(ScheduleMeeting command, Conference? conference, IReadOnlyList<Meeting> others, DateTimeOffset now)
     {
         if (command.ConferenceId is { } id && conference is null)
             return Refusal.NotFound($"There is no conference {id}.");
-        var zone = conference?.TimeZone ?? command.TimeZone ?? HeadquartersTimeZone;
+        var zone = conference?.TimeZone ?? command.TimeZone ?? VenueClock.Headquarters;
         var room = conference is null ? command.Room.Trim() : conference.Rooms.FirstOrDefault(r => SameRoom(r, command.Room)) ?? command.Room.Trim();
         var code = string.IsNullOrWhiteSpace(command.Code) ? null : command.Code.Trim();
         var segments = command.Segments ?? [];
@@ -89,9 +87,9 @@ public static class Timetable
             if (!conference.Rooms.Any(r => SameRoom(r, room)))
                 return Invalid($"'{title}': the room '{room}' is not one of the conference's rooms ({string.Join(", ", conference.Rooms)}).");
             var zone = conference.VenueZone();
-            var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(start, zone).DateTime);
-            var lastDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(end, zone).DateTime);
-            if (day != lastDay && !(lastDay == day.AddDays(1) && TimeZoneInfo.ConvertTime(end, zone).TimeOfDay == TimeSpan.Zero))
+            var day = zone.DateOf(start);
+            var lastDay = zone.DateOf(end);
+            if (day != lastDay && !(lastDay == day.AddDays(1) && zone.LocalTime(end).TimeOfDay == TimeSpan.Zero))
                 return Invalid($"'{title}' must begin and end on the same day at the venue.");
             if (!conference.Days.Any(d => d.Date == day))
                 return Invalid($"'{title}' falls on {day.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture)}, which is not a day of the conference "
@@ -129,7 +127,7 @@ public static class Timetable
     };
 
     private static string Local(DateTimeOffset at, Meeting meeting) =>
-        TimeZoneInfo.ConvertTime(at, meeting.Venue()).ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture);
+        meeting.Venue().LocalTime(at).ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture);
 
     internal static Refusal Conflict(string detail) => new(RefusalKind.Conflict, "The programme does not allow it", detail);
 

@@ -1,3 +1,4 @@
+using SpeakersList.Programme;
 using SpeakersList.Floor;
 
 namespace SpeakersList.SpeakersLists;
@@ -9,7 +10,7 @@ public sealed record ListForecast(IReadOnlyList<ForecastEntry> Entries, int NotR
     /// <summary>"7 speakers will not be reached by 13:00", in the venue's time.</summary>
     public string? NotReachedNotice(TimeZoneInfo venue) => NotReached == 0
         ? null
-        : $"{NotReached} speaker{(NotReached == 1 ? "" : "s")} will not be reached by {TimeZoneInfo.ConvertTime(ScheduledEnd, venue):HH:mm}.";
+        : $"{NotReached} speaker{(NotReached == 1 ? "" : "s")} will not be reached by {venue.LocalTime(ScheduledEnd):HH:mm}.";
 }
 
 /// <summary>

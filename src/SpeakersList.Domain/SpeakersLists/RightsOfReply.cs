@@ -1,3 +1,4 @@
+using SpeakersList.Programme;
 using SpeakersList.Participants;
 
 using SpeakersList.Floor;
@@ -44,10 +45,10 @@ public static class RightsOfReply
     public static ListOfSpeakers? DayEndMeeting(ListOfSpeakers requestedAt, IEnumerable<ListOfSpeakers> meetingsOnItem)
     {
         var venue = requestedAt.Meeting.Venue;
-        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(requestedAt.ScheduledStart, venue).Date);
+        var day = venue.DateOf(requestedAt.ScheduledStart);
         return meetingsOnItem
             .Where(x => x.Meeting.AgendaItem == requestedAt.Meeting.AgendaItem && !x.Meeting.Cancelled
-                && DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(x.ScheduledStart, venue).Date) == day)
+                && venue.DateOf(x.ScheduledStart) == day)
             .OrderBy(x => x.ScheduledStart)
             .LastOrDefault();
     }

@@ -6,25 +6,29 @@ using Wolverine.Http;
 
 namespace SpeakersList.Server.Meetings;
 
-/// <summary>One meeting as the pages' pickers and grid show it.</summary>
+/// <summary>
+/// One meeting as the pages' pickers and grid show it: <c>status</c> is the meeting on the programme (scheduled, inProgress,
+/// suspended, adjourned or cancelled); <c>floor</c> is the floor's live state (a cancelled meeting's floor never opened).
+/// </summary>
 public sealed record MeetingSummary(
-    Guid Id, MeetingKind Kind, string Title, string Room, DateTimeOffset Start, DateTimeOffset End, string TimeZone, MeetingStatus Status);
+    Guid Id, MeetingKind Kind, string Title, string Room, DateTimeOffset Start, DateTimeOffset End, string TimeZone,
+    ProgrammeStatus Status, MeetingStatus Floor);
 
 /// <summary>
-/// Every scheduled meeting, by start: what the console's picker, the portal and the programme page list
-/// until the programme (GET /api/programme) is there. Read-only, from the meetings' lists.
+/// Every scheduled meeting, by start: what the console's picker, the portal and the programme page list.
+/// The programme owns a meeting's schedule and status; the list owns the floor.
 /// </summary>
 public static class MeetingsQuery
 {
     [WolverineGet("/api/meetings", OperationId = "GetMeetings")]
     public static async Task<IReadOnlyList<MeetingSummary>> Get(IQuerySession session, CancellationToken cancellation)
     {
-        var lists = await session.Query<ListOfSpeakers>().ToListAsync(cancellation);
-        return lists
-            .OrderBy(x => x.Meeting.Start)
-            .Select(x => new MeetingSummary(x.Id, x.Meeting.Kind, x.Meeting.Title, x.Meeting.Room,
-                TimeZoneInfo.ConvertTime(x.Meeting.Start, x.Meeting.Venue), TimeZoneInfo.ConvertTime(x.Meeting.End, x.Meeting.Venue),
-                x.Meeting.TimeZone, x.Floor.Status))
+        var meetings = await session.Query<Meeting>().OrderBy(x => x.Start).ToListAsync(cancellation);
+        var floors = (await session.Query<ListOfSpeakers>().Select(x => new { x.Id, x.Floor.Status }).ToListAsync(cancellation))
+            .ToDictionary(x => x.Id, x => x.Status);
+        return meetings
+            .Select(x => new MeetingSummary(x.Id, x.Kind, x.Title, x.Room, x.Venue().LocalTime(x.Start), x.Venue().LocalTime(x.End), x.TimeZone,
+                x.Status, floors.GetValueOrDefault(x.Id, MeetingStatus.Scheduled)))
             .ToList();
     }
 }

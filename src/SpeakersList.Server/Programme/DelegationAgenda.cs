@@ -52,7 +52,7 @@ public sealed record DelegationAgendaView(string Participant, string Name, Guid 
             {
                 var venue = meeting.Venue();
                 return new AgendaItemView(meeting.Id, meeting.Title, meeting.Kind, meeting.Room,
-                    ProgrammeMeetingView.Local(meeting.Start, venue), ProgrammeMeetingView.Local(meeting.End, venue), meeting.Status, role,
+                    venue.LocalTime(meeting.Start), venue.LocalTime(meeting.End), meeting.Status, role,
                     entry?.Kind, entry?.State, entry?.Position, entry?.EstimatedStart, entry?.ReachedBeforeEnd, detail);
             }
 

@@ -24,11 +24,10 @@ public sealed record ProgrammeMeetingView(
     public static ProgrammeMeetingView From(Meeting m)
     {
         var venue = m.Venue();
-        return new ProgrammeMeetingView(m.Id, m.Code, m.Kind, m.Title, m.Room, Local(m.Start, venue), Local(m.End, venue), m.TimeZone, m.Status,
-            m.AgendaItem, m.Segments.Select(s => s with { Start = Local(s.Start, venue), End = Local(s.End, venue) }).ToList(), m.CancellationReason);
+        return new ProgrammeMeetingView(m.Id, m.Code, m.Kind, m.Title, m.Room, venue.LocalTime(m.Start), venue.LocalTime(m.End), m.TimeZone, m.Status,
+            m.AgendaItem, m.Segments.Select(s => s with { Start = venue.LocalTime(s.Start), End = venue.LocalTime(s.End) }).ToList(), m.CancellationReason);
     }
 
-    public static DateTimeOffset Local(DateTimeOffset at, TimeZoneInfo venue) => TimeZoneInfo.ConvertTime(at, venue);
 }
 
 public sealed record ProgrammeDayView(DateOnly Date, string Title, IReadOnlyList<ProgrammeMeetingView> Meetings);

@@ -54,7 +54,7 @@ public sealed record RoundTableRosterView(
         var venue = roundTable.Venue();
         return new RoundTableRosterView(
             roundTable.Id, conference.Id, roundTable.Title, roundTable.Room,
-            ProgrammeMeetingView.Local(roundTable.Start, venue), ProgrammeMeetingView.Local(roundTable.End, venue), roundTable.Status,
+            venue.LocalTime(roundTable.Start), venue.LocalTime(roundTable.End), roundTable.Status,
             conference.ChairOf(roundTable.Id) is { } c ? new ChairView(c.Participant, c.ParticipantName, c.RegionalGroup, c.ChairName, c.Gender) : null,
             new CompositionView(
                 composition.Total, RoundTableParticipation.MaxParticipants, composition.Delegations,

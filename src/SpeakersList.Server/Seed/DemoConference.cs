@@ -31,7 +31,7 @@ public static class DemoConference
     public static DateOnly FirstDay(ProgrammeFile file, DemoDates dates, DateTimeOffset now)
     {
         if (dates == DemoDates.Seed) return file.FirstDay ?? throw new InvalidOperationException("The seed file gives no firstDay.");
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(file.TimeZone)).DateTime);
+        var today = VenueClock.Zone(file.TimeZone).DateOf(now);
         return ProgrammeImport.FirstDayFor(file, Weekdays.Next(today));
     }
 

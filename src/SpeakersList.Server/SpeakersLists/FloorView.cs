@@ -1,5 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
+using SpeakersList.Programme;
 using SpeakersList.Floor;
 using SpeakersList.Server.Infrastructure;
 using SpeakersList.Server.SpeakersLists;
@@ -61,10 +62,10 @@ public sealed record FloorView(
             list.Id, list.Version, list.Meeting.Title, list.Meeting.Room, floor.Status,
             holder is null ? null : new FloorSpeakerView(holder.InscriptionId, holder.Participant, holder.ParticipantName,
                 holder.SpeakerName, holder.SpeakerTitle, holder.OnBehalfOf, holder.Kind),
-            floor.PointOfOrder is { } raised ? new PointOfOrderView(raised.Participant, raised.ParticipantName, Local(raised.Since, venue)) : null,
-            current is null ? null : Local(current.CalledAt, venue),
+            floor.PointOfOrder is { } raised ? new PointOfOrderView(raised.Participant, raised.ParticipantName, venue.LocalTime(raised.Since)) : null,
+            current is null ? null : venue.LocalTime(current.CalledAt),
             current?.Started ?? false,
-            current?.Clock.RunStartedAt is { } run ? Local(run, venue) : null,
+            current?.Clock.RunStartedAt is { } run ? venue.LocalTime(run) : null,
             current?.Clock.SpokenBefore.TotalSeconds ?? 0,
             current?.Paused ?? false,
             current?.Clock.AllottedSeconds,
@@ -72,13 +73,12 @@ public sealed record FloorView(
             {
                 var e = x.Ordered.Entry;
                 return new NextSpeakerView(e.InscriptionId, e.Participant, e.ParticipantName, e.SpeakerName, e.SpeakerTitle, e.OnBehalfOf,
-                    x.EstimatedStart is { } at ? Local(at, venue) : null);
+                    x.EstimatedStart is { } at ? venue.LocalTime(at) : null);
             }).ToList(),
             list.AbsentPolicy,
             serverTime);
     }
 
-    private static DateTimeOffset Local(DateTimeOffset at, TimeZoneInfo venue) => TimeZoneInfo.ConvertTime(at, venue);
 }
 
 public static class FloorQueries

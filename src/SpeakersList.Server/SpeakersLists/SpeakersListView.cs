@@ -68,7 +68,7 @@ public sealed record SpeakersListView(
         var venue = list.Meeting.Venue;
         return new SpeakersListView(
             list.Id, list.Version, list.Meeting.Title, list.Meeting.Kind, list.Meeting.Room,
-            Local(list.ScheduledStart, venue), Local(list.ScheduledEnd, venue), list.Meeting.TimeZone,
+            venue.LocalTime(list.ScheduledStart), venue.LocalTime(list.ScheduledEnd), list.Meeting.TimeZone,
             list.Policy, list.Closed, list.Cap, list.Limits, forecast.NotReached, forecast.NotReachedNotice(venue),
             forecast.Entries.Select(f =>
             {
@@ -76,14 +76,12 @@ public sealed record SpeakersListView(
                 return new SpeakersListEntryView(
                     f.Ordered.Position, e.InscriptionId, e.Participant, e.ParticipantName, e.Block, e.Level,
                     e.SpeakerName, e.SpeakerTitle, e.OnBehalfOf, e.Kind, e.State, e.ReceivedAt, f.AllottedSeconds,
-                    f.EstimatedStart is { } at ? Local(at, venue) : null, f.ReachedBeforeEnd, f.Ordered.Explanation);
+                    f.EstimatedStart is { } at ? venue.LocalTime(at) : null, f.ReachedBeforeEnd, f.Ordered.Explanation);
             }).ToList(),
             list.CarryOverPolicy,
             list.Swaps.Select(swap => SwapView.From(swap, list)).ToList());
     }
 
-    // Times are shown with the venue's offset (UN Headquarters: America/New_York).
-    private static DateTimeOffset Local(DateTimeOffset at, TimeZoneInfo venue) => TimeZoneInfo.ConvertTime(at, venue);
 }
 
 public static class SpeakersListQueries

@@ -96,6 +96,24 @@ public class Changing_the_programme(SpeakersListApp app) : ApiTest(app)
     }
 
     [Fact]
+    public async Task The_meetings_list_gives_the_programme_status_and_the_floor_apart()
+    {
+        var cancelled = await Api.ScheduleMeeting("Briefing", start: "10:00", end: "11:00");
+        var opened = await Api.ScheduleMeeting("First plenary meeting", start: "15:00", end: "18:00");
+        await Api.Expect(await Api.Http.PostAsJsonAsync($"/api/meetings/{cancelled}/cancel", new { commandId = Guid.NewGuid(), reason = "No quorum" }, Api.Json), HttpStatusCode.OK);
+        await Api.Floor(opened, "open");
+        await Api.Floor(opened, "suspend");
+
+        var meetings = (await Api.Expect(await Api.Http.GetAsync("/api/meetings"), HttpStatusCode.OK))["items"]!.AsArray();
+
+        var briefing = meetings.Single(m => m!["id"]!.GetValue<Guid>() == cancelled)!;
+        Assert.Equal(("cancelled", "scheduled"), (briefing["status"]!.GetValue<string>(), briefing["floor"]!.GetValue<string>()));
+        var plenary = meetings.Single(m => m!["id"]!.GetValue<Guid>() == opened)!;
+        Assert.Equal(("suspended", "suspended"), (plenary["status"]!.GetValue<string>(), plenary["floor"]!.GetValue<string>()));
+        Assert.Equal([cancelled, opened], meetings.Select(m => m!["id"]!.GetValue<Guid>()));
+    }
+
+    [Fact]
     public async Task A_cancelled_meeting_frees_its_room_and_a_retried_cancel_changes_nothing()
     {
         var ids = await Api.ImportSeedProgramme();

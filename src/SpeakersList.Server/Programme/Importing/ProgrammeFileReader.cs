@@ -23,7 +23,7 @@ public static class ProgrammeFileReader
         return new ProgrammeFile(
             Text(conference, "name", "conference", 300)!,
             Text(conference, "venue", "conference", 300, required: false) ?? "United Nations Headquarters, New York",
-            Text(conference, "timeZone", "conference", 100, required: false) ?? Timetable.HeadquartersTimeZone,
+            Text(conference, "timeZone", "conference", 100, required: false) ?? VenueClock.Headquarters,
             Date(conference, "firstDay", "conference"),
             Text(conference, "agendaItem", "conference", 200, required: false),
             List(Required(root, "rooms", "the file"), "rooms").Items.Select(r => Scalar(r, "a room", 100)).ToList(),

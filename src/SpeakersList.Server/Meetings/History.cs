@@ -1,7 +1,8 @@
-using JasperFx.Events;
+using SpeakersList.Floor;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using SpeakersList.Server.Access;
+using SpeakersList.Server.Infrastructure;
 using SpeakersList.Programme;
 using SpeakersList.SpeakersLists;
 using Wolverine.Http;
@@ -23,26 +24,44 @@ public static class HistoryEndpoint
     public static async Task<IResult> Get(Guid meetingId, IQuerySession session, CancellationToken cancellation)
     {
         var events = await session.Events.FetchStreamAsync(meetingId, token: cancellation);
-        if (events.Count == 0) return Results.Problem(new ProblemDetails { Status = 404, Title = "Not found", Detail = $"There is no meeting {meetingId}." });
-        return Results.Ok(events.Select(Entry).ToList());
+        if (events.Count == 0) return Refusal.NotFound($"There is no meeting {meetingId}.").ToResult();
+        // Folded along, so that each line names the speakers as the list knew them, not by their inscription ids.
+        ListOfSpeakers? list = null;
+        var history = new List<HistoryEntry>(events.Count);
+        foreach (var e in events)
+        {
+            if (e.Data is IMeetingEvent change) list = ListOfSpeakers.Fold(list, change);
+            history.Add(new(e.Version, e.Sequence, e.EventType.Name, e.Timestamp, e.UserName, e.CorrelationId, Describe(e.Data, list)));
+        }
+        return Results.Ok(history);
     }
 
-    public static HistoryEntry Entry(IEvent e) =>
-        new(e.Version, e.Sequence, e.EventType.Name, e.Timestamp, e.UserName, e.CorrelationId, Describe(e.Data));
-
-    public static string Describe(object data) => data switch
+    /// <summary>One line an officer reads as it is: who, what, and why, with the speakers named.</summary>
+    public static string Describe(object data, ListOfSpeakers? list)
     {
-        MeetingScheduled x => $"Scheduled \"{x.Title}\" in {x.Room}, {x.Start:yyyy-MM-dd HH:mm}–{x.End:HH:mm}.",
-        SpeakerInscribed x => $"Inscribed {x.SpeakerName} ({x.SpeakerTitle}) for {x.Participant}{(x.OnBehalfOf is { } group ? $" on behalf of {group}" : "")}.",
-        InscriptionWithdrawn x => $"Withdrew inscription {x.InscriptionId}.",
-        EntryMoved x => $"Moved inscription {x.InscriptionId} {(x.After is { } after ? $"after {after}" : "to the head of the list")}. Reason: {x.Reason}",
-        SpeakersListClosed => "Closed the list of speakers.",
-        SpeakersListReopened => "Reopened the list of speakers.",
-        TimeLimitsSet => "Set the time limits.",
-        SpeakerCapSet x => x.Cap is { } cap ? $"Limited the list to {cap} speakers." : "Removed the limit on the number of speakers.",
-        SecondInscriptionAllowed x => $"Allowed {x.Participant} a second inscription.",
-        _ => Humanize(data.GetType().Name) + ".",
-    };
+        string Name(Guid? inscriptionId) => inscriptionId is { } id && list?.Find(id) is { } entry
+            ? $"{entry.ParticipantName} ({entry.SpeakerName})"
+            : "a speaker no longer on the list";
+        return data switch
+        {
+            MeetingScheduled x => $"Scheduled \"{x.Title}\" in {x.Room}, {x.Start:yyyy-MM-dd HH:mm}–{x.End:HH:mm}.",
+            SpeakerInscribed x => $"Inscribed {x.SpeakerName} ({x.SpeakerTitle}) for {x.ParticipantName}{(x.OnBehalfOf is { } group ? $" on behalf of {group}" : "")}.",
+            InscriptionWithdrawn x => $"Withdrew {Name(x.InscriptionId)}.",
+            EntryMoved x => $"Moved {Name(x.InscriptionId)} {(x.After is { } after ? $"after {Name(after)}" : "to the head of the list")}. Reason: {x.Reason}",
+            SpeakersListClosed => "Closed the list of speakers.",
+            SpeakersListReopened => "Reopened the list of speakers.",
+            TimeLimitsSet => "Set the time limits.",
+            SpeakerCapSet x => x.Cap is { } cap ? $"Limited the list to {cap} speakers." : "Removed the limit on the number of speakers.",
+            SecondInscriptionAllowed x => $"Allowed {x.Participant} a second inscription.",
+            SwapProposed x => $"{Name(x.InscriptionId)} proposed to swap slots with {Name(x.WithInscriptionId)}.",
+            SwapApproved x => $"Approved the swap of {Name(x.First.InscriptionId)} and {Name(x.Second.InscriptionId)}.",
+            SpeakerCalled x => $"Gave the floor to {Name(x.InscriptionId)}{(x.Chosen ? ", out of turn" : "")}.",
+            SpeechEnded x => $"{Name(x.InscriptionId)} spoke {x.Spoken:m\\:ss} of {TimeSpan.FromSeconds(x.AllottedSeconds):m\\:ss}.",
+            SpeakerMarkedAbsent x => $"Marked {Name(x.InscriptionId)} absent when called.",
+            PointOfOrderRaised x => $"{x.ParticipantName} rose to a point of order.",
+            _ => Humanize(data.GetType().Name) + ".",
+        };
+    }
 
     // "MeetingAdjourned" -> "Meeting adjourned": a readable line for events this file does not know yet.
     private static string Humanize(string name) =>

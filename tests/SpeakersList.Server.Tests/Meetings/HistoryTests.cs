@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using SpeakersList.Server.Tests.Infrastructure;
 
@@ -21,6 +22,24 @@ public class Meeting_history(SpeakersListApp app) : ApiTest(app)
         Assert.All(history, x => Assert.False(string.IsNullOrEmpty(x!["correlationId"]?.GetValue<string>())));
         Assert.Equal(3, history.Select(x => x!["correlationId"]!.GetValue<string>()).Distinct().Count());
         Assert.Contains("Speaker of GHA", history[1]!["description"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task The_history_names_the_speakers_not_their_inscription_ids()
+    {
+        var meeting = await Api.ScheduleMeeting();
+        var ghana = await Api.Inscribe(meeting, "GHA");
+        var kenya = await Api.Inscribe(meeting, "KEN");
+        await Api.Expect(await Api.Http.PostAsJsonAsync($"/api/meetings/{meeting}/speakers-list/moves",
+            new { commandId = Guid.NewGuid(), inscriptionId = ghana, after = kenya, reason = "Asked to speak later" }, Api.Json), HttpStatusCode.OK);
+        await Api.Expect(await Api.Http.DeleteAsync($"/api/meetings/{meeting}/inscriptions/{kenya}"), HttpStatusCode.OK);
+
+        var lines = (await Api.Expect(await Api.Http.GetAsync($"/api/meetings/{meeting}/history"), HttpStatusCode.OK))["items"]!.AsArray()
+            .Select(x => x!["description"]!.GetValue<string>()).ToList();
+
+        Assert.Equal("Moved Ghana (Speaker of GHA) after Kenya (Speaker of KEN). Reason: Asked to speak later", lines[3]);
+        Assert.Equal("Withdrew Kenya (Speaker of KEN).", lines[4]);
+        Assert.DoesNotContain(lines, line => line.Contains(ghana.ToString()) || line.Contains(kenya.ToString()));
     }
 
     [Fact]

@@ -26,6 +26,8 @@ builder.Services.AddSignalR().AddJsonProtocol(json => Json.Configure(json.Payloa
 builder.Services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", openApi => openApi.AddOperationTransformer<SpeakersList.Server.Programme.Importing.ProgrammeFileBody>());
 builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgresql", tags: ["ready"]);
 builder.AddAccess();
+builder.Services.AddRequestGuard();
+builder.Services.AddWebSecurity(builder.Configuration);
 builder.Services.AddSingleton<LiveUpdates>();
 builder.Services.AddSingleton<InscriptionDesk>();
 builder.Services.AddSingleton<LiveSubscriptions>();
@@ -76,7 +78,9 @@ builder.Services.AddHostedService<DemoLoader>();
 var app = builder.Build();
 if (OfficerCommand.Matches(args)) return await OfficerCommand.RunAsync(app.Services, args);
 
+app.UseWebSecurity();
 app.UseExceptionHandler();
+app.UseRequestGuard(); // bad bodies 400/413, the database away 503, before anything reads the body or the database
 app.UseStatusCodePages();
 app.UseArrivalTime();
 app.UseDefaultFiles();

@@ -79,6 +79,16 @@ public sealed class RequestGuard(RequestDelegate next, IOptionsMonitor<RequestLi
     private async Task<ProblemDetails?> RefusedBody(HttpContext context)
     {
         var request = context.Request;
+        // The empty id names nothing (and the event store refuses it as a stream id): 404 before anything loads it.
+        foreach (var (name, value) in request.RouteValues)
+            if (value is string text && Guid.TryParse(text, out var id) && id == Guid.Empty)
+                return new ProblemDetails
+                {
+                    Status = StatusCodes.Status404NotFound,
+                    Title = "Not found",
+                    Detail = $"{name} {text} names nothing: the empty id is never given to anything.",
+                    Type = "https://speakerslist.example/problems/not-found",
+                };
         if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method)) return null;
         var endpoint = context.GetEndpoint();
         var isImport = request.Path.StartsWithSegments(ImportRoute);

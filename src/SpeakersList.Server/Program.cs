@@ -80,12 +80,13 @@ if (OfficerCommand.Matches(args)) return await OfficerCommand.RunAsync(app.Servi
 
 app.UseWebSecurity();
 app.UseExceptionHandler();
-app.UseRequestGuard(); // bad bodies 400/413, the database away 503, before anything reads the body or the database
+app.UseRequestGuard(); // the database away 503, a client's error 4xx, from here on
 app.UseStatusCodePages();
 app.UseArrivalTime();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseAccess();
+app.UseCommandBodies(); // bad bodies 400/413, once the caller is known to be allowed
 
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false });

@@ -49,7 +49,8 @@ public static class OfficerCommand
 {
     public static bool Matches(string[] args) => args is ["officer", ..];
 
-    public static async Task<int> RunAsync(IServiceProvider services, string[] args)
+    // input: where the password is read from; standard input (when redirected) if null.
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextReader? input = null)
     {
         if (args is not ["officer", "add", .. var rest] || Flag(rest, "--name") is not { } name || rest.Contains("--password"))
         {
@@ -67,7 +68,8 @@ public static class OfficerCommand
                 return 1;
             }
         }
-        var given = Console.IsInputRedirected ? Console.In.ReadLine()?.TrimEnd('\r') : null;
+        var reader = input ?? (Console.IsInputRedirected ? Console.In : null);
+        var given = reader is null ? null : (await reader.ReadLineAsync())?.TrimEnd('\r');
         if (string.IsNullOrEmpty(given)) given = null;
         var password = await Officers.AddAsync(store, name, given, clock);
         Console.WriteLine(given is null ? $"Officer '{name.Trim()}' created. Password (shown once): {password}" : $"Officer '{name.Trim()}' created.");

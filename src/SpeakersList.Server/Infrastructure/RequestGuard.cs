@@ -47,12 +47,6 @@ public sealed class RequestGuard(RequestDelegate next, IOptionsMonitor<RequestLi
     {
         try
         {
-            if (await RefusedBody(context) is { } problem)
-            {
-                logger.LogInformation("Refused {Method} {Path}: {Status} {Detail}", context.Request.Method, context.Request.Path, problem.Status, problem.Detail);
-                await Write(context, problem);
-                return;
-            }
             await next(context);
         }
         catch (Exception ex) when (!context.Response.HasStarted && Classify(ex, context) is { } problem)
@@ -76,6 +70,18 @@ public sealed class RequestGuard(RequestDelegate next, IOptionsMonitor<RequestLi
         }
     }
 
+    /// <summary>After authorization (a caller who may not call the endpoint hears 401/403 first), before the endpoint reads the body.</summary>
+    public async Task CheckBody(HttpContext context, RequestDelegate endpoint)
+    {
+        if (await RefusedBody(context) is { } problem)
+        {
+            logger.LogInformation("Refused {Method} {Path}: {Status} {Detail}", context.Request.Method, context.Request.Path, problem.Status, problem.Detail);
+            await Write(context, problem);
+            return;
+        }
+        await endpoint(context);
+    }
+
     private async Task<ProblemDetails?> RefusedBody(HttpContext context)
     {
         var request = context.Request;
@@ -89,6 +95,11 @@ public sealed class RequestGuard(RequestDelegate next, IOptionsMonitor<RequestLi
                     Detail = $"{name} {text} names nothing: the empty id is never given to anything.",
                     Type = "https://speakerslist.example/problems/not-found",
                 };
+        // PostgreSQL stores no NUL character: refused here rather than failing in the database.
+        foreach (var (name, value) in request.RouteValues)
+            if (value is string text && text.Contains('\0')) return Bad($"{name} contains a NUL character.");
+        foreach (var (name, values) in request.Query)
+            if (name.Contains('\0') || values.Any(x => x?.Contains('\0') == true)) return Bad($"The query value {name.Replace("\0", "")} contains a NUL character.");
         if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method)) return null;
         var endpoint = context.GetEndpoint();
         var isImport = request.Path.StartsWithSegments(ImportRoute);
@@ -135,6 +146,14 @@ public sealed class RequestGuard(RequestDelegate next, IOptionsMonitor<RequestLi
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
                 return Bad($"The body must be a JSON object (the command), not {Describe(document.RootElement.ValueKind)}.");
+            try
+            {
+                if (WithNul(document.RootElement, "") is { } field) return Bad($"{field} contains a NUL character, which cannot be stored.");
+            }
+            catch (InvalidOperationException)
+            {
+                return Bad("The body is not valid JSON in UTF-8: a string holds bytes that are not UTF-8.");
+            }
         }
 
         object? command;
@@ -151,6 +170,30 @@ public sealed class RequestGuard(RequestDelegate next, IOptionsMonitor<RequestLi
             return Bad($"The body does not fit a {type.Name}: {ex.Message}");
         }
         return command is null ? Bad("The body must be a JSON object (the command), not null.") : MissingMember(command);
+    }
+
+    private static string? WithNul(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                return element.GetString()!.Contains('\0') ? (path.Length == 0 ? "A value" : path) : null;
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    var inner = path.Length == 0 ? property.Name : $"{path}.{property.Name}";
+                    if (property.Name.Contains('\0')) return "A field name";
+                    if (WithNul(property.Value, inner) is { } found) return found;
+                }
+                return null;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                    if (WithNul(item, $"{path}[{index++}]") is { } found) return found;
+                return null;
+            default:
+                return null;
+        }
     }
 
     /// <summary>A list or an object the command needs, left out of the body (strings are the commands' own Validate's business).</summary>
@@ -208,6 +251,9 @@ public sealed class RequestGuard(RequestDelegate next, IOptionsMonitor<RequestLi
                 Detail = "The service cannot reach its database just now; nothing was changed. Try again in a few seconds.",
                 Type = "https://speakerslist.example/problems/unavailable",
             };
+        // A value PostgreSQL cannot store or index (a NUL, an untranslatable character, a key too long): the client's, not the service's.
+        if (ex.GetBaseException() is PostgresException { SqlState: "22021" or "22P05" or "54000" or "22001" })
+            return Bad("The request holds a value the database cannot store (a NUL or invalid character, or a value too long).");
         if (ex is BadHttpRequestException bad)
             return bad.StatusCode == StatusCodes.Status413PayloadTooLarge
                 ? TooLarge(context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? 0)
@@ -278,5 +324,16 @@ public static class RequestGuardSetup
         return services;
     }
 
+    /// <summary>Early in the pipeline: the database away becomes a 503, a client's error a 4xx, whatever runs after it.</summary>
     public static IApplicationBuilder UseRequestGuard(this IApplicationBuilder app) => app.UseMiddleware<RequestGuard>();
+
+    /// <summary>After authorization: bodies too large, empty, null, malformed or mistyped are refused before the endpoint runs.</summary>
+    public static IApplicationBuilder UseCommandBodies(this IApplicationBuilder app)
+    {
+        return app.Use(next =>
+        {
+            var guard = ActivatorUtilities.CreateInstance<RequestGuard>(app.ApplicationServices, next);
+            return context => guard.CheckBody(context, next);
+        });
+    }
 }

@@ -26,6 +26,8 @@ builder.Services.AddSignalR().AddJsonProtocol(json => Json.Configure(json.Payloa
 builder.Services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", openApi => openApi.AddOperationTransformer<SpeakersList.Server.Programme.Importing.ProgrammeFileBody>());
 builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgresql", tags: ["ready"]);
 builder.AddAccess();
+builder.Services.AddRequestGuard();
+builder.Services.AddWebSecurity(builder.Configuration);
 builder.Services.AddSingleton<LiveUpdates>();
 builder.Services.AddSingleton<InscriptionDesk>();
 builder.Services.AddSingleton<LiveSubscriptions>();
@@ -76,12 +78,15 @@ builder.Services.AddHostedService<DemoLoader>();
 var app = builder.Build();
 if (OfficerCommand.Matches(args)) return await OfficerCommand.RunAsync(app.Services, args);
 
+app.UseWebSecurity();
 app.UseExceptionHandler();
+app.UseRequestGuard(); // the database away 503, a client's error 4xx, from here on
 app.UseStatusCodePages();
 app.UseArrivalTime();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseAccess();
+app.UseCommandBodies(); // bad bodies 400/413, once the caller is known to be allowed
 
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false });

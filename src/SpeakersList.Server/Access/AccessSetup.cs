@@ -11,10 +11,15 @@ using Microsoft.Extensions.Options;
 
 namespace SpeakersList.Server.Access;
 
-/// <summary>Limits on sign-in (per address) and inscription (per delegation; officers are not limited). SpeakersList:RateLimits.</summary>
+/// <summary>Limits on sign-in (per address, and failures per account or code) and inscription (per delegation; officers are not limited). SpeakersList:RateLimits.</summary>
 public sealed class RateLimits
 {
-    public int SignInsPerMinute { get; set; } = 10;
+    /// <summary>Per client address: high, because a conference network may put every delegation behind one address.</summary>
+    public int SignInsPerMinute { get; set; } = 600;
+
+    /// <summary>Failed sign-ins in a row on one account or code before it is locked (30 s, doubling, at most 15 min).</summary>
+    public int FailuresBeforeLockout { get; set; } = 5;
+
     public int InscriptionsPerMinute { get; set; } = 20;
 }
 
@@ -37,7 +42,9 @@ public static class AccessSetup
     {
         var services = builder.Services;
 
-        services.AddDataProtection().SetApplicationName("SpeakersList");
+        var dataProtection = services.AddDataProtection().SetApplicationName("SpeakersList");
+        // Keys encrypted at rest with a certificate when one is configured (SpeakersList:KeysCertificate:Path and :Password, a PFX file).
+        if (KeysCertificate(builder.Configuration) is { } certificate) dataProtection.ProtectKeysWithCertificate(certificate);
         services.AddOptions<KeyManagementOptions>().Configure<IConfiguration, IHostEnvironment, ILoggerFactory>((options, configuration, environment, logs) =>
             options.XmlRepository = new FileSystemXmlRepository(
                 new DirectoryInfo(configuration["SpeakersList:KeysPath"] ?? Path.Combine(environment.ContentRootPath, ".data", "keys")), logs));
@@ -88,9 +95,23 @@ public static class AccessSetup
         services.AddMemoryCache();
         services.AddOptions<RateLimits>().BindConfiguration("SpeakersList:RateLimits");
         services.AddRateLimiter(ConfigureRateLimits);
+        services.AddSingleton<SignInThrottle>();
         services.AddHostedService<FirstOfficer>();
         services.Configure<HubOptions>(hub => hub.AddFilter<AccessHubFilter>());
         return builder;
+    }
+
+    /// <summary>The certificate that encrypts the data-protection keys at rest, or null when none is configured.</summary>
+    public static System.Security.Cryptography.X509Certificates.X509Certificate2? KeysCertificate(IConfiguration configuration)
+    {
+        var path = configuration["SpeakersList:KeysCertificate:Path"];
+        if (string.IsNullOrWhiteSpace(path)) return null;
+        if (!File.Exists(path)) throw new InvalidOperationException($"SpeakersList:KeysCertificate:Path: no certificate file at '{path}'.");
+        var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
+            path, configuration["SpeakersList:KeysCertificate:Password"],
+            System.Security.Cryptography.X509Certificates.X509KeyStorageFlags.EphemeralKeySet);
+        return certificate.HasPrivateKey ? certificate
+            : throw new InvalidOperationException("SpeakersList:KeysCertificate:Path: the certificate has no private key; the keys could not be read back.");
     }
 
     /// <summary>After routing, before the endpoints: who is calling, is the session still valid, may it write, then the policies.</summary>

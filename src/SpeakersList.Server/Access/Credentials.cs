@@ -1,11 +1,19 @@
 using System.Security.Cryptography;
 using System.Text;
 using Marten;
+using PasswordHasher = Microsoft.AspNetCore.Identity.PasswordHasher<SpeakersList.Server.Access.Officer>;
+using PasswordVerificationResult = Microsoft.AspNetCore.Identity.PasswordVerificationResult;
 
 namespace SpeakersList.Server.Access;
 
-/// <summary>A conference officer (the secretariat). Only a PBKDF2 hash of the password is kept.</summary>
-public sealed record Officer(string Id, string Name, string PasswordHash, DateTimeOffset CreatedAt);
+/// <summary>
+/// A conference officer (the secretariat). Only a hash of the password is kept (ASP.NET Core Identity's
+/// format). Every session carries the officer's SessionStamp: a new stamp ends all of them.
+/// </summary>
+public sealed record Officer(string Id, string Name, string PasswordHash, DateTimeOffset CreatedAt, string? SessionStamp = null);
+
+/// <summary>What checking a password found: wrong, right, or right but stored in an older format or strength.</summary>
+public enum PasswordCheck { Wrong, Right, RightButRehash }
 
 public enum CredentialKind { Delegation, Display }
 
@@ -46,20 +54,47 @@ public static class Secrets
     public static string HashCode(string code) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Normalize(code))));
 
-    public static string HashPassword(string password)
+    private static readonly PasswordHasher Hasher = new();
+    private const string LegacyPrefix = "pbkdf2-sha256$";
+
+    /// <summary>ASP.NET Core Identity's hash (PBKDF2, its current iteration count, salt and format marker included).</summary>
+    public static string HashPassword(string password) => Hasher.HashPassword(null!, password);
+
+    public static PasswordCheck CheckPassword(string password, string stored)
     {
-        var salt = RandomNumberGenerator.GetBytes(16);
-        var hash = Rfc2898DeriveBytes.Pbkdf2(password, salt, Iterations, HashAlgorithmName.SHA256, 32);
-        return $"pbkdf2-sha256${Iterations}${Convert.ToBase64String(salt)}${Convert.ToBase64String(hash)}";
+        if (stored.StartsWith(LegacyPrefix, StringComparison.Ordinal)) return VerifyLegacy(password, stored) ? PasswordCheck.RightButRehash : PasswordCheck.Wrong;
+        try
+        {
+            return Hasher.VerifyHashedPassword(null!, stored, password) switch
+            {
+                PasswordVerificationResult.Success => PasswordCheck.Right,
+                PasswordVerificationResult.SuccessRehashNeeded => PasswordCheck.RightButRehash,
+                _ => PasswordCheck.Wrong,
+            };
+        }
+        catch (FormatException)
+        {
+            return PasswordCheck.Wrong;
+        }
     }
 
-    public static bool VerifyPassword(string password, string stored)
+    public static bool VerifyPassword(string password, string stored) => CheckPassword(password, stored) != PasswordCheck.Wrong;
+
+    /// <summary>The format this service wrote before (pbkdf2-sha256$iterations$salt$hash): still accepted, then replaced at the next sign-in.</summary>
+    private static bool VerifyLegacy(string password, string stored)
     {
         var parts = stored.Split('$');
-        if (parts is not ["pbkdf2-sha256", var iterations, var salt, var hash]) return false;
-        var expected = Convert.FromBase64String(hash);
-        var actual = Rfc2898DeriveBytes.Pbkdf2(password, Convert.FromBase64String(salt), int.Parse(iterations), HashAlgorithmName.SHA256, expected.Length);
-        return CryptographicOperations.FixedTimeEquals(actual, expected);
+        if (parts is not ["pbkdf2-sha256", var iterations, var salt, var hash] || !int.TryParse(iterations, out var count) || count is < 1 or > 10_000_000) return false;
+        try
+        {
+            var expected = Convert.FromBase64String(hash);
+            var actual = Rfc2898DeriveBytes.Pbkdf2(password, Convert.FromBase64String(salt), count, HashAlgorithmName.SHA256, expected.Length);
+            return CryptographicOperations.FixedTimeEquals(actual, expected);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Spent on an unknown name, so that a refusal takes as long whether the officer exists or not.</summary>

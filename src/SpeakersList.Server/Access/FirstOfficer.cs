@@ -40,16 +40,22 @@ public sealed class FirstOfficer(IDocumentStore store, IConfiguration configurat
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
-/// <summary>The ops command: <c>dotnet SpeakersList.Server.dll officer add --name NAME [--password PASSWORD]</c>.</summary>
+/// <summary>
+/// The ops command: <c>dotnet SpeakersList.Server.dll officer add --name NAME</c>. The password is read from
+/// standard input when it is redirected (<c>printf '%s\n' "$PASSWORD" | ... officer add --name NAME</c>), never
+/// from the command line, where other users of the machine could see it; otherwise one is generated and printed.
+/// </summary>
 public static class OfficerCommand
 {
     public static bool Matches(string[] args) => args is ["officer", ..];
 
-    public static async Task<int> RunAsync(IServiceProvider services, string[] args)
+    // input: where the password is read from; standard input (when redirected) if null.
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextReader? input = null)
     {
-        if (args is not ["officer", "add", .. var rest] || Flag(rest, "--name") is not { } name)
+        if (args is not ["officer", "add", .. var rest] || Flag(rest, "--name") is not { } name || rest.Contains("--password"))
         {
-            Console.Error.WriteLine("usage: officer add --name NAME [--password PASSWORD]   (a password is generated and printed when none is given)");
+            Console.Error.WriteLine("usage: officer add --name NAME   (the password is read from standard input when it is redirected; otherwise one is generated and printed)");
+            if (args.Contains("--password")) Console.Error.WriteLine("--password is not accepted: a password on the command line is visible to other users. Send it on standard input.");
             return 2;
         }
         var store = services.GetRequiredService<IDocumentStore>();
@@ -62,7 +68,9 @@ public static class OfficerCommand
                 return 1;
             }
         }
-        var given = Flag(rest, "--password");
+        var reader = input ?? (Console.IsInputRedirected ? Console.In : null);
+        var given = reader is null ? null : (await reader.ReadLineAsync())?.TrimEnd('\r');
+        if (string.IsNullOrEmpty(given)) given = null;
         var password = await Officers.AddAsync(store, name, given, clock);
         Console.WriteLine(given is null ? $"Officer '{name.Trim()}' created. Password (shown once): {password}" : $"Officer '{name.Trim()}' created.");
         return 0;

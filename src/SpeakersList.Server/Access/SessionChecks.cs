@@ -20,6 +20,9 @@ public sealed class SessionChecks(RequestDelegate next, IMemoryCache cache, Time
     {
         if (context.User.FindFirst(Roles.CredentialClaim)?.Value is { } credential && !await StillValid(context, credential))
             context.User = new ClaimsPrincipal(new ClaimsIdentity());
+        if (context.User.FindFirst(OfficerSessions.OfficerClaim)?.Value is { } officer
+            && !await OfficerStillValid(context, officer, context.User.FindFirst(OfficerSessions.StampClaim)?.Value ?? ""))
+            context.User = new ClaimsPrincipal(new ClaimsIdentity());
 
         var write = !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method));
         var open = context.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is not null;
@@ -40,6 +43,19 @@ public sealed class SessionChecks(RequestDelegate next, IMemoryCache cache, Time
             }
         }
         await next(context);
+    }
+
+    // An officer's session ends when the officer's session stamp changes (sign out everywhere) or the officer is removed.
+    private async Task<bool> OfficerStillValid(HttpContext context, string id, string stamp)
+    {
+        var key = $"officer-session:{id}";
+        if (!cache.TryGetValue(key, out Officer? officer))
+        {
+            await using var session = context.RequestServices.GetRequiredService<IDocumentStore>().QuerySession();
+            officer = await session.LoadAsync<Officer>(id, context.RequestAborted);
+            cache.Set(key, officer, Remember);
+        }
+        return OfficerSessions.StillValid(officer, stamp);
     }
 
     private async Task<bool> StillValid(HttpContext context, string credential)

@@ -31,15 +31,31 @@ public static class SignInEndpoints
     [ProducesResponseType<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>(200)]
     [ProducesResponseType<ProblemDetails>(401)]
     public static async Task<IResult> Officer(OfficerCredentials credentials, [FromQuery] bool? useCookies,
-        IQuerySession session, ILogger<OfficerCredentials> logger, HttpContext context, CancellationToken cancellation)
+        IQuerySession session, IDocumentStore store, SignInThrottle throttle, ILogger<OfficerCredentials> logger, HttpContext context, CancellationToken cancellation)
     {
-        if (string.IsNullOrWhiteSpace(credentials?.Name) || string.IsNullOrEmpty(credentials.Password) || credentials.Name.Length > 100)
+        if (string.IsNullOrWhiteSpace(credentials?.Name) || string.IsNullOrEmpty(credentials.Password) || credentials.Name.Length > 100 || credentials.Password.Length > 1000)
             return Refused(logger, context, "officer");
+        var key = SignInThrottle.OfficerKey(credentials.Name);
+        if (throttle.LockedFor(key) is { } locked) return LockedOut(logger, context, "officer", locked);
         var officer = await session.LoadAsync<Officer>(Officers.IdFor(credentials.Name), cancellation);
-        var valid = Secrets.VerifyPassword(credentials.Password, officer?.PasswordHash ?? Secrets.DecoyHash) && officer is not null;
-        if (!valid) return Refused(logger, context, "officer");
-        logger.LogInformation("Officer {Officer} signed in", officer!.Name);
-        return SignIn(Roles.Principal(Roles.Officer, $"officer:{officer.Name}"), useCookies);
+        var check = Secrets.CheckPassword(credentials.Password, officer?.PasswordHash ?? Secrets.DecoyHash);
+        if (officer is null || check == PasswordCheck.Wrong)
+        {
+            throttle.Failed(key);
+            return Refused(logger, context, "officer");
+        }
+        throttle.Succeeded(key);
+        if (check == PasswordCheck.RightButRehash)
+        {
+            // An older format or fewer iterations: stored again in the current one, now that the password is known to be right.
+            officer = officer with { PasswordHash = Secrets.HashPassword(credentials.Password) };
+            await using var write = store.LightweightSession();
+            write.Store(officer);
+            await write.SaveChangesAsync(cancellation);
+            logger.LogInformation("The password hash of officer {Officer} was upgraded", officer.Name);
+        }
+        logger.LogInformation("Officer {Officer} signed in", officer.Name);
+        return SignIn(OfficerSessions.Stamped(Roles.Principal(Roles.Officer, $"officer:{officer.Name}"), officer), useCookies);
     }
 
     /// <summary>A delegation signs in with the access code an officer issued to it.</summary>
@@ -48,9 +64,10 @@ public static class SignInEndpoints
     [ProducesResponseType<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>(200)]
     [ProducesResponseType<ProblemDetails>(401)]
     public static async Task<IResult> Delegation(AccessCodeCredentials credentials, [FromQuery] bool? useCookies,
-        IQuerySession session, TimeProvider clock, ILogger<AccessCodeCredentials> logger, HttpContext context, CancellationToken cancellation)
+        IQuerySession session, TimeProvider clock, SignInThrottle throttle, ILogger<AccessCodeCredentials> logger, HttpContext context, CancellationToken cancellation)
     {
-        var code = await FindAsync(credentials, CredentialKind.Delegation, session, clock, cancellation);
+        if (Locked(credentials, throttle) is { } locked) return LockedOut(logger, context, "delegation", locked);
+        var code = await FindAsync(credentials, CredentialKind.Delegation, session, clock, throttle, cancellation);
         if (code is null) return Refused(logger, context, "delegation");
         logger.LogInformation("Delegation {Delegation} signed in with access code {AccessCodeId}", code.Subject, code.Id);
         return SignIn(Roles.Principal(Roles.Delegation, $"delegation:{code.Subject}", delegation: code.Subject, credential: code.Id), useCookies);
@@ -62,9 +79,10 @@ public static class SignInEndpoints
     [ProducesResponseType<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>(200)]
     [ProducesResponseType<ProblemDetails>(401)]
     public static async Task<IResult> Display(AccessCodeCredentials credentials, [FromQuery] bool? useCookies,
-        IQuerySession session, TimeProvider clock, ILogger<AccessCodeCredentials> logger, HttpContext context, CancellationToken cancellation)
+        IQuerySession session, TimeProvider clock, SignInThrottle throttle, ILogger<AccessCodeCredentials> logger, HttpContext context, CancellationToken cancellation)
     {
-        var token = await FindAsync(credentials, CredentialKind.Display, session, clock, cancellation);
+        if (Locked(credentials, throttle) is { } locked) return LockedOut(logger, context, "display", locked);
+        var token = await FindAsync(credentials, CredentialKind.Display, session, clock, throttle, cancellation);
         if (token is null) return Refused(logger, context, "display");
         logger.LogInformation("A display of {Room} signed in with token {AccessCodeId}", token.Subject, token.Id);
         return SignIn(Roles.Principal(Roles.Display, $"display:{token.Subject}", room: token.Subject, credential: token.Id), useCookies);
@@ -100,12 +118,32 @@ public static class SignInEndpoints
     }
 
     private static async Task<AccessCode?> FindAsync(AccessCodeCredentials? credentials, CredentialKind kind, IQuerySession session,
-        TimeProvider clock, CancellationToken cancellation)
+        TimeProvider clock, SignInThrottle throttle, CancellationToken cancellation)
     {
         if (string.IsNullOrWhiteSpace(credentials?.Code) || credentials.Code.Length > 100) return null;
         var hash = Secrets.HashCode(credentials.Code);
         var code = await session.Query<AccessCode>().Where(x => x.SecretHash == hash).FirstOrDefaultAsync(cancellation);
-        return code is not null && code.Kind == kind && code.IsValidAt(clock.GetUtcNow()) ? code : null;
+        var valid = code is not null && code.Kind == kind && code.IsValidAt(clock.GetUtcNow());
+        if (valid) throttle.Succeeded(SignInThrottle.CodeKey(credentials.Code));
+        else throttle.Failed(SignInThrottle.CodeKey(credentials.Code));
+        return valid ? code : null;
+    }
+
+    private static TimeSpan? Locked(AccessCodeCredentials? credentials, SignInThrottle throttle) =>
+        string.IsNullOrWhiteSpace(credentials?.Code) || credentials.Code.Length > 100 ? null : throttle.LockedFor(SignInThrottle.CodeKey(credentials.Code));
+
+    // Too many failures for this account or code: 429 with Retry-After, the same for a name that exists and one that does not.
+    private static IResult LockedOut(ILogger logger, HttpContext context, string role, TimeSpan locked)
+    {
+        logger.LogWarning("Refused a {Role} sign-in from {RemoteAddress}: locked after repeated failures", role, context.Connection.RemoteIpAddress);
+        context.Response.Headers.RetryAfter = ((int)Math.Ceiling(locked.TotalSeconds)).ToString();
+        return Results.Problem(new ProblemDetails
+        {
+            Status = StatusCodes.Status429TooManyRequests,
+            Title = "Too many failed sign-ins",
+            Detail = "Too many failed sign-ins with these credentials; wait and try again.",
+            Type = "https://speakerslist.example/problems/rate-limited",
+        });
     }
 
     // The cookie is a browser-session cookie (no Expires attribute); the ticket inside it expires after SpeakersList:SessionHours.

@@ -40,11 +40,14 @@ public sealed class LiveHub(IQuerySession session, LiveSubscriptions subscriptio
     /// <summary>Follow a room: whatever meeting is current in it (open or suspended, else the next scheduled). Push: roomChanged.</summary>
     public async Task<RoomView> SubscribeToRoom(string room)
     {
-        if (string.IsNullOrWhiteSpace(room)) throw new HubException("Name the room, such as \"General Assembly Hall\".");
-        var group = RoomGroup(room);
-        subscriptions.Add(Context.ConnectionId, group);
-        await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
+        if (string.IsNullOrWhiteSpace(room) || room.Length > 200) throw new HubException("Name the room, such as \"General Assembly Hall\".");
         var name = room.Trim();
+        // No group, and no count kept, for a room where no meeting is held.
+        if (!await session.Query<ListOfSpeakers>().AnyAsync(x => x.Meeting.Room.Equals(name, StringComparison.OrdinalIgnoreCase), Context.ConnectionAborted))
+            throw new HubException($"There is no room '{name}' in the programme.");
+        var group = RoomGroup(room);
+        if (!subscriptions.Add(Context.ConnectionId, group)) throw new HubException(LiveSubscriptions.TooMany);
+        await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
         var lists = await session.Query<ListOfSpeakers>()
             .Where(x => x.Meeting.Room.Equals(name, StringComparison.OrdinalIgnoreCase))
             .ToListAsync(Context.ConnectionAborted);
@@ -60,9 +63,11 @@ public sealed class LiveHub(IQuerySession session, LiveSubscriptions subscriptio
     /// <summary>Follow a delegation's slots on every meeting's list. Push: delegationChanged.</summary>
     public async Task<DelegationView> SubscribeToDelegation(string participant)
     {
-        if (string.IsNullOrWhiteSpace(participant)) throw new HubException("Name the participant by its code, such as GHA.");
+        if (string.IsNullOrWhiteSpace(participant) || participant.Length > 20) throw new HubException("Name the participant by its code, such as GHA.");
+        if (await session.LoadAsync<SpeakersList.Participants.Participant>(participant.Trim().ToUpperInvariant(), Context.ConnectionAborted) is null)
+            throw new HubException($"There is no participant '{participant.Trim()}'.");
         var group = DelegationGroup(participant);
-        subscriptions.Add(Context.ConnectionId, group);
+        if (!subscriptions.Add(Context.ConnectionId, group)) throw new HubException(LiveSubscriptions.TooMany);
         await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
         var lists = await session.Query<ListOfSpeakers>().ToListAsync(Context.ConnectionAborted);
         return LiveViews.Delegation(participant, lists.Select(x => (SpeakersListView.From(x), x.Floor.Status)).ToList());

@@ -13,11 +13,23 @@ public sealed class LiveSubscriptions
     private readonly ConcurrentDictionary<string, HashSet<string>> _byConnection = new();
     private readonly ConcurrentDictionary<string, int> _watchers = new();
 
-    public void Add(string connectionId, string key)
+    /// <summary>How many rooms and delegations one connection may follow at once: a screen follows one, a portal a few.</summary>
+    public const int MaximumPerConnection = 32;
+
+    public const string TooMany = "This connection follows too many rooms or delegations already; unsubscribe from some first.";
+
+    /// <summary>Counts a connection's interest in a key; false when the connection follows too many already.</summary>
+    public bool Add(string connectionId, string key)
     {
         var keys = _byConnection.GetOrAdd(connectionId, _ => []);
         lock (keys)
-            if (keys.Add(key)) _watchers.AddOrUpdate(key, 1, (_, n) => n + 1);
+        {
+            if (keys.Contains(key)) return true;
+            if (keys.Count >= MaximumPerConnection) return false;
+            keys.Add(key);
+            _watchers.AddOrUpdate(key, 1, (_, n) => n + 1);
+            return true;
+        }
     }
 
     public void Remove(string connectionId, string key)
@@ -38,5 +50,10 @@ public sealed class LiveSubscriptions
     public IReadOnlyList<string> Watched(string prefix) =>
         _watchers.Where(x => x.Value > 0 && x.Key.StartsWith(prefix, StringComparison.Ordinal)).Select(x => x.Key[prefix.Length..]).ToList();
 
-    private void Release(string key) => _watchers.AddOrUpdate(key, 0, (_, n) => Math.Max(0, n - 1));
+    // A key nobody watches any more is forgotten, so made-up keys do not pile up.
+    private void Release(string key)
+    {
+        var left = _watchers.AddOrUpdate(key, 0, (_, n) => Math.Max(0, n - 1));
+        if (left == 0) _watchers.TryRemove(new KeyValuePair<string, int>(key, 0));
+    }
 }

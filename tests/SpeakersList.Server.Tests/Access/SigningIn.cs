@@ -201,13 +201,15 @@ public class Signing_in(SpeakersListApp app) : ApiTest(app)
     [Fact]
     public async Task The_ops_command_adds_an_officer_who_can_sign_in()
     {
-        var exit = await OfficerCommand.RunAsync(App.Services, ["officer", "add", "--name", "Ms. Rapporteur", "--password", "a long pass phrase"]);
+        // The password comes on standard input, never on the command line.
+        Assert.Equal(2, await OfficerCommand.RunAsync(App.Services, ["officer", "add", "--name", "Ms. Rapporteur", "--password", "a long pass phrase"]));
+        var exit = await OfficerCommand.RunAsync(App.Services, ["officer", "add", "--name", "Ms. Rapporteur"], new StringReader("a long pass phrase\n"));
         Assert.Equal(0, exit);
 
         var response = await App.CreateAnonymousClient().PostAsJsonAsync("/api/auth/officer/sign-in", new { name = "ms. rapporteur", password = "a long pass phrase" });
         var token = (await Api.Expect(response, HttpStatusCode.OK))["accessToken"]!.GetValue<string>();
         var officer = App.CreateClient(token);
         Assert.Equal("officer", (await Api.Expect(await officer.GetAsync("/api/auth/me"), HttpStatusCode.OK))["role"]!.GetValue<string>());
-        Assert.Equal(1, await OfficerCommand.RunAsync(App.Services, ["officer", "add", "--name", "Ms. Rapporteur"]));
+        Assert.Equal(1, await OfficerCommand.RunAsync(App.Services, ["officer", "add", "--name", "Ms. Rapporteur"], new StringReader("")));
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace SpeakersList.Server.Programme.Importing;
@@ -37,7 +38,7 @@ public static class FileNodes
     private static FileNode ParseYaml(string text)
     {
         var stream = new YamlStream();
-        var parser = new Parser(new StringReader(text));
+        var parser = new BoundedParser(new Parser(new StringReader(text)));
         try
         {
             stream.Load(parser);
@@ -52,22 +53,71 @@ public static class FileNodes
             throw new FileProblem((int)(parser.Current?.Start.Line ?? 1), "the YAML is malformed: it ends inside an unclosed bracket, brace or quote.");
         }
         if (stream.Documents.Count == 0) throw new FileProblem(1, "the file is empty.");
-        return FromYaml(stream.Documents[0].RootNode);
+        var budget = MaximumNodes;
+        return FromYaml(stream.Documents[0].RootNode, ref budget);
     }
 
     private static Exception Innermost(Exception ex) => ex.InnerException is { } inner ? Innermost(inner) : ex;
 
-    private static FileNode FromYaml(YamlNode node) => node switch
+    /// <summary>A programme has a few thousand nodes; aliases could make billions of a small file ("billion laughs").</summary>
+    private const int MaximumNodes = 200_000;
+    private const int MaximumAliases = 1_000;
+    private const int MaximumDepth = 64;
+
+    private static FileNode FromYaml(YamlNode node, ref int budget)
     {
-        YamlScalarNode s => new ScalarNode(
-            s.Style == YamlDotNet.Core.ScalarStyle.Plain && s.Value is null or "" or "~" or "null" or "Null" or "NULL" ? null : s.Value,
-            (int)s.Start.Line),
-        YamlSequenceNode l => new ListNode(l.Children.Select(FromYaml).ToList(), (int)l.Start.Line),
-        YamlMappingNode m => new MapNode(m.Children.Select(c => new KeyValuePair<string, FileNode>(
-            c.Key is YamlScalarNode { Value: { } key } ? key : throw new FileProblem((int)c.Key.Start.Line, "a key must be a plain name."),
-            FromYaml(c.Value))).ToList(), (int)m.Start.Line),
-        _ => throw new FileProblem((int)node.Start.Line, "unexpected YAML content."),
-    };
+        if (--budget < 0) throw new FileProblem((int)node.Start.Line, $"the file expands to more than {MaximumNodes} values (aliases repeated too often?).");
+        switch (node)
+        {
+            case YamlScalarNode s:
+                return new ScalarNode(
+                    s.Style == YamlDotNet.Core.ScalarStyle.Plain && s.Value is null or "" or "~" or "null" or "Null" or "NULL" ? null : s.Value,
+                    (int)s.Start.Line);
+            case YamlSequenceNode l:
+            {
+                var items = new List<FileNode>(l.Children.Count);
+                foreach (var child in l.Children) items.Add(FromYaml(child, ref budget));
+                return new ListNode(items, (int)l.Start.Line);
+            }
+            case YamlMappingNode m:
+            {
+                var entries = new List<KeyValuePair<string, FileNode>>(m.Children.Count);
+                foreach (var (k, v) in m.Children)
+                {
+                    var key = k is YamlScalarNode { Value: { } name } ? name : throw new FileProblem((int)k.Start.Line, "a key must be a plain name.");
+                    entries.Add(new KeyValuePair<string, FileNode>(key, FromYaml(v, ref budget)));
+                }
+                return new MapNode(entries, (int)m.Start.Line);
+            }
+            default:
+                throw new FileProblem((int)node.Start.Line, "unexpected YAML content.");
+        }
+    }
+
+    /// <summary>Refuses, while parsing, a file nested too deeply (the parser recurses) or with too many aliases.</summary>
+    private sealed class BoundedParser(IParser inner) : IParser
+    {
+        private int _depth;
+        private int _aliases;
+
+        public ParsingEvent? Current => inner.Current;
+
+        public bool MoveNext()
+        {
+            var moved = inner.MoveNext();
+            switch (inner.Current)
+            {
+                case SequenceStart or MappingStart when ++_depth > MaximumDepth:
+                    throw new FileProblem((int)inner.Current.Start.Line, $"the file nests deeper than {MaximumDepth} levels.");
+                case SequenceEnd or MappingEnd:
+                    _depth--;
+                    break;
+                case AnchorAlias when ++_aliases > MaximumAliases:
+                    throw new FileProblem((int)inner.Current.Start.Line, $"the file uses more than {MaximumAliases} aliases.");
+            }
+            return moved;
+        }
+    }
 
     private static FileNode ParseJson(string text)
     {

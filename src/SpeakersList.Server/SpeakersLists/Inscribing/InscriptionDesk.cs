@@ -22,6 +22,7 @@ public sealed record InscriptionOutcome(ListOfSpeakers? ListAfter, Refusal? Refu
 public sealed class InscriptionDesk(IDocumentStore store, ILogger<InscriptionDesk> logger) : IAsyncDisposable
 {
     private const int MaximumBatch = 256;
+    private static readonly TimeSpan IdleAfter = TimeSpan.FromSeconds(30);
 
     private sealed record Pending(Inscribe Command, Participant Participant, DateTimeOffset ArrivedAt, Requester Requester,
         TaskCompletionSource<InscriptionOutcome> Answer);
@@ -30,27 +31,65 @@ public sealed class InscriptionDesk(IDocumentStore store, ILogger<InscriptionDes
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentBag<Task> _workers = [];
 
-    public Task<InscriptionOutcome> Submit(Guid meetingId, Inscribe command, Participant participant, DateTimeOffset arrivedAt, Requester requester)
+    public async Task<InscriptionOutcome> Submit(Guid meetingId, Inscribe command, Participant participant, DateTimeOffset arrivedAt, Requester requester)
     {
         var pending = new Pending(command, participant, arrivedAt, requester,
             new TaskCompletionSource<InscriptionOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
-        var queue = _queues.GetOrAdd(meetingId, id =>
+        // No queue, and no worker, for a meeting that does not exist: a made-up id costs one light query.
+        if (!_queues.ContainsKey(meetingId) && !await MeetingExists(meetingId))
+            return new InscriptionOutcome(null, Refusal.NotFound($"There is no meeting {meetingId}."), false);
+        while (true)
         {
-            var channel = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
-            _workers.Add(Task.Run(() => Work(id, channel.Reader)));
-            return channel;
-        });
-        if (!queue.Writer.TryWrite(pending)) pending.Answer.SetException(new ObjectDisposedException(nameof(InscriptionDesk)));
-        return pending.Answer.Task;
+            var queue = _queues.GetOrAdd(meetingId, id =>
+            {
+                var channel = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+                _workers.Add(Task.Run(() => Work(id, channel)));
+                return channel;
+            });
+            if (queue.Writer.TryWrite(pending)) break;
+            // That queue ended (idle) between the lookup and the write: the next lookup makes a new one.
+            if (_stopping.IsCancellationRequested) throw new ObjectDisposedException(nameof(InscriptionDesk));
+            _queues.TryRemove(new KeyValuePair<Guid, Channel<Pending>>(meetingId, queue));
+        }
+        return await pending.Answer.Task;
     }
 
-    private async Task Work(Guid meetingId, ChannelReader<Pending> queue)
+    /// <summary>How many meetings have a queue (and a worker) just now.</summary>
+    public int Queues => _queues.Count;
+
+    private async Task<bool> MeetingExists(Guid meetingId)
     {
+        await using var session = store.QuerySession();
+        return await session.Events.FetchStreamStateAsync(meetingId, _stopping.Token) is not null;
+    }
+
+    private async Task Work(Guid meetingId, Channel<Pending> channel)
+    {
+        var queue = channel.Reader;
         var batch = new List<Pending>(MaximumBatch);
-        while (await queue.WaitToReadAsync(_stopping.Token).ConfigureAwait(false))
+        while (true)
         {
+            bool more;
+            using (var idle = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token))
+            {
+                idle.CancelAfter(IdleAfter);
+                try
+                {
+                    more = await queue.WaitToReadAsync(idle.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!_stopping.IsCancellationRequested)
+                {
+                    // Idle: the queue ends. Whatever slipped in before it closed is still decided below.
+                    _queues.TryRemove(new KeyValuePair<Guid, Channel<Pending>>(meetingId, channel));
+                    channel.Writer.TryComplete();
+                    more = queue.TryPeek(out _);
+                    if (!more) return;
+                }
+            }
+            if (!more) return;
             batch.Clear();
             while (batch.Count < MaximumBatch && queue.TryRead(out var next)) batch.Add(next);
+            if (batch.Count == 0) continue;
             try
             {
                 await Decide(meetingId, batch);
@@ -58,7 +97,11 @@ public sealed class InscriptionDesk(IDocumentStore store, ILogger<InscriptionDes
             catch (Exception ex)
             {
                 // Nothing of the batch was committed: every request hears so, none is acknowledged.
-                logger.LogError(ex, "A batch of {Count} inscriptions on meeting {MeetingId} failed", batch.Count, meetingId);
+                if (Infrastructure.RequestGuard.DatabaseAway(ex))
+                    logger.LogWarning("A batch of {Count} inscriptions on meeting {MeetingId} was not decided: PostgreSQL is unreachable ({Error})",
+                        batch.Count, meetingId, ex.GetBaseException().Message);
+                else
+                    logger.LogError(ex, "A batch of {Count} inscriptions on meeting {MeetingId} failed", batch.Count, meetingId);
                 foreach (var pending in batch) pending.Answer.TrySetException(ex);
             }
         }

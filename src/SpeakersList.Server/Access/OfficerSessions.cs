@@ -1,0 +1,60 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using SpeakersList.Server.Infrastructure;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace SpeakersList.Server.Access;
+
+/// <summary>
+/// Officers' sessions can be ended: every cookie and bearer token of an officer carries the officer's
+/// session stamp, and <see cref="SessionChecks"/> refuses one whose stamp is no longer the officer's
+/// (within 5 seconds on every node). Changing the stamp ends them all.
+/// </summary>
+public static class OfficerSessions
+{
+    /// <summary>The officer's session stamp when the session was opened.</summary>
+    public const string StampClaim = "speakerslist:session-stamp";
+
+    /// <summary>The officer's id (its name, lower case).</summary>
+    public const string OfficerClaim = "speakerslist:officer";
+
+    public static ClaimsPrincipal Stamped(ClaimsPrincipal principal, Officer officer)
+    {
+        var identity = (ClaimsIdentity)principal.Identity!;
+        identity.AddClaim(new Claim(OfficerClaim, officer.Id));
+        identity.AddClaim(new Claim(StampClaim, officer.SessionStamp ?? ""));
+        return principal;
+    }
+
+    public static bool StillValid(Officer? officer, string stamp) => officer is not null && (officer.SessionStamp ?? "") == stamp;
+
+    /// <summary>Sign out everywhere: every session of the signed-in officer ends, this one included.</summary>
+    [WolverinePost("/api/auth/sign-out-everywhere", OperationId = "SignOutEverywhere")]
+    [ProducesResponseType(204)]
+    public static async Task<(IResult, IMartenOp)> SignOutEverywhere(ClaimsPrincipal user, IQuerySession session, ILogger<Officer> logger,
+        HttpContext context, CancellationToken cancellation)
+    {
+        var officer = user.FindFirst(OfficerClaim)?.Value is { } id ? await session.LoadAsync<Officer>(id, cancellation) : null;
+        if (officer is null)
+            return (Results.Problem(Actor.Refusal(true, "Only an officer signed in with this service's own sign-in has sessions to end here.")), MartenOps.Nothing());
+        await context.SignOutAsync(AccessSetup.CookieScheme);
+        logger.LogInformation("Officer {Officer} ended all of their sessions", officer.Name);
+        return (Results.NoContent(), MartenOps.Store(officer with { SessionStamp = Guid.NewGuid().ToString("N") }));
+    }
+
+    /// <summary>End every session of an officer (a lost laptop, someone leaving the secretariat). Officers only.</summary>
+    [WolverineDelete("/api/officers/{name}/sessions", OperationId = "EndOfficerSessions")]
+    [ProducesResponseType(204)]
+    [ProducesResponseType<ProblemDetails>(404)]
+    public static async Task<(IResult, IMartenOp)> EndSessions(string name, ClaimsPrincipal user, IQuerySession session, ILogger<Officer> logger,
+        CancellationToken cancellation)
+    {
+        var officer = name.Length <= 100 ? await session.LoadAsync<Officer>(Officers.IdFor(name), cancellation) : null;
+        if (officer is null) return (Refusal.NotFound($"There is no officer named '{name}'.").ToResult(), MartenOps.Nothing());
+        logger.LogInformation("{User} ended all sessions of officer {Officer}", user.Identity?.Name, officer.Name);
+        return (Results.NoContent(), MartenOps.Store(officer with { SessionStamp = Guid.NewGuid().ToString("N") }));
+    }
+}

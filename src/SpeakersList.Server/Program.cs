@@ -53,6 +53,7 @@ builder.Services.AddMarten(services =>
         options.Projections.Add<ParticipantProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<ConferenceProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<Participant>().Identity(x => x.Code);
+        options.Schema.For<SpeakersList.Server.SpeakersLists.Opening.OpeningSeed>();
         Officers.Configure(options);
         options.Listeners.Add(services.GetRequiredService<LiveUpdates>());
         options.Listeners.Add(services.GetRequiredService<ProgrammeChanges>());
@@ -68,6 +69,9 @@ builder.Host.UseWolverine(options =>
     options.Policies.AutoApplyTransactions();
     options.EnableRelayOfUserName = true; // the signed-in user becomes the events' user name
     options.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
+    // The draw at the end of an opening window: durable, so a restart does not lose it and one node runs it.
+    options.PublishMessage<SpeakersList.Server.SpeakersLists.Opening.DrawOpeningLot>().ToLocalQueue("opening-draws");
+    options.LocalQueue("opening-draws").UseDurableInbox();
 });
 builder.Services.AddWolverineHttp();
 // After Marten's start-up (schema, participants), so the demo finds the registry in place.

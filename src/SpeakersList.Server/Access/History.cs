@@ -41,6 +41,8 @@ public static class HistoryEndpoint
         TimeLimitsSet => "Set the time limits.",
         SpeakerCapSet x => x.Cap is { } cap ? $"Limited the list to {cap} speakers." : "Removed the limit on the number of speakers.",
         SecondInscriptionAllowed x => $"Allowed {x.Participant} a second inscription.",
+        SpeakersListOpeningScheduled x => $"Scheduled the opening of the list at {x.OpensAt:yyyy-MM-dd HH:mm:ss zzz}, window {x.WindowSeconds} s; commitment {x.Commitment}.",
+        LotDrawn x => $"Drew the lot of the opening: seed {x.Seed}, {x.Order.Count} inscriptions ordered.",
         _ => Humanize(data.GetType().Name) + ".",
     };
 

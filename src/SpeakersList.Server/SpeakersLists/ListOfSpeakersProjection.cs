@@ -31,6 +31,8 @@ public partial class ListOfSpeakersProjection : SingleStreamProjection<ListOfSpe
     public static ListOfSpeakers Apply(SwapApproved e, ListOfSpeakers list) => list.Apply(e);
     public static ListOfSpeakers Apply(OrderingPolicySet e, ListOfSpeakers list) => list.Apply(e);
     public static ListOfSpeakers Apply(CarryOverPolicySet e, ListOfSpeakers list) => list.Apply(e);
+    public static ListOfSpeakers Apply(SpeakersListOpeningScheduled e, ListOfSpeakers list) => list.Apply(e);
+    public static ListOfSpeakers Apply(LotDrawn e, ListOfSpeakers list) => list.Apply(e);
 
     // The floor (Floor/FloorEvents.cs, Floor/MeetingLifecycleEvents.cs).
     public static ListOfSpeakers Apply(MeetingOpened e, ListOfSpeakers list) => list.Apply(e);

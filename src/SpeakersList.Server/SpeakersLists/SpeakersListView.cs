@@ -55,7 +55,8 @@ public sealed record SpeakersListView(
     string? NotReachedNotice,
     IReadOnlyList<SpeakersListEntryView> Entries,
     CarryOverPolicy CarryOverPolicy,
-    IReadOnlyList<SwapView> Swaps)
+    IReadOnlyList<SwapView> Swaps,
+    OpeningView? Opening = null)
 {
     /// <summary>
     /// A pure function of the inline snapshot: the same events always give the same view,
@@ -79,12 +80,43 @@ public sealed record SpeakersListView(
                     f.EstimatedStart is { } at ? Local(at, venue) : null, f.ReachedBeforeEnd, f.Ordered.Explanation);
             }).ToList(),
             list.CarryOverPolicy,
-            list.Swaps.Select(swap => SwapView.From(swap, list)).ToList());
+            list.Swaps.Select(swap => SwapView.From(swap, list)).ToList(),
+            OpeningView.From(list));
     }
 
     // Times are shown with the venue's offset (UN Headquarters: America/New_York).
     private static DateTimeOffset Local(DateTimeOffset at, TimeZoneInfo venue) => TimeZoneInfo.ConvertTime(at, venue);
 }
+
+/// <summary>
+/// A scheduled opening as everyone sees it: before the draw the commitment only; after it the seed, so anyone can
+/// check SHA-256(seed) against the commitment and recompute the order (ops/verify-draw).
+/// </summary>
+public sealed record OpeningView(
+    DateTimeOffset OpensAt,
+    int WindowSeconds,
+    DateTimeOffset WindowEnd,
+    string Commitment,
+    string? Seed,
+    DateTimeOffset? DrawnAt,
+    IReadOnlyList<DrawnInscriptionView> Drawn,
+    string Algorithm)
+{
+    public const string Description =
+        "commitment = hex(SHA-256(seed)); lot = hex(SHA-256(seed || ASCII(upper-case participant code))); within each protocol block "
+        + "and level (one level under first come, first served), held inscriptions are sorted by lot, ascending, equal lots by arrival.";
+
+    public static OpeningView? From(ListOfSpeakers list) => list.Opening is not { } opening
+        ? null
+        : new OpeningView(opening.OpensAt, opening.WindowSeconds, opening.WindowEnd, opening.Commitment, opening.Seed, opening.DrawnAt,
+            opening.Seed is { } seed
+                ? SpeakersList.SpeakersLists.Opening.Order(Convert.FromHexString(seed), list.Entries.Where(list.IsHeld), list.Policy)
+                    .Select(x => new DrawnInscriptionView(x.InscriptionId, x.Participant, x.Block, x.Level, x.Rank, x.Of, x.Lot)).ToList()
+                : [],
+            Description);
+}
+
+public sealed record DrawnInscriptionView(Guid InscriptionId, string Participant, SpeakingBlock Block, LevelOfRepresentation Level, int Rank, int Of, string Lot);
 
 public static class SpeakersListQueries
 {

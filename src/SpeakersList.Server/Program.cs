@@ -31,6 +31,7 @@ builder.Services.AddSingleton<InscriptionDesk>();
 builder.Services.AddSingleton<LiveSubscriptions>();
 builder.Services.AddHostedService<LivePublisher>();
 builder.Services.AddSingleton<ProgrammeChanges>();
+builder.Services.AddSingleton(WalkingTime.From(builder.Configuration));
 builder.Services.AddHostedService<ProgrammePublisher>();
 builder.Services.ConfigureHttpJsonOptions(json => Json.Configure(json.SerializerOptions));
 

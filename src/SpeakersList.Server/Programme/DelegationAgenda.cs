@@ -105,8 +105,10 @@ public static class DelegationAgendaQueries
     [ProducesResponseType<DelegationAgendaView>(200)]
     [ProducesResponseType<ProblemDetails>(404)]
     public static async Task<IResult> Get(string code, [FromQuery] Guid? conferenceId, IQuerySession session, WalkingTime walking,
-        CancellationToken cancellation) =>
-        await AgendaAsync(session, code, conferenceId, cancellation, walking.Value) is { } agenda
-            ? Results.Ok(agenda)
+        HttpContext context, CancellationToken cancellation) =>
+        !RequestedLanguage.TryRead(context, out var language, out var problem)
+            ? problem!
+            : await AgendaAsync(session, code, conferenceId, cancellation, walking.Value) is { } agenda
+            ? Results.Ok(agenda with { Name = ParticipantNames.In(language, agenda.Participant, agenda.Name) })
             : Refusal.NotFound($"There is no participant {code}, or no programme yet.").ToResult();
 }

@@ -84,6 +84,17 @@ public sealed record SpeakersListView(
             OpeningView.From(list));
     }
 
+    /// <summary>The same view with the participants named in one of the six official languages (null: as registered).</summary>
+    public SpeakersListView NamedIn(string? language) => language is null ? this : this with
+    {
+        Entries = Entries.Select(e => e with { ParticipantName = ParticipantNames.In(language, e.Participant, e.ParticipantName) }).ToList(),
+        Swaps = Swaps.Select(s => s with
+        {
+            ProposedByName = ParticipantNames.In(language, s.ProposedBy, s.ProposedByName),
+            ProposedToName = ParticipantNames.In(language, s.ProposedTo, s.ProposedToName),
+        }).ToList(),
+    };
+
     // Times are shown with the venue's offset (UN Headquarters: America/New_York).
     private static DateTimeOffset Local(DateTimeOffset at, TimeZoneInfo venue) => TimeZoneInfo.ConvertTime(at, venue);
 }
@@ -128,11 +139,12 @@ public static class SpeakersListQueries
     [ProducesResponseType<SpeakersListView>(200)]
     [ProducesResponseType<ProblemDetails>(404)]
     [ProducesResponseType<ProblemDetails>(400)]
-    public static async Task<IResult> Get(Guid meetingId, string? at, IQuerySession session, CancellationToken cancellation)
+    public static async Task<IResult> Get(Guid meetingId, string? at, IQuerySession session, HttpContext context, CancellationToken cancellation)
     {
         if (!Floor.Replay.TryReadMoment(at, out var moment)) return Floor.Replay.NotAMoment(at);
+        if (!RequestedLanguage.TryRead(context, out var language, out var badLanguage)) return badLanguage!;
         return await Floor.Replay.ListAsync(session, meetingId, moment, cancellation) is { } list
-            ? Results.Ok(SpeakersListView.From(list))
+            ? Results.Ok(SpeakersListView.From(list).NamedIn(language))
             : Refusal.NotFound(moment is null ? $"There is no meeting {meetingId}." : $"There was no meeting {meetingId} at {moment:O}.").ToResult();
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using static Microsoft.Playwright.Assertions;
+using ServerApi = SpeakersList.Server.Tests.Infrastructure.Api;
 
 namespace SpeakersList.Browser.Tests;
 
@@ -13,7 +14,7 @@ public class Conflicts_across_rooms(BrowserApp app) : BrowserTest(app)
         var plenary = ids["PL2"];
         var ghana = await Api.Inscribe(plenary, "GHA");
         await Api.Inscribe(plenary, "FRA");
-        await Api.Expect(await Api.TryAllocateSeat(ids["RT-II"], "GHA"), HttpStatusCode.Created);
+        await ServerApi.Expect(await Api.TryAllocateSeat(ids["RT-II"], "GHA"), HttpStatusCode.Created);
 
         var console = await OpenConsoleAsync(plenary);
 
@@ -23,8 +24,8 @@ public class Conflicts_across_rooms(BrowserApp app) : BrowserTest(app)
         await ScreenshotAsync(console, "console-conflict");
 
         // Cancelling the round table takes the seat away: the conflict goes with it.
-        await Api.Expect(await Api.Http.PostAsJsonAsync($"/api/meetings/{ids["RT-II"]}/cancel",
-            new { commandId = Guid.NewGuid(), reason = "Merged with Round table I" }, Api.Json), HttpStatusCode.OK);
+        await ServerApi.Expect(await Api.Http.PostAsJsonAsync($"/api/meetings/{ids["RT-II"]}/cancel",
+            new { commandId = Guid.NewGuid(), reason = "Merged with Round table I" }, ServerApi.Json), HttpStatusCode.OK);
         await Api.Inscribe(plenary, "BRA");
         await Expect(entry.Locator(".conflict-badge")).ToHaveCountAsync(0, new() { Timeout = 15000 });
         await Expect(console.Locator("#conflicts")).ToBeHiddenAsync();

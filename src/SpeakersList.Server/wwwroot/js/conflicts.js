@@ -20,37 +20,42 @@ function box(anchor, id) {
 export function followConflicts(listElement, currentList) {
   const shown = box(listElement, "conflicts");
   let seen = null;
-  const refresh = async () => {
-    const list = currentList();
-    if (!list || `${list.meetingId}:${list.version}` === seen) return;
-    seen = `${list.meetingId}:${list.version}`;
-    let view;
-    try {
-      view = await get(`/api/meetings/${list.meetingId}/conflicts`);
-    } catch {
-      return;
-    }
-    const conflicts = view.conflicts ?? [];
-    shown.hidden = conflicts.length === 0;
-    shown.replaceChildren(...conflicts.map((c) => {
-      const p = document.createElement("p");
-      p.className = "conflict";
-      p.dataset.participant = c.participant;
-      p.textContent = `${c.participant}: ${c.explanation}`;
-      return p;
-    }));
+  let conflicts = [];
+  // The list redraws its rows on every push: the marks are put back on each tick, the conflicts fetched again on a new version.
+  const mark = () => {
     for (const li of listElement.querySelectorAll("li[data-inscription-id]")) {
       const mine = conflicts.filter((c) => c.slot.inscriptionId === li.dataset.inscriptionId);
+      const badge = li.querySelector(".conflict-badge");
       li.dataset.conflict = String(mine.length > 0);
-      li.querySelector(".conflict-badge")?.remove();
-      if (mine.length) {
-        const badge = document.createElement("span");
-        badge.className = "conflict-badge";
-        badge.textContent = "Conflict";
-        badge.title = mine.map((c) => c.explanation).join("\n");
-        li.append(badge);
-      }
+      if (!mine.length) { badge?.remove(); continue; }
+      if (badge) continue;
+      const added = document.createElement("span");
+      added.className = "conflict-badge";
+      added.textContent = "Conflict";
+      added.title = mine.map((c) => c.explanation).join("\n");
+      const name = li.querySelector(".who strong");
+      if (name) name.after(added); else li.append(added);
     }
+  };
+  const refresh = async () => {
+    const list = currentList();
+    if (list && `${list.meetingId}:${list.version}` !== seen) {
+      seen = `${list.meetingId}:${list.version}`;
+      try {
+        conflicts = (await get(`/api/meetings/${list.meetingId}/conflicts`)).conflicts ?? [];
+      } catch {
+        seen = null;
+      }
+      shown.hidden = conflicts.length === 0;
+      shown.replaceChildren(...conflicts.map((c) => {
+        const p = document.createElement("p");
+        p.className = "conflict";
+        p.dataset.participant = c.participant;
+        p.textContent = `${c.participant}: ${c.explanation}`;
+        return p;
+      }));
+    }
+    mark();
   };
   setInterval(refresh, 1000);
 }

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using SpeakersList.Server.Tests.Infrastructure;
 
 namespace SpeakersList.Server.Tests.SpeakersLists;
@@ -101,6 +102,20 @@ public class A_fair_opening(SpeakersListApp app) : ApiTest(app)
         Assert.Equal(HttpStatusCode.BadRequest, (await ScheduleOpening(meeting, App.Clock.GetUtcNow().AddMinutes(1), 0)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await (await App.CreateClientAsync(TestRole.Delegation("GHA"))).PutAsJsonAsync(
             $"/api/meetings/{meeting}/speakers-list/opening", new { commandId = Guid.NewGuid(), opensAt = App.Clock.GetUtcNow().AddMinutes(1) }, Api.Json)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_draw_waits_as_a_durable_scheduled_message_in_the_database()
+    {
+        var meeting = await Api.ScheduleMeeting();
+        (await ScheduleOpening(meeting, App.Clock.GetUtcNow().AddMinutes(10), 60)).EnsureSuccessStatusCode();
+
+        var runtime = App.Services.GetRequiredService<Wolverine.Runtime.IWolverineRuntime>();
+        var incoming = await runtime.Storage.Admin.AllIncomingAsync();
+
+        // Due when the window closes (11 minutes by the service's clock), in PostgreSQL: a restart does not lose it.
+        Assert.Contains(incoming, e => e.MessageType?.Contains("DrawOpeningLot") == true
+            && e.Status == Wolverine.EnvelopeStatus.Scheduled && e.ScheduledTime > DateTimeOffset.UtcNow.AddMinutes(10));
     }
 
     private static string RepositoryRoot()

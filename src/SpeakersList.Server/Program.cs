@@ -33,6 +33,7 @@ builder.Services.AddSingleton<InscriptionDesk>();
 builder.Services.AddSingleton<LiveSubscriptions>();
 builder.Services.AddHostedService<LivePublisher>();
 builder.Services.AddSingleton<ProgrammeChanges>();
+builder.Services.AddSingleton(WalkingTime.From(builder.Configuration));
 builder.Services.AddHostedService<ProgrammePublisher>();
 builder.Services.ConfigureHttpJsonOptions(json => Json.Configure(json.SerializerOptions));
 
@@ -55,6 +56,7 @@ builder.Services.AddMarten(services =>
         options.Projections.Add<ParticipantProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<ConferenceProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<Participant>().Identity(x => x.Code);
+        options.Schema.For<SpeakersList.Server.SpeakersLists.SchedulingOpening.OpeningSeed>();
         Officers.Configure(options);
         options.Listeners.Add(services.GetRequiredService<LiveUpdates>());
         options.Listeners.Add(services.GetRequiredService<ProgrammeChanges>());
@@ -70,6 +72,9 @@ builder.Host.UseWolverine(options =>
     options.Policies.AutoApplyTransactions();
     options.EnableRelayOfUserName = true; // the signed-in user becomes the events' user name
     options.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
+    // The draw at the end of an opening window: durable, so a restart does not lose it and one node runs it.
+    options.PublishMessage<SpeakersList.Server.SpeakersLists.SchedulingOpening.DrawOpeningLot>().ToLocalQueue("opening-draws");
+    options.LocalQueue("opening-draws").UseDurableInbox();
 });
 builder.Services.AddWolverineHttp();
 // After Marten's start-up (schema, participants), so the demo finds the registry in place.

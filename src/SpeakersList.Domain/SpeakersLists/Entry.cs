@@ -24,7 +24,9 @@ public sealed record Entry(
     int? CarriedOrder = null,
     int? CalledOrder = null,
     TimeSpan? Spoken = null,
-    int? FloorAllottedSeconds = null)
+    int? FloorAllottedSeconds = null,
+    int? DrawnRank = null,
+    int? DrawnOf = null)
 {
     public static Entry From(SpeakerInscribed e, long sequence) => new(
         e.InscriptionId, e.CommandId, e.Participant, e.ParticipantName, e.Block, e.Level, e.SpeakerName,

@@ -27,6 +27,9 @@ public static class Inscription
             return Refusal.Conflict($"{list.Meeting.Title} has been cancelled; inscribe on another meeting of the programme.");
         if (list.Closed)
             return Refusal.Conflict("The list of speakers is closed (rule 73). Only rights of reply may still be requested.");
+        if (list.Opening is { } opening && receivedAt < opening.OpensAt)
+            return Refusal.Invalid($"The list of speakers opens at {TimeZoneInfo.ConvertTime(opening.OpensAt, list.Meeting.Venue):yyyy-MM-dd HH:mm:ss} "
+                + $"({opening.OpensAt.UtcDateTime:HH:mm:ss} UTC); inscriptions received in the {opening.WindowSeconds} seconds after it are ordered by lot.");
         var already = list.StatementsBy(participant.Code);
         if (already >= 2 || (already == 1 && !list.SecondInscriptionsAllowed.Contains(participant.Code.ToUpperInvariant())))
             return Refusal.Conflict($"{participant.Name} is already inscribed on this list. A second inscription needs an officer's permission.");

@@ -24,7 +24,8 @@ public sealed partial record ListOfSpeakers(
     FloorState Floor = null!,
     AbsentPolicy AbsentPolicy = AbsentPolicy.EndOfList,
     ImmutableList<Swap> Swaps = null!,
-    CarryOverPolicy CarryOverPolicy = CarryOverPolicy.NextMeetingOnItem)
+    CarryOverPolicy CarryOverPolicy = CarryOverPolicy.NextMeetingOnItem,
+    OpeningState? Opening = null)
 {
     public static ListOfSpeakers For(MeetingScheduled e) => new(
         e.MeetingId, MeetingInfo.From(e), e.Kind == MeetingKind.Plenary ? OrderingPolicy.Protocol : OrderingPolicy.FirstComeFirstServed,
@@ -106,6 +107,8 @@ public sealed partial record ListOfSpeakers(
         PointOfOrderRaised e => On(e),
         PointOfOrderConcluded e => On(e),
         AbsentPolicySet e => On(e),
+        SpeakersListOpeningScheduled e => On(e),
+        LotDrawn e => On(e),
         _ => throw new UnknownEvent(@event, nameof(ListOfSpeakers)),
     };
 
@@ -149,6 +152,26 @@ public sealed partial record ListOfSpeakers(
             EntryKind.Statement, s.ReceivedAt, Entries.Count + i + 1, EntryState.Waiting, null, null, null, CarriedOrder: carriedSoFar + i + 1));
         return Next(Guid.Empty) with { Entries = Entries.AddRange(arriving) };
     }
+
+    private ListOfSpeakers On(SpeakersListOpeningScheduled e) =>
+        Next(e.CommandId) with { Opening = new OpeningState(e.OpensAt, e.WindowSeconds, e.Commitment) };
+
+    private ListOfSpeakers On(LotDrawn e)
+    {
+        var drawn = e.Order.ToDictionary(x => x.InscriptionId);
+        return Next(Guid.Empty) with
+        {
+            Opening = Opening is null ? null : Opening with { Seed = e.Seed, DrawnAt = e.At },
+            Entries = Entries.ConvertAll(x => drawn.TryGetValue(x.InscriptionId, out var d) ? x with { DrawnRank = d.Rank, DrawnOf = d.Of } : x),
+        };
+    }
+
+    /// <summary>
+    /// Whether an entry's place among its level is (or will be) decided by the opening's lot: before the draw, a statement
+    /// received in the window; after it, an entry the draw ranked.
+    /// </summary>
+    public bool IsHeld(Entry entry) => Opening is { } opening && entry.Kind == EntryKind.Statement && entry.CarriedOrder is null
+        && (opening.Drawn ? entry.DrawnRank is not null : opening.Holds(entry.ReceivedAt));
 
     /// <summary>
     /// Idempotency and optimistic concurrency, common to every command on a list: a command already handled is done

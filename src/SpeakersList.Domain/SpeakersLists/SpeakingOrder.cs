@@ -3,9 +3,9 @@ using SpeakersList.Participants;
 namespace SpeakersList.SpeakersLists;
 
 /// <summary>An entry in its place, with the reasons for that place.</summary>
-public sealed record OrderedEntry(Entry Entry, int Position, string? AfterReason, string? BeforeReason)
+public sealed record OrderedEntry(Entry Entry, int Position, string? AfterReason, string? BeforeReason, string? LotReason = null)
 {
-    public string Explanation => string.Join(" ", new[] { AfterReason, BeforeReason }.Where(x => x is not null));
+    public string Explanation => string.Join(" ", new[] { LotReason, AfterReason, BeforeReason }.Where(x => x is not null));
 }
 
 /// <summary>
@@ -18,7 +18,7 @@ public static class SpeakingOrder
     public static IReadOnlyList<OrderedEntry> Of(ListOfSpeakers list)
     {
         var called = list.Active.Where(x => !x.IsWaiting).OrderBy(x => x.CalledOrder ?? int.MaxValue).ThenBy(x => x.Sequence);
-        var waiting = list.Active.Where(x => x.IsWaiting).Order(new PolicyComparer(list.Policy)).ToList();
+        var waiting = list.Active.Where(x => x.IsWaiting).Order(new PolicyComparer(list)).ToList();
         var placedBy = new Dictionary<Guid, Placement>();
 
         foreach (var placement in list.Placements)
@@ -36,25 +36,34 @@ public static class SpeakingOrder
         return ordered.Select((entry, i) => new OrderedEntry(
             entry,
             i + 1,
-            i > 0 ? $"After {ordered[i - 1].ParticipantName}: {WhyAfter(entry, ordered[i - 1], list.Policy, placedBy)}." : null,
-            i < ordered.Count - 1 ? $"Before {ordered[i + 1].ParticipantName}: {WhyBefore(entry, ordered[i + 1], list.Policy, placedBy)}." : null))
+            i > 0 ? $"After {ordered[i - 1].ParticipantName}: {WhyAfter(entry, ordered[i - 1], list, placedBy)}." : null,
+            i < ordered.Count - 1 ? $"Before {ordered[i + 1].ParticipantName}: {WhyBefore(entry, ordered[i + 1], list, placedBy)}." : null,
+            LotReason(entry, list)))
             .ToList();
     }
 
-    private static string WhyAfter(Entry entry, Entry previous, OrderingPolicy policy, Dictionary<Guid, Placement> placedBy)
+    private static string? LotReason(Entry entry, ListOfSpeakers list) => list.Opening is { } opening && list.IsHeld(entry)
+        ? entry.DrawnRank is { } rank
+            ? $"Order drawn by lot: {rank} of {entry.DrawnOf} at this level."
+            : $"Held for the draw by lot when the opening window closes ({opening.WindowEnd.UtcDateTime:HH:mm:ss} UTC)."
+        : null;
+
+    private static string WhyAfter(Entry entry, Entry previous, ListOfSpeakers list, Dictionary<Guid, Placement> placedBy)
     {
+        var policy = list.Policy;
         if (!previous.IsWaiting) return entry.IsWaiting ? "already called" : "called earlier";
         if (placedBy.TryGetValue(entry.InscriptionId, out var placed)) return $"placed here by an officer ({placed.Reason})";
         if (placedBy.TryGetValue(previous.InscriptionId, out var other)) return $"{previous.ParticipantName} was placed by an officer ({other.Reason})";
-        return Reason(previous, entry, policy, precedingSide: false);
+        return LotOrder(previous, entry, list, precedingSide: false) ?? Reason(previous, entry, policy, precedingSide: false);
     }
 
-    private static string WhyBefore(Entry entry, Entry next, OrderingPolicy policy, Dictionary<Guid, Placement> placedBy)
+    private static string WhyBefore(Entry entry, Entry next, ListOfSpeakers list, Dictionary<Guid, Placement> placedBy)
     {
+        var policy = list.Policy;
         if (!entry.IsWaiting) return "called earlier";
         if (placedBy.TryGetValue(entry.InscriptionId, out var placed)) return $"placed by an officer ({placed.Reason})";
         if (placedBy.TryGetValue(next.InscriptionId, out var other)) return $"{next.ParticipantName} was placed by an officer ({other.Reason})";
-        return Reason(entry, next, policy, precedingSide: true);
+        return LotOrder(entry, next, list, precedingSide: true) ?? Reason(entry, next, policy, precedingSide: true);
     }
 
     /// <summary>Why <paramref name="first"/> comes before <paramref name="second"/>, said from one side or the other.</summary>
@@ -89,6 +98,20 @@ public static class SpeakingOrder
                 : $"inscribed later ({second.ReceivedAt:HH:mm:ss.fff} UTC)";
     }
 
+    /// <summary>Why, at the same level, an entry of the opening's lot stands where it does; null when the lot does not decide it.</summary>
+    private static string? LotOrder(Entry first, Entry second, ListOfSpeakers list, bool precedingSide)
+    {
+        if (Group(first) != 2 || Group(second) != 2 || Opening.LevelOf(first, list.Policy) != Opening.LevelOf(second, list.Policy)) return null;
+        var (a, b) = (list.IsHeld(first), list.IsHeld(second));
+        return (a, b, first.DrawnRank is not null) switch
+        {
+            (true, true, true) => precedingSide ? "drawn earlier by lot" : "drawn later by lot",
+            (true, true, false) => "both held for the draw by lot (shown by code until then)",
+            (true, false, _) => precedingSide ? "received in the opening window, ordered by lot" : "received after the opening window",
+            _ => null,
+        };
+    }
+
     private static int Group(Entry e) => e.Kind switch
     {
         EntryKind.PreArranged => 0,
@@ -96,8 +119,10 @@ public static class SpeakingOrder
         _ => e.CarriedOrder is null ? 2 : 1,
     };
 
-    private sealed class PolicyComparer(OrderingPolicy policy) : IComparer<Entry>
+    private sealed class PolicyComparer(ListOfSpeakers list) : IComparer<Entry>
     {
+        private readonly OrderingPolicy policy = list.Policy;
+
         public int Compare(Entry? x, Entry? y)
         {
             if (x is null || y is null) return Comparer<object>.Default.Compare(x, y);
@@ -111,9 +136,20 @@ public static class SpeakingOrder
                 _ => 0,
             };
             if (within != 0) return within;
+            if (Group(x) == 2 && ByLot(x, y) is var byLot && byLot != 0) return byLot;
             var byTime = x.ReceivedAt.CompareTo(y.ReceivedAt);
             return byTime != 0 ? byTime : x.Sequence.CompareTo(y.Sequence);
         }
+
+        // The opening's lot: held entries first; among them the drawn rank, or, until the draw, the code (a neutral placeholder).
+        private int ByLot(Entry x, Entry y) => (list.IsHeld(x), list.IsHeld(y)) switch
+        {
+            (true, false) => -1,
+            (false, true) => 1,
+            (true, true) when x.DrawnRank is { } a && y.DrawnRank is { } b => a.CompareTo(b),
+            (true, true) => string.CompareOrdinal(x.Participant, y.Participant),
+            _ => 0,
+        };
 
         // Blocks first; within the Member States' block, the level of representation.
         private static (int Block, int Level) ProtocolRank(Entry e) =>

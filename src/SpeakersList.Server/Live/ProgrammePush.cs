@@ -57,7 +57,8 @@ public sealed class ProgrammeChanges : DocumentSessionListenerBase
 /// round tables touched ("roundTableChanged") and the agendas of the delegations touched ("agendaChanged").
 /// Whole snapshots, so a missed push is repaired by the next one or by subscribing again.
 /// </summary>
-public sealed class ProgrammePublisher(ProgrammeChanges changes, IDocumentStore store, IHubContext<LiveHub> hub, ILogger<ProgrammePublisher> logger)
+public sealed class ProgrammePublisher(ProgrammeChanges changes, IDocumentStore store, IHubContext<LiveHub> hub, ILogger<ProgrammePublisher> logger,
+    WalkingTime walking)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -122,7 +123,7 @@ public sealed class ProgrammePublisher(ProgrammeChanges changes, IDocumentStore 
             if (codes.Count == 0) continue;
             foreach (var participant in await session.LoadManyAsync<Participant>(cancellation, codes.ToArray()))
                 await hub.Clients.Group(LiveHub.AgendaGroup(participant.Code))
-                    .SendAsync(LiveHub.AgendaChanged, DelegationAgendaView.From(participant, conference, meetings, lists), cancellation);
+                    .SendAsync(LiveHub.AgendaChanged, DelegationAgendaView.From(participant, conference, meetings, lists, walking.Value), cancellation);
         }
     }
 }
@@ -147,7 +148,8 @@ public static class ProgrammeSubscriptions
     public static async Task<DelegationAgendaView> DelegationAsync(Hub hub, IQuerySession session, string code)
     {
         await hub.Groups.AddToGroupAsync(hub.Context.ConnectionId, LiveHub.AgendaGroup(code), hub.Context.ConnectionAborted);
-        return await DelegationAgendaQueries.AgendaAsync(session, code, null, hub.Context.ConnectionAborted)
+        var walking = hub.Context.GetHttpContext()?.RequestServices.GetService<WalkingTime>()?.Value;
+        return await DelegationAgendaQueries.AgendaAsync(session, code, null, hub.Context.ConnectionAborted, walking)
             ?? throw new HubException($"There is no participant {code}, or no programme yet.");
     }
 }

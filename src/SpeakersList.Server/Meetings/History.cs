@@ -59,6 +59,8 @@ public static class HistoryEndpoint
             SpeechEnded x => $"{Name(x.InscriptionId)} spoke {x.Spoken:m\\:ss} of {TimeSpan.FromSeconds(x.AllottedSeconds):m\\:ss}.",
             SpeakerMarkedAbsent x => $"Marked {Name(x.InscriptionId)} absent when called.",
             PointOfOrderRaised x => $"{x.ParticipantName} rose to a point of order.",
+            SpeakersListOpeningScheduled x => $"Scheduled the opening of the list at {x.OpensAt:yyyy-MM-dd HH:mm:ss zzz}, window {x.WindowSeconds} s; commitment {x.Commitment}.",
+            LotDrawn x => $"Drew the lot of the opening: seed {x.Seed}, {x.Order.Count} inscriptions ordered.",
             _ => Humanize(data.GetType().Name) + ".",
         };
     }

@@ -39,11 +39,13 @@ public sealed record AgendaItemView(
     string Detail);
 
 /// <summary>A delegation's agenda across the conference's meetings, in time order.</summary>
-public sealed record DelegationAgendaView(string Participant, string Name, Guid ConferenceId, IReadOnlyList<AgendaItemView> Items)
+/// <remarks><c>Conflicts</c>: its forecast slots that leave no time to be at its round table or another slot (issue 16), with the swaps that would resolve them.</remarks>
+public sealed record DelegationAgendaView(string Participant, string Name, Guid ConferenceId, IReadOnlyList<AgendaItemView> Items,
+    IReadOnlyList<RoomConflict>? Conflicts = null)
 {
-    /// <summary>A pure function of the conference, its meetings and their lists of speakers.</summary>
+    /// <summary>A pure function of the conference, its meetings and their lists of speakers (and the walk between rooms, default 10 minutes).</summary>
     public static DelegationAgendaView From(Participant participant, Conference conference, IReadOnlyList<Meeting> meetings,
-        IReadOnlyDictionary<Guid, SpeakersListView> lists)
+        IReadOnlyDictionary<Guid, SpeakersListView> lists, TimeSpan? walking = null)
     {
         var items = new List<AgendaItemView>();
         foreach (var meeting in meetings)
@@ -69,7 +71,8 @@ public sealed record DelegationAgendaView(string Participant, string Name, Guid 
                 items.Add(Item(AgendaRole.RoundTablePreference, $"Prefers this round table (stated by {preference.StatedBy}); no seat allocated yet."));
         }
         return new DelegationAgendaView(participant.Code, participant.Name, conference.Id,
-            items.OrderBy(i => i.EstimatedStart ?? i.MeetingStart).ThenBy(i => i.MeetingStart).ToList());
+            items.OrderBy(i => i.EstimatedStart ?? i.MeetingStart).ThenBy(i => i.MeetingStart).ToList(),
+            DelegationConflicts.Of(participant.Code, conference, meetings, lists, walking ?? RoomConflicts.DefaultWalking));
     }
 
     private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
@@ -79,18 +82,19 @@ public static class DelegationAgendaQueries
 {
     /// <summary>The agendas of several participants at once, from one read of the conference, its meetings and their lists.</summary>
     public static async Task<IReadOnlyList<DelegationAgendaView>> AgendasAsync(IQuerySession session, Conference conference,
-        IReadOnlyCollection<Participant> participants, CancellationToken cancellation)
+        IReadOnlyCollection<Participant> participants, CancellationToken cancellation, TimeSpan? walking = null)
     {
         var meetings = await ProgrammeQueries.MeetingsOfAsync(session, conference.Id, cancellation);
         var lists = (await session.LoadManyAsync<ListOfSpeakers>(cancellation, meetings.Select(m => m.Id).ToArray()))
             .ToDictionary(l => l.Id, SpeakersListView.From);
-        return participants.Select(p => DelegationAgendaView.From(p, conference, meetings, lists)).ToList();
+        return participants.Select(p => DelegationAgendaView.From(p, conference, meetings, lists, walking)).ToList();
     }
 
-    public static async Task<DelegationAgendaView?> AgendaAsync(IQuerySession session, string code, Guid? conferenceId, CancellationToken cancellation) =>
+    public static async Task<DelegationAgendaView?> AgendaAsync(IQuerySession session, string code, Guid? conferenceId, CancellationToken cancellation,
+        TimeSpan? walking = null) =>
         await session.LoadAsync<Participant>(code.Trim().ToUpperInvariant(), cancellation) is { } participant
         && await ProgrammeQueries.ConferenceAsync(session, conferenceId, cancellation) is { } conference
-            ? (await AgendasAsync(session, conference, [participant], cancellation))[0]
+            ? (await AgendasAsync(session, conference, [participant], cancellation, walking))[0]
             : null;
 
     /// <summary>
@@ -99,8 +103,11 @@ public static class DelegationAgendaQueries
     /// </summary>
     [WolverineGet("/api/delegations/{code}/agenda", OperationId = "GetDelegationAgenda")]
     [ProducesResponseType<DelegationAgendaView>(200)]
-    public static async Task<IResult> Get(string code, [FromQuery] Guid? conferenceId, IQuerySession session, CancellationToken cancellation) =>
-        await AgendaAsync(session, code, conferenceId, cancellation) is { } agenda
-            ? Results.Ok(agenda)
+    public static async Task<IResult> Get(string code, [FromQuery] Guid? conferenceId, IQuerySession session, WalkingTime walking,
+        HttpContext context, CancellationToken cancellation) =>
+        !RequestedLanguage.TryRead(context, out var language, out var problem)
+            ? problem!
+            : await AgendaAsync(session, code, conferenceId, cancellation, walking.Value) is { } agenda
+            ? Results.Ok(agenda with { Name = ParticipantNames.In(language, agenda.Participant, agenda.Name) })
             : Refusal.NotFound($"There is no participant {code}, or no programme yet.").ToResult();
 }

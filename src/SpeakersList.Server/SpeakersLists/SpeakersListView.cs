@@ -55,7 +55,8 @@ public sealed record SpeakersListView(
     string? NotReachedNotice,
     IReadOnlyList<SpeakersListEntryView> Entries,
     CarryOverPolicy CarryOverPolicy,
-    IReadOnlyList<SwapView> Swaps)
+    IReadOnlyList<SwapView> Swaps,
+    OpeningView? Opening = null)
 {
     /// <summary>
     /// A pure function of the inline snapshot: the same events always give the same view,
@@ -79,10 +80,51 @@ public sealed record SpeakersListView(
                     f.EstimatedStart is { } at ? venue.LocalTime(at) : null, f.ReachedBeforeEnd, f.Ordered.Explanation);
             }).ToList(),
             list.CarryOverPolicy,
-            list.Swaps.Select(swap => SwapView.From(swap, list)).ToList());
+            list.Swaps.Select(swap => SwapView.From(swap, list)).ToList(),
+            OpeningView.From(list));
     }
 
+    /// <summary>The same view with the participants named in one of the six official languages (null: as registered).</summary>
+    public SpeakersListView NamedIn(string? language) => language is null ? this : this with
+    {
+        Entries = Entries.Select(e => e with { ParticipantName = ParticipantNames.In(language, e.Participant, e.ParticipantName) }).ToList(),
+        Swaps = Swaps.Select(s => s with
+        {
+            ProposedByName = ParticipantNames.In(language, s.ProposedBy, s.ProposedByName),
+            ProposedToName = ParticipantNames.In(language, s.ProposedTo, s.ProposedToName),
+        }).ToList(),
+    };
 }
+
+/// <summary>
+/// A scheduled opening as everyone sees it: before the draw the commitment only; after it the seed, so anyone can
+/// check SHA-256(seed) against the commitment and recompute the order (ops/verify-draw).
+/// </summary>
+public sealed record OpeningView(
+    DateTimeOffset OpensAt,
+    int WindowSeconds,
+    DateTimeOffset WindowEnd,
+    string Commitment,
+    string? Seed,
+    DateTimeOffset? DrawnAt,
+    IReadOnlyList<DrawnInscriptionView> Drawn,
+    string Algorithm)
+{
+    public const string Description =
+        "commitment = hex(SHA-256(seed)); lot = hex(SHA-256(seed || ASCII(upper-case participant code))); within each protocol block "
+        + "and level (one level under first come, first served), held inscriptions are sorted by lot, ascending, equal lots by arrival.";
+
+    public static OpeningView? From(ListOfSpeakers list) => list.Opening is not { } opening
+        ? null
+        : new OpeningView(opening.OpensAt, opening.WindowSeconds, opening.WindowEnd, opening.Commitment, opening.Seed, opening.DrawnAt,
+            opening.Seed is { } seed
+                ? SpeakersList.SpeakersLists.Opening.Order(Convert.FromHexString(seed), list.Entries.Where(list.IsHeld), list.Policy)
+                    .Select(x => new DrawnInscriptionView(x.InscriptionId, x.Participant, x.Block, x.Level, x.Rank, x.Of, x.Lot)).ToList()
+                : [],
+            Description);
+}
+
+public sealed record DrawnInscriptionView(Guid InscriptionId, string Participant, SpeakingBlock Block, LevelOfRepresentation Level, int Rank, int Of, string Lot);
 
 public static class SpeakersListQueries
 {
@@ -92,11 +134,12 @@ public static class SpeakersListQueries
     /// </summary>
     [WolverineGet("/api/meetings/{meetingId}/speakers-list", OperationId = "GetSpeakersList")]
     [ProducesResponseType<SpeakersListView>(200)]
-    public static async Task<IResult> Get(Guid meetingId, string? at, IQuerySession session, CancellationToken cancellation)
+    public static async Task<IResult> Get(Guid meetingId, string? at, IQuerySession session, HttpContext context, CancellationToken cancellation)
     {
         if (!Replay.TryReadMoment(at, out var moment)) return Replay.NotAMoment(at);
+        if (!RequestedLanguage.TryRead(context, out var language, out var badLanguage)) return badLanguage!;
         return await Replay.ListAsync(session, meetingId, moment, cancellation) is { } list
-            ? Results.Ok(SpeakersListView.From(list))
+            ? Results.Ok(SpeakersListView.From(list).NamedIn(language))
             : Refusal.NotFound(moment is null ? $"There is no meeting {meetingId}." : $"There was no meeting {meetingId} at {moment:O}.").ToResult();
     }
 

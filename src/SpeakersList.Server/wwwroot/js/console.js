@@ -5,6 +5,8 @@ import { followFloor } from "./floor-source.js";
 import { connectLive } from "./live.js";
 import { loadMeetings } from "./programme-data.js";
 import { ServerClock, remainingSeconds, countdownState, countdownText } from "./countdown.js";
+import { followOpenings } from "./opening-countdown.js";
+import { followConflicts } from "./conflicts.js";
 import { clockTime, dayLabel, h, levels, levelName, kindName, stateName, minutesSeconds, meetingStatusName, speakerLine } from "./format.js";
 
 const $ = (id) => document.getElementById(id);
@@ -462,6 +464,9 @@ function openMeeting(id) {
 
 $("meeting-picker").addEventListener("change", (ev) => openMeeting(ev.target.value));
 $("meeting-id-form").addEventListener("submit", (ev) => { ev.preventDefault(); openMeeting($("meeting-id").value.trim()); });
+
+followOpenings($("list"), () => (state.list ? [state.list] : []), { now: () => clock.now() });
+followConflicts($("list"), () => state.list);
 
 async function init() {
   const user = await requireRole("officer");

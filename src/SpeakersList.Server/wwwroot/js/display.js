@@ -5,6 +5,7 @@ import { connectLive } from "./live.js";
 import { ServerClock, remainingSeconds, countdownState, countdownText } from "./countdown.js";
 import { clockTime, h, meetingStatusName } from "./format.js";
 import { followFloor } from "./floor-source.js";
+import { setupLanguage, t, nameOf } from "./i18n.js";
 
 const [, , kind, key] = location.pathname.split("/").map(decodeURIComponent);
 const params = new URLSearchParams(location.search);
@@ -39,8 +40,8 @@ function renderNext() {
   const rows = waiting.map((e) => h("li", { dataset: { participant: e.participant, inscriptionId: e.inscriptionId } },
     h("span", { className: "position" }, String(e.position)),
     h("span", { className: "who" },
-      h("span", { className: "name" }, e.participantName),
-      h("span", { className: "speaker" }, [e.speakerName, e.speakerTitle].filter(Boolean).join(", ") + (e.onBehalfOf ? ` · on behalf of ${e.onBehalfOf}` : ""))),
+      h("span", { className: "name" }, nameOf(e.participant, e.participantName)),
+      h("span", { className: "speaker" }, [e.speakerName, e.speakerTitle].filter(Boolean).join(", ") + (e.onBehalfOf ? ` · ${t("onBehalfOf")} ${nameOf(e.onBehalfOf, e.onBehalfOf)}` : ""))),
     h("span", { className: "eta" }, clockTime(e.estimatedStart, zone))));
   // Five rows always: empty rows keep the layout still when the list grows or shrinks.
   while (rows.length < 5) rows.push(h("li", { className: "empty", "aria-hidden": "true" }));
@@ -56,13 +57,13 @@ function renderFloor(view) {
   $("meeting-status").textContent = status === "inProgress" ? "" : meetingStatusName[status] ?? "";
   const s = view.currentSpeaker;
   $("current-speaker").dataset.empty = String(!s);
-  $("current-delegation").textContent = s ? s.participantName : status === "inProgress" ? "—" : "";
+  $("current-delegation").textContent = s ? nameOf(s.participant, s.participantName) : status === "inProgress" ? "—" : "";
   $("current-speaker-line").textContent = s ? [s.speakerName, s.speakerTitle].filter(Boolean).join(", ") : "";
-  $("current-behalf").textContent = s?.onBehalfOf ? `On behalf of ${s.onBehalfOf}` : "";
+  $("current-behalf").textContent = s?.onBehalfOf ? `${t("onBehalfOf")} ${nameOf(s.onBehalfOf, s.onBehalfOf)}` : "";
   const poo = view.pointOfOrder;
   $("point-of-order").hidden = !poo;
-  $("point-of-order-by").textContent = poo ? (poo.participantName ?? poo.participant ?? "") : "";
-  const banner = status === "suspended" ? "The meeting is suspended" : status === "adjourned" ? "The meeting is adjourned" : "";
+  $("point-of-order-by").textContent = poo ? nameOf(poo.participant, poo.participantName ?? poo.participant ?? "") : "";
+  const banner = status === "suspended" ? t("suspended") : status === "adjourned" ? t("adjourned") : "";
   $("state-banner").hidden = !banner;
   $("state-banner-text").textContent = banner;
   renderNext();
@@ -79,7 +80,7 @@ function tick() {
   box.dataset.paused = String(Boolean(floor?.paused && floor?.currentSpeaker));
   $("countdown-value").textContent = countdownText(remaining);
   $("countdown-label").textContent =
-    state === "idle" ? "" : floor?.paused ? "Paused" : floor?.started === false ? "Ready" : state === "over" ? "Over time" : "Time left";
+    state === "idle" ? "" : floor?.paused ? t("paused") : floor?.started === false ? t("ready") : state === "over" ? t("overTime") : t("timeLeft");
 }
 
 function subscribeToMeeting(id) {
@@ -94,7 +95,7 @@ function subscribeToMeeting(id) {
 function renderRoom(v) {
   if (v.meetingId !== meetingId) { meetingId = v.meetingId; list = null; floor = null; }
   if (!v.meetingId) {
-    $("meeting-title").textContent = "No meeting in this room";
+    $("meeting-title").textContent = t("noMeeting");
     $("room-name").textContent = v.room ?? key;
     $("next-speakers").replaceChildren();
     renderFloor({ status: "scheduled", currentSpeaker: null });
@@ -116,6 +117,7 @@ if (kind === "room") {
   subscribeToMeeting(meetingId);
 }
 
+await setupLanguage();
 setInterval(tick, 250);
 tick();
 live.start();

@@ -5,6 +5,9 @@ import { get, send, remove, requireRole, signOut } from "./api.js";
 import { connectLive } from "./live.js";
 import { loadMeetings } from "./programme-data.js";
 import { clockTime, dayLabel, h, levels, stateName, kindName } from "./format.js";
+import { followOpenings } from "./opening-countdown.js";
+import { setupLanguage, t, nameOf } from "./i18n.js";
+import { followAgendaConflicts } from "./conflicts.js";
 
 const $ = (id) => document.getElementById(id);
 const zone = "America/New_York";
@@ -204,7 +207,7 @@ $("reply-form").addEventListener("submit", async (ev) => {
 
 function showDelegation(code, name) {
   state.code = code.toUpperCase();
-  $("delegation-name").textContent = name ?? state.code;
+  $("delegation-name").textContent = nameOf(state.code, name ?? state.code);
   document.title = `${name ?? state.code} · Delegation portal`;
   live.subscribe({
     method: "SubscribeToDelegation", args: [state.code], event: "delegationChanged",
@@ -218,10 +221,13 @@ function showDelegation(code, name) {
       render: (view) => { state.lists.set(meeting.id, view); render(); },
     });
   }
+  followAgendaConflicts(live, state.code, $("slots").closest("section"));
   render();
 }
 
 async function init() {
+  await setupLanguage({ followBrowser: true });
+  followOpenings($("slots").closest("section"), () => [...state.lists.values()], { t });
   const user = await requireRole("delegation", "officer");
   $("sign-out").hidden = false;
   $("sign-out").addEventListener("click", signOut);

@@ -1,0 +1,104 @@
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using SpeakersList.Participants;
+using SpeakersList.Programme;
+using SpeakersList.Server.Infrastructure;
+using SpeakersList.Server.SpeakersLists;
+using SpeakersList.SpeakersLists;
+using Wolverine.Http;
+
+namespace SpeakersList.Server.Programme;
+
+/// <summary>The time allowed to walk between two rooms (<c>SpeakersList:WalkingMinutes</c>, default 10).</summary>
+public sealed record WalkingTime(TimeSpan Value)
+{
+    public static WalkingTime From(IConfiguration configuration) =>
+        new(configuration.GetValue<double?>("SpeakersList:WalkingMinutes") is { } minutes and >= 0
+            ? TimeSpan.FromMinutes(minutes)
+            : RoomConflicts.DefaultWalking);
+}
+
+/// <summary>A delegation's conflicts across rooms, and the same for every delegation on one meeting's list.</summary>
+public sealed record ConflictsView(string? Participant, Guid? MeetingId, int WalkingMinutes, IReadOnlyList<RoomConflict> Conflicts);
+
+public static class DelegationConflicts
+{
+    /// <summary>
+    /// Where a participant is expected across the programme: its waiting slots on each list (from the forecast) and its
+    /// round-table seats or chairs; then the pure <see cref="RoomConflicts.Of"/>.
+    /// </summary>
+    public static IReadOnlyList<RoomConflict> Of(string participant, Conference? conference, IReadOnlyList<Meeting> meetings,
+        IReadOnlyDictionary<Guid, SpeakersListView> lists, TimeSpan walking)
+    {
+        var engagements = new List<Engagement>();
+        var forecasts = new Dictionary<Guid, IReadOnlyList<ForecastSlot>>();
+        foreach (var meeting in meetings.Where(m => m.HoldsRoom()))
+        {
+            if (lists.TryGetValue(meeting.Id, out var list))
+            {
+                var waiting = list.Entries.Where(e => e.State == EntryState.Waiting && e.EstimatedStart is not null).ToList();
+                forecasts[meeting.Id] = waiting.Select(e => new ForecastSlot(e.InscriptionId, e.Participant, e.ParticipantName, e.EstimatedStart!.Value)).ToList();
+                engagements.AddRange(waiting.Where(e => Same(e.Participant, participant)).Select(e => new Engagement(
+                    meeting.Id, meeting.Title, meeting.Room, EngagementKind.SpeakingSlot, e.EstimatedStart!.Value,
+                    e.EstimatedStart!.Value.AddSeconds(e.AllottedSeconds), e.InscriptionId)));
+            }
+            if (meeting.Kind == MeetingKind.RoundTable && conference is not null
+                && (conference.SeatsAt(meeting.Id).Any(s => Same(s.Participant, participant)) || conference.ChairOf(meeting.Id) is { } chair && Same(chair.Participant, participant)))
+                engagements.Add(new Engagement(meeting.Id, meeting.Title, meeting.Room, EngagementKind.RoundTableSeat, meeting.Start, meeting.End));
+        }
+        var venue = meetings.FirstOrDefault()?.Venue() ?? TimeZoneInfo.Utc;
+        return RoomConflicts.Of(participant.ToUpperInvariant(), engagements, forecasts, walking, venue);
+    }
+
+    private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+}
+
+public static class ConflictQueries
+{
+    /// <summary>
+    /// A delegation's conflicts across rooms (the latest conference, or the meetings outside any): each forecast speaking
+    /// slot that overlaps its round-table seat or its slot in another meeting, allowing the walk between rooms, with the
+    /// swaps on the same list that would resolve it.
+    /// </summary>
+    [WolverineGet("/api/delegations/{code}/conflicts", OperationId = "GetDelegationConflicts")]
+    [ProducesResponseType<ConflictsView>(200)]
+    [ProducesResponseType<ProblemDetails>(404)]
+    public static async Task<IResult> ForDelegation(string code, IQuerySession session, WalkingTime walking, CancellationToken cancellation)
+    {
+        if (await session.LoadAsync<Participant>(code.Trim().ToUpperInvariant(), cancellation) is not { } participant)
+            return Refusal.NotFound($"There is no participant {code}.").ToResult();
+        var conference = await ProgrammeQueries.ConferenceAsync(session, null, cancellation);
+        var (meetings, lists) = await ProgrammeOfAsync(session, conference?.Id, cancellation);
+        return Results.Ok(new ConflictsView(participant.Code, null, (int)walking.Value.TotalMinutes,
+            DelegationConflicts.Of(participant.Code, conference, meetings, lists, walking.Value)));
+    }
+
+    /// <summary>The conflicts across rooms of every delegation on a meeting's list that involve this meeting (for the officers' console).</summary>
+    [WolverineGet("/api/meetings/{meetingId}/conflicts", OperationId = "GetMeetingConflicts")]
+    [ProducesResponseType<ConflictsView>(200)]
+    [ProducesResponseType<ProblemDetails>(404)]
+    public static async Task<IResult> ForMeeting(Guid meetingId, IQuerySession session, WalkingTime walking, CancellationToken cancellation)
+    {
+        if (await session.LoadAsync<Meeting>(meetingId, cancellation) is not { } meeting)
+            return Refusal.NotFound($"There is no meeting {meetingId}.").ToResult();
+        var conference = meeting.ConferenceId is { } id ? await session.LoadAsync<Conference>(id, cancellation) : null;
+        var (meetings, lists) = await ProgrammeOfAsync(session, meeting.ConferenceId, cancellation);
+        var participants = lists.TryGetValue(meetingId, out var list)
+            ? list.Entries.Select(e => e.Participant.ToUpperInvariant()).Distinct()
+            : [];
+        var conflicts = participants
+            .SelectMany(p => DelegationConflicts.Of(p, conference, meetings, lists, walking.Value))
+            .Where(c => c.Slot.MeetingId == meetingId || c.Other.MeetingId == meetingId)
+            .ToList();
+        return Results.Ok(new ConflictsView(null, meetingId, (int)walking.Value.TotalMinutes, conflicts));
+    }
+
+    private static async Task<(IReadOnlyList<Meeting> Meetings, IReadOnlyDictionary<Guid, SpeakersListView> Lists)> ProgrammeOfAsync(
+        IQuerySession session, Guid? conferenceId, CancellationToken cancellation)
+    {
+        var meetings = await session.Query<Meeting>().Where(m => m.ConferenceId == conferenceId).ToListAsync(cancellation);
+        var lists = (await session.LoadManyAsync<ListOfSpeakers>(cancellation, meetings.Select(m => m.Id).ToArray()))
+            .ToDictionary(l => l.Id, SpeakersListView.From);
+        return (meetings, lists);
+    }
+}

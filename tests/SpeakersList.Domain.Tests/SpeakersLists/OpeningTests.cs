@@ -115,7 +115,7 @@ public class A_fair_opening
     public void A_replay_before_the_draw_does_not_reveal_the_seed()
     {
         var scheduled = Plenary();
-        var events = new List<object>();
+        var events = new List<IMeetingEvent>();
         var list = scheduled;
         void Take(Decision d) { Assert.Null(d.Refusal); events.AddRange(d.Events); list = list.Evolve(d.Events); }
         Take(Opening.Decide(list, new ScheduleOpening(Guid.NewGuid(), At("09:00"), 60), Seed, At("08:30")));

@@ -81,6 +81,7 @@ public sealed partial record ListOfSpeakers(
         SwapDeclined e => Apply(e),
         SwapRejected e => Apply(e),
         SwapApproved e => Apply(e),
+        SwapWithdrawn e => Apply(e),
         OrderingPolicySet e => Apply(e),
         CarryOverPolicySet e => Apply(e),
         MeetingOpened e => Apply(e),
@@ -112,6 +113,8 @@ public sealed partial record ListOfSpeakers(
     public ListOfSpeakers Apply(SwapDeclined e) => Next(e.CommandId) with { Swaps = SwapTo(e.SwapId, SwapStatus.Declined) };
 
     public ListOfSpeakers Apply(SwapRejected e) => Next(e.CommandId) with { Swaps = SwapTo(e.SwapId, SwapStatus.Rejected) };
+
+    public ListOfSpeakers Apply(SwapWithdrawn e) => Next(e.CommandId) with { Swaps = SwapTo(e.SwapId, SwapStatus.Withdrawn) };
 
     public ListOfSpeakers Apply(SwapApproved e) =>
         Next(e.CommandId) with { Swaps = SwapTo(e.SwapId, SwapStatus.Approved), Placements = Placements.Add(e.First).Add(e.Second) };

@@ -29,6 +29,7 @@ public partial class ListOfSpeakersProjection : SingleStreamProjection<ListOfSpe
     public static ListOfSpeakers Apply(SwapDeclined e, ListOfSpeakers list) => list.Apply(e);
     public static ListOfSpeakers Apply(SwapRejected e, ListOfSpeakers list) => list.Apply(e);
     public static ListOfSpeakers Apply(SwapApproved e, ListOfSpeakers list) => list.Apply(e);
+    public static ListOfSpeakers Apply(SwapWithdrawn e, ListOfSpeakers list) => list.Apply(e);
     public static ListOfSpeakers Apply(OrderingPolicySet e, ListOfSpeakers list) => list.Apply(e);
     public static ListOfSpeakers Apply(CarryOverPolicySet e, ListOfSpeakers list) => list.Apply(e);
 

@@ -18,7 +18,7 @@ public class Hall_display(BrowserApp app) : BrowserTest(app)
         await Api.Inscribe(meeting, "FRA", "headOfState");
 
         var rows = page.Locator("#next-speakers li[data-participant]");
-        await Expect(rows).ToHaveCountAsync(2, WithinOneSecond);
+        await Expect(rows).ToHaveCountAsync(2, WithinAPush);
         await Expect(rows.Nth(0)).ToContainTextAsync("France");
         await Expect(rows.Nth(1)).ToContainTextAsync("Ghana");
     }
@@ -80,12 +80,12 @@ public class Hall_display(BrowserApp app) : BrowserTest(app)
         await ScreenshotAsync(page, "display-1280x720");
 
         await Api.Floor(meeting, "suspend");
-        await Expect(page.Locator("#state-banner")).ToBeVisibleAsync(new() { Timeout = 1000 });
+        await Expect(page.Locator("#state-banner")).ToBeVisibleAsync(new() { Timeout = PushTimeout });
         await Expect(page.Locator("#state-banner")).ToHaveTextAsync("The meeting is suspended");
         await ScreenshotAsync(page, "display-1280x720-suspended");
 
         await Api.Floor(meeting, "resume-meeting");
-        await Expect(page.Locator("#state-banner")).ToBeHiddenAsync(new() { Timeout = 1000 });
+        await Expect(page.Locator("#state-banner")).ToBeHiddenAsync(new() { Timeout = PushTimeout });
     }
 
     [Fact]
@@ -130,10 +130,10 @@ public class Hall_display(BrowserApp app) : BrowserTest(app)
         await Expect(page.Locator("#meeting-title")).ToHaveTextAsync("Round table 1");
 
         await Api.Floor(afternoon, "open");
-        await Expect(page.Locator("#meeting-title")).ToHaveTextAsync("Round table 2", new() { Timeout = 1000 });
+        await Expect(page.Locator("#meeting-title")).ToHaveTextAsync("Round table 2", new() { Timeout = PushTimeout });
         await Expect(page.Locator("#next-speakers li[data-participant]")).ToHaveCountAsync(1);
         await Api.Floor(afternoon, "next");
-        await Expect(page.Locator("#current-delegation")).ToHaveTextAsync("Mexico", new() { Timeout = 1000 });
+        await Expect(page.Locator("#current-delegation")).ToHaveTextAsync("Mexico", new() { Timeout = PushTimeout });
         Assert.NotEqual(morning, afternoon);
     }
 

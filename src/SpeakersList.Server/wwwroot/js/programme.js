@@ -41,6 +41,21 @@ function render(programme) {
   $("grid").replaceChildren(meetings.length ? table : h("p", {}, "No meeting is scheduled yet."));
 }
 
+/** Meetings scheduled outside any conference have no programme push: their floors say their status. */
+function followEachFloor(meetings) {
+  for (const m of meetings) {
+    live.subscribe({
+      method: "SubscribeToFloor", args: [m.id], event: "floorChanged", matches: (v) => v.meetingId === m.id,
+      render: (floor) => {
+        const chip = document.querySelector(`[data-meeting-id="${m.id}"] .chip`);
+        if (!chip) return;
+        chip.dataset.status = floor.status;
+        chip.textContent = statusName[floor.status] ?? floor.status;
+      },
+    });
+  }
+}
+
 async function init() {
   await live.start();
   // The programme's own subscription: one snapshot, then a fresh grid (with each meeting's status) on every change.
@@ -51,7 +66,7 @@ async function init() {
   try {
     // Before a conference is registered the subscription answers nothing: the scheduled meetings are shown instead.
     const programme = await loadProgramme();
-    if (!programme.conference) render(programme);
+    if (!programme.conference) { render(programme); followEachFloor(flattenProgramme(programme)); }
   } catch (error) {
     $("message").dataset.kind = "error";
     $("message").textContent = `The programme cannot be shown: ${error.message}`;

@@ -73,7 +73,7 @@ $("reply-form").addEventListener("submit", async (ev) => {
     const scheduled = await send("POST", `/api/meetings/${state.meetingId}/rights-of-reply`,
       { participant: participant.code, speakerName: data.speakerName, speakerTitle: data.speakerTitle });
     const elsewhere = scheduled.meetingId && scheduled.meetingId !== state.meetingId;
-    say(`${participant.name}: ${scheduled.replyNumber === 1 ? "first" : "second"} right of reply, up to ${minutesSeconds(scheduled.allottedSeconds)} min, ` +
+    say(`${participant.name}: ${scheduled.replyNumber === 1 ? "first" : "second"} right of reply, up to ${scheduled.allottedSeconds % 60 ? `${minutesSeconds(scheduled.allottedSeconds)} min` : `${scheduled.allottedSeconds / 60} minutes`}, ` +
       `at the end of ${scheduled.meetingTitle}${elsewhere ? " (another meeting: open it to see the reply)" : ""}.`, "ok", "reply");
     form.reset();
   } catch (error) {

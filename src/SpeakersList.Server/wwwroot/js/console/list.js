@@ -24,7 +24,9 @@ export function renderList(view) {
   $("btn-reopen-list").hidden = !view.closed;
   $("move-position").max = String(view.entries.length || 1);
 
-  if (!view.entries.some((e) => e.inscriptionId === state.selected)) state.selected = waiting()[0]?.inscriptionId ?? view.entries[0]?.inscriptionId ?? null;
+  // The chosen row stays chosen while the officer works in the list; otherwise it follows the first waiting speaker.
+  const chosen = view.entries.find((e) => e.inscriptionId === state.selected);
+  if (!chosen || (!hadFocus && chosen.state !== "waiting")) state.selected = waiting()[0]?.inscriptionId ?? view.entries[0]?.inscriptionId ?? null;
   const rows = [];
   let lineShown = false;
   for (const e of view.entries) {

@@ -251,6 +251,18 @@ public class Accessibility(BrowserApp app) : BrowserTest(app)
         Assert.True(serious.Count == 0, $"{what}: {string.Join("\n", serious)}");
     }
 
+    private static readonly (int Width, int Height)[] Sizes = [(1920, 1080), (1366, 768), (1280, 720), (360, 740)];
+
+    /// <summary>The page at every size, among the artifacts, to be looked at.</summary>
+    private static async Task ScreenshotsAtEverySize(IPage page, string name)
+    {
+        foreach (var (width, height) in Sizes)
+        {
+            await page.SetViewportSizeAsync(width, height);
+            await ScreenshotAsync(page, $"all-{name}-{width}x{height}");
+        }
+    }
+
     [Fact]
     public async Task Every_page_passes_axe_core_without_a_serious_or_critical_violation()
     {
@@ -261,24 +273,30 @@ public class Accessibility(BrowserApp app) : BrowserTest(app)
         var console = await OpenConsoleAsync(meeting, 1366, 768);
         await Expect(console.Locator("#floor-speaker")).ToHaveTextAsync("Brazil", new() { Timeout = PushTimeout });
         await NoSeriousViolations(console, "console");
+        await ScreenshotsAtEverySize(console, "console");
 
         var portal = await OpenAsync("/delegation", 390, 844, signedInAs: TestRole.Delegation("GHA"));
         await Expect(portal.Locator("li.slot")).ToHaveCountAsync(1, new() { Timeout = PushTimeout });
         await NoSeriousViolations(portal, "portal");
+        await ScreenshotsAtEverySize(portal, "portal");
 
         var display = await OpenDisplayAsync(meeting);
         await Expect(display.Locator("#current-delegation")).ToHaveTextAsync("Brazil", new() { Timeout = PushTimeout });
         await NoSeriousViolations(display, "display");
+        await ScreenshotsAtEverySize(display, "display");
 
         var programme = await OpenAsync("/programme", 1440, 900);
         await Expect(programme.Locator($"[data-meeting-id='{meeting}']")).ToBeVisibleAsync(new() { Timeout = PushTimeout });
         await NoSeriousViolations(programme, "programme");
+        await ScreenshotsAtEverySize(programme, "programme");
 
         var list = await OpenAsync($"/meetings/{meeting}", 390, 844);
         await Expect(list.Locator("#entries li")).ToHaveCountAsync(3, new() { Timeout = PushTimeout });
         await NoSeriousViolations(list, "public list");
+        await ScreenshotsAtEverySize(list, "public-list");
 
         var signIn = await OpenAsync("/signin", 390, 844);
         await NoSeriousViolations(signIn, "sign-in");
+        await ScreenshotsAtEverySize(signIn, "signin");
     }
 }

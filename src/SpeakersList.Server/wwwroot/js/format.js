@@ -24,9 +24,10 @@ export function dayKey(value, zone) {
   return formats.get(key).format(new Date(value));
 }
 
-/** "in about 2 h", "in about 25 min", "in 3 days": how far away a time is, roughly. */
+/** "in about 2 h", "in about 25 min", "in 3 days": how far away a time is, roughly ("" once well past). */
 export function fromNow(value, nowMs = Date.now()) {
   const minutes = Math.round((new Date(value).getTime() - nowMs) / 60000);
+  if (minutes < -10) return "";
   if (minutes <= 0) return "now";
   if (minutes < 60) return `in about ${minutes} min`;
   const hours = Math.round(minutes / 60);

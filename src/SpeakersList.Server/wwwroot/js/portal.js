@@ -16,7 +16,7 @@ const words = {
   youAreNext: "You are next",
   firstOnList: "First on the list",
   before: (n) => `${n} speaker${n === 1 ? "" : "s"} before you`,
-  expected: (day, time, relative) => `Expected ${day} at ${time} (${relative})`,
+  expected: (day, time, relative) => `Expected ${day} at ${time}${relative ? ` (${relative})` : ""}`,
   nowSpeaking: (name) => `Now speaking: ${name}`,
   nobodySpeaking: "Nobody is speaking yet",
   noSlot: "You have no waiting slot.",

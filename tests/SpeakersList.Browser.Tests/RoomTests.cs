@@ -156,6 +156,58 @@ public class Console_on_one_screen(BrowserApp app) : BrowserTest(app)
     }
 }
 
+/// <summary>The list by keyboard: one tab stop for the list, row buttons named after their delegation; confirmations before the irreversible.</summary>
+public class Console_keyboard_and_confirmations(BrowserApp app) : BrowserTest(app)
+{
+    [Fact]
+    public async Task The_list_is_one_tab_stop_whose_chosen_row_carries_named_buttons()
+    {
+        var meeting = await Api.ScheduleMeeting();
+        var codes = new[] { "BRA", "CHN", "DEU", "EGY", "FRA", "GHA", "IND", "JPN", "KEN", "MEX" };
+        foreach (var code in codes) await Api.Inscribe(meeting, code);
+        var console = await OpenConsoleAsync(meeting, 1366, 768);
+        await console.Locator("body").FocusAsync();
+
+        await console.Keyboard.PressAsync("l");
+        await Expect(console.Locator("#list li[data-participant='BRA']")).ToBeFocusedAsync();
+        await console.Keyboard.PressAsync("ArrowDown");
+        await console.Keyboard.PressAsync("ArrowDown");
+        var egypt = console.Locator("#list li[data-participant='DEU']");
+        await Expect(egypt).ToBeFocusedAsync();
+
+        // Tab stops inside the list: the chosen row and its four buttons, not one per row.
+        Assert.Equal(5, await console.Locator("#list").EvaluateAsync<int>("l => [...l.querySelectorAll('*')].filter(e => e.tabIndex >= 0).length"));
+        await console.Keyboard.PressAsync("Tab");
+        await Expect(console.GetByRole(AriaRole.Button, new() { Name = "Move Germany up" })).ToBeFocusedAsync();
+        await console.Keyboard.PressAsync("Tab");
+        await console.Keyboard.PressAsync("Tab");
+        await Expect(console.GetByRole(AriaRole.Button, new() { Name = "Call Germany", Exact = true })).ToBeFocusedAsync();
+        await console.Keyboard.PressAsync("Tab");
+        await Expect(console.GetByRole(AriaRole.Button, new() { Name = "Withdraw Germany", Exact = true })).ToBeFocusedAsync();
+        await console.Keyboard.PressAsync("Tab");
+        Assert.False(await console.Locator("#list").EvaluateAsync<bool>("l => l.contains(document.activeElement)"));
+    }
+
+    [Fact]
+    public async Task Closing_the_list_and_opening_a_meeting_days_early_are_confirmed_first()
+    {
+        var early = await Api.ScheduleMeeting(title: "Third plenary meeting", day: Api.Day1.AddDays(2));
+        await Api.Inscribe(early, "GHA");
+        var console = await OpenConsoleAsync(early, 1366, 768);
+        var asked = new List<string>();
+        console.Dialog += (_, dialog) => asked.Add(dialog.Message);
+
+        await console.GetByRole(AriaRole.Button, new() { Name = "Close list" }).ClickAsync();
+        await Expect(console.Locator("#list-message")).ToHaveTextAsync("The list of speakers is closed (rule 73).", new() { Timeout = PushTimeout });
+        await console.GetByRole(AriaRole.Button, new() { Name = "Open meeting" }).ClickAsync();
+        await Expect(console.Locator("#floor-status")).ToHaveTextAsync("In progress", new() { Timeout = PushTimeout });
+
+        Assert.Equal(2, asked.Count);
+        Assert.StartsWith("Close the list of speakers (rule 73)?", asked[0]);
+        Assert.StartsWith("\"Third plenary meeting\" is scheduled for Thu 26 Sept 10:00, about 2 days from now. Open it now?", asked[1]);
+    }
+}
+
 /// <summary>A delegation's phone: nothing wider than the screen, on the portal, the programme and the public list.</summary>
 public class Phone_pages(BrowserApp app) : BrowserTest(app)
 {

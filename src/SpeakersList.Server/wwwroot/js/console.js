@@ -47,6 +47,7 @@ function openMeeting(id) {
   state.list = null;
   state.floor = null;
   state.selected = null;
+  state.answered = 0;
   const url = new URL(location.href);
   url.searchParams.set("meeting", id);
   history.replaceState(null, "", url);

@@ -3,7 +3,7 @@ import { send } from "../api.js";
 import { ServerClock, remainingSeconds, countdownState, countdownText } from "../countdown.js";
 import { meetingStatusName, speakerLine, dayLabel, clockTime } from "../format.js";
 import { resolveParticipant } from "../participants.js";
-import { $, state, say, refused, newestVersion } from "./state.js";
+import { $, state, say, refused, newestVersion, answered } from "./state.js";
 
 const clock = new ServerClock();
 
@@ -83,7 +83,7 @@ export async function floorCommand(action, extra = {}, what = floorWords[action]
   if (action === "adjourn" && !confirm("Adjourn the meeting?")) return false;
   if (action === "open" && !confirmOpening()) return false;
   try {
-    const floor = await send("POST", `/api/meetings/${state.meetingId}/floor/${action}`, { ...extra, expectedVersion: newestVersion() });
+    const floor = answered(await send("POST", `/api/meetings/${state.meetingId}/floor/${action}`, { ...extra, expectedVersion: newestVersion() }));
     if (floor?.meetingId) state.floorSource?.show(floor);
     say(`Done: ${what}.`, "ok", "floor");
     return true;

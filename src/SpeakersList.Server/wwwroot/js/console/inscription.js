@@ -47,7 +47,7 @@ $("second-form").addEventListener("submit", async (ev) => {
   ev.preventDefault();
   if (!secondFor) return;
   try {
-    await send("POST", `/api/meetings/${state.meetingId}/speakers-list/second-inscriptions`, { participant: secondFor.code, expectedVersion: state.list?.version });
+    await send("POST", `/api/meetings/${state.meetingId}/speakers-list/second-inscriptions`, { participant: secondFor.code });
     say(`${secondFor.name} may inscribe a second time; press Inscribe again.`, "ok", "inscribe");
     $("second-form").hidden = true;
   } catch (error) {

@@ -3,7 +3,7 @@
 import { send, remove } from "../api.js";
 import { clockTime, dayLabel, h, levelName, kindName, stateName, minutesSeconds, speakerLine } from "../format.js";
 import { findParticipants } from "../participants.js";
-import { $, state, say, refused } from "./state.js";
+import { $, state, say, refused, newestVersion, answered } from "./state.js";
 import { floorCommand } from "./floor.js";
 
 export const waiting = () => (state.list?.entries ?? []).filter((e) => e.state === "waiting");
@@ -146,8 +146,8 @@ async function moveTo(e, index) {
   const reason = reasonFor(e, where);
   if (reason === null) { say(`Move of ${e.participantName} cancelled.`, "ok", "list"); return; }
   try {
-    await send("POST", `/api/meetings/${state.meetingId}/speakers-list/moves`,
-      { inscriptionId: e.inscriptionId, after, reason, expectedVersion: state.list.version });
+    answered(await send("POST", `/api/meetings/${state.meetingId}/speakers-list/moves`,
+      { inscriptionId: e.inscriptionId, after, reason, expectedVersion: newestVersion() }));
     say(`${e.participantName} moved ${index === 0 ? "to the head of the waiting speakers" : `after ${others[index - 1].participantName}`}. Reason: ${reason}`, "ok", "list");
   } catch (error) {
     await refused(error, `move of ${e.participantName}`, "list");
@@ -193,7 +193,7 @@ function drop(ev, target) {
 async function withdraw(e) {
   if (!confirm(`Withdraw ${e.participantName} (${speakerLine(e)}) from the list?`)) return;
   try {
-    await remove(`/api/meetings/${state.meetingId}/inscriptions/${e.inscriptionId}`, state.list.version);
+    answered(await remove(`/api/meetings/${state.meetingId}/inscriptions/${e.inscriptionId}`, newestVersion()));
     say(`${e.participantName} withdrawn.`, "ok", "list");
   } catch (error) {
     await refused(error, `withdrawal of ${e.participantName}`, "list");
@@ -217,7 +217,7 @@ $("list-search").addEventListener("keydown", (ev) => {
 
 export async function listCommand(method, path, body, what, done, where = "list") {
   try {
-    await send(method, `/api/meetings/${state.meetingId}/speakers-list/${path}`, { ...body, expectedVersion: state.list.version });
+    answered(await send(method, `/api/meetings/${state.meetingId}/speakers-list/${path}`, { ...body, expectedVersion: newestVersion() }));
     say(done, "ok", where);
     return true;
   } catch (error) {

@@ -15,6 +15,8 @@ export const state = {
   floorSource: null,
   /** O paused the speech before asking who raised the point of order: the ruling resumes it. */
   pausedForPointOfOrder: false,
+  /** The newest version this console's own commands were answered with. */
+  answered: 0,
 };
 
 /** A message next to where the officer acted: "floor", "list", "inscribe", "reply", "swaps", "limits" or the page's own. */
@@ -40,5 +42,14 @@ export async function refused(error, what, where = "") {
   }
 }
 
-/** The floor and the list share the meeting's stream, hence one version: the newest one seen. */
-export const newestVersion = () => Math.max(state.floor?.version ?? 0, state.list?.version ?? 0) || undefined;
+/**
+ * The floor and the list share the meeting's stream, hence one version: the newest one seen, counting the
+ * answers to this console's own commands (their push may not have arrived yet).
+ */
+export const newestVersion = () => Math.max(state.floor?.version ?? 0, state.list?.version ?? 0, state.answered ?? 0) || undefined;
+
+/** Notes the version a command's answer reports, for the next command. */
+export function answered(answer) {
+  if (typeof answer?.version === "number" && answer.meetingId === state.meetingId) state.answered = Math.max(state.answered ?? 0, answer.version);
+  return answer;
+}

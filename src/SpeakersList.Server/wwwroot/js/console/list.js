@@ -41,6 +41,12 @@ export function renderList(view) {
   $("list").dataset.version = String(view.version);
   applySearch();
   select(state.selected, hadFocus);
+  // Heard speakers stay above: a meeting opened in the console shows its list from the speaker on the floor.
+  if (state.scrolledFor !== view.meetingId) {
+    state.scrolledFor = view.meetingId;
+    const from = $("list").querySelector("li.state-speaking") ?? $("list").querySelector("li[data-state='waiting']");
+    if (from) $("list").scrollTop = from.offsetTop - $("list").offsetTop;
+  }
 }
 
 /** The row's own time: the floor's allotment for the speaker on the floor (it counts the +1 min). */

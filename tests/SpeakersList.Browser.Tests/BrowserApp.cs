@@ -20,6 +20,9 @@ public sealed class BrowserApp : SpeakersListApp
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
+        // Every assertion waits on a state; a loaded CI machine (two cores for the server, PostgreSQL, Chromium
+        // and the runner) can take seconds to connect a page or deliver a push, so the default wait is generous too.
+        SetDefaultExpectTimeout(BrowserTest.PushTimeoutMs);
         Directory.CreateDirectory(Artifacts);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
@@ -108,7 +111,9 @@ public abstract class BrowserTest(BrowserApp app) : IAsyncLifetime
     /// How long a page may take to show a push. Live updates take well under a second, but a CI machine shares two cores
     /// between the server, PostgreSQL, Chromium and the runner, so the assertions wait on the state, generously.
     /// </summary>
-    protected const float PushTimeout = 20_000;
+    protected const float PushTimeout = PushTimeoutMs;
+
+    internal const float PushTimeoutMs = 20_000;
 
     protected static readonly LocatorAssertionsToHaveCountOptions WithinAPush = new() { Timeout = PushTimeout };
 }

@@ -58,6 +58,7 @@ public class Hall_display_names(BrowserApp app) : BrowserTest(app)
 
         await Api.Floor(meeting, "open");
         await Expect(display.Locator("#current-delegation")).ToHaveTextAsync("Next: Bolivia (Plurinational State of)", new() { Timeout = PushTimeout });
+        await Expect(display.Locator("#countdown-label")).ToHaveTextAsync("No speaker");
     }
 }
 

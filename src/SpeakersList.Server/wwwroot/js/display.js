@@ -17,7 +17,7 @@ const words = {
   onBehalfOf: (group) => `On behalf of ${group}`,
   suspended: "The meeting is suspended",
   adjourned: "The meeting is adjourned",
-  paused: "Paused", ready: "Ready", over: "Over time", timeLeft: "Time left",
+  paused: "Paused", ready: "Ready", over: "Over time", timeLeft: "Time left", noSpeaker: "No speaker",
   nowShowing: (title) => `Now showing: ${title}`,
 };
 
@@ -131,7 +131,7 @@ function tick() {
   box.dataset.paused = String(Boolean(floor?.paused && floor?.currentSpeaker));
   $("countdown-value").textContent = countdownText(remaining);
   $("countdown-label").textContent =
-    state === "idle" ? "" : floor?.paused ? words.paused : floor?.started === false ? words.ready : state === "over" ? words.over : words.timeLeft;
+    state === "idle" ? (floor?.status === "inProgress" ? words.noSpeaker : "") : floor?.paused ? words.paused : floor?.started === false ? words.ready : state === "over" ? words.over : words.timeLeft;
   const overrun = remaining != null && remaining < 0 ? Math.ceil(-remaining / 60) : 0;
   if (overrun !== overrunMinutes) { overrunMinutes = overrun; renderNext(); }
 }

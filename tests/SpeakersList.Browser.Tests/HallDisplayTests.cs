@@ -37,6 +37,7 @@ public class Hall_display(BrowserApp app) : BrowserTest(app)
         await Expect(page.Locator("#current-behalf")).ToHaveTextAsync("On behalf of Group of African States");
         await Expect(page.Locator("#countdown-value")).ToHaveTextAsync("7:00");
         await Expect(countdown).ToHaveAttributeAsync("data-state", "normal");
+        var nextAt = TimeOnly.Parse((await page.Locator("#next-speakers li .eta").First.TextContentAsync())!);
         await ScreenshotAsync(page, "display-1920x1080");
 
         await AtAsync(page, seconds: 361);
@@ -51,6 +52,8 @@ public class Hall_display(BrowserApp app) : BrowserTest(app)
         await AtAsync(page, seconds: 432);
         await Expect(page.Locator("#countdown-value")).ToHaveTextAsync("+0:12");
         await Expect(page.Locator("#countdown-label")).ToHaveTextAsync("Over time");
+        // The overrun delays everyone after the speaker: the expected times move on with it.
+        await Expect(page.Locator("#next-speakers li .eta").First).ToHaveTextAsync(nextAt.AddMinutes(1).ToString("HH:mm"));
         await ScreenshotAsync(page, "display-1920x1080-over");
     }
 

@@ -113,8 +113,15 @@ async function resume() {
   }
 }
 
+/** Where an absent speaker goes, by the meeting's policy. */
+const absentGoesTo = { endOfList: "waits again at the end of the list", nextMeeting: "continues at the next meeting on the item" };
+
 function act(action) {
   if (action === "point-of-order") return pointOfOrderNow();
+  if (action === "absent" && state.floor?.currentSpeaker) {
+    const s = state.floor.currentSpeaker;
+    return floorCommand("absent", {}, `marking of ${s.participantName} as absent; ${s.participantName} ${absentGoesTo[state.floor.absentPolicy] ?? "leaves the floor"}`);
+  }
   if (action === "resume") return resume();
   return floorCommand(action, action === "extend" ? { seconds: 60 } : {});
 }

@@ -18,11 +18,11 @@ public class Delegation_portal(BrowserApp app) : BrowserTest(app)
         var portal = await OpenPortalAsync("PHL");
         var slot = portal.Locator($"li.slot[data-meeting-id='{meeting}']");
         await Expect(slot.Locator(".ahead")).ToHaveTextAsync("5 speakers before you");
-        await Expect(slot.Locator(".eta")).ToHaveTextAsync("Expected at 10:27");
+        await Expect(slot.Locator(".eta")).ToHaveTextAsync("Expected Tue 24 Sept at 10:27");
 
         await Api.Move(meeting, ids["PHL"], after: ids["BRA"], "Exchange of places agreed by the delegations");
 
-        await Expect(slot.Locator(".ahead")).ToHaveTextAsync("1 speaker before you", new() { Timeout = 1000 });
+        await Expect(slot.Locator(".ahead")).ToHaveTextAsync("1 speaker before you", new() { Timeout = PushTimeout });
         await Expect(slot.Locator(".number")).ToHaveTextAsync("#2");
         await ScreenshotAsync(portal, "portal-390x844");
     }
@@ -41,8 +41,8 @@ public class Delegation_portal(BrowserApp app) : BrowserTest(app)
         await portal.GetByRole(AriaRole.Button, new() { Name = "Inscribe" }).ClickAsync();
 
         var slot = portal.Locator("li.slot");
-        await Expect(slot.Locator(".ahead")).ToHaveTextAsync("You are next");
-        await Expect(portal.Locator("#message")).ToContainTextAsync("Inscribed at position 1");
+        await Expect(slot.Locator(".ahead")).ToHaveTextAsync("First on the list");
+        await Expect(portal.Locator("#inscribe-message")).ToContainTextAsync("Inscribed at position 1");
         Assert.Equal(["GHA", "BRA"], await Api.SpeakingOrder(meeting));
         await ScreenshotAsync(portal, "portal-390x844-inscribed", fullPage: true);
 
@@ -67,7 +67,7 @@ public class Delegation_portal(BrowserApp app) : BrowserTest(app)
         await form.GetByLabel("Speaker's name").FillAsync("Ken Kanda");
         await form.GetByRole(AriaRole.Button, new() { Name = "Request a right of reply" }).ClickAsync();
 
-        await Expect(portal.Locator("#message")).ToHaveTextAsync("Right of reply (first, up to 10 minutes) at the end of First plenary meeting.");
+        await Expect(portal.Locator("#reply-message")).ToHaveTextAsync("Right of reply (first, up to 10 minutes) at the end of First plenary meeting.");
         await Expect(portal.Locator("li.slot")).ToContainTextAsync("Right of reply");
         await ScreenshotAsync(portal, "portal-390x844-reply", fullPage: true);
     }

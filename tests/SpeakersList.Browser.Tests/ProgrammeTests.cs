@@ -26,7 +26,7 @@ public class Programme_page(BrowserApp app) : BrowserTest(app)
         await Expect(card.Locator(".chip")).ToHaveTextAsync("Scheduled");
 
         await Api.Floor(first, "open");
-        await Expect(card.Locator(".chip")).ToHaveTextAsync("In progress", new() { Timeout = 1000 });
+        await Expect(card.Locator(".chip")).ToHaveTextAsync("In progress", new() { Timeout = PushTimeout });
         await ScreenshotAsync(page, "programme-1440x900");
 
         await card.GetByRole(AriaRole.Link, new() { Name = "Display of 1st plenary meeting" }).ClickAsync();

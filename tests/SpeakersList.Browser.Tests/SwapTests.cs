@@ -23,7 +23,7 @@ public class Swapping_places(BrowserApp app) : BrowserTest(app)
         var slot = mexico.Locator($"li.slot[data-inscription-id='{mex}']");
         await slot.GetByLabel("Swap places with").SelectOptionAsync(bra.ToString());
         await slot.GetByRole(AriaRole.Button, new() { Name = "Propose" }).ClickAsync();
-        await Expect(mexico.Locator("#message")).ToContainTextAsync("Swap proposed to");
+        await Expect(mexico.Locator("#swaps-message")).ToContainTextAsync("Swap proposed to");
         var proposed = mexico.Locator("#swaps-by li.swap");
         await Expect(proposed).ToContainTextAsync("Waiting for their answer");
         await Expect(proposed).ToContainTextAsync("Your place #3");
@@ -52,7 +52,7 @@ public class Swapping_places(BrowserApp app) : BrowserTest(app)
         await console.Locator(".swaps-panel").ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.Artifacts, "console-swaps-panel.png") });
         await console.Keyboard.PressAsync("Enter");
 
-        await Expect(console.Locator("#message")).ToContainTextAsync("Swap approved");
+        await Expect(console.Locator("#swaps-message")).ToContainTextAsync("Swap approved");
         await Expect(row).ToHaveCountAsync(0);
         await Expect(console.Locator("#swaps")).ToContainTextAsync("No open swaps.");
         await Expect(console.Locator("#list li.entry").First).ToHaveAttributeAsync("data-participant", "MEX");
@@ -78,7 +78,7 @@ public class Swapping_places(BrowserApp app) : BrowserTest(app)
         await slot.GetByRole(AriaRole.Button, new() { Name = "Propose" }).ClickAsync();
 
         var row = console.Locator("#swaps li.swap");
-        await Expect(row).ToHaveCountAsync(1, WithinOneSecond);
+        await Expect(row).ToHaveCountAsync(1, WithinAPush);
         await Expect(row).ToContainTextAsync("Awaiting BRA");
         await Expect(row.GetByRole(AriaRole.Button, new() { Name = "Approve" })).ToBeDisabledAsync();
         await Expect(row.GetByRole(AriaRole.Button, new() { Name = "Reject" })).ToBeEnabledAsync();
@@ -107,7 +107,7 @@ public class Swapping_places(BrowserApp app) : BrowserTest(app)
         var row = console.Locator("#swaps li.swap");
         await row.GetByRole(AriaRole.Button, new() { Name = "Reject" }).ClickAsync(); // the reason is asked for; the default is kept
 
-        await Expect(console.Locator("#message")).ToContainTextAsync("rejected");
+        await Expect(console.Locator("#swaps-message")).ToContainTextAsync("rejected");
         await Expect(row).ToHaveCountAsync(0);
         await Expect(ghana.Locator("#swaps-by li.swap")).ToContainTextAsync("Rejected by the officers");
         Assert.Equal(["BRA", "GHA"], await Api.SpeakingOrder(meeting));

@@ -89,6 +89,7 @@ public sealed partial record ListOfSpeakers(
         SwapDeclined e => On(e),
         SwapRejected e => On(e),
         SwapApproved e => On(e),
+        SwapWithdrawn e => On(e),
         OrderingPolicySet e => On(e),
         CarryOverPolicySet e => On(e),
         MeetingOpened e => On(e),
@@ -130,6 +131,8 @@ public sealed partial record ListOfSpeakers(
     private ListOfSpeakers On(SwapDeclined e) => Next(e.CommandId) with { Swaps = SwapTo(e.SwapId, SwapStatus.Declined) };
 
     private ListOfSpeakers On(SwapRejected e) => Next(e.CommandId) with { Swaps = SwapTo(e.SwapId, SwapStatus.Rejected) };
+
+    private ListOfSpeakers On(SwapWithdrawn e) => Next(e.CommandId) with { Swaps = SwapTo(e.SwapId, SwapStatus.Withdrawn) };
 
     private ListOfSpeakers On(SwapApproved e) =>
         Next(e.CommandId) with { Swaps = SwapTo(e.SwapId, SwapStatus.Approved), Placements = Placements.Add(e.First).Add(e.Second) };

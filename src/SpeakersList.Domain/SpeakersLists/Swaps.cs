@@ -23,6 +23,7 @@ public enum SwapStatus
     Approved,
     Declined,
     Rejected,
+    Withdrawn,
 }
 
 public sealed record Swap(Guid SwapId, Guid InscriptionId, Guid WithInscriptionId, string ProposedBy, string ProposedTo, SwapStatus Status, DateTimeOffset ProposedAt)

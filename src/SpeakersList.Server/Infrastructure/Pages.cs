@@ -13,6 +13,7 @@ public static class Pages
         app.MapGet("/officer", () => Page("officer/index.html")).ExcludeFromDescription();
         app.MapGet("/delegation", () => Page("delegation/index.html")).ExcludeFromDescription();
         app.MapGet("/programme", () => Page("programme/index.html")).ExcludeFromDescription();
+        app.MapGet("/meetings/{meetingId:guid}", () => Page("meetings/list.html")).ExcludeFromDescription();
         app.MapGet("/signin", () => Page("signin.html")).ExcludeFromDescription();
     }
 }

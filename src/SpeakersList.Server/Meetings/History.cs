@@ -54,6 +54,9 @@ public static class HistoryEndpoint
             SpeakerCapSet x => x.Cap is { } cap ? $"Limited the list to {cap} speakers." : "Removed the limit on the number of speakers.",
             SecondInscriptionAllowed x => $"Allowed {x.Participant} a second inscription.",
             SwapProposed x => $"{Name(x.InscriptionId)} proposed to swap slots with {Name(x.WithInscriptionId)}.",
+            SwapWithdrawn x => list?.FindSwap(x.SwapId) is { } swap
+                ? $"{Name(swap.InscriptionId)} withdrew its proposal to swap slots with {Name(swap.WithInscriptionId)}."
+                : "Withdrew a proposal to swap slots.",
             SwapApproved x => $"Approved the swap of {Name(x.First.InscriptionId)} and {Name(x.Second.InscriptionId)}.",
             SpeakerCalled x => $"Gave the floor to {Name(x.InscriptionId)}{(x.Chosen ? ", out of turn" : "")}.",
             SpeechEnded x => $"{Name(x.InscriptionId)} spoke {x.Spoken:m\\:ss} of {TimeSpan.FromSeconds(x.AllottedSeconds):m\\:ss}.",

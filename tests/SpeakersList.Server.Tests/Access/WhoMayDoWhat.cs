@@ -31,13 +31,16 @@ public class Who_may_do_what(SpeakersListApp app) : ApiTest(app)
 
     /// <summary>What a request may touch; made afresh, by an officer, before each call.</summary>
     private sealed record World(Guid EmptyMeeting, Guid Meeting, Guid InscriptionOfA, Guid InscriptionOfB,
-        Guid AccessCodeOfB, string AccessCodeSecretOfA, Guid DisplayToken, string DisplaySecret, Guid SwapOfferedToA, Guid SwapOfferedToB)
+        Guid AccessCodeOfB, string AccessCodeSecretOfA, Guid DisplayToken, string DisplaySecret, Guid SwapOfferedToA, Guid SwapOfferedToB,
+        Guid SwapProposedByA = default, Guid SwapProposedByB = default)
     {
         public Guid InscriptionOf(string participant) => participant == A ? InscriptionOfA : InscriptionOfB;
 
         public Guid InscriptionOfTheOther(string participant) => participant == A ? InscriptionOfB : InscriptionOfA;
 
         public Guid SwapOfferedTo(string participant) => participant == A ? SwapOfferedToA : SwapOfferedToB;
+
+        public Guid SwapProposedBy(string participant) => participant == A ? SwapProposedByA : SwapProposedByB;
     }
 
     private const string ProposeSwapRoute = "POST /api/meetings/{meetingId}/swaps";
@@ -67,6 +70,8 @@ public class Who_may_do_what(SpeakersListApp app) : ApiTest(app)
             Json(HttpMethod.Post, $"/api/meetings/{w.Meeting}/swaps/{w.SwapOfferedTo(target)}/accept", new { commandId = Guid.NewGuid() })),
         ["POST /api/meetings/{meetingId}/swaps/{swapId}/decline"] = new(Audience.DelegationForItself, (w, target) =>
             Json(HttpMethod.Post, $"/api/meetings/{w.Meeting}/swaps/{w.SwapOfferedTo(target)}/decline", new { commandId = Guid.NewGuid() })),
+        ["POST /api/meetings/{meetingId}/swaps/{swapId}/withdraw"] = new(Audience.DelegationForItself, (w, target) =>
+            Json(HttpMethod.Post, $"/api/meetings/{w.Meeting}/swaps/{w.SwapProposedBy(target)}/withdraw", new { commandId = Guid.NewGuid() })),
         ["POST /api/meetings/{meetingId}/rights-of-reply"] = new(Audience.DelegationForItself, (w, target) =>
             Json(HttpMethod.Post, $"/api/meetings/{w.Meeting}/rights-of-reply",
                 new { commandId = Guid.NewGuid(), participant = target, speakerName = $"Speaker of {target}", speakerTitle = "Ambassador" })),
@@ -254,19 +259,23 @@ public class Who_may_do_what(SpeakersListApp app) : ApiTest(app)
         var meeting = await Api.ScheduleMeeting(room: $"Conference Room {Guid.NewGuid():N}");
         var ofA = await Api.Inscribe(meeting, A);
         var ofB = await Api.Inscribe(meeting, B);
-        var (offeredToA, offeredToB) = (Guid.Empty, Guid.Empty);
+        var (offeredToA, offeredToB, byA, byB) = (Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty);
         if (writes.ContainsKey(ProposeSwapRoute))
         {
             // A third delegation offers its slot to each of A and B.
             var ofC = await Api.Inscribe(meeting, "BRA");
             offeredToA = await ProposeSwap(meeting, ofC, ofA);
             offeredToB = await ProposeSwap(meeting, ofC, ofB);
+            // And each of A and B proposes one to a fourth, to be withdrawn by its proposer only.
+            var ofD = await Api.Inscribe(meeting, "MEX");
+            byA = await ProposeSwap(meeting, ofA, ofD);
+            byB = await ProposeSwap(meeting, ofB, ofD);
         }
         var codeOfB = await Api.Expect(await Api.Http.PostAsync($"/api/delegations/{B}/access-codes", null), HttpStatusCode.Created);
         var codeOfA = await Api.Expect(await Api.Http.PostAsync($"/api/delegations/{A}/access-codes", null), HttpStatusCode.Created);
         var display = await Api.Expect(await Api.Http.PostAsync($"/api/displays/{Uri.EscapeDataString(Room)}/tokens", null), HttpStatusCode.Created);
         return new World(empty, meeting, ofA, ofB, codeOfB["id"]!.GetValue<Guid>(), codeOfA["secret"]!.GetValue<string>(),
-            display["id"]!.GetValue<Guid>(), display["secret"]!.GetValue<string>(), offeredToA, offeredToB);
+            display["id"]!.GetValue<Guid>(), display["secret"]!.GetValue<string>(), offeredToA, offeredToB, byA, byB);
     }
 
     private async Task<Guid> ProposeSwap(Guid meeting, Guid mine, Guid theirs) =>

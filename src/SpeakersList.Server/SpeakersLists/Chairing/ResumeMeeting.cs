@@ -1,3 +1,4 @@
+using Marten;
 using Microsoft.AspNetCore.Mvc;
 using SpeakersList.Floor;
 using SpeakersList.Server.Infrastructure;
@@ -9,6 +10,10 @@ namespace SpeakersList.Server.SpeakersLists.Chairing;
 
 public static class ResumeMeetingEndpoint
 {
+    /// <summary>One meeting in progress per room: resuming this one while another is in progress there is refused (409).</summary>
+    public static Task<ProblemDetails> ValidateAsync(Guid meetingId, IQuerySession session, CancellationToken cancellation) =>
+        RoomInUse.CheckAsync(meetingId, session, cancellation);
+
     /// <summary>Resume a suspended meeting. A speaker's paused clock stays paused until the speech is resumed.</summary>
     [WolverinePost("/api/meetings/{meetingId}/floor/resume-meeting", OperationId = "ResumeMeeting")]
     [ProducesResponseType<FloorView>(200)]

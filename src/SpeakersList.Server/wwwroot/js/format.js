@@ -2,19 +2,37 @@
 
 const formats = new Map();
 
-/** "10:35" in the venue's time zone. */
-export function clockTime(value, zone = "America/New_York") {
+/** "10:35" in the venue's time zone (the views' timeZone). */
+export function clockTime(value, zone) {
   if (!value) return "";
   const key = `hm:${zone}`;
   if (!formats.has(key)) formats.set(key, new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: zone }));
   return formats.get(key).format(new Date(value));
 }
 
-/** "Tue 24 Sep" in the venue's time zone. */
-export function dayLabel(value, zone = "America/New_York") {
+/** "Tue 24 Sep" in the venue's time zone (the views' timeZone). */
+export function dayLabel(value, zone) {
   const key = `d:${zone}`;
   if (!formats.has(key)) formats.set(key, new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: zone }));
   return formats.get(key).format(new Date(value));
+}
+
+/** The day in the venue's time zone, as "2013-09-24": to group by day and to say "today". */
+export function dayKey(value, zone) {
+  const key = `k:${zone}`;
+  if (!formats.has(key)) formats.set(key, new Intl.DateTimeFormat("en-CA", { timeZone: zone }));
+  return formats.get(key).format(new Date(value));
+}
+
+/** "in about 2 h", "in about 25 min", "in 3 days": how far away a time is, roughly ("" once well past). */
+export function fromNow(value, nowMs = Date.now()) {
+  const minutes = Math.round((new Date(value).getTime() - nowMs) / 60000);
+  if (minutes < -10) return "";
+  if (minutes <= 0) return "now";
+  if (minutes < 60) return `in about ${minutes} min`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 36) return `in about ${hours} h`;
+  return `in ${Math.round(hours / 24)} days`;
 }
 
 /** 300 -> "5:00"; used for time limits and the countdown. */

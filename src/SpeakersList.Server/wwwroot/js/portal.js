@@ -4,17 +4,36 @@
 import { get, send, remove, requireRole, signOut } from "./api.js";
 import { connectLive } from "./live.js";
 import { loadMeetings } from "./programme-data.js";
-import { clockTime, dayLabel, h, levels, stateName, kindName } from "./format.js";
+import { clockTime, dayLabel, fromNow, h, levels, levelName, stateName, kindName } from "./format.js";
+import { findParticipants, resolveParticipant } from "./participants.js";
 import { followOpenings } from "./opening-countdown.js";
 import { setupLanguage, t, nameOf } from "./i18n.js";
 import { followAgendaConflicts } from "./conflicts.js";
 
 const $ = (id) => document.getElementById(id);
-const zone = "America/New_York";
+/** The venue's time zone of a meeting, from its views (the list's or the programme's timeZone). */
+const zoneOf = (meetingId) => state.lists.get(meetingId)?.timeZone ?? state.meetings.find((m) => m.id === meetingId)?.timeZone;
+
+/** Sentences that are not tied to data, in one place (to be put into other languages). */
+const words = {
+  youAreNext: "You are next",
+  firstOnList: "First on the list",
+  before: (n) => `${n} speaker${n === 1 ? "" : "s"} before you`,
+  expected: (day, time, relative) => `Expected ${day} at ${time}${relative ? ` (${relative})` : ""}`,
+  nowSpeaking: (name) => `Now speaking: ${name}`,
+  nobodySpeaking: "Nobody is speaking yet",
+  noSlot: "You have no waiting slot.",
+  swapAlert: (n) => `${n} swap${n === 1 ? "" : "s"} proposed to you: answer below`,
+};
 const state = { code: null, meetings: [], lists: new Map(), slots: null, swapChoice: new Map() };
 const live = connectLive((s) => { $("connection").textContent = s; $("connection").dataset.state = s; });
 
-function say(text, kind = "ok") { $("message").dataset.kind = kind; $("message").textContent = text; }
+/** A message next to where the delegation acted: "slots", "swaps", "inscribe", "reply", or the page's own. */
+function say(text, kind = "ok", where = "") {
+  const box = $(where ? `${where}-message` : "message") ?? $("message");
+  box.dataset.kind = kind;
+  box.textContent = text;
+}
 
 function render() {
   // A push redraws the cards: keep the focus where it was (same control of the same slot or swap).
@@ -33,7 +52,7 @@ function render() {
   });
   const chosen = $("inscribe-meeting").value;
   $("inscribe-meeting").replaceChildren(...options.map((m) => h("option", { value: m.id, selected: m.id === chosen },
-    `${dayLabel(m.start ?? state.lists.get(m.id).scheduledStart, zone)} ${clockTime(m.start ?? state.lists.get(m.id).scheduledStart, zone)} · ${state.lists.get(m.id)?.meetingTitle ?? m.title}`)));
+    `${dayLabel(m.start ?? state.lists.get(m.id).scheduledStart, zoneOf(m.id))} ${clockTime(m.start ?? state.lists.get(m.id).scheduledStart, zoneOf(m.id))} · ${state.lists.get(m.id)?.meetingTitle ?? m.title}`)));
   $("inscribe-panel").hidden = !state.code || !options.length;
 
   const replyOn = state.meetings.filter((m) => (m.status ?? "scheduled") !== "adjourned" && state.lists.has(m.id));
@@ -41,10 +60,11 @@ function render() {
   $("reply-meeting").replaceChildren(...replyOn.map((m) => {
     const list = state.lists.get(m.id);
     return h("option", { value: m.id, selected: m.id === replyChosen },
-      `${dayLabel(list.scheduledStart, zone)} ${clockTime(list.scheduledStart, zone)} · ${list.meetingTitle}`);
+      `${dayLabel(list.scheduledStart, list.timeZone)} ${clockTime(list.scheduledStart, list.timeZone)} · ${list.meetingTitle}`);
   }));
   $("reply-panel").hidden = !state.code || !replyOn.length;
   renderSwaps();
+  renderNextCard(slots);
   if (again) {
     const [cardSelector, tag] = again;
     const target = [...document.querySelectorAll(`${cardSelector} ${tag}`)].find((el) => buttonText == null || el.textContent === buttonText);
@@ -52,11 +72,38 @@ function render() {
   }
 }
 
+// ---- the top card: the next slot, when, how far, and who speaks now ------------------------------
+function renderNextCard(slots) {
+  const waiting = slots.filter((s) => s.state === "waiting" || s.state === "speaking")
+    .sort((a, b) => new Date(a.estimatedStart ?? a.scheduledStart) - new Date(b.estimatedStart ?? b.scheduledStart));
+  const s = waiting[0];
+  $("next-card").hidden = !state.code;
+  if (!s) {
+    $("next-card-body").replaceChildren(h("p", { className: "next-none" }, words.noSlot));
+    return;
+  }
+  const zone = zoneOf(s.meetingId);
+  const list = state.lists.get(s.meetingId);
+  const speaking = list?.entries.find((e) => e.state === "speaking");
+  const entry = list?.entries.find((e) => e.inscriptionId === s.inscriptionId);
+  const at = s.estimatedStart ?? s.scheduledStart;
+  const inProgress = (s.meetingStatus ?? s.status ?? "") === "inProgress";
+  $("next-card-body").replaceChildren(
+    h("p", { className: "next-meeting" }, s.meetingTitle),
+    h("p", { className: "next-when" }, s.state === "speaking" ? stateName.speaking
+      : words.expected(dayLabel(at, zone), clockTime(at, zone), fromNow(at))),
+    h("p", { className: "next-position" }, h("strong", {}, `#${s.position}`), " · ",
+      s.state === "speaking" ? stateName.speaking : s.peopleBefore === 0 ? (inProgress ? words.youAreNext : words.firstOnList) : words.before(s.peopleBefore)),
+    entry ? h("p", { className: "next-speaker" }, [entry.speakerName, entry.speakerTitle || levelName(entry.level)].filter(Boolean).join(", ") +
+      ` · ${Math.round(entry.allottedSeconds / 60)} min`) : null,
+    h("p", { className: "next-now" }, speaking ? words.nowSpeaking(speaking.participantName) : words.nobodySpeaking));
+}
+
 // ---- swaps: propose from a waiting slot, answer the ones proposed to the delegation ------------
 const swapStatus = (x) => String(x.status ?? "").toLowerCase();
 const swapStatusName = {
   proposed: "Waiting for their answer", accepted: "Accepted, waiting for the officers", approved: "Approved: places exchanged",
-  declined: "Declined", rejected: "Rejected by the officers",
+  declined: "Declined", rejected: "Rejected by the officers", withdrawn: "Withdrawn by its proposer",
 };
 
 /** A slot's place in its meeting's list, as the list shows it now (the swap may have moved it). */
@@ -80,6 +127,9 @@ function renderSwaps() {
   $("swaps-by").replaceChildren(...(byMe.length ? byMe.map(([list, swap]) => swapCard(list, swap, false))
     : [h("li", { className: "empty" }, "You have not proposed a swap.")]));
   $("swaps-panel").hidden = !state.code;
+  const awaiting = toMe.filter(([, swap]) => swapStatus(swap) === "proposed").length;
+  $("swap-alert").hidden = !awaiting;
+  $("swap-alert-text").textContent = awaiting ? words.swapAlert(awaiting) : "";
 }
 
 function swapCard(list, swap, toMe) {
@@ -96,7 +146,20 @@ function swapCard(list, swap, toMe) {
     h("p", { className: "status" }, toMe && status === "proposed" ? "Your answer is awaited" : swapStatusName[status] ?? status),
     toMe && status === "proposed" ? h("div", { className: "actions" },
       h("button", { type: "button", className: "primary", onclick: () => answerSwap(list, swap, "accept") }, "Accept"),
-      h("button", { type: "button", className: "danger", onclick: () => answerSwap(list, swap, "decline") }, "Decline")) : null);
+      h("button", { type: "button", className: "danger", onclick: () => answerSwap(list, swap, "decline") }, "Decline")) : null,
+    !toMe && ["proposed", "accepted"].includes(status) ? h("div", { className: "actions" },
+      h("button", { type: "button", className: "danger", "aria-label": `Withdraw the proposal to ${swap.proposedToName}`,
+        onclick: () => withdrawSwap(list, swap) }, "Withdraw proposal")) : null);
+}
+
+async function withdrawSwap(list, swap) {
+  if (!confirm(`Withdraw your proposal to ${swap.proposedToName}?`)) return;
+  try {
+    await send("POST", `/api/meetings/${list.meetingId}/swaps/${swap.swapId}/withdraw`);
+    say(`Your proposal to ${swap.proposedToName} is withdrawn.`, "ok", "swaps");
+  } catch (error) {
+    say(`Withdrawal of the proposal refused: ${error.message}`, "error", "swaps");
+  }
 }
 
 async function answerSwap(list, swap, answer) {
@@ -104,9 +167,9 @@ async function answerSwap(list, swap, answer) {
     await send("POST", `/api/meetings/${list.meetingId}/swaps/${swap.swapId}/${answer}`);
     say(answer === "accept"
       ? `Swap with ${swap.proposedByName} accepted; the officers will approve it.`
-      : `Swap with ${swap.proposedByName} declined.`);
+      : `Swap with ${swap.proposedByName} declined.`, "ok", "swaps");
   } catch (error) {
-    say(`Your answer was refused: ${error.message}`, "error");
+    say(`Your answer was refused: ${error.message}`, "error", "swaps");
   }
 }
 
@@ -124,7 +187,21 @@ function swapForm(s) {
   h("option", { value: "" }, "Choose a slot…"),
   ...others.map((e) => h("option", { value: e.inscriptionId, selected: e.inscriptionId === chosen, disabled: pending.has(e.inscriptionId) },
     `#${e.position} · ${e.participantName}${pending.has(e.inscriptionId) ? " (swap open)" : ""}`)));
+  const filterId = `swap-find-${s.inscriptionId}`;
+  // A searchable picker: the text narrows the choices to the delegations whose code or name matches.
+  const filter = h("input", { type: "search", id: filterId, autocomplete: "off", placeholder: "Code or name",
+    oninput: (ev) => {
+      const text = ev.target.value;
+      const codes = text.trim() ? new Set(findParticipants(others.map((e) => ({ code: e.participant, name: e.participantName })), text).map((p) => p.code)) : null;
+      for (const option of select.options) {
+        const e = others.find((x) => x.inscriptionId === option.value);
+        option.hidden = Boolean(e && codes && !codes.has(e.participant));
+      }
+      const first = [...select.options].find((o) => o.value && !o.hidden && !o.disabled);
+      if (codes && first) { select.value = first.value; state.swapChoice.set(s.inscriptionId, first.value); }
+    } });
   return h("form", { className: "swap-form", onsubmit: (ev) => { ev.preventDefault(); proposeSwap(s, select.value); } },
+    h("label", { htmlFor: filterId }, "Find a delegation to swap with"), filter,
     h("label", { htmlFor: selectId }, "Swap places with"),
     h("div", { className: "swap-row" }, select, h("button", { type: "submit" }, "Propose")));
 }
@@ -132,21 +209,23 @@ function swapForm(s) {
 async function proposeSwap(s, withInscriptionId) {
   const list = state.lists.get(s.meetingId);
   const other = list?.entries.find((e) => e.inscriptionId === withInscriptionId);
-  if (!other) { say("Choose the slot you want to swap with.", "error"); return; }
+  if (!other) { say("Choose the slot you want to swap with.", "error", "swaps"); return; }
   try {
     await send("POST", `/api/meetings/${s.meetingId}/swaps`, { inscriptionId: s.inscriptionId, withInscriptionId });
     state.swapChoice.delete(s.inscriptionId);
-    say(`Swap proposed to ${other.participantName}: your place #${s.position} for their #${other.position}.`);
+    say(`Swap proposed to ${other.participantName}: your place #${s.position} for their #${other.position}.`, "ok", "swaps");
   } catch (error) {
-    say(`Swap proposal refused: ${error.message}`, "error");
+    say(`Swap proposal refused: ${error.message}`, "error", "swaps");
   }
 }
 
 function slotCard(s) {
   const isWaiting = s.state === "waiting";
   const before = s.peopleBefore;
+  const zone = zoneOf(s.meetingId);
+  const inProgress = (s.meetingStatus ?? s.status ?? "") === "inProgress";
   const ahead = !isWaiting ? stateName[s.state] ?? s.state
-    : before === 0 ? "You are next" : `${before} speaker${before === 1 ? "" : "s"} before you`;
+    : before === 0 ? (inProgress ? words.youAreNext : words.firstOnList) : words.before(before);
   return h("li", { className: `slot state-${s.state}`, dataset: { meetingId: s.meetingId, inscriptionId: s.inscriptionId } },
     h("p", { className: "meeting" }, s.meetingTitle),
     h("p", { className: "when" }, `${dayLabel(s.scheduledStart, zone)} · ${clockTime(s.scheduledStart, zone)} · ${s.room}` +
@@ -154,7 +233,8 @@ function slotCard(s) {
     h("div", { className: "position" },
       h("span", { className: "number", "aria-label": `Position ${s.position}` }, `#${s.position}`),
       h("span", { className: "ahead", dataset: { ahead: String(before) } }, ahead)),
-    h("p", { className: "eta" }, isWaiting && s.estimatedStart ? `Expected at ${clockTime(s.estimatedStart, zone)}` : ""),
+    h("p", { className: "eta" }, isWaiting && s.estimatedStart
+      ? words.expected(dayLabel(s.estimatedStart, zone), clockTime(s.estimatedStart, zone), fromNow(s.estimatedStart)) : ""),
     isWaiting && !s.reachedBeforeEnd
       ? h("p", { className: "warn" }, "Not expected to be reached at this meeting: the slot carries over to the next meeting on the item.") : null,
     isWaiting ? swapForm(s) : null,
@@ -166,9 +246,9 @@ async function withdraw(s) {
   if (!confirm(`Withdraw from the list of ${s.meetingTitle}?`)) return;
   try {
     await remove(`/api/meetings/${s.meetingId}/inscriptions/${s.inscriptionId}`);
-    say(`Withdrawn from ${s.meetingTitle}.`);
+    say(`Withdrawn from ${s.meetingTitle}.`, "ok", "slots");
   } catch (error) {
-    say(`Withdrawal refused: ${error.message}`, "error");
+    say(`Withdrawal refused: ${error.message}`, "error", "slots");
   }
 }
 
@@ -182,10 +262,15 @@ $("inscribe-form").addEventListener("submit", async (ev) => {
       participant: state.code, level: data.level, speakerTitle: data.speakerTitle, speakerName: data.speakerName,
       onBehalfOf: data.onBehalfOf?.trim() || null,
     });
-    say(`Inscribed at position ${accepted.position}` + (accepted.estimatedStart ? `, expected at ${clockTime(accepted.estimatedStart, zone)}.` : "."));
+    const zone = zoneOf(data.meeting);
+    say(`Inscribed at position ${accepted.position}` + (accepted.estimatedStart
+      ? `, expected ${dayLabel(accepted.estimatedStart, zone)} at ${clockTime(accepted.estimatedStart, zone)}.` : "."), "ok", "inscribe");
+    // The level of representation stays as chosen: a second inscription must not claim another order unnoticed.
+    const level = $("inscribe-level").value;
     form.reset();
+    $("inscribe-level").value = level;
   } catch (error) {
-    say(`Inscription refused: ${error.message}`, "error");
+    say(`Inscription refused: ${error.message}`, "error", "inscribe");
   }
 });
 
@@ -198,10 +283,10 @@ $("reply-form").addEventListener("submit", async (ev) => {
       participant: state.code, speakerTitle: data.speakerTitle, speakerName: data.speakerName,
     });
     say(`Right of reply (${scheduled.replyNumber === 1 ? "first" : "second"}, up to ${scheduled.allottedSeconds / 60} minutes) ` +
-      `at the end of ${scheduled.meetingTitle}.`);
+      `at the end of ${scheduled.meetingTitle}.`, "ok", "reply");
     form.reset();
   } catch (error) {
-    say(`Right of reply refused: ${error.message}`, "error");
+    say(`Right of reply refused: ${error.message}`, "error", "reply");
   }
 });
 
@@ -246,8 +331,9 @@ async function init() {
   $("choose-form").hidden = false;
   $("choose-form").addEventListener("submit", (ev) => {
     ev.preventDefault();
-    const chosen = $("choose-code").value.trim().split(/\s/)[0].toUpperCase();
-    if (!byCode.has(chosen)) { say(`Unknown delegation code '${chosen}'.`, "error"); return; }
+    const found = resolveParticipant([...byCode].map(([c, name]) => ({ code: c, name })), $("choose-code").value);
+    if (!found.participant) { say(found.problem, "error"); return; }
+    const chosen = found.participant.code;
     $("choose-form").hidden = true;
     showDelegation(chosen, byCode.get(chosen));
   });

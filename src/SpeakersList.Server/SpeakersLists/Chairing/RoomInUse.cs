@@ -1,0 +1,22 @@
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using SpeakersList.Floor;
+using SpeakersList.Server.Infrastructure;
+using SpeakersList.SpeakersLists;
+using Wolverine.Http;
+
+namespace SpeakersList.Server.SpeakersLists.Chairing;
+
+/// <summary>The rule of <see cref="OneMeetingPerRoom"/> for the commands that put a meeting in progress (open, resume).</summary>
+public static class RoomInUse
+{
+    public static async Task<ProblemDetails> CheckAsync(Guid meetingId, IQuerySession session, CancellationToken cancellation)
+    {
+        if (await session.LoadAsync<ListOfSpeakers>(meetingId, cancellation) is not { } list) return WolverineContinue.NoProblems;
+        var room = list.Meeting.Room.Trim();
+        var inRoom = await session.Query<ListOfSpeakers>()
+            .Where(x => x.Meeting.Room.Equals(room, StringComparison.OrdinalIgnoreCase))
+            .ToListAsync(cancellation);
+        return OneMeetingPerRoom.Refuse(list, inRoom) is { } refusal ? Refusals.ToProblem(refusal) : WolverineContinue.NoProblems;
+    }
+}

@@ -12,7 +12,7 @@ public static class OneMeetingPerRoom
     public static Refusal? Refuse(ListOfSpeakers opening, IEnumerable<ListOfSpeakers> inRoom)
     {
         var other = inRoom
-            .Where(x => x.Id != opening.Id && x.Floor?.Status == MeetingStatus.InProgress && Scheduling.SameRoom(x.Meeting.Room, opening.Meeting.Room))
+            .Where(x => x.Id != opening.Id && x.Floor?.Status == MeetingStatus.InProgress && Timetable.SameRoom(x.Meeting.Room, opening.Meeting.Room))
             .MaxBy(x => x.Floor.OpenedAt);
         if (other is null) return null;
         var opened = other.Floor.OpenedAt is { } at ? $", opened at {TimeZoneInfo.ConvertTime(at, other.Meeting.Venue):HH:mm}" : "";

@@ -53,6 +53,7 @@ builder.Services.AddMarten(services =>
         options.Projections.Add<ParticipantProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<ConferenceProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<Participant>().Identity(x => x.Code);
+        SpeakersList.Server.Publishing.PublishingStore.Configure(options);
         Officers.Configure(options);
         options.Listeners.Add(services.GetRequiredService<LiveUpdates>());
         options.Listeners.Add(services.GetRequiredService<ProgrammeChanges>());

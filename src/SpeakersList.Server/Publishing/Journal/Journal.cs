@@ -138,6 +138,16 @@ public static class JournalQueries
             ? Results.Ok(await BuildAsync(session, day, moment, clock.GetUtcNow(), cancellation))
             : problem!;
 
+    /// <summary>Today's Journal: today at the venue of the latest conference (or at Headquarters).</summary>
+    [WolverineGet("/journal", OperationId = "GetTodaysJournalPage")]
+    [ProducesResponseType(302)]
+    public static async Task<IResult> Today(IQuerySession session, TimeProvider clock, CancellationToken cancellation)
+    {
+        var zoneId = (await ProgrammeQueries.ConferenceAsync(session, null, cancellation))?.TimeZone ?? Scheduling.HeadquartersTimeZone;
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var found) ? found : TimeZoneInfo.Utc;
+        return Results.Redirect($"/journal/{PublishingStore.Local(clock.GetUtcNow(), zone):yyyy-MM-dd}");
+    }
+
     /// <summary>The Journal of a day as a printable page (A4).</summary>
     [WolverineGet("/journal/{date}", OperationId = "GetJournalPage")]
     [Produces("text/html")]

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 using SpeakersList.Publishing;
 using SpeakersList.Server.Access;
 using SpeakersList.Server.Infrastructure;
+using SpeakersList.Server.SpeakersLists;
 using SpeakersList.SpeakersLists;
 using Wolverine.Http;
 
@@ -128,8 +129,37 @@ public static class SubmitStatementEndpoint
     };
 }
 
+/// <summary>One of a delegation's slots, with its statement's latest version (0: none yet).</summary>
+public sealed record StatementSlotView(Guid MeetingId, string MeetingTitle, DateTimeOffset MeetingStart, Guid InscriptionId, int Position,
+    string SpeakerName, EntryState State, int StatementVersion);
+
 public static class StatementQueries
 {
+    /// <summary>The delegation's slots on every list, each with the version of its statement (the delegation itself or an officer).</summary>
+    [WolverineGet("/api/delegations/{code}/statements", OperationId = "GetDelegationStatements")]
+    [DelegationMayAct]
+    [ProducesResponseType<IReadOnlyList<StatementSlotView>>(200)]
+    [ProducesResponseType<ProblemDetails>(403)]
+    public static async Task<IResult> Slots(string code, IQuerySession session, ClaimsPrincipal user, CancellationToken cancellation)
+    {
+        if (Actor.Of(user).RefuseUnlessFor(code) is { } refused) return refused;
+        var participant = code.Trim();
+        var submitted = (await session.Events.QueryRawEventDataOnly<StatementSubmitted>().ToListAsync(cancellation))
+            .Where(x => string.Equals(x.Participant, participant, StringComparison.OrdinalIgnoreCase))
+            .GroupBy(x => x.InscriptionId).ToDictionary(g => g.Key, g => g.Max(x => x.Version));
+        var slots = new List<StatementSlotView>();
+        foreach (var list in await session.Query<ListOfSpeakers>().ToListAsync(cancellation))
+        {
+            if (!list.Entries.Any(e => string.Equals(e.Participant, participant, StringComparison.OrdinalIgnoreCase))) continue;
+            var venue = list.Meeting.Venue;
+            slots.AddRange(SpeakersListView.From(list).Entries
+                .Where(e => string.Equals(e.Participant, participant, StringComparison.OrdinalIgnoreCase) && e.State is not (EntryState.Withdrawn or EntryState.CarriedOver))
+                .Select(e => new StatementSlotView(list.Id, list.Meeting.Title, PublishingStore.Local(list.ScheduledStart, venue), e.InscriptionId, e.Position,
+                    e.SpeakerName, e.State, submitted.GetValueOrDefault(e.InscriptionId))));
+        }
+        return Results.Ok(slots.OrderBy(s => s.MeetingStart).ThenBy(s => s.Position).ToList());
+    }
+
     public static string Path(Guid meetingId, Guid inscriptionId) => $"/api/meetings/{meetingId}/inscriptions/{inscriptionId}/statement";
 
     /// <summary>

@@ -96,6 +96,28 @@ public class Delegation_calendars(SpeakersListApp app) : ApiTest(app)
         Assert.Equal(start, new DateTimeOffset(moved.Start!.AsUtc, TimeSpan.Zero));
     }
 
+    [Fact]
+    public async Task A_round_table_seat_is_in_the_calendar_and_cancelled_when_released()
+    {
+        var meetings = await Api.ImportSeedProgramme();
+        var roundTable = meetings["RT-I"];
+        await Api.Expect(await Api.TryAllocateSeat(roundTable, "GHA"), HttpStatusCode.Created);
+        var url = (await Api.Expect(await Api.Http.PostAsync("/api/delegations/GHA/calendar-links", null), HttpStatusCode.Created))["url"]!.GetValue<string>();
+        using var calendarApp = App.CreateAnonymousClient();
+        var uid = $"seat-{roundTable:N}-gha@speakerslist";
+
+        var seat = Calendar.Load(await calendarApp.GetStringAsync(url))!.Events.Single(e => e.Uid == uid);
+        var held = await Api.RoundTable(roundTable);
+        Assert.Equal(held["start"]!.GetValue<DateTimeOffset>(), new DateTimeOffset(seat.Start!.AsUtc, TimeSpan.Zero));
+        Assert.Equal(Zone, seat.Start.TzId);
+        Assert.Equal((0, "CONFIRMED"), (seat.Sequence, seat.Status));
+
+        var released = await Api.Http.DeleteAsync($"/api/round-tables/{roundTable}/seats/GHA?commandId={Guid.NewGuid()}");
+        Assert.True(released.IsSuccessStatusCode, await released.Content.ReadAsStringAsync());
+        seat = Calendar.Load(await calendarApp.GetStringAsync(url))!.Events.Single(e => e.Uid == uid);
+        Assert.Equal((1, "CANCELLED"), (seat.Sequence, seat.Status));
+    }
+
     private static DateTimeOffset At(int hour, int minute, int second = 0) => Api.Day1 + new TimeSpan(hour, minute, second);
 
     private static DateTimeOffset Start(CalendarEvent e) => new(e.Start!.AsUtc, TimeSpan.Zero);

@@ -41,6 +41,20 @@ public class Delegation_calendars(SpeakersListApp app) : ApiTest(app)
         Assert.Equal(1, slot.Sequence);
         Assert.Equal(movedAt, new DateTimeOffset(slot.LastModified!.AsUtc, TimeSpan.Zero));
 
+        // France is given 7 minutes instead of 5: Ghana's estimate moves 2 minutes, not enough to disturb a calendar.
+        var limits = await Api.Http.PutAsJsonAsync($"/api/meetings/{meeting}/speakers-list/time-limits", new
+        {
+            commandId = Guid.NewGuid(),
+            limits = new
+            {
+                delegationSeconds = 420, groupSeconds = 420, observerSeconds = 300, nonStateSeconds = 180, preArrangedSeconds = 360,
+                firstReplySeconds = 600, secondReplySeconds = 300, changeOverSeconds = 30,
+            },
+        }, Api.Json);
+        Assert.True(limits.IsSuccessStatusCode, await limits.Content.ReadAsStringAsync());
+        slot = await SlotAsync(calendarApp, url, inscription, meeting);
+        Assert.Equal((At(10, 5, 30), 1), (Start(slot), slot.Sequence));
+
         // Asked again later with nothing changed: the same revision (derived from the events, not from the clock).
         App.Clock.Advance(TimeSpan.FromHours(1));
         Assert.Equal(1, (await SlotAsync(calendarApp, url, inscription, meeting)).Sequence);

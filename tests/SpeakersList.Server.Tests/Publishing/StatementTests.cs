@@ -85,6 +85,9 @@ public class Statements(SpeakersListApp app) : FloorTest(app)
         var big = Text(new string('a', 10 * 1024 * 1024 + 1));
         refused = await Api.Expect(await delegation.PostAsync(Path(meeting, ghana), Raw(big, "text/plain")), HttpStatusCode.RequestEntityTooLarge);
         Assert.Contains("10 MB", refused["detail"]!.GetValue<string>());
+        refused = await Api.Expect(await delegation.PostAsync(Path(meeting, ghana), Raw(Text(new string('a', 11 * 1024 * 1024)), "text/plain")),
+            HttpStatusCode.RequestEntityTooLarge); // refused from its length, before it is read
+        Assert.Contains("10 MB", refused["detail"]!.GetValue<string>());
         form = new MultipartFormDataContent { { Raw(big, "text/plain"), "file", "long.txt" } };
         await Api.Expect(await delegation.PostAsync(Path(meeting, ghana), form), HttpStatusCode.RequestEntityTooLarge);
         refused = await Api.Expect(await delegation.PostAsync(Path(meeting, brazil), Raw(Text("Not ours."))), HttpStatusCode.Forbidden);

@@ -47,7 +47,19 @@ public static class SubmitStatementEndpoint
         if (list.Find(inscriptionId) is not { } entry) return Refusal.NotFound($"Inscription {inscriptionId} is not on the list of this meeting.").ToResult();
         if (Actor.Of(user).RefuseUnlessFor(entry.Participant) is { } refused) return refused;
 
-        var (content, name, problem) = await ReadFileAsync(http.Request, cancellation);
+        byte[]? content;
+        string? name;
+        ProblemDetails? problem;
+        try
+        {
+            (content, name, problem) = await ReadFileAsync(http.Request, cancellation);
+        }
+        catch (Exception ex) when (ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } or InvalidDataException)
+        {
+            // Past the server's own limit on a body, or a multipart section longer than the form reader allows.
+            return Results.Problem(Problem(StatusCodes.Status413PayloadTooLarge, "The file is too large",
+                $"A statement is at most {SpeakersList.Publishing.Statements.MaxBytes / (1024 * 1024)} MB."));
+        }
         if (problem is not null) return Results.Problem(problem);
         if (StatementContent.Detect(content!) is not { } format)
             return Results.Problem(Problem(StatusCodes.Status415UnsupportedMediaType, "Not a PDF, DOCX or plain-text file",
@@ -89,7 +101,8 @@ public static class SubmitStatementEndpoint
     {
         var tooLarge = Problem(StatusCodes.Status413PayloadTooLarge, "The file is too large",
             $"A statement is at most {SpeakersList.Publishing.Statements.MaxBytes / (1024 * 1024)} MB.");
-        if (request.ContentLength > SpeakersList.Publishing.Statements.MaxBytes + 64 * 1024 && !request.HasFormContentType) return (null, null, tooLarge);
+        // A body far over the limit is refused before it is read (the margin leaves room for a multipart form's headers).
+        if (request.ContentLength > SpeakersList.Publishing.Statements.MaxBytes + 64 * 1024) return (null, null, tooLarge);
         Stream body;
         string? name = null;
         if (request.HasFormContentType)

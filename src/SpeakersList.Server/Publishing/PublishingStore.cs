@@ -37,6 +37,6 @@ public static class PublishingStore
 
     public static DateTimeOffset Local(DateTimeOffset at, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(at, zone);
 
-    /// <summary>The id of an event for readers that only need its data.</summary>
+    /// <summary>The events' data, for folds that need nothing else of them.</summary>
     public static IEnumerable<object> Data(this IEnumerable<IEvent> events) => events.Select(e => e.Data);
 }

@@ -56,6 +56,11 @@ public class The_journal(SpeakersListApp app) : FloorTest(app)
         Assert.DoesNotContain("<script", html);
         Assert.DoesNotContain("style=", html);
 
+        // /journal is today's Journal at the venue.
+        var today = await anonymous.GetAsync("/journal");
+        Assert.Equal("/journal/2013-09-24", today.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Contains("Tuesday, 24 September 2013", await today.Content.ReadAsStringAsync());
+
         // A day with no meeting, and a date that is not one.
         var empty = await Api.Expect(await anonymous.GetAsync("/api/journal/2013-09-30"), HttpStatusCode.OK);
         Assert.Empty(empty["meetings"]!.AsArray());

@@ -189,12 +189,7 @@ public static class AkomaNtoso
                 body.Add(new XElement(Ns + "pointOfOrder", new XAttribute("eId", $"pointOfOrder_{x.Number}"), speech));
                 continue;
             }
-            var what = x.Kind switch
-            {
-                RecordItemKind.RightOfReply => "Right of reply",
-                RecordItemKind.PreArranged => "Statement",
-                _ => "Statement",
-            };
+            var what = x.Kind == RecordItemKind.RightOfReply ? "Right of reply" : "Statement";
             var onBehalf = x.OnBehalfOf is { } group ? $" on behalf of {group}" : "";
             speech.Add(new XElement(Ns + "p",
                 $"{what}{onBehalf}: allotted {Clock(x.AllottedSeconds ?? 0)}, used {Clock(x.UsedSeconds)}" +

@@ -57,6 +57,7 @@ builder.Services.AddMarten(services =>
         options.Projections.Add<ConferenceProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<Participant>().Identity(x => x.Code);
         options.Schema.For<SpeakersList.Server.SpeakersLists.SchedulingOpening.OpeningSeed>();
+        SpeakersList.Server.Publishing.PublishingStore.Configure(options);
         Officers.Configure(options);
         options.Listeners.Add(services.GetRequiredService<LiveUpdates>());
         options.Listeners.Add(services.GetRequiredService<ProgrammeChanges>());

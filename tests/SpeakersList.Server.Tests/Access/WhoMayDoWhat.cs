@@ -32,7 +32,8 @@ public class Who_may_do_what(SpeakersListApp app) : ApiTest(app)
     /// <summary>What a request may touch; made afresh, by an officer, before each call.</summary>
     private sealed record World(Guid EmptyMeeting, Guid Meeting, Guid InscriptionOfA, Guid InscriptionOfB,
         Guid AccessCodeOfB, string AccessCodeSecretOfA, Guid DisplayToken, string DisplaySecret, Guid SwapOfferedToA, Guid SwapOfferedToB,
-        Guid SwapProposedByA = default, Guid SwapProposedByB = default)
+        Guid SwapProposedByA = default, Guid SwapProposedByB = default,
+        Guid CalendarLinkOfA = default, Guid CalendarLinkOfB = default)
     {
         public Guid InscriptionOf(string participant) => participant == A ? InscriptionOfA : InscriptionOfB;
 
@@ -41,6 +42,7 @@ public class Who_may_do_what(SpeakersListApp app) : ApiTest(app)
         public Guid SwapOfferedTo(string participant) => participant == A ? SwapOfferedToA : SwapOfferedToB;
 
         public Guid SwapProposedBy(string participant) => participant == A ? SwapProposedByA : SwapProposedByB;
+        public Guid CalendarLinkOf(string participant) => participant == A ? CalendarLinkOfA : CalendarLinkOfB;
     }
 
     private const string ProposeSwapRoute = "POST /api/meetings/{meetingId}/swaps";
@@ -75,6 +77,16 @@ public class Who_may_do_what(SpeakersListApp app) : ApiTest(app)
         ["POST /api/meetings/{meetingId}/rights-of-reply"] = new(Audience.DelegationForItself, (w, target) =>
             Json(HttpMethod.Post, $"/api/meetings/{w.Meeting}/rights-of-reply",
                 new { commandId = Guid.NewGuid(), participant = target, speakerName = $"Speaker of {target}", speakerTitle = "Ambassador" })),
+        // Publishing: a delegation's calendar links and the statement of its own inscription.
+        ["POST /api/delegations/{code}/calendar-links"] = new(Audience.DelegationForItself, (_, target) =>
+            new HttpRequestMessage(HttpMethod.Post, $"/api/delegations/{target}/calendar-links")),
+        ["DELETE /api/delegations/{code}/calendar-links/{id}"] = new(Audience.DelegationForItself, (w, target) =>
+            new HttpRequestMessage(HttpMethod.Delete, $"/api/delegations/{target}/calendar-links/{w.CalendarLinkOf(target)}")),
+        ["POST /api/meetings/{meetingId}/inscriptions/{inscriptionId}/statement"] = new(Audience.DelegationForItself, (w, target) =>
+            new HttpRequestMessage(HttpMethod.Post, $"/api/meetings/{w.Meeting}/inscriptions/{w.InscriptionOf(target)}/statement")
+            {
+                Content = new StringContent($"Statement of {target}.", Encoding.UTF8, "text/plain"),
+            }),
         ["POST /api/auth/officer/sign-in"] = new(Audience.Anyone, (_, _) =>
             Json(HttpMethod.Post, "/api/auth/officer/sign-in", new { name = SpeakersListApp.OfficerName, password = SpeakersListApp.OfficerPassword })),
         ["POST /api/auth/delegation/sign-in"] = new(Audience.Anyone, (w, _) =>
@@ -274,8 +286,14 @@ public class Who_may_do_what(SpeakersListApp app) : ApiTest(app)
         var codeOfB = await Api.Expect(await Api.Http.PostAsync($"/api/delegations/{B}/access-codes", null), HttpStatusCode.Created);
         var codeOfA = await Api.Expect(await Api.Http.PostAsync($"/api/delegations/{A}/access-codes", null), HttpStatusCode.Created);
         var display = await Api.Expect(await Api.Http.PostAsync($"/api/displays/{Uri.EscapeDataString(Room)}/tokens", null), HttpStatusCode.Created);
+        var (linkOfA, linkOfB) = (Guid.Empty, Guid.Empty);
+        if (writes.ContainsKey("POST /api/delegations/{code}/calendar-links"))
+        {
+            linkOfA = (await Api.Expect(await Api.Http.PostAsync($"/api/delegations/{A}/calendar-links", null), HttpStatusCode.Created))["id"]!.GetValue<Guid>();
+            linkOfB = (await Api.Expect(await Api.Http.PostAsync($"/api/delegations/{B}/calendar-links", null), HttpStatusCode.Created))["id"]!.GetValue<Guid>();
+        }
         return new World(empty, meeting, ofA, ofB, codeOfB["id"]!.GetValue<Guid>(), codeOfA["secret"]!.GetValue<string>(),
-            display["id"]!.GetValue<Guid>(), display["secret"]!.GetValue<string>(), offeredToA, offeredToB, byA, byB);
+            display["id"]!.GetValue<Guid>(), display["secret"]!.GetValue<string>(), offeredToA, offeredToB, byA, byB, linkOfA, linkOfB);
     }
 
     private async Task<Guid> ProposeSwap(Guid meeting, Guid mine, Guid theirs) =>

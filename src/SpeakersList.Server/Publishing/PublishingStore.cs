@@ -1,0 +1,42 @@
+using JasperFx.Events;
+using Marten;
+using SpeakersList.Programme;
+using SpeakersList.Server.Floor;
+using SpeakersList.Server.Publishing.Calendars;
+using SpeakersList.Server.Publishing.Statements;
+
+namespace SpeakersList.Server.Publishing;
+
+/// <summary>What the publishing slices keep in the store, and how they read a meeting's events.</summary>
+public static class PublishingStore
+{
+    public static void Configure(StoreOptions options)
+    {
+        options.Schema.For<CalendarLink>().UniqueIndex(x => x.TokenHash);
+        options.Schema.For<StoredStatementFile>();
+    }
+
+    /// <summary>The events of a meeting's stream, each with the moment it happened (the time it carries, as the replay reads it).</summary>
+    public static async Task<(MeetingScheduled Scheduled, IReadOnlyList<(object Data, DateTimeOffset At)> Events)?> MeetingEventsAsync(
+        IQuerySession session, Guid meetingId, CancellationToken cancellation)
+    {
+        var events = await session.Events.FetchStreamAsync(meetingId, token: cancellation);
+        if (events.Count == 0 || events[0].Data is not MeetingScheduled scheduled) return null;
+        return (scheduled, events.Skip(1).Select(e => (e.Data, Replay.HappenedAt(e))).ToList());
+    }
+
+    /// <summary>How many times each meeting was rescheduled, moved or cancelled, and when last: a calendar's SEQUENCE and LAST-MODIFIED.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, (int Changes, DateTimeOffset Last)>> MeetingChangesAsync(IQuerySession session, CancellationToken cancellation)
+    {
+        var changes = new List<(Guid MeetingId, DateTimeOffset At)>();
+        changes.AddRange((await session.Events.QueryRawEventDataOnly<MeetingRescheduled>().ToListAsync(cancellation)).Select(x => (x.MeetingId, x.At)));
+        changes.AddRange((await session.Events.QueryRawEventDataOnly<MeetingMoved>().ToListAsync(cancellation)).Select(x => (x.MeetingId, x.At)));
+        changes.AddRange((await session.Events.QueryRawEventDataOnly<MeetingCancelled>().ToListAsync(cancellation)).Select(x => (x.MeetingId, x.At)));
+        return changes.GroupBy(x => x.MeetingId).ToDictionary(g => g.Key, g => (g.Count(), g.Max(x => x.At)));
+    }
+
+    public static DateTimeOffset Local(DateTimeOffset at, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(at, zone);
+
+    /// <summary>The events' data, for folds that need nothing else of them.</summary>
+    public static IEnumerable<object> Data(this IEnumerable<IEvent> events) => events.Select(e => e.Data);
+}

@@ -60,6 +60,7 @@ public sealed class FigureTable
         "MB" => $"{value.ToString("F0", CultureInfo.InvariantCulture)} MB",
         "B" => $"{value.ToString("N0", CultureInfo.InvariantCulture)} B",
         "us" => $"{value.ToString("F0", CultureInfo.InvariantCulture)} µs",
+        "" => value.ToString("F0", CultureInfo.InvariantCulture),
         _ => $"{value.ToString(value < 10 ? "F1" : "F0", CultureInfo.InvariantCulture)} {unit}",
     };
 }

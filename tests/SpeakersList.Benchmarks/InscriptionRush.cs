@@ -22,9 +22,10 @@ public static class InscriptionRush
         var refused = 0;
         var meeting = Guid.Empty;
         var room = "";
+        var run = Guid.NewGuid().ToString("N")[..6]; // rooms of their own: several builds may share a database
         for (var round = 0; round < rounds; round++)
         {
-            room = $"Bench room {round}";
+            room = $"Bench room {run}-{round}";
             meeting = await api.ScheduleMeeting(title: $"Rush {round}", room: room);
             var latencies = new double[codes.Length];
             var clock = Stopwatch.StartNew();

@@ -6,7 +6,7 @@ namespace SpeakersList.Benchmarks;
 
 /// <summary>
 /// ops/bench: every figure of the server beside a baseline measured in the same run, on the same machine.
-/// Usage: SpeakersList.Benchmarks.dll [--quick] --server NAME DLL DATABASE [--server NAME DLL DATABASE ...]
+/// Usage: SpeakersList.Benchmarks.dll [--quick] [--screens N,N] --server NAME DLL DATABASE [--env NAME KEY=VALUE] [--server ...]
 /// (SPEAKERSLIST_BENCH_PG: the PostgreSQL server, without a database). Also: SpeakersList.Benchmarks.dll bare-server.
 /// </summary>
 public static class Program
@@ -20,13 +20,26 @@ public static class Program
         }
         var quick = args.Contains("--quick");
         var servers = new List<(string Name, string Dll, string Database)>();
+        var environments = new Dictionary<string, Dictionary<string, string>>();
+        int[]? screenCounts = null;
         for (var i = 0; i < args.Length; i++)
-            if (args[i] == "--server") { servers.Add((args[i + 1], args[i + 2], args[i + 3])); i += 3; }
+            switch (args[i])
+            {
+                case "--server": servers.Add((args[i + 1], args[i + 2], args[i + 3])); i += 3; break;
+                // An environment variable of one server's process (GC settings to compare, say).
+                case "--env":
+                    var (key, value) = (args[i + 2][..args[i + 2].IndexOf('=')], args[i + 2][(args[i + 2].IndexOf('=') + 1)..]);
+                    (environments.TryGetValue(args[i + 1], out var set) ? set : environments[args[i + 1]] = [])[key] = value;
+                    i += 2;
+                    break;
+                case "--screens": screenCounts = args[i + 1].Split(',').Select(int.Parse).ToArray(); i++; break;
+            }
         var pg = Environment.GetEnvironmentVariable("SPEAKERSLIST_BENCH_PG")
             ?? throw new InvalidOperationException("SPEAKERSLIST_BENCH_PG is not set: ops/bench sets it.");
         if (servers.Count == 0) throw new InvalidOperationException("Name a server build: --server NAME DLL DATABASE.");
 
         var settings = quick ? Settings.Quick : Settings.Full;
+        if (screenCounts is not null) settings = settings with { ScreenCounts = screenCounts };
         var machine = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}";
         Console.WriteLine($"ops/bench{(quick ? " --quick" : "")}: {machine}; load {Memory.Load()} at {DateTimeOffset.UtcNow:u}");
         var table = new FigureTable();
@@ -54,7 +67,8 @@ public static class Program
         try
         {
             foreach (var (name, dll, database) in servers)
-                await MeasureServerAsync(table, settings, name, dll, $"{pg};Database={database};Maximum Pool Size=200", bare, bareStarts, bareIdle, raw);
+                await MeasureServerAsync(table, settings, name, dll, $"{pg};Database={database};Maximum Pool Size=200",
+                    environments.GetValueOrDefault(name) ?? [], bare, bareStarts, bareIdle, raw);
         }
         finally
         {
@@ -66,7 +80,7 @@ public static class Program
     }
 
     private static async Task MeasureServerAsync(FigureTable table, Settings settings, string name, string dll, string connectionString,
-        ServerProcess bare, List<double> bareStarts, double bareIdle, (double PerSecond, double P50, double P99) raw)
+        IReadOnlyDictionary<string, string> extraEnvironment, ServerProcess bare, List<double> bareStarts, double bareIdle, (double PerSecond, double P50, double P99) raw)
     {
         Console.WriteLine($"server '{name}': {dll}");
         var password = $"bench-{Guid.NewGuid():N}";
@@ -78,9 +92,9 @@ public static class Program
             ["SpeakersList__CreateFirstOfficer"] = "false",
             ["Logging__LogLevel__Default"] = "Warning",
         };
-        foreach (var key in new[] { "DOTNET_gcServer", "DOTNET_GCgen0size", "DOTNET_GCConserveMemory", "DOTNET_GCHeapHardLimit", "DOTNET_TieredPGO" })
-            if (Environment.GetEnvironmentVariable($"SPEAKERSLIST_SERVER_{key}") is { } value) environment[key] = value;
-        await ServerProcess.RunToEndAsync(dll, environment, "officer", "add", "--name", "bench", "--password", password);
+        foreach (var (key, value) in extraEnvironment) environment[key] = value;
+        var officer = $"bench-{Guid.NewGuid():N}"[..14];
+        await ServerProcess.RunToEndAsync(dll, environment, "officer", "add", "--name", officer, "--password", password);
 
         // A first start creates the schema and warms the disk cache; the cold starts after it are counted.
         var starts = new List<double>();
@@ -99,7 +113,7 @@ public static class Program
             table.Add(new Figure(name, "memory idle (RSS)", server.ResidentMegabytes(), "MB", "bare app idle", bareIdle));
 
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1000 }) { BaseAddress = server.Address, Timeout = TimeSpan.FromMinutes(2) };
-            var signIn = await http.PostAsJsonAsync("/api/auth/officer/sign-in", new { name = "bench", password });
+            var signIn = await http.PostAsJsonAsync("/api/auth/officer/sign-in", new { name = officer, password });
             var token = (await signIn.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
             http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
             var api = new Api(http);

@@ -65,8 +65,12 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>Resident memory of the process, in MB (VmRSS).</summary>
     public double ResidentMegabytes() => Memory.ResidentMegabytes(_process.Id);
 
+    private bool _disposed;
+
     public async ValueTask DisposeAsync()
     {
+        if (_disposed) return;
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

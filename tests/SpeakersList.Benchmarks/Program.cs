@@ -66,9 +66,15 @@ public static class Program
 
         try
         {
+            await bare.DisposeAsync();
             foreach (var (name, dll, database) in servers)
+            {
+                // A fresh bare app beside each build: its memory after thousands of connections is its own, not the run's.
+                bare = await ServerProcess.StartAsync(self, Memory.FreePort(), "/health", bareEnvironment, "bare-server");
                 await MeasureServerAsync(table, settings, name, dll, $"{pg};Database={database};Maximum Pool Size=200",
                     environments.GetValueOrDefault(name) ?? [], bare, bareStarts, bareIdle, raw);
+                await bare.DisposeAsync();
+            }
         }
         finally
         {

@@ -45,6 +45,37 @@ public class The_committed_generated_code(SpeakersListApp app) : ApiTest(app)
         }
     }
 
+    /// <summary>
+    /// The generated registries name the endpoint and handler classes, and the host no longer scans for others: a class
+    /// added since the last generation would be missing from both the host and its regenerated code, unseen by the test above.
+    /// </summary>
+    [Fact]
+    public void Names_every_endpoint_and_handler_class_of_the_server()
+    {
+        var server = typeof(Program).Assembly;
+        var types = server.GetTypes().Where(x => x.Namespace?.StartsWith("Internal.Generated", StringComparison.Ordinal) != true).ToList();
+        var endpoints = types.Where(x => x.GetMethods().Any(m => m.GetCustomAttributes(typeof(Wolverine.Http.WolverineHttpMethodAttribute), true).Length > 0));
+        var handlers = types.Where(x => (x.Name.EndsWith("Handler", StringComparison.Ordinal) || x.Name.EndsWith("Consumer", StringComparison.Ordinal))
+            && x.GetCustomAttributes(typeof(Wolverine.Attributes.WolverineIgnoreAttribute), false).Length == 0
+            && x.GetMethods().Any(m => m.Name is "Handle" or "HandleAsync" or "Consume" or "ConsumeAsync"));
+
+        var problems = Missing("endpoint class", endpoints, Registered<Wolverine.Http.HttpEndpointRegistry>(server, "GeneratedHttpEndpointRegistry", r => r.EndpointTypes()))
+            .Concat(Missing("handler class", handlers, Registered<Wolverine.Runtime.Handlers.HandlerRegistry>(server, "GeneratedHandlerRegistry", r => r.HandlerTypes())))
+            .ToList();
+        Assert.True(problems.Count == 0, $"The generated registries are stale. {Regenerate}\n{string.Join("\n", problems)}");
+    }
+
+    private static Type[] Registered<T>(System.Reflection.Assembly server, string name, Func<T, Type[]> types)
+    {
+        var registry = server.GetType($"Internal.Generated.WolverineHandlers.{name}")
+            ?? throw new Xunit.Sdk.XunitException($"There is no generated {name}. {Regenerate}");
+        return types((T)Activator.CreateInstance(registry)!);
+    }
+
+    private static IEnumerable<string> Missing(string kind, IEnumerable<Type> found, Type[] registered) =>
+        found.Except(registered).Select(x => $"{kind} not generated: {x.FullName}")
+            .Concat(registered.Except(found).Select(x => $"{kind} generated but gone: {x.FullName}"));
+
     private static Dictionary<string, string> Files(string directory) =>
         Directory.EnumerateFiles(directory, "*.cs", SearchOption.AllDirectories)
             .ToDictionary(x => Path.GetRelativePath(directory, x).Replace('\\', '/'), x => File.ReadAllText(x).ReplaceLineEndings("\n"));

@@ -72,7 +72,9 @@ builder.Host.UseWolverine(options =>
 {
     options.Policies.AutoApplyTransactions();
     options.EnableRelayOfUserName = true; // the signed-in user becomes the events' user name
-    options.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
+    // Handlers and endpoints are generated ahead of time (ops/codegen, into Internal/Generated) and loaded
+    // statically: no Roslyn at run time, so a start of about a second and no compiler in memory.
+    options.CodeGeneration.TypeLoadMode = TypeLoadMode.Static;
     // The draw at the end of an opening window: durable, so a restart does not lose it and one node runs it.
     options.PublishMessage<SpeakersList.Server.SpeakersLists.SchedulingOpening.DrawOpeningLot>().ToLocalQueue("opening-draws");
     options.LocalQueue("opening-draws").UseDurableInbox();
@@ -109,7 +111,10 @@ app.MapWolverineEndpoints(options =>
 });
 app.MapPages();
 
-return await app.RunJasperFxCommands(args);
+// JasperFx's commands (codegen, db-apply, ...) only when one is named: a plain start skips their assembly scan.
+if (args.Length > 0 && !args[0].StartsWith('-')) return await app.RunJasperFxCommands(args);
+await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to the test hosts.</summary>
 public partial class Program;

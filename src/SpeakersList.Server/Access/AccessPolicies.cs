@@ -58,6 +58,7 @@ public static class AccessPolicies
 }
 
 /// <summary>Answers a refusal with a ProblemDetails that says why: 401 when not signed in, 403 when not allowed.</summary>
+[Wolverine.Attributes.WolverineIgnore] // ASP.NET Core's handler, not a Wolverine message handler: nothing to generate for it
 public sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
 {
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult result)

@@ -22,20 +22,30 @@ public sealed class LiveHub(IQuerySession session, LiveSubscriptions subscriptio
 
     public static string MeetingGroup(Guid meetingId) => $"meeting:{meetingId}";
 
+    /// <summary>A meeting's floor subscribers: they get floorChanged only, not the whole list on every change of the floor.</summary>
+    public static string FloorGroup(Guid meetingId) => $"floor:{meetingId}";
+
     public static string RoomGroup(string room) => $"room:{LiveViews.RoomKey(room)}";
 
     public static string DelegationGroup(string participant) => $"delegation:{LiveViews.DelegationKey(participant)}";
 
-    /// <summary>Join a meeting's group and receive its current list, with its version. Pushes: speakersListChanged, floorChanged.</summary>
+    /// <summary>Join a meeting's group and receive its current list, with its version. Push: speakersListChanged.</summary>
     public async Task<SpeakersListView> SubscribeToMeeting(Guid meetingId) =>
-        SpeakersListView.From(await JoinMeeting(meetingId));
+        SpeakersListView.From(await JoinMeeting(meetingId, MeetingGroup(meetingId)));
 
-    /// <summary>Join a meeting's group and receive its floor (speaker, clock, status), with its version. Pushes: floorChanged, speakersListChanged.</summary>
+    /// <summary>Join a meeting's floor group and receive its floor (speaker, clock, status), with its version. Push: floorChanged.</summary>
     public async Task<FloorView> SubscribeToFloor(Guid meetingId) =>
-        FloorView.From(await JoinMeeting(meetingId), clock.GetUtcNow());
+        FloorView.From(await JoinMeeting(meetingId, FloorGroup(meetingId)), clock.GetUtcNow());
 
-    public Task UnsubscribeFromMeeting(Guid meetingId) =>
-        Groups.RemoveFromGroupAsync(Context.ConnectionId, MeetingGroup(meetingId), Context.ConnectionAborted);
+    /// <summary>Leave a meeting: its list and its floor.</summary>
+    public async Task UnsubscribeFromMeeting(Guid meetingId)
+    {
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, MeetingGroup(meetingId), Context.ConnectionAborted);
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, FloorGroup(meetingId), Context.ConnectionAborted);
+    }
+
+    public Task UnsubscribeFromFloor(Guid meetingId) =>
+        Groups.RemoveFromGroupAsync(Context.ConnectionId, FloorGroup(meetingId), Context.ConnectionAborted);
 
     /// <summary>Follow a room: whatever meeting is current in it (open or suspended, else the next scheduled). Push: roomChanged.</summary>
     public async Task<RoomView> SubscribeToRoom(string room)
@@ -85,12 +95,12 @@ public sealed class LiveHub(IQuerySession session, LiveSubscriptions subscriptio
         return base.OnDisconnectedAsync(exception);
     }
 
-    private async Task<ListOfSpeakers> JoinMeeting(Guid meetingId)
+    private async Task<ListOfSpeakers> JoinMeeting(Guid meetingId, string group)
     {
         _ = await session.LoadAsync<ListOfSpeakers>(meetingId, Context.ConnectionAborted)
             ?? throw new HubException($"There is no meeting {meetingId}.");
         // Join before reading the snapshot, so no change committed after it is missed.
-        await Groups.AddToGroupAsync(Context.ConnectionId, MeetingGroup(meetingId), Context.ConnectionAborted);
+        await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
         return await session.LoadAsync<ListOfSpeakers>(meetingId, Context.ConnectionAborted)
             ?? throw new HubException($"There is no meeting {meetingId}.");
     }

@@ -15,17 +15,22 @@ namespace SpeakersList.Server.Live;
 /// </summary>
 public sealed class LiveUpdates : DocumentSessionListenerBase
 {
-    private readonly Channel<Guid> _touched = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<TouchedStream> _touched = Channel.CreateUnbounded<TouchedStream>(new UnboundedChannelOptions { SingleReader = true });
 
     public override Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
     {
+        // The lists as the commit stored them (inline projection) travel with their ids: the publisher need not read them back.
+        var lists = commit.Updated.Concat(commit.Inserted).OfType<ListOfSpeakers>().ToList();
         foreach (var streamId in commit.GetEvents().Select(e => e.StreamId).Distinct())
-            _touched.Writer.TryWrite(streamId);
+            _touched.Writer.TryWrite(new TouchedStream(streamId, lists.LastOrDefault(x => x.Id == streamId)));
         return Task.CompletedTask;
     }
 
-    internal ChannelReader<Guid> Touched => _touched.Reader;
+    internal ChannelReader<TouchedStream> Touched => _touched.Reader;
 }
+
+/// <summary>A stream a commit touched, with the meeting's list as committed when the commit stored one.</summary>
+public sealed record TouchedStream(Guid StreamId, ListOfSpeakers? List);
 
 /// <summary>
 /// Reads the touched meetings and sends each subscriber group its fresh view, each view computed once per batch:
@@ -43,8 +48,11 @@ public sealed class LivePublisher(
         var reader = updates.Touched;
         while (await reader.WaitToReadAsync(stoppingToken))
         {
-            var meetings = new HashSet<Guid>();
-            while (reader.TryRead(out var id)) meetings.Add(id);
+            // The latest committed list of each touched stream (null: not carried, read it).
+            var meetings = new Dictionary<Guid, ListOfSpeakers?>();
+            while (reader.TryRead(out var touched))
+                meetings[touched.StreamId] = meetings.TryGetValue(touched.StreamId, out var seen) && seen is not null
+                    && (touched.List is null || touched.List.Version < seen.Version) ? seen : touched.List;
             try
             {
                 await PublishAsync(meetings, stoppingToken);
@@ -52,21 +60,28 @@ public sealed class LivePublisher(
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // Screens resynchronise from a snapshot when they see a gap; a failed push is logged, not fatal.
-                logger.LogWarning(ex, "Could not push the changes of meetings {MeetingIds}", string.Join(", ", meetings));
+                logger.LogWarning(ex, "Could not push the changes of meetings {MeetingIds}", string.Join(", ", meetings.Keys));
             }
         }
     }
 
-    private async Task PublishAsync(IReadOnlyCollection<Guid> meetings, CancellationToken cancellation)
+    private async Task PublishAsync(IReadOnlyDictionary<Guid, ListOfSpeakers?> meetings, CancellationToken cancellation)
     {
         await using var session = store.QuerySession();
-        var touched = (await session.LoadManyAsync<ListOfSpeakers>(cancellation, meetings)).ToList();
+        var unread = meetings.Where(x => x.Value is null).Select(x => x.Key).ToList();
+        var touched = meetings.Values.OfType<ListOfSpeakers>()
+            .Concat(unread.Count == 0 ? [] : await session.LoadManyAsync<ListOfSpeakers>(cancellation, unread)).ToList();
         var now = clock.GetUtcNow();
+        // Each meeting's views are built once (one forecast) and serialised once per group by SignalR; the room views reuse them.
+        var built = new Dictionary<Guid, MeetingViews>();
+        MeetingViews ViewsOf(ListOfSpeakers list) =>
+            built.TryGetValue(list.Id, out var views) && views.List.Version == list.Version ? views : LiveViews.Meeting(list, now);
         foreach (var list in touched)
         {
-            var group = hub.Clients.Group(LiveHub.MeetingGroup(list.Id));
-            await group.SendAsync(LiveHub.SpeakersListChanged, SpeakersListView.From(list), cancellation);
-            await group.SendAsync(LiveHub.FloorChanged, FloorView.From(list, now), cancellation);
+            var meeting = built[list.Id] = LiveViews.Meeting(list, now);
+            // The floor first: it is what a hall's screens show at once.
+            await hub.Clients.Group(LiveHub.FloorGroup(list.Id)).SendAsync(LiveHub.FloorChanged, meeting.Floor, cancellation);
+            await hub.Clients.Group(LiveHub.MeetingGroup(list.Id)).SendAsync(LiveHub.SpeakersListChanged, meeting.List, cancellation);
         }
 
         var rooms = subscriptions.Watched("room:").Intersect(touched.Select(x => LiveViews.RoomKey(x.Meeting.Room))).ToList();
@@ -80,10 +95,10 @@ public sealed class LivePublisher(
         {
             var inRoom = all.Where(x => LiveViews.RoomKey(x.Meeting.Room) == room).ToList();
             await hub.Clients.Group(LiveHub.RoomGroup(room))
-                .SendAsync(LiveHub.RoomChanged, LiveViews.Room(inRoom[0].Meeting.Room, inRoom, now), cancellation);
+                .SendAsync(LiveHub.RoomChanged, LiveViews.Room(inRoom[0].Meeting.Room, inRoom, ViewsOf), cancellation);
         }
         if (delegations.Count == 0) return;
-        var views = all.Select(x => (SpeakersListView.From(x), x.Floor.Status)).ToList();
+        var views = all.Select(x => (built.TryGetValue(x.Id, out var b) && b.List.Version == x.Version ? b.List : SpeakersListView.From(x), x.Floor.Status)).ToList();
         foreach (var delegation in delegations)
             await hub.Clients.Group(LiveHub.DelegationGroup(delegation))
                 .SendAsync(LiveHub.DelegationChanged, LiveViews.Delegation(delegation, views), cancellation);

@@ -34,9 +34,19 @@ public sealed record DelegationSlot(
 /// </summary>
 public sealed record DelegationView(string Participant, long Version, IReadOnlyList<DelegationSlot> Slots);
 
+/// <summary>A meeting's list and floor as pushed after a commit: built together, from one forecast.</summary>
+public sealed record MeetingViews(SpeakersListView List, FloorView Floor);
+
 /// <summary>The room and delegation views, computed from the meetings' lists (and their list views, computed once).</summary>
 public static class LiveViews
 {
+    /// <summary>The list's and the floor's views of a meeting, from one forecast of its list.</summary>
+    public static MeetingViews Meeting(ListOfSpeakers list, DateTimeOffset serverTime)
+    {
+        var forecast = Forecast.Of(list, Forecast.NextFree(list));
+        return new MeetingViews(SpeakersListView.From(list, forecast), FloorView.From(list, serverTime, forecast));
+    }
+
     public static string RoomKey(string room) => room.Trim().ToUpperInvariant();
 
     public static string DelegationKey(string participant) => participant.Trim().ToUpperInvariant();
@@ -50,12 +60,15 @@ public static class LiveViews
             ?? lists.Where(x => x.Floor.Status == MeetingStatus.Adjourned).MaxBy(x => x.Floor.AdjournedAt);
     }
 
-    public static RoomView Room(string room, IReadOnlyCollection<ListOfSpeakers> inRoom, DateTimeOffset serverTime)
+    public static RoomView Room(string room, IReadOnlyCollection<ListOfSpeakers> inRoom, DateTimeOffset serverTime) =>
+        Room(room, inRoom, list => Meeting(list, serverTime));
+
+    /// <summary>The room's view, taking the current meeting's views from <paramref name="views"/> (those a push has built already).</summary>
+    public static RoomView Room(string room, IReadOnlyCollection<ListOfSpeakers> inRoom, Func<ListOfSpeakers, MeetingViews> views)
     {
         var current = CurrentMeeting(inRoom);
-        return new RoomView(room, inRoom.Sum(x => x.Version), current?.Id,
-            current is null ? null : SpeakersListView.From(current),
-            current is null ? null : FloorView.From(current, serverTime));
+        var built = current is null ? null : views(current);
+        return new RoomView(room, inRoom.Sum(x => x.Version), current?.Id, built?.List, built?.Floor);
     }
 
     /// <summary>A delegation's slots, from the list view of every meeting (each computed once) and its meeting's status.</summary>

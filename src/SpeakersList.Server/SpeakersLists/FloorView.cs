@@ -51,13 +51,16 @@ public sealed record FloorView(
     public static Func<ListOfSpeakers, object> AsOf(TimeProvider clock) => list => From(list, clock.GetUtcNow());
 
     /// <summary>A pure function of the meeting's list, but for the server time it is stamped with.</summary>
-    public static FloorView From(ListOfSpeakers list, DateTimeOffset serverTime)
+    public static FloorView From(ListOfSpeakers list, DateTimeOffset serverTime) =>
+        From(list, serverTime, Forecast.Of(list, Forecast.NextFree(list)));
+
+    /// <summary>The view from a forecast already computed (a push builds the list's and the floor's views from one).</summary>
+    public static FloorView From(ListOfSpeakers list, DateTimeOffset serverTime, ListForecast forecast)
     {
         var floor = list.Floor;
         var venue = list.Meeting.Venue;
         var current = floor.Current;
         var holder = list.FloorHolder();
-        var forecast = Forecast.Of(list, Forecast.NextFree(list));
         return new FloorView(
             list.Id, list.Version, list.Meeting.Title, list.Meeting.Room, floor.Status,
             holder is null ? null : new FloorSpeakerView(holder.InscriptionId, holder.Participant, holder.ParticipantName,

@@ -62,10 +62,13 @@ public sealed record SpeakersListView(
     /// A pure function of the inline snapshot: the same events always give the same view,
     /// so a rebuild reproduces it and every screen computes nothing.
     /// </summary>
-    public static SpeakersListView From(ListOfSpeakers list)
-    {
+    public static SpeakersListView From(ListOfSpeakers list) =>
         // Before the meeting opens the forecast starts at the scheduled start; once it runs, from the floor (times in the events only).
-        var forecast = Forecast.Of(list, Forecast.NextFree(list));
+        From(list, Forecast.Of(list, Forecast.NextFree(list)));
+
+    /// <summary>The view from a forecast already computed (a push builds the list's and the floor's views from one).</summary>
+    public static SpeakersListView From(ListOfSpeakers list, ListForecast forecast)
+    {
         var venue = list.Meeting.Venue;
         return new SpeakersListView(
             list.Id, list.Version, list.Meeting.Title, list.Meeting.Kind, list.Meeting.Room,

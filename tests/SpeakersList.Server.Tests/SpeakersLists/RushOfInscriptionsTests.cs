@@ -37,5 +37,13 @@ public class A_rush_of_inscriptions(SpeakersListApp app) : ApiTest(app)
             Position: e["position"]!.GetValue<int>())).ToList();
         Assert.Equal(keys.OrderBy(k => k.Block).ThenBy(k => k.Level).ToList(), keys);
         Assert.Equal(193, entries.Count(e => e!["block"]!.GetValue<string>() == "memberStatesAndGroups"));
+
+        // Each answer is read from the list as committed with its batch: the answers of the last batch give the final positions.
+        var answers = await Task.WhenAll(responses.Select(r => r.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>()));
+        var finalPositions = entries.ToDictionary(e => e!["inscriptionId"]!.GetValue<Guid>(), e => e!["position"]!.GetValue<int>());
+        Assert.All(answers, a => Assert.InRange(a!["position"]!.GetValue<int>(), 1, participants.Length));
+        var lastBatch = answers.Where(a => a!["version"]!.GetValue<long>() == participants.Length + 1).ToList();
+        Assert.NotEmpty(lastBatch);
+        Assert.All(lastBatch, a => Assert.Equal(finalPositions[a!["inscriptionId"]!.GetValue<Guid>()], a["position"]!.GetValue<int>()));
     }
 }

@@ -48,8 +48,8 @@ public static class InscribeEndpoint
         if (outcome.Refusal is { } refusal) return refusal.ToResult();
 
         var id = command.CommandId; // the inscription's id
-        var view = SpeakersListView.From(outcome.ListAfter!).Entries.FirstOrDefault(x => x.InscriptionId == id);
-        var accepted = new InscriptionAccepted(id, outcome.ListAfter!.Version, view?.Position ?? 0, view?.EstimatedStart, view?.Explanation ?? "");
+        var entry = outcome.Entry;
+        var accepted = new InscriptionAccepted(id, outcome.Version, entry?.Position ?? 0, entry?.EstimatedStart, entry?.Explanation ?? "");
         return outcome.AlreadyDone
             ? Results.Ok(accepted)
             : Results.Created($"/api/meetings/{meetingId}/speakers-list/{id}/explanation", accepted);

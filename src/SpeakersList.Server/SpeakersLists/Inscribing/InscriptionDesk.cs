@@ -9,15 +9,20 @@ namespace SpeakersList.Server.SpeakersLists.Inscribing;
 /// <summary>Who asked, for the audit trail of each event.</summary>
 public sealed record Requester(string? UserName, string? CorrelationId);
 
-/// <summary>The outcome of one queued inscription: the list after it, or a refusal.</summary>
-public sealed record InscriptionOutcome(ListOfSpeakers? ListAfter, Refusal? Refusal, bool AlreadyDone);
+/// <summary>
+/// The outcome of one queued inscription: its line in the list as committed with its batch (and that list's version),
+/// or a refusal.
+/// </summary>
+public sealed record InscriptionOutcome(SpeakersListEntryView? Entry, long Version, Refusal? Refusal, bool AlreadyDone);
 
 /// <summary>
 /// Receives inscriptions and decides them in batches, one transaction per batch on each meeting
 /// (group commit). A rush of 193 delegations in the same second then costs a handful of
 /// transactions instead of 193 waits on the meeting's lock. Each inscription is still decided by
 /// the pure <see cref="Inscription.Decide(ListOfSpeakers, Inscribe, Participant, DateTimeOffset)"/>,
-/// in the order the requests arrived, and answered only after its batch has committed.
+/// in the order the requests arrived, and answered only after its batch has committed. The list's view (order,
+/// forecast, explanations) is computed once per batch, from the list as committed, and every answer is read from it:
+/// a batch of n costs one view, not n.
 /// </summary>
 public sealed class InscriptionDesk(IDocumentStore store, ILogger<InscriptionDesk> logger) : IAsyncDisposable
 {
@@ -115,17 +120,17 @@ public sealed class InscriptionDesk(IDocumentStore store, ILogger<InscriptionDes
         if (stream.Aggregate is not { } list)
         {
             foreach (var pending in batch)
-                pending.Answer.TrySetResult(new InscriptionOutcome(null, Refusal.NotFound($"There is no meeting {meetingId}."), false));
+                pending.Answer.TrySetResult(new InscriptionOutcome(null, 0, Refusal.NotFound($"There is no meeting {meetingId}."), false));
             return;
         }
 
-        var outcomes = new List<(Pending Pending, InscriptionOutcome Outcome)>(batch.Count);
+        var decided = new List<(Pending Pending, Refusal? Refusal, bool AlreadyDone)>(batch.Count);
         foreach (var pending in batch.OrderBy(x => x.ArrivedAt))
         {
             var decision = Inscription.Decide(list, pending.Command, pending.Participant, pending.ArrivedAt);
             if (decision.Refusal is { } refusal)
             {
-                outcomes.Add((pending, new InscriptionOutcome(null, refusal, false)));
+                decided.Add((pending, refusal, false));
                 continue;
             }
             foreach (var data in decision.Events)
@@ -136,11 +141,18 @@ public sealed class InscriptionDesk(IDocumentStore store, ILogger<InscriptionDes
                 stream.AppendOne(@event);
             }
             list = list.Evolve(decision.Events);
-            outcomes.Add((pending, new InscriptionOutcome(list, null, decision.Events.Count == 0)));
+            decided.Add((pending, null, decision.Events.Count == 0));
         }
 
         if (stream.Aggregate.Version != list.Version) await session.SaveChangesAsync(_stopping.Token);
-        foreach (var (pending, outcome) in outcomes) pending.Answer.TrySetResult(outcome);
+
+        // One view of the list as committed answers every request of the batch.
+        var view = decided.Any(x => x.Refusal is null) ? SpeakersListView.From(list) : null;
+        var entries = view?.Entries.ToDictionary(x => x.InscriptionId) ?? [];
+        foreach (var (pending, refusal, alreadyDone) in decided)
+            pending.Answer.TrySetResult(refusal is not null
+                ? new InscriptionOutcome(null, list.Version, refusal, false)
+                : new InscriptionOutcome(entries.GetValueOrDefault(Inscription.IdFor(pending.Command.CommandId)), list.Version, null, alreadyDone));
     }
 
     public async ValueTask DisposeAsync()

@@ -1,3 +1,4 @@
+using SpeakersList.Domain.Tests.Floor;
 using SpeakersList.SpeakersLists;
 using static SpeakersList.SpeakersLists.LevelOfRepresentation;
 
@@ -45,12 +46,13 @@ public class Inscription_rules
     {
         var list = Given.Plenary().Inscribed("GHA", Minister, "09:00");
 
-        Assert.Equal(RefusalKind.Conflict, Inscription.Decide(list, Ghana(), Given.Participant("GHA"), Given.At("09:01")).Refusal?.Kind);
+        Assert.Contains("Ghana is already inscribed on this list. A second inscription needs an officer's permission.",
+            Inscription.Decide(list, Ghana(), Given.Participant("GHA"), Given.At("09:01")).Refused());
 
         list = list.Decided(ListManagement.Decide(list, new AllowSecondInscription(Guid.NewGuid(), "gha"), Given.At("09:02")));
         list = list.Decided(Inscription.Decide(list, Ghana(), Given.Participant("GHA"), Given.At("09:03")));
         Assert.Equal(2, list.StatementsBy("GHA"));
-        Assert.NotNull(Inscription.Decide(list, Ghana(), Given.Participant("GHA"), Given.At("09:04")).Refusal);
+        Assert.Contains("Ghana is already inscribed", Inscription.Decide(list, Ghana(), Given.Participant("GHA"), Given.At("09:04")).Refused());
     }
 
     [Fact]
@@ -71,7 +73,8 @@ public class Inscription_rules
     {
         var list = Given.Plenary().Inscribed("GHA", Minister, "09:00").Inscribed("FRA", Minister, "09:01");
 
-        Assert.NotNull(ListManagement.Decide(list, new SetSpeakerCap(Guid.NewGuid(), 1), Given.At("09:02")).Refusal);
+        Assert.Equal("2 speakers are already inscribed; withdraw some before lowering the limit to 1.",
+            ListManagement.Decide(list, new SetSpeakerCap(Guid.NewGuid(), 1), Given.At("09:02")).Refused());
         Assert.Null(ListManagement.Decide(list, new SetSpeakerCap(Guid.NewGuid(), 2), Given.At("09:02")).Refusal);
     }
 

@@ -1,3 +1,4 @@
+using SpeakersList.Domain.Tests.Floor;
 using SpeakersList.SpeakersLists;
 using static SpeakersList.SpeakersLists.LevelOfRepresentation;
 
@@ -44,7 +45,7 @@ public class Officer_moves
 
         var refused = ListManagement.Decide(list, new MoveEntry(Guid.NewGuid(), list.IdOf("GHA"), null, reason), Given.At("09:03"));
 
-        Assert.Equal(RefusalKind.Invalid, refused.Refusal?.Kind);
+        Assert.Contains("A move needs a reason", refused.Refused(RefusalKind.Invalid));
     }
 
     [Fact]
@@ -53,7 +54,9 @@ public class Officer_moves
         var list = Given.Plenary().Inscribed("GHA", Minister, "09:00");
         var ghana = list.IdOf("GHA");
 
-        Assert.NotNull(ListManagement.Decide(list, new MoveEntry(Guid.NewGuid(), ghana, ghana, "r"), Given.At("09:03")).Refusal);
-        Assert.NotNull(ListManagement.Decide(list, new MoveEntry(Guid.NewGuid(), ghana, Guid.NewGuid(), "r"), Given.At("09:03")).Refusal);
+        Assert.Equal("An entry cannot be placed after itself.",
+            ListManagement.Decide(list, new MoveEntry(Guid.NewGuid(), ghana, ghana, "r"), Given.At("09:03")).Refused(RefusalKind.Invalid));
+        Assert.Equal("The entry to place it after is not waiting on this list.",
+            ListManagement.Decide(list, new MoveEntry(Guid.NewGuid(), ghana, Guid.NewGuid(), "r"), Given.At("09:03")).Refused());
     }
 }

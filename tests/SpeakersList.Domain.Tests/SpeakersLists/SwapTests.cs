@@ -1,3 +1,4 @@
+using SpeakersList.Domain.Tests.Floor;
 using SpeakersList.SpeakersLists;
 using static SpeakersList.SpeakersLists.LevelOfRepresentation;
 
@@ -64,8 +65,8 @@ public class Swaps_of_slots
         var (list, swap) = Proposed(FourSpeakers(), "GHA", "BRA");
         list = list.Decided(Swaps.Decide(list, new DeclineSwap(Guid.NewGuid(), swap), Given.At("09:11")));
 
-        Assert.NotNull(Swaps.Decide(list, new AcceptSwap(Guid.NewGuid(), swap), Given.At("09:12")).Refusal);
-        Assert.NotNull(Swaps.Decide(list, new ApproveSwap(Guid.NewGuid(), swap), Given.At("09:12")).Refusal);
+        Assert.Equal("The swap is already declined.", Swaps.Decide(list, new AcceptSwap(Guid.NewGuid(), swap), Given.At("09:12")).Refused());
+        Assert.Equal("The swap is already declined.", Swaps.Decide(list, new ApproveSwap(Guid.NewGuid(), swap), Given.At("09:12")).Refused());
     }
 
     [Fact]

@@ -89,8 +89,9 @@ public class Changing_the_programme(SpeakersListApp app) : ApiTest(app)
         var unknown = await Api.Http.PostAsJsonAsync($"/api/meetings/{ids["RT-I"]}/move", new { commandId = Guid.NewGuid(), room = "Conference Room 9" }, Api.Json);
         var free = await Api.Http.PostAsJsonAsync($"/api/meetings/{ids["RT-I"]}/move", new { commandId = Guid.NewGuid(), room = "trusteeship council chamber" }, Api.Json);
 
-        await Api.Expect(taken, HttpStatusCode.Conflict);
-        await Api.Expect(unknown, HttpStatusCode.UnprocessableEntity);
+        Assert.StartsWith("General Assembly Hall is taken from ", (await Api.Expect(taken, HttpStatusCode.Conflict))["detail"]!.GetValue<string>());
+        Assert.Contains("the room 'Conference Room 9' is not one of the conference's rooms",
+            (await Api.Expect(unknown, HttpStatusCode.UnprocessableEntity))["detail"]!.GetValue<string>());
         await Api.Expect(free, HttpStatusCode.OK);
         Assert.Equal("Trusteeship Council Chamber", (await Meeting("RT-I")).Room);
     }

@@ -78,7 +78,8 @@ public class The_participants_registry(SpeakersListApp app) : ApiTest(app)
         var clash = await Api.Http.PostAsJsonAsync("/api/participants", participant with { name = "Another forum" }, Api.Json);
 
         Assert.Equal("GFMD", created["code"]!.GetValue<string>());
-        await Api.Expect(clash, HttpStatusCode.Conflict);
+        Assert.Equal("The code GFMD already names Global Forum on Migration and Development. Edit it with PUT /api/participants/GFMD, or choose another code.",
+            (await Api.Expect(clash, HttpStatusCode.Conflict))["detail"]!.GetValue<string>());
         var stored = await Api.Expect(await Api.Http.GetAsync("/api/participants/GFMD"), HttpStatusCode.OK);
         Assert.Equal("Global Forum on Migration and Development", stored["name"]!.GetValue<string>());
     }

@@ -15,7 +15,7 @@ public static class OneMeetingPerRoom
             .Where(x => x.Id != opening.Id && x.Floor?.Status == MeetingStatus.InProgress && Timetable.SameRoom(x.Meeting.Room, opening.Meeting.Room))
             .MaxBy(x => x.Floor.OpenedAt);
         if (other is null) return null;
-        var opened = other.Floor.OpenedAt is { } at ? $", opened at {TimeZoneInfo.ConvertTime(at, other.Meeting.Venue):HH:mm}" : "";
+        var opened = other.Floor.OpenedAt is { } at ? $", opened at {other.Meeting.Venue.LocalTime(at):HH:mm}" : "";
         return Refusal.Conflict($"\"{other.Meeting.Title}\" is in progress in {other.Meeting.Room}{opened}. " +
             "Suspend or adjourn it before opening another meeting in the same room.");
     }

@@ -78,7 +78,7 @@ public static class RoomConflicts
 
     private static string Explain(Engagement slot, Engagement other, TimeSpan walking, TimeZoneInfo venue)
     {
-        string Span(Engagement e) => $"{TimeZoneInfo.ConvertTime(e.Start, venue):HH:mm}–{TimeZoneInfo.ConvertTime(e.End, venue):HH:mm}";
+        string Span(Engagement e) => $"{venue.LocalTime(e.Start):HH:mm}–{venue.LocalTime(e.End):HH:mm}";
         var what = other.Kind == EngagementKind.RoundTableSeat ? $"its seat at {other.MeetingTitle}" : $"its slot at {other.MeetingTitle}";
         var sameRoom = string.Equals(slot.Room, other.Room, StringComparison.OrdinalIgnoreCase);
         return $"The speaking slot at {slot.MeetingTitle} ({slot.Room}, forecast {Span(slot)}) overlaps {what} ({other.Room}, {Span(other)})"

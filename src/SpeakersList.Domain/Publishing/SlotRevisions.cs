@@ -34,11 +34,12 @@ public static class SlotRevisions
     /// <param name="events">The rest of the stream in order, each with the moment it happened.</param>
     public static IReadOnlyList<SlotRevision> Of(MeetingScheduled scheduled, IEnumerable<(object Data, DateTimeOffset At)> events, string participant)
     {
-        var list = ListOfSpeakers.Create(scheduled);
+        var list = ListOfSpeakers.For(scheduled);
         var slots = new Dictionary<Guid, SlotRevision>();
         foreach (var (data, at) in events)
         {
-            list = list.Evolve(data);
+            if (data is not IMeetingEvent meetingEvent) continue;
+            list = list.Evolve(meetingEvent);
             if (!list.Entries.Any(e => Same(e.Participant, participant))) continue;
             var forecast = Forecast.Of(list, Forecast.NextFree(list)).Entries.ToDictionary(f => f.Ordered.Entry.InscriptionId);
             foreach (var entry in list.Entries.Where(e => Same(e.Participant, participant)))

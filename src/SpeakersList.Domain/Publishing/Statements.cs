@@ -60,12 +60,12 @@ public static class Statements
         return new Guid(hash.AsSpan(0, 16));
     }
 
-    public static Decision Decide(ListOfSpeakers list, Entry entry, StatementHistory history, StatementFile file, Guid commandId, DateTimeOffset now)
+    public static Decision<StatementSubmitted> Decide(ListOfSpeakers list, Entry entry, StatementHistory history, StatementFile file, Guid commandId, DateTimeOffset now)
     {
-        if (history.Versions.Any(v => v.CommandId == commandId)) return Decision.AlreadyDone;
+        if (history.Versions.Any(v => v.CommandId == commandId)) return Decision<StatementSubmitted>.AlreadyDone;
         if (entry.State is EntryState.Withdrawn)
             return Refusal.Conflict($"The inscription of {entry.ParticipantName} has been withdrawn: there is no statement to circulate for it.");
-        return Decision.Accept(new StatementSubmitted(history.StatementId, list.Id, entry.InscriptionId, entry.Participant,
+        return Decision<StatementSubmitted>.Accept(new StatementSubmitted(history.StatementId, list.Id, entry.InscriptionId, entry.Participant,
             history.Versions.Count + 1, file.FileId, file.Format, file.FileName, file.Length, file.Sha256, commandId, now));
     }
 

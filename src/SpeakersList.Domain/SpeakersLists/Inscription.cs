@@ -1,3 +1,4 @@
+using SpeakersList.Programme;
 using SpeakersList.Participants;
 
 namespace SpeakersList.SpeakersLists;
@@ -28,7 +29,7 @@ public static class Inscription
         if (list.Closed)
             return Refusal.Conflict("The list of speakers is closed (rule 73). Only rights of reply may still be requested.");
         if (list.Opening is { } opening && receivedAt < opening.OpensAt)
-            return Refusal.Invalid($"The list of speakers opens at {TimeZoneInfo.ConvertTime(opening.OpensAt, list.Meeting.Venue):yyyy-MM-dd HH:mm:ss} "
+            return Refusal.Invalid($"The list of speakers opens at {list.Meeting.Venue.LocalTime(opening.OpensAt):yyyy-MM-dd HH:mm:ss} "
                 + $"({opening.OpensAt.UtcDateTime:HH:mm:ss} UTC); inscriptions received in the {opening.WindowSeconds} seconds after it are ordered by lot.");
         var already = list.StatementsBy(participant.Code);
         if (already >= 2 || (already == 1 && !list.SecondInscriptionsAllowed.Contains(participant.Code.ToUpperInvariant())))

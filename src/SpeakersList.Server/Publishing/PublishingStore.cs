@@ -1,7 +1,7 @@
 using JasperFx.Events;
 using Marten;
 using SpeakersList.Programme;
-using SpeakersList.Server.Floor;
+using SpeakersList.Server.SpeakersLists;
 using SpeakersList.Server.Publishing.Calendars;
 using SpeakersList.Server.Publishing.Statements;
 
@@ -22,7 +22,7 @@ public static class PublishingStore
     {
         var events = await session.Events.FetchStreamAsync(meetingId, token: cancellation);
         if (events.Count == 0 || events[0].Data is not MeetingScheduled scheduled) return null;
-        return (scheduled, events.Skip(1).Select(e => (e.Data, Replay.HappenedAt(e))).ToList());
+        return (scheduled, events.Skip(1).Select(e => (e.Data, e.Data is IMeetingEvent meetingEvent ? meetingEvent.At : e.Timestamp)).ToList());
     }
 
     /// <summary>How many times each meeting was rescheduled, moved or cancelled, and when last: a calendar's SEQUENCE and LAST-MODIFIED.</summary>
@@ -35,7 +35,6 @@ public static class PublishingStore
         return changes.GroupBy(x => x.MeetingId).ToDictionary(g => g.Key, g => (g.Count(), g.Max(x => x.At)));
     }
 
-    public static DateTimeOffset Local(DateTimeOffset at, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(at, zone);
 
     /// <summary>The events' data, for folds that need nothing else of them.</summary>
     public static IEnumerable<object> Data(this IEnumerable<IEvent> events) => events.Select(e => e.Data);

@@ -101,8 +101,8 @@ public static class DelegationCalendar
     public static CalendarEvent Event(string uid, string summary, string description, string location, DateTimeOffset start, int seconds, string zone,
         int sequence, DateTimeOffset lastModified, bool cancelled)
     {
-        var venue = TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var found) ? found : TimeZoneInfo.Utc;
-        var local = TimeZoneInfo.ConvertTime(start, venue);
+        var venue = VenueClock.Zone(zone);
+        var local = venue.LocalTime(start);
         var end = local.AddSeconds(seconds);
         var modified = new CalDateTime(lastModified.UtcDateTime, "UTC");
         return new CalendarEvent

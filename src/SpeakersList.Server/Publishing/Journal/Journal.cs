@@ -4,7 +4,6 @@ using System.Text.Encodings.Web;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using SpeakersList.Programme;
-using SpeakersList.Server.Floor;
 using SpeakersList.Server.Infrastructure;
 using SpeakersList.Server.Programme;
 using SpeakersList.Server.SpeakersLists;
@@ -57,8 +56,8 @@ public static class JournalQueries
         var meetings = candidates.Where(m => m.LocalDate() == date).OrderBy(m => m.Start).ThenBy(m => m.Room).ToList();
         var zoneId = meetings.FirstOrDefault()?.TimeZone
                      ?? (await ProgrammeQueries.ConferenceAsync(session, null, cancellation))?.TimeZone
-                     ?? Scheduling.HeadquartersTimeZone;
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var found) ? found : TimeZoneInfo.Utc;
+                     ?? VenueClock.Headquarters;
+        var zone = VenueClock.Zone(zoneId);
         var cutOff = asAt ?? At(date.AddDays(-1), CutOff, zone);
         var live = now > cutOff;
 
@@ -93,10 +92,10 @@ public static class JournalQueries
                 if (current.Closed != then.Closed) changed.Add(current.Closed ? "The list has since been closed." : "The list has since been reopened.");
             }
             result.Add(new JournalMeeting(meeting.Id, shown.Meeting.Title, shown.Meeting.Kind, shown.Meeting.Room,
-                PublishingStore.Local(shown.Meeting.Start, venue), PublishingStore.Local(shown.Meeting.End, venue), shown.Meeting.AgendaItem,
+                venue.LocalTime(shown.Meeting.Start), venue.LocalTime(shown.Meeting.End), shown.Meeting.AgendaItem,
                 then?.Closed ?? false, speakers, then is null, changed, late));
         }
-        var local = PublishingStore.Local(cutOff, zone);
+        var local = zone.LocalTime(cutOff);
         return new JournalView(date, zone.Id, local, $"as at {local.ToString("HH:mm, d MMMM", CultureInfo.InvariantCulture)}", live, result);
     }
 
@@ -106,7 +105,7 @@ public static class JournalQueries
         return new DateTimeOffset(wall, zone.GetUtcOffset(wall));
     }
 
-    private static string Clock(DateTimeOffset at, TimeZoneInfo zone) => PublishingStore.Local(at, zone).ToString("HH:mm", CultureInfo.InvariantCulture);
+    private static string Clock(DateTimeOffset at, TimeZoneInfo zone) => zone.LocalTime(at).ToString("HH:mm", CultureInfo.InvariantCulture);
 
     private static bool TryRead(string date, string? asAt, out DateOnly day, out DateTimeOffset? moment, out IResult? problem)
     {
@@ -143,9 +142,8 @@ public static class JournalQueries
     [ProducesResponseType(302)]
     public static async Task<IResult> Today(IQuerySession session, TimeProvider clock, CancellationToken cancellation)
     {
-        var zoneId = (await ProgrammeQueries.ConferenceAsync(session, null, cancellation))?.TimeZone ?? Scheduling.HeadquartersTimeZone;
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var found) ? found : TimeZoneInfo.Utc;
-        return Results.Redirect($"/journal/{PublishingStore.Local(clock.GetUtcNow(), zone):yyyy-MM-dd}");
+        var zone = VenueClock.Zone((await ProgrammeQueries.ConferenceAsync(session, null, cancellation))?.TimeZone ?? VenueClock.Headquarters);
+        return Results.Redirect($"/journal/{zone.LocalTime(clock.GetUtcNow()):yyyy-MM-dd}");
     }
 
     /// <summary>The Journal of a day as a printable page (A4).</summary>

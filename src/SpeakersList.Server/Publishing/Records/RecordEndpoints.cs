@@ -1,3 +1,4 @@
+using SpeakersList.Programme;
 using System.Globalization;
 using System.Text;
 using System.Xml;
@@ -51,7 +52,7 @@ public sealed record MeetingRecordView(
     public static MeetingRecordView From(ListOfSpeakers list, IReadOnlyList<RecordItem> items)
     {
         var zone = list.Meeting.Venue;
-        DateTimeOffset L(DateTimeOffset at) => PublishingStore.Local(at, zone);
+        DateTimeOffset L(DateTimeOffset at) => zone.LocalTime(at);
         return new MeetingRecordView(list.Id, list.Meeting.Title, list.Meeting.Room, list.Meeting.AgendaItem, list.Meeting.TimeZone, list.Floor.Status,
             L(list.ScheduledStart), list.Floor.OpenedAt is { } opened ? L(opened) : null, list.Floor.AdjournedAt is { } adjourned ? L(adjourned) : null,
             items.Select((x, i) => new RecordItemView(i + 1, x.Kind, x.InscriptionId, x.Participant, x.ParticipantName, x.SpeakerName, x.SpeakerTitle,

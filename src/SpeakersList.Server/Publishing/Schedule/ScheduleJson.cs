@@ -25,11 +25,11 @@ public static class ScheduleJson
         var ids = ordered.Select((m, i) => (m.Id, i + 1)).ToDictionary(x => x.Id, x => x.Item2);
         var dates = conference.Days.Select(d => d.Date).Union(ordered.Select(m => m.LocalDate())).Order().ToList();
         var rooms = conference.Rooms.Union(ordered.Select(m => m.Room)).ToList();
-        string Time(DateTimeOffset at) => PublishingStore.Local(at, zone).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
+        string Time(DateTimeOffset at) => zone.LocalTime(at).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
 
         JsonObject Event(Meeting m)
         {
-            var local = PublishingStore.Local(m.Start, zone);
+            var local = zone.LocalTime(m.Start);
             var length = m.End - m.Start;
             return new JsonObject
             {
@@ -47,7 +47,7 @@ public static class ScheduleJson
                 ["type"] = JsonNamingPolicy.CamelCase.ConvertName(m.Kind.ToString()),
                 ["language"] = "en",
                 ["abstract"] = m.AgendaItem,
-                ["description"] = string.Join("\n", m.Segments.Select(s => $"{PublishingStore.Local(s.Start, zone):HH:mm}–{PublishingStore.Local(s.End, zone):HH:mm} {s.Title}")),
+                ["description"] = string.Join("\n", m.Segments.Select(s => $"{zone.LocalTime(s.Start):HH:mm}–{zone.LocalTime(s.End):HH:mm} {s.Title}")),
                 ["recording_license"] = "",
                 ["do_not_record"] = false,
                 ["persons"] = new JsonArray(),

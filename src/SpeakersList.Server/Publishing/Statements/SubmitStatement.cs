@@ -1,3 +1,4 @@
+using SpeakersList.Programme;
 using System.Diagnostics;
 using System.Security.Claims;
 using System.Security.Cryptography;
@@ -167,7 +168,7 @@ public static class StatementQueries
             var venue = list.Meeting.Venue;
             slots.AddRange(SpeakersListView.From(list).Entries
                 .Where(e => string.Equals(e.Participant, participant, StringComparison.OrdinalIgnoreCase) && e.State is not (EntryState.Withdrawn or EntryState.CarriedOver))
-                .Select(e => new StatementSlotView(list.Id, list.Meeting.Title, PublishingStore.Local(list.ScheduledStart, venue), e.InscriptionId, e.Position,
+                .Select(e => new StatementSlotView(list.Id, list.Meeting.Title, venue.LocalTime(list.ScheduledStart), e.InscriptionId, e.Position,
                     e.SpeakerName, e.State, submitted.GetValueOrDefault(e.InscriptionId))));
         }
         return Results.Ok(slots.OrderBy(s => s.MeetingStart).ThenBy(s => s.Position).ToList());

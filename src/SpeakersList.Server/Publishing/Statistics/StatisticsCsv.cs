@@ -4,7 +4,7 @@ using Marten;
 using Microsoft.AspNetCore.Mvc;
 using SpeakersList.Floor;
 using SpeakersList.Participants;
-using SpeakersList.Server.Floor;
+using SpeakersList.Server.SpeakersLists;
 using SpeakersList.Server.Infrastructure;
 using SpeakersList.Server.Programme;
 using SpeakersList.Server.Publishing.Records;

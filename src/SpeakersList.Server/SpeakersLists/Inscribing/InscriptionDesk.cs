@@ -42,7 +42,7 @@ public sealed class InscriptionDesk(IDocumentStore store, ILogger<InscriptionDes
             new TaskCompletionSource<InscriptionOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
         // No queue, and no worker, for a meeting that does not exist: a made-up id costs one light query.
         if (!_queues.ContainsKey(meetingId) && !await MeetingExists(meetingId))
-            return new InscriptionOutcome(null, Refusal.NotFound($"There is no meeting {meetingId}."), false);
+            return new InscriptionOutcome(null, 0, Refusal.NotFound($"There is no meeting {meetingId}."), false);
         while (true)
         {
             var queue = _queues.GetOrAdd(meetingId, id =>
@@ -152,7 +152,7 @@ public sealed class InscriptionDesk(IDocumentStore store, ILogger<InscriptionDes
         foreach (var (pending, refusal, alreadyDone) in decided)
             pending.Answer.TrySetResult(refusal is not null
                 ? new InscriptionOutcome(null, list.Version, refusal, false)
-                : new InscriptionOutcome(entries.GetValueOrDefault(Inscription.IdFor(pending.Command.CommandId)), list.Version, null, alreadyDone));
+                : new InscriptionOutcome(entries.GetValueOrDefault(pending.Command.CommandId), list.Version, null, alreadyDone));
     }
 
     public async ValueTask DisposeAsync()

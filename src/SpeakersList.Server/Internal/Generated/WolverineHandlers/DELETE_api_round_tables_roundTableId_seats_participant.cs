@@ -32,7 +32,7 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Http.Runtime.UserNameMiddleware.Apply(httpContext, messageContext);
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "SpeakersList.Server.RoundTables.Seats.ReleaseSeatEndpoint").SetTag("http.route", "/api/round-tables/{roundTableId}/seats/{participant}").SetTag("http.request.method", "DELETE");
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "SpeakersList.Server.RoundTables.Seating.ReleaseSeatEndpoint").SetTag("http.route", "/api/round-tables/{roundTableId}/seats/{participant}").SetTag("http.request.method", "DELETE");
             string roundTableId_rawValue = (string?)httpContext.GetRouteValue("roundTableId");
             System.Guid roundTableId = default;
 
@@ -67,7 +67,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var result = await SpeakersList.Server.RoundTables.Seats.ReleaseSeatEndpoint.Delete(roundTableId, participant, commandId, documentSession, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await SpeakersList.Server.RoundTables.Seating.ReleaseSeatEndpoint.Delete(roundTableId, participant, commandId, documentSession, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session

@@ -30,10 +30,10 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Http.Runtime.UserNameMiddleware.Apply(httpContext, messageContext);
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "SpeakersList.Server.Pages.MeetingsQuery").SetTag("http.route", "/api/meetings").SetTag("http.request.method", "GET");
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "SpeakersList.Server.Meetings.MeetingsQuery").SetTag("http.route", "/api/meetings").SetTag("http.request.method", "GET");
             
             // The actual HTTP request handler execution
-            var meetingSummaryIReadOnlyList_response = await SpeakersList.Server.Pages.MeetingsQuery.Get(((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            var meetingSummaryIReadOnlyList_response = await SpeakersList.Server.Meetings.MeetingsQuery.Get(((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
 
             // Writing the response body to JSON because this was the first 'return variable' in the method signature
             await WriteJsonAsync(httpContext, meetingSummaryIReadOnlyList_response, 404);

@@ -32,7 +32,7 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Http.Runtime.UserNameMiddleware.Apply(httpContext, messageContext);
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "SpeakersList.Server.Floor.FloorQueries").SetTag("http.route", "/api/meetings/{meetingId}/floor").SetTag("http.request.method", "GET");
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "SpeakersList.Server.SpeakersLists.FloorQueries").SetTag("http.route", "/api/meetings/{meetingId}/floor").SetTag("http.request.method", "GET");
             string meetingId_rawValue = (string?)httpContext.GetRouteValue("meetingId");
             System.Guid meetingId = default;
 
@@ -48,7 +48,7 @@ namespace Internal.Generated.WolverineHandlers
             var at = httpContext.Request.Query["at"];
             
             // The actual HTTP request handler execution
-            var result = await SpeakersList.Server.Floor.FloorQueries.Get(meetingId, at, ((Marten.IQuerySession)documentSession), _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await SpeakersList.Server.SpeakersLists.FloorQueries.Get(meetingId, at, ((Marten.IQuerySession)documentSession), _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

@@ -46,7 +46,7 @@ namespace Internal.Generated.WolverineHandlers
             var at = httpContext.Request.Query["at"];
             
             // The actual HTTP request handler execution
-            var result = await SpeakersList.Server.SpeakersLists.SpeakersListQueries.Get(meetingId, at, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await SpeakersList.Server.SpeakersLists.SpeakersListQueries.Get(meetingId, at, ((Marten.IQuerySession)documentSession), httpContext, httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

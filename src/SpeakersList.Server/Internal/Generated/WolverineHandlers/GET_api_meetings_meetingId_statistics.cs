@@ -30,7 +30,7 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Http.Runtime.UserNameMiddleware.Apply(httpContext, messageContext);
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "SpeakersList.Server.Floor.StatisticsQueries").SetTag("http.route", "/api/meetings/{meetingId}/statistics").SetTag("http.request.method", "GET");
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "SpeakersList.Server.SpeakersLists.StatisticsQueries").SetTag("http.route", "/api/meetings/{meetingId}/statistics").SetTag("http.request.method", "GET");
             string meetingId_rawValue = (string?)httpContext.GetRouteValue("meetingId");
             System.Guid meetingId = default;
 
@@ -45,7 +45,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var result = await SpeakersList.Server.Floor.StatisticsQueries.Get(meetingId, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await SpeakersList.Server.SpeakersLists.StatisticsQueries.Get(meetingId, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

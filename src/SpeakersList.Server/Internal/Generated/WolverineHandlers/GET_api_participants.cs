@@ -33,10 +33,9 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "SpeakersList.Server.Participants.ParticipantQueries").SetTag("http.route", "/api/participants").SetTag("http.request.method", "GET");
             
             // The actual HTTP request handler execution
-            var participantIReadOnlyList_response = await SpeakersList.Server.Participants.ParticipantQueries.Get(((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await SpeakersList.Server.Participants.ParticipantQueries.Get(((Marten.IQuerySession)documentSession), httpContext, httpContext.RequestAborted).ConfigureAwait(false);
 
-            // Writing the response body to JSON because this was the first 'return variable' in the method signature
-            await WriteJsonAsync(httpContext, participantIReadOnlyList_response, 404);
+            await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
     }
 

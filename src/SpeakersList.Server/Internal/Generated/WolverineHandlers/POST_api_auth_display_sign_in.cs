@@ -2,6 +2,7 @@
 #pragma warning disable
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
+using SpeakersList.Server.Access;
 using System;
 using System.Linq;
 using Wolverine.Http;
@@ -16,14 +17,16 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly Microsoft.Extensions.Logging.ILogger<SpeakersList.Server.Access.AccessCodeCredentials> _loggerForMessage;
+        private readonly SpeakersList.Server.Access.SignInThrottle _signInThrottle;
         private readonly System.TimeProvider _timeProvider;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public POST_api_auth_display_sign_in(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Microsoft.Extensions.Logging.ILogger<SpeakersList.Server.Access.AccessCodeCredentials> loggerForMessage, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public POST_api_auth_display_sign_in(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Microsoft.Extensions.Logging.ILogger<SpeakersList.Server.Access.AccessCodeCredentials> loggerForMessage, SpeakersList.Server.Access.SignInThrottle signInThrottle, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _loggerForMessage = loggerForMessage;
+            _signInThrottle = signInThrottle;
             _timeProvider = timeProvider;
             _outboxedSessionFactory = outboxedSessionFactory;
             _wolverineRuntime = wolverineRuntime;
@@ -54,7 +57,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var result = await SpeakersList.Server.Access.SignInEndpoints.Display(credentials, useCookies, ((Marten.IQuerySession)documentSession), _timeProvider, _loggerForMessage, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await SpeakersList.Server.Access.SignInEndpoints.Display(credentials, useCookies, ((Marten.IQuerySession)documentSession), _timeProvider, _signInThrottle, _loggerForMessage, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

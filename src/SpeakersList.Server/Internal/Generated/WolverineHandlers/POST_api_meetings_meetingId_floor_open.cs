@@ -28,6 +28,22 @@ namespace Internal.Generated.WolverineHandlers
 
         public override async System.Threading.Tasks.Task Handle(Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
+            var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
+            Wolverine.Http.Runtime.UserNameMiddleware.Apply(httpContext, messageContext);
+            // Building the Marten session
+            await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "SpeakersList.Server.SpeakersLists.Chairing.OpenMeetingEndpoint").SetTag("http.route", "/api/meetings/{meetingId}/floor/open").SetTag("http.request.method", "POST");
+            // Reading the request body via JSON deserialization
+            var (command, jsonContinue) = await ReadJsonAsync<SpeakersList.Floor.FloorCommand>(httpContext);
+            if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
+            var problemDetails1 = SpeakersList.Server.Infrastructure.CommandContract.Check<SpeakersList.Floor.FloorCommand>(command);
+            // Evaluate whether the processing should stop if there are any problems
+            if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
+            {
+                await WriteProblems(problemDetails1, httpContext).ConfigureAwait(false);
+                return;
+            }
+
             string meetingId_rawValue = (string?)httpContext.GetRouteValue("meetingId");
             System.Guid meetingId = default;
 
@@ -40,14 +56,6 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
-            Wolverine.Http.Runtime.UserNameMiddleware.Apply(httpContext, messageContext);
-            // Building the Marten session
-            await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "SpeakersList.Server.Floor.OpenMeetingEndpoint").SetTag("http.route", "/api/meetings/{meetingId}/floor/open").SetTag("http.request.method", "POST");
-            // Reading the request body via JSON deserialization
-            var (command, jsonContinue) = await ReadJsonAsync<SpeakersList.Floor.FloorCommand>(httpContext);
-            if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
             var batchedQuery = documentSession.CreateBatchQuery();
 
             var stream_list_BatchItem = batchedQuery.Events.FetchForExclusiveWriting<SpeakersList.SpeakersLists.ListOfSpeakers>(meetingId);
@@ -66,17 +74,17 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            var problemDetails1 = SpeakersList.Server.Floor.OpenMeetingEndpoint.Validate(command);
+            var problemDetails2 = await SpeakersList.Server.SpeakersLists.Chairing.OpenMeetingEndpoint.ValidateAsync(meetingId, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
             // Evaluate whether the processing should stop if there are any problems
-            if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
+            if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
             {
-                await WriteProblems(problemDetails1, httpContext).ConfigureAwait(false);
+                await WriteProblems(problemDetails2, httpContext).ConfigureAwait(false);
                 return;
             }
 
             
             // The actual HTTP request handler execution
-            (var result, var events) = SpeakersList.Server.Floor.OpenMeetingEndpoint.Post(command, stream_list.Aggregate, _timeProvider);
+            (var result, var events) = SpeakersList.Server.SpeakersLists.Chairing.OpenMeetingEndpoint.Post(command, stream_list.Aggregate, _timeProvider);
 
             if (events != null)
             {

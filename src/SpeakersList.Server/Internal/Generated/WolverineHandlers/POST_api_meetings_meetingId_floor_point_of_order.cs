@@ -44,10 +44,18 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "SpeakersList.Server.Floor.RaisePointOfOrderEndpoint").SetTag("http.route", "/api/meetings/{meetingId}/floor/point-of-order").SetTag("http.request.method", "POST");
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "SpeakersList.Server.SpeakersLists.RaisingPointOfOrder.RaisePointOfOrderEndpoint").SetTag("http.route", "/api/meetings/{meetingId}/floor/point-of-order").SetTag("http.request.method", "POST");
             // Reading the request body via JSON deserialization
             var (command, jsonContinue) = await ReadJsonAsync<SpeakersList.Floor.RaisePointOfOrder>(httpContext);
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
+            var problemDetails1 = SpeakersList.Server.Infrastructure.CommandContract.Check<SpeakersList.Floor.RaisePointOfOrder>(command);
+            // Evaluate whether the processing should stop if there are any problems
+            if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
+            {
+                await WriteProblems(problemDetails1, httpContext).ConfigureAwait(false);
+                return;
+            }
+
             var batchedQuery = documentSession.CreateBatchQuery();
 
             var stream_list_BatchItem = batchedQuery.Events.FetchForExclusiveWriting<SpeakersList.SpeakersLists.ListOfSpeakers>(meetingId);
@@ -66,18 +74,18 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            var problemDetails1 = SpeakersList.Server.Floor.RaisePointOfOrderEndpoint.Validate(command);
+            var problemDetails2 = SpeakersList.Server.SpeakersLists.RaisingPointOfOrder.RaisePointOfOrderEndpoint.Validate(command);
             // Evaluate whether the processing should stop if there are any problems
-            if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
+            if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
             {
-                await WriteProblems(problemDetails1, httpContext).ConfigureAwait(false);
+                await WriteProblems(problemDetails2, httpContext).ConfigureAwait(false);
                 return;
             }
 
-            var participant = await SpeakersList.Server.Floor.RaisePointOfOrderEndpoint.LoadAsync(command, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            var participant = await SpeakersList.Server.SpeakersLists.RaisingPointOfOrder.RaisePointOfOrderEndpoint.LoadAsync(command, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
             
             // The actual HTTP request handler execution
-            (var result, var events) = SpeakersList.Server.Floor.RaisePointOfOrderEndpoint.Post(command, participant, stream_list.Aggregate, _timeProvider);
+            (var result, var events) = SpeakersList.Server.SpeakersLists.RaisingPointOfOrder.RaisePointOfOrderEndpoint.Post(command, participant, stream_list.Aggregate, _timeProvider);
 
             if (events != null)
             {

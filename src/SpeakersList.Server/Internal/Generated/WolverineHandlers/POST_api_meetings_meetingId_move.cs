@@ -36,6 +36,14 @@ namespace Internal.Generated.WolverineHandlers
             // Reading the request body via JSON deserialization
             var (command, jsonContinue) = await ReadJsonAsync<SpeakersList.Programme.MoveMeeting>(httpContext);
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
+            var problemDetails1 = SpeakersList.Server.Infrastructure.CommandContract.Check<SpeakersList.Programme.MoveMeeting>(command);
+            // Evaluate whether the processing should stop if there are any problems
+            if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
+            {
+                await WriteProblems(problemDetails1, httpContext).ConfigureAwait(false);
+                return;
+            }
+
             string meetingId_rawValue = (string?)httpContext.GetRouteValue("meetingId");
             System.Guid meetingId = default;
 
@@ -66,11 +74,11 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            var problemDetails1 = SpeakersList.Server.Meetings.Moving.MoveMeetingEndpoint.Validate(command);
+            var problemDetails2 = SpeakersList.Server.Meetings.Moving.MoveMeetingEndpoint.Validate(command);
             // Evaluate whether the processing should stop if there are any problems
-            if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
+            if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
             {
-                await WriteProblems(problemDetails1, httpContext).ConfigureAwait(false);
+                await WriteProblems(problemDetails2, httpContext).ConfigureAwait(false);
                 return;
             }
 

@@ -30,7 +30,18 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Http.Runtime.UserNameMiddleware.Apply(httpContext, messageContext);
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "SpeakersList.Server.SpeakersLists.RightsOfReply.RequestRightOfReplyEndpoint").SetTag("http.route", "/api/meetings/{meetingId}/rights-of-reply").SetTag("http.request.method", "POST");
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "SpeakersList.Server.SpeakersLists.Replying.RequestRightOfReplyEndpoint").SetTag("http.route", "/api/meetings/{meetingId}/rights-of-reply").SetTag("http.request.method", "POST");
+            // Reading the request body via JSON deserialization
+            var (command, jsonContinue) = await ReadJsonAsync<SpeakersList.SpeakersLists.RequestRightOfReply>(httpContext);
+            if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
+            var problemDetails1 = SpeakersList.Server.Infrastructure.CommandContract.Check<SpeakersList.SpeakersLists.RequestRightOfReply>(command);
+            // Evaluate whether the processing should stop if there are any problems
+            if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
+            {
+                await WriteProblems(problemDetails1, httpContext).ConfigureAwait(false);
+                return;
+            }
+
             Wolverine.Http.Runtime.RequestIdMiddleware.Apply(httpContext, messageContext);
             string meetingId_rawValue = (string?)httpContext.GetRouteValue("meetingId");
             System.Guid meetingId = default;
@@ -44,18 +55,7 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            // Reading the request body via JSON deserialization
-            var (command, jsonContinue) = await ReadJsonAsync<SpeakersList.SpeakersLists.RequestRightOfReply>(httpContext);
-            if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
-            var problemDetails1 = SpeakersList.Server.SpeakersLists.RightsOfReply.RequestRightOfReplyEndpoint.Validate(command);
-            // Evaluate whether the processing should stop if there are any problems
-            if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
-            {
-                await WriteProblems(problemDetails1, httpContext).ConfigureAwait(false);
-                return;
-            }
-
-            var problemDetails2 = SpeakersList.Server.SpeakersLists.RightsOfReply.RequestRightOfReplyEndpoint.Before(command, httpContext.User);
+            var problemDetails2 = SpeakersList.Server.SpeakersLists.Replying.RequestRightOfReplyEndpoint.Validate(command);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
             {
@@ -63,9 +63,17 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var problemDetails3 = SpeakersList.Server.SpeakersLists.Replying.RequestRightOfReplyEndpoint.Before(command, httpContext.User);
+            // Evaluate whether the processing should stop if there are any problems
+            if (!(ReferenceEquals(problemDetails3, Wolverine.Http.WolverineContinue.NoProblems)))
+            {
+                await WriteProblems(problemDetails3, httpContext).ConfigureAwait(false);
+                return;
+            }
+
             
             // The actual HTTP request handler execution
-            var result = await SpeakersList.Server.SpeakersLists.RightsOfReply.RequestRightOfReplyEndpoint.Post(meetingId, command, ((Marten.IQuerySession)documentSession), messageContext, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await SpeakersList.Server.SpeakersLists.Replying.RequestRightOfReplyEndpoint.Post(meetingId, command, ((Marten.IQuerySession)documentSession), messageContext, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session

@@ -48,6 +48,14 @@ namespace Internal.Generated.WolverineHandlers
             // Reading the request body via JSON deserialization
             var (command, jsonContinue) = await ReadJsonAsync<SpeakersList.SpeakersLists.ReopenList>(httpContext);
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
+            var problemDetails1 = SpeakersList.Server.Infrastructure.CommandContract.Check<SpeakersList.SpeakersLists.ReopenList>(command);
+            // Evaluate whether the processing should stop if there are any problems
+            if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
+            {
+                await WriteProblems(problemDetails1, httpContext).ConfigureAwait(false);
+                return;
+            }
+
             var batchedQuery = documentSession.CreateBatchQuery();
 
             var stream_list_BatchItem = batchedQuery.Events.FetchForExclusiveWriting<SpeakersList.SpeakersLists.ListOfSpeakers>(meetingId);
@@ -63,14 +71,6 @@ namespace Internal.Generated.WolverineHandlers
             if (stream_list.Aggregate == null)
             {
                 httpContext.Response.StatusCode = 404;
-                return;
-            }
-
-            var problemDetails1 = SpeakersList.Server.SpeakersLists.Managing.ReopenListEndpoint.Validate(command);
-            // Evaluate whether the processing should stop if there are any problems
-            if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
-            {
-                await WriteProblems(problemDetails1, httpContext).ConfigureAwait(false);
                 return;
             }
 

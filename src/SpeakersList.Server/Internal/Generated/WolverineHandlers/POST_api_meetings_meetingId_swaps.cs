@@ -48,6 +48,14 @@ namespace Internal.Generated.WolverineHandlers
             // Reading the request body via JSON deserialization
             var (command, jsonContinue) = await ReadJsonAsync<SpeakersList.SpeakersLists.ProposeSwap>(httpContext);
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
+            var problemDetails1 = SpeakersList.Server.Infrastructure.CommandContract.Check<SpeakersList.SpeakersLists.ProposeSwap>(command);
+            // Evaluate whether the processing should stop if there are any problems
+            if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
+            {
+                await WriteProblems(problemDetails1, httpContext).ConfigureAwait(false);
+                return;
+            }
+
             var batchedQuery = documentSession.CreateBatchQuery();
 
             var stream_list_BatchItem = batchedQuery.Events.FetchForExclusiveWriting<SpeakersList.SpeakersLists.ListOfSpeakers>(meetingId);
@@ -66,11 +74,11 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            var problemDetails1 = SpeakersList.Server.SpeakersLists.Swapping.ProposeSwapEndpoint.Validate(command);
+            var problemDetails2 = SpeakersList.Server.SpeakersLists.Swapping.ProposeSwapEndpoint.Validate(command);
             // Evaluate whether the processing should stop if there are any problems
-            if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
+            if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
             {
-                await WriteProblems(problemDetails1, httpContext).ConfigureAwait(false);
+                await WriteProblems(problemDetails2, httpContext).ConfigureAwait(false);
                 return;
             }
 

@@ -45,6 +45,17 @@ namespace Internal.Generated.WolverineHandlers
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "SpeakersList.Server.SpeakersLists.Swapping.AcceptSwapEndpoint").SetTag("http.route", "/api/meetings/{meetingId}/swaps/{swapId}/accept").SetTag("http.request.method", "POST");
+            // Reading the request body via JSON deserialization
+            var (step, jsonContinue) = await ReadJsonAsync<SpeakersList.Server.SpeakersLists.Swapping.SwapStep>(httpContext);
+            if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
+            var problemDetails1 = SpeakersList.Server.Infrastructure.CommandContract.Check<SpeakersList.Server.SpeakersLists.Swapping.SwapStep>(step);
+            // Evaluate whether the processing should stop if there are any problems
+            if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
+            {
+                await WriteProblems(problemDetails1, httpContext).ConfigureAwait(false);
+                return;
+            }
+
             string swapId_rawValue = (string?)httpContext.GetRouteValue("swapId");
             System.Guid swapId = default;
 
@@ -57,9 +68,6 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            // Reading the request body via JSON deserialization
-            var (step, jsonContinue) = await ReadJsonAsync<SpeakersList.Server.SpeakersLists.Swapping.SwapStep>(httpContext);
-            if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
             var batchedQuery = documentSession.CreateBatchQuery();
 
             var stream_list_BatchItem = batchedQuery.Events.FetchForExclusiveWriting<SpeakersList.SpeakersLists.ListOfSpeakers>(meetingId);
@@ -75,14 +83,6 @@ namespace Internal.Generated.WolverineHandlers
             if (stream_list.Aggregate == null)
             {
                 httpContext.Response.StatusCode = 404;
-                return;
-            }
-
-            var problemDetails1 = SpeakersList.Server.SpeakersLists.Swapping.AcceptSwapEndpoint.Validate(step);
-            // Evaluate whether the processing should stop if there are any problems
-            if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
-            {
-                await WriteProblems(problemDetails1, httpContext).ConfigureAwait(false);
                 return;
             }
 

@@ -32,7 +32,18 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Http.Runtime.UserNameMiddleware.Apply(httpContext, messageContext);
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "SpeakersList.Server.RoundTables.Seats.AllocateSeatEndpoint").SetTag("http.route", "/api/round-tables/{roundTableId}/seats").SetTag("http.request.method", "POST");
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "SpeakersList.Server.RoundTables.Seating.AllocateSeatEndpoint").SetTag("http.route", "/api/round-tables/{roundTableId}/seats").SetTag("http.request.method", "POST");
+            // Reading the request body via JSON deserialization
+            var (command, jsonContinue) = await ReadJsonAsync<SpeakersList.Programme.AllocateSeat>(httpContext);
+            if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
+            var problemDetails1 = SpeakersList.Server.Infrastructure.CommandContract.Check<SpeakersList.Programme.AllocateSeat>(command);
+            // Evaluate whether the processing should stop if there are any problems
+            if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
+            {
+                await WriteProblems(problemDetails1, httpContext).ConfigureAwait(false);
+                return;
+            }
+
             string roundTableId_rawValue = (string?)httpContext.GetRouteValue("roundTableId");
             System.Guid roundTableId = default;
 
@@ -45,20 +56,17 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            // Reading the request body via JSON deserialization
-            var (command, jsonContinue) = await ReadJsonAsync<SpeakersList.Programme.AllocateSeat>(httpContext);
-            if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
-            var problemDetails1 = SpeakersList.Server.RoundTables.Seats.AllocateSeatEndpoint.Validate(command);
+            var problemDetails2 = SpeakersList.Server.RoundTables.Seating.AllocateSeatEndpoint.Validate(command);
             // Evaluate whether the processing should stop if there are any problems
-            if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
+            if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
             {
-                await WriteProblems(problemDetails1, httpContext).ConfigureAwait(false);
+                await WriteProblems(problemDetails2, httpContext).ConfigureAwait(false);
                 return;
             }
 
             
             // The actual HTTP request handler execution
-            var result = await SpeakersList.Server.RoundTables.Seats.AllocateSeatEndpoint.Post(roundTableId, command, documentSession, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await SpeakersList.Server.RoundTables.Seating.AllocateSeatEndpoint.Post(roundTableId, command, documentSession, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session

@@ -5,14 +5,14 @@ using Wolverine.Marten.Publishing;
 
 namespace Internal.Generated.WolverineHandlers
 {
-    // START: ScheduleRightOfReplyHandler2081375782
+    // START: ScheduleRightOfReplyHandler515375048
     [global::System.CodeDom.Compiler.GeneratedCode("JasperFx", "1.0.0")]
-    public sealed class ScheduleRightOfReplyHandler2081375782 : Wolverine.Runtime.Handlers.MessageHandler
+    public sealed class ScheduleRightOfReplyHandler515375048 : Wolverine.Runtime.Handlers.MessageHandler
     {
-        private readonly Microsoft.Extensions.Logging.ILogger<SpeakersList.Server.SpeakersLists.RightsOfReply.ScheduleRightOfReply> _loggerForMessage;
+        private readonly Microsoft.Extensions.Logging.ILogger<SpeakersList.Server.SpeakersLists.Replying.ScheduleRightOfReply> _loggerForMessage;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
 
-        public ScheduleRightOfReplyHandler2081375782(Microsoft.Extensions.Logging.ILogger<SpeakersList.Server.SpeakersLists.RightsOfReply.ScheduleRightOfReply> loggerForMessage, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
+        public ScheduleRightOfReplyHandler515375048(Microsoft.Extensions.Logging.ILogger<SpeakersList.Server.SpeakersLists.Replying.ScheduleRightOfReply> loggerForMessage, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
         {
             _loggerForMessage = loggerForMessage;
             _outboxedSessionFactory = outboxedSessionFactory;
@@ -23,27 +23,27 @@ namespace Internal.Generated.WolverineHandlers
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(context);
             // The actual message body
-            var scheduleRightOfReply = (SpeakersList.Server.SpeakersLists.RightsOfReply.ScheduleRightOfReply)context.Envelope.Message;
+            var scheduleRightOfReply = (SpeakersList.Server.SpeakersLists.Replying.ScheduleRightOfReply)context.Envelope.Message;
 
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "SpeakersList.Server.SpeakersLists.RightsOfReply.ScheduleRightOfReplyHandler");
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "SpeakersList.Server.SpeakersLists.RightsOfReply.ScheduleRightOfReplyHandler");
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "SpeakersList.Server.SpeakersLists.Replying.ScheduleRightOfReplyHandler");
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "SpeakersList.Server.SpeakersLists.Replying.ScheduleRightOfReplyHandler");
             var batchedQuery = documentSession.CreateBatchQuery();
 
-            var stream_dayEnd_BatchItem = batchedQuery.Events.FetchForExclusiveWriting<SpeakersList.SpeakersLists.ListOfSpeakers>(((SpeakersList.Server.SpeakersLists.RightsOfReply.ScheduleRightOfReply)context.Envelope.Message).MeetingId);
+            var stream_dayEnd_BatchItem = batchedQuery.Events.FetchForExclusiveWriting<SpeakersList.SpeakersLists.ListOfSpeakers>(((SpeakersList.Server.SpeakersLists.Replying.ScheduleRightOfReply)context.Envelope.Message).MeetingId);
 
             await batchedQuery.Execute(cancellation);
 
             // Loading Marten aggregate as part of the aggregate handler workflow
             var stream_dayEnd = await stream_dayEnd_BatchItem.ConfigureAwait(false);
 
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.id", ((SpeakersList.Server.SpeakersLists.RightsOfReply.ScheduleRightOfReply)context.Envelope.Message).MeetingId);
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.id", ((SpeakersList.Server.SpeakersLists.Replying.ScheduleRightOfReply)context.Envelope.Message).MeetingId);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.type", "SpeakersList.SpeakersLists.ListOfSpeakers");
             var result_of_Assert = Wolverine.Runtime.Handlers.EntityIsNotNullGuard<SpeakersList.SpeakersLists.ListOfSpeakers>.Assert(stream_dayEnd.Aggregate, ((Microsoft.Extensions.Logging.ILogger)_loggerForMessage), "stream_dayEnd.Aggregate", context.Envelope);
             // Evaluate whether or not the execution should stop based on the HandlerContinuation value
             if (result_of_Assert == Wolverine.HandlerContinuation.Stop) return;
             
             // The actual message execution
-            (var outgoing1, var outgoing2) = SpeakersList.Server.SpeakersLists.RightsOfReply.ScheduleRightOfReplyHandler.Handle(scheduleRightOfReply, stream_dayEnd.Aggregate);
+            (var outgoing1, var outgoing2) = SpeakersList.Server.SpeakersLists.Replying.ScheduleRightOfReplyHandler.Handle(scheduleRightOfReply, stream_dayEnd.Aggregate);
 
             
             // Outgoing, cascaded message
@@ -66,7 +66,7 @@ namespace Internal.Generated.WolverineHandlers
         }
     }
 
-    // END: ScheduleRightOfReplyHandler2081375782
+    // END: ScheduleRightOfReplyHandler515375048
     
     
 }

@@ -61,12 +61,16 @@ public sealed class SessionChecks(RequestDelegate next, IMemoryCache cache, Time
     private async Task<bool> StillValid(HttpContext context, string credential)
     {
         if (!Guid.TryParse(credential, out var id)) return false;
-        if (!cache.TryGetValue(id, out AccessCode? code))
+        // Remembered by the service's clock (the cache's own expiry only bounds its memory), so that a test's clock moves it too.
+        var now = clock.GetUtcNow();
+        if (!cache.TryGetValue(id, out Remembered? remembered) || remembered!.Until <= now)
         {
             await using var session = context.RequestServices.GetRequiredService<IDocumentStore>().QuerySession();
-            code = await session.LoadAsync<AccessCode>(id, context.RequestAborted);
-            cache.Set(id, code, Remember);
+            remembered = new Remembered(await session.LoadAsync<AccessCode>(id, context.RequestAborted), now + Remember);
+            cache.Set(id, remembered, Remember);
         }
-        return code?.IsValidAt(clock.GetUtcNow()) == true;
+        return remembered.Code?.IsValidAt(now) == true;
     }
+
+    private sealed record Remembered(AccessCode? Code, DateTimeOffset Until);
 }

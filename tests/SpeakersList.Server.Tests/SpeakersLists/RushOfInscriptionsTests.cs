@@ -1,5 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using SpeakersList.SpeakersLists;
 using SpeakersList.Server.Tests.Infrastructure;
 
 namespace SpeakersList.Server.Tests.SpeakersLists;
@@ -45,5 +48,16 @@ public class A_rush_of_inscriptions(SpeakersListApp app) : ApiTest(app)
         var lastBatch = answers.Where(a => a!["version"]!.GetValue<long>() == participants.Length + 1).ToList();
         Assert.NotEmpty(lastBatch);
         Assert.All(lastBatch, a => Assert.Equal(finalPositions[a!["inscriptionId"]!.GetValue<Guid>()], a["position"]!.GetValue<int>()));
+        // Within a level the order is the order of arrival: the order in which the desk wrote the inscriptions.
+        await using var session = App.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var arrival = (await session.Events.FetchStreamAsync(meeting)).Select(e => e.Data).OfType<SpeakerInscribed>()
+            .Select((e, rank) => (e.InscriptionId, rank)).ToDictionary(x => x.InscriptionId, x => x.rank);
+        var withinLevels = entries.Select((e, i) => (Key: keys[i], Arrival: arrival[e!["inscriptionId"]!.GetValue<Guid>()]))
+            .GroupBy(x => (x.Key.Block, x.Key.Level));
+        Assert.All(withinLevels, level =>
+        {
+            var byPosition = level.OrderBy(x => x.Key.Position).Select(x => x.Arrival).ToList();
+            Assert.Equal(byPosition.Order().ToList(), byPosition);
+        });
     }
 }

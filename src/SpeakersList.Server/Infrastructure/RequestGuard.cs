@@ -103,7 +103,9 @@ public sealed class RequestGuard(RequestDelegate next, IOptionsMonitor<RequestLi
         if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method)) return null;
         var endpoint = context.GetEndpoint();
         var isImport = request.Path.StartsWithSegments(ImportRoute);
-        var limit = isImport ? limits.CurrentValue.ImportBytes : limits.CurrentValue.CommandBytes;
+        // An endpoint that takes files says how large they may be ([RequestSizeLimit]); others are commands or the import.
+        var limit = endpoint?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize
+            ?? (isImport ? limits.CurrentValue.ImportBytes : limits.CurrentValue.CommandBytes);
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = limit;
         if (request.ContentLength > limit) return TooLarge(limit);
 
@@ -303,7 +305,7 @@ public sealed class RequestGuard(RequestDelegate next, IOptionsMonitor<RequestLi
     {
         Status = StatusCodes.Status413PayloadTooLarge,
         Title = "The request is too large",
-        Detail = $"The body is larger than this endpoint accepts ({limit} bytes).",
+        Detail = $"The body is larger than this endpoint accepts: at most {(limit >= 1024 * 1024 ? $"{limit / (1024 * 1024)} MB" : $"{limit / 1024} KB")} ({limit} bytes).",
         Type = "https://speakerslist.example/problems/too-large",
     };
 

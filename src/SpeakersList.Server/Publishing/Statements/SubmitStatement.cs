@@ -31,6 +31,7 @@ public static class SubmitStatementEndpoint
     /// 415 for a file that is not PDF, DOCX or UTF-8 text; 413 over 10 MB; 400 when empty; 403 for another delegation's inscription.
     /// </summary>
     [WolverinePost("/api/meetings/{meetingId}/inscriptions/{inscriptionId}/statement", OperationId = "SubmitStatement")]
+    [RequestSizeLimit(SpeakersList.Publishing.Statements.MaxBytes + 64 * 1024)] // a multipart form's headers beside the file
     [DelegationMayAct]
     [ProducesResponseType<StatementView>(201)]
     [ProducesResponseType<ProblemDetails>(400)]

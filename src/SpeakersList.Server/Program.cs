@@ -7,6 +7,7 @@ using SpeakersList.Participants;
 using SpeakersList.Server.Access;
 using SpeakersList.Server.Infrastructure;
 using SpeakersList.Server.Live;
+using SpeakersList.Server.Operations;
 using SpeakersList.Server.Participants;
 using SpeakersList.Server.Programme;
 using SpeakersList.Server.Seed;
@@ -22,7 +23,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
-builder.Services.AddSignalR().AddJsonProtocol(json => Json.Configure(json.PayloadSerializerOptions));
+builder.Services.AddSignalR().AddJsonProtocol(json => Json.Configure(json.PayloadSerializerOptions)).AddBackplane(builder.Configuration);
+builder.AddTelemetry();
 builder.Services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", openApi => openApi.AddOperationTransformer<SpeakersList.Server.Programme.Importing.ProgrammeFileBody>());
 builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgresql", tags: ["ready"]);
 builder.AddAccess();
@@ -56,6 +58,7 @@ builder.Services.AddMarten(services =>
         Officers.Configure(options);
         options.Listeners.Add(services.GetRequiredService<LiveUpdates>());
         options.Listeners.Add(services.GetRequiredService<ProgrammeChanges>());
+        options.OpenTelemetry.TrackConnections = JasperFx.OpenTelemetry.TrackLevel.Normal; // a span per connection use (the commit), for the traces
         return options;
     })
     .UseLightweightSessions()
@@ -68,6 +71,10 @@ builder.Host.UseWolverine(options =>
     options.Policies.AutoApplyTransactions();
     options.EnableRelayOfUserName = true; // the signed-in user becomes the events' user name
     options.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
+    // Several nodes: Balanced elects one leader for the once-only agents, and a local message (the carry-over of an
+    // adjournment) is stored with the commit that raised it and handled once, by another node if its own dies.
+    options.Durability.Mode = DurabilityMode.Balanced;
+    options.Policies.UseDurableLocalQueues();
 });
 builder.Services.AddWolverineHttp();
 // After Marten's start-up (schema, participants), so the demo finds the registry in place.
@@ -84,6 +91,7 @@ app.UseStaticFiles();
 app.UseAccess();
 
 app.MapOpenApi("/openapi/{documentName}.json");
+app.MapApiPage();
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
 app.MapHub<LiveHub>("/hubs/live").AllowAnonymous(); // reading is public; AccessHubFilter checks each method

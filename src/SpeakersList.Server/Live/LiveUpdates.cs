@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Marten;
 using Marten.Services;
 using Microsoft.AspNetCore.SignalR;
 using SpeakersList.Server.Floor;
+using SpeakersList.Server.Operations;
 using SpeakersList.Server.SpeakersLists;
 using SpeakersList.SpeakersLists;
 
@@ -16,23 +18,32 @@ namespace SpeakersList.Server.Live;
 /// </summary>
 public sealed class LiveUpdates : DocumentSessionListenerBase
 {
-    private readonly Channel<Guid> _touched = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<TouchedStream> _touched = Channel.CreateUnbounded<TouchedStream>(new UnboundedChannelOptions { SingleReader = true });
 
     public override Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
     {
-        foreach (var streamId in commit.GetEvents().Select(e => e.StreamId).Distinct())
-            _touched.Writer.TryWrite(streamId);
+        var events = commit.GetEvents().ToList();
+        Telemetry.Committed(events);
+        // The commit's trace (the request's) continues in the push; the time starts the push latency.
+        var cause = Activity.Current?.Context ?? default;
+        var at = Stopwatch.GetTimestamp();
+        foreach (var streamId in events.Select(e => e.StreamId).Distinct())
+            _touched.Writer.TryWrite(new TouchedStream(streamId, cause, at));
         return Task.CompletedTask;
     }
 
-    internal ChannelReader<Guid> Touched => _touched.Reader;
+    internal ChannelReader<TouchedStream> Touched => _touched.Reader;
 }
+
+/// <summary>A stream changed by a commit: which, in which trace, and when (<see cref="Stopwatch.GetTimestamp"/>).</summary>
+public readonly record struct TouchedStream(Guid StreamId, ActivityContext Cause, long CommittedAt);
 
 /// <summary>
 /// Reads the touched meetings and sends each subscriber group its fresh view, each view computed once per batch:
 /// to a meeting's group the list (speakersListChanged) and the floor (floorChanged); to the group of the room of a
 /// touched meeting the room's view (roomChanged); to the group of each delegation on a touched list its slots
-/// (delegationChanged). Room and delegation views are computed only for those watched on this node.
+/// (delegationChanged). Room and delegation views are computed for those watched on this node, or, with the
+/// backplane, for every room and delegation touched, since their watchers may be on another node.
 /// </summary>
 public sealed class LivePublisher(
     LiveUpdates updates, IDocumentStore store, IHubContext<LiveHub> hub, LiveSubscriptions subscriptions, TimeProvider clock,
@@ -44,11 +55,14 @@ public sealed class LivePublisher(
         var reader = updates.Touched;
         while (await reader.WaitToReadAsync(stoppingToken))
         {
-            var meetings = new HashSet<Guid>();
-            while (reader.TryRead(out var id)) meetings.Add(id);
+            var batch = new List<TouchedStream>();
+            while (reader.TryRead(out var touched)) batch.Add(touched);
+            var meetings = batch.Select(x => x.StreamId).ToHashSet();
             try
             {
-                await PublishAsync(meetings, stoppingToken);
+                using (Telemetry.StartPush(batch))
+                    await PublishAsync(meetings, stoppingToken);
+                Telemetry.Pushed(batch);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -70,9 +84,8 @@ public sealed class LivePublisher(
             await group.SendAsync(LiveHub.FloorChanged, FloorView.From(list, now), cancellation);
         }
 
-        var rooms = subscriptions.Watched("room:").Intersect(touched.Select(x => LiveViews.RoomKey(x.Meeting.Room))).ToList();
-        var delegations = subscriptions.Watched("delegation:")
-            .Intersect(touched.SelectMany(x => x.Entries).Select(x => LiveViews.DelegationKey(x.Participant))).ToList();
+        var rooms = subscriptions.Audience("room:", touched.Select(x => LiveViews.RoomKey(x.Meeting.Room)));
+        var delegations = subscriptions.Audience("delegation:", touched.SelectMany(x => x.Entries).Select(x => LiveViews.DelegationKey(x.Participant)));
         if (rooms.Count == 0 && delegations.Count == 0) return;
 
         // The room and delegation views span meetings: read every list once for the batch.

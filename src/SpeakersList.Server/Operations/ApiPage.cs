@@ -9,7 +9,8 @@ public static class ApiPage
     {
         app.MapScalarApiReference("/openapi", scalar => scalar
             .WithTitle("SpeakersList API")
-            .WithOpenApiRoutePattern("/openapi/{documentName}.json"))
+            .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            .DisableDefaultFonts()) // the fonts come from a CDN otherwise
             .AllowAnonymous();
         return app;
     }

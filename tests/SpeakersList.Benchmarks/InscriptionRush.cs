@@ -12,6 +12,7 @@ internal static class InscriptionRush
 {
     public static async Task Main(string[] args)
     {
+        if (args is ["cross-node", .. var crossNode]) { await CrossNodePush.RunAsync(crossNode); return; } // ops/bench-cluster
         var rounds = args.Length > 0 ? int.Parse(args[0]) : 5;
         var delegations = args.Length > 1 ? int.Parse(args[1]) : 193;
 

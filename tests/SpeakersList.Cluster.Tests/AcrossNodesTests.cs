@@ -41,7 +41,7 @@ public class Across_nodes(Cluster cluster, ITestOutputHelper output)
         var room = $"Room {Guid.NewGuid():N}";
         var meeting = await api.ScheduleMeeting(title: "Views across nodes", room: room);
         await using var roomScreen = await Screen.OpenAsync(cluster.Node(1), "SubscribeToRoom", "roomChanged", room);
-        await using var portal = await Screen.OpenAsync(cluster.Node(1), cluster.OfficerToken, "SubscribeToDelegation", "delegationChanged", "KEN");
+        await using var portal = await Screen.OpenSignedInAsync(cluster.Node(1), cluster.OfficerToken, "SubscribeToDelegation", "delegationChanged", "KEN");
         var roomBefore = roomScreen.Version;
         var portalBefore = portal.Version;
 

@@ -46,10 +46,10 @@ public sealed class Screen : IAsyncDisposable
 
     /// <summary>An anonymous screen (reading is public).</summary>
     public static Task<Screen> OpenAsync(Uri address, string method, string @event, params object[] arguments) =>
-        OpenAsync(address, null, method, @event, arguments);
+        OpenSignedInAsync(address, null, method, @event, arguments);
 
     /// <summary>A screen signed in with a bearer token (a delegation's portal, or an officer).</summary>
-    public static async Task<Screen> OpenAsync(Uri address, string? accessToken, string method, string @event, params object[] arguments)
+    public static async Task<Screen> OpenSignedInAsync(Uri address, string? accessToken, string method, string @event, params object[] arguments)
     {
         var screen = new Screen(address, accessToken, method, @event, arguments);
         await screen._connection.StartAsync();

@@ -49,8 +49,10 @@ public static class Telemetry
             builder.Logging.AddJsonConsole(json => json.UseUtcTimestamp = true);
         }
 
+        // OTLP is configured by the environment (seen now); SpeakersList:Telemetry may come from a test host's
+        // configuration, seen only once the services are built: when neither is set, nothing is sampled or measured.
         var otlp = !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
-        if (!otlp && !configuration.GetValue<bool>("SpeakersList:Telemetry")) return builder;
+        bool Enabled(IServiceProvider services) => otlp || services.GetRequiredService<IConfiguration>().GetValue<bool>("SpeakersList:Telemetry");
 
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(
@@ -65,6 +67,14 @@ public static class Telemetry
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddMeter(Meters));
+        builder.Services.ConfigureOpenTelemetryTracerProvider((services, tracing) =>
+        {
+            if (!Enabled(services)) tracing.SetSampler(new AlwaysOffSampler());
+        });
+        builder.Services.ConfigureOpenTelemetryMeterProvider((services, metrics) =>
+        {
+            if (!Enabled(services)) metrics.AddView(_ => MetricStreamConfiguration.Drop);
+        });
         if (otlp) telemetry.UseOtlpExporter();
         return builder;
     }

@@ -119,9 +119,10 @@ http {
   scgi_temp_path $dir/tmp/scgi;
   client_max_body_size 8m;
 
+  # No keepalive to the nodes: a connection to a dead node is refused at once and the request goes to the next
+  # (a kept-alive connection would fail after the request was written, and a POST is then not retried).
   upstream speakerslist {
-$servers    keepalive 32;
-  }
+$servers  }
   upstream speakerslist_hub {
     hash \$remote_addr consistent;
 $servers  }
@@ -142,7 +143,6 @@ $servers  }
     add_header X-SpeakersList-Node \$upstream_addr always;
 
     location / {
-      proxy_set_header Connection "";
       proxy_pass http://speakerslist;
     }
     location /hubs/ {

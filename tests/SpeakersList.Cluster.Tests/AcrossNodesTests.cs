@@ -90,4 +90,25 @@ public class Across_nodes(Cluster cluster, ITestOutputHelper output)
         foreach (var level in entries.GroupBy(e => e.Level))
             Assert.Equal(level.OrderBy(e => e.At).Select(e => e.Code), level.Select(e => e.Code)); // arrival order within a level
     }
+
+    [Fact]
+    public async Task The_speakers_not_heard_at_a_meeting_adjourned_on_one_node_are_carried_over_once()
+    {
+        using var node1 = cluster.Officer(cluster.Node(0));
+        using var node2 = cluster.Officer(cluster.Node(1));
+        var item = $"Item {Guid.NewGuid():N}";
+        var room = $"Room {Guid.NewGuid():N}";
+        var morning = await new Api(node1).ScheduleMeeting(title: "Morning", room: room, start: "10:00", end: "13:00", agendaItem: item);
+        var afternoon = await new Api(node2).ScheduleMeeting(title: "Afternoon", room: room, start: "15:00", end: "18:00", agendaItem: item);
+        foreach (var code in new[] { "GHA", "BRA", "IND" }) await new Api(node2).Inscribe(morning, code);
+        await using var screen = await Screen.OpenAsync(cluster.Proxy, "SubscribeToMeeting", "speakersListChanged", afternoon);
+
+        await new Api(node1).Floor(morning, "open");
+        await new Api(node1).Floor(morning, "adjourn");
+
+        // Carried by a durable Wolverine message after the adjournment's commit: the screen sees it arrive.
+        await screen.SeesAsync(screen.Version + 1, TimeSpan.FromSeconds(15));
+        Assert.Equal(["GHA", "BRA", "IND"], screen.Latest.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("participant").GetString()));
+        Assert.Equal(["GHA", "BRA", "IND"], await new Api(node2).SpeakingOrder(afternoon));
+    }
 }

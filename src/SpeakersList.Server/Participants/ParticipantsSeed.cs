@@ -1,5 +1,4 @@
 using Marten;
-using Marten.Exceptions;
 using Marten.Schema;
 using SpeakersList.Participants;
 
@@ -8,23 +7,26 @@ namespace SpeakersList.Server.Participants;
 /// <summary>
 /// Registers the compiled registry (participants.json) on start-up, as events. Only missing
 /// participants are registered, so officers' corrections survive restarts. Nodes starting together
-/// race on the same stream ids: the loser reads again and registers what is still missing.
+/// take turns (a PostgreSQL advisory lock): the second finds the registry in place.
 /// </summary>
 public sealed class ParticipantsSeed(TimeProvider clock) : IInitialData
 {
+    private const long SeedLock = 0x5EED_2013_0A67;
+
     public async Task Populate(IDocumentStore store, CancellationToken cancellation)
     {
-        for (var attempt = 1; ; attempt++)
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellation);
+        await using (var take = new Npgsql.NpgsqlCommand($"select pg_advisory_lock({SeedLock})", connection))
+            await take.ExecuteNonQueryAsync(cancellation);
+        try
         {
-            try
-            {
-                await RegisterMissingAsync(store, cancellation);
-                return;
-            }
-            catch (ExistingStreamIdCollisionException) when (attempt < 3)
-            {
-                // Another node registered them meanwhile.
-            }
+            await RegisterMissingAsync(store, cancellation);
+        }
+        finally
+        {
+            await using var release = new Npgsql.NpgsqlCommand($"select pg_advisory_unlock({SeedLock})", connection);
+            await release.ExecuteNonQueryAsync(CancellationToken.None);
         }
     }
 

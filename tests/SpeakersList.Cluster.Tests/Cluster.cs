@@ -90,7 +90,7 @@ public class Cluster : IAsyncLifetime
             {
                 return false;
             }
-        }, TimeSpan.FromSeconds(180), $"{node} to be ready");
+        }, TimeSpan.FromSeconds(300), $"{node} to be ready");
     }
 
     /// <summary>SIGKILL a node.</summary>

@@ -1,6 +1,7 @@
 using Marten;
 using Marten.Schema;
 using SpeakersList.Participants;
+using SpeakersList.Server.Operations;
 
 namespace SpeakersList.Server.Participants;
 
@@ -11,24 +12,12 @@ namespace SpeakersList.Server.Participants;
 /// </summary>
 public sealed class ParticipantsSeed(TimeProvider clock) : IInitialData
 {
-    private const long SeedLock = 0x5EED_2013_0A67;
-
-    public async Task Populate(IDocumentStore store, CancellationToken cancellation)
-    {
-        await using var connection = store.Storage.Database.CreateConnection();
-        await connection.OpenAsync(cancellation);
-        await using (var take = new Npgsql.NpgsqlCommand($"select pg_advisory_lock({SeedLock})", connection))
-            await take.ExecuteNonQueryAsync(cancellation);
-        try
+    public Task Populate(IDocumentStore store, CancellationToken cancellation) =>
+        OneNodeAtATime.RunAsync(store, OneNodeAtATime.ParticipantsSeed, async () =>
         {
             await RegisterMissingAsync(store, cancellation);
-        }
-        finally
-        {
-            await using var release = new Npgsql.NpgsqlCommand($"select pg_advisory_unlock({SeedLock})", connection);
-            await release.ExecuteNonQueryAsync(CancellationToken.None);
-        }
-    }
+            return true;
+        }, cancellation);
 
     private async Task RegisterMissingAsync(IDocumentStore store, CancellationToken cancellation)
     {

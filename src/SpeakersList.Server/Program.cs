@@ -7,6 +7,7 @@ using SpeakersList.Participants;
 using SpeakersList.Server.Access;
 using SpeakersList.Server.Infrastructure;
 using SpeakersList.Server.Live;
+using SpeakersList.Server.Operations;
 using SpeakersList.Server.Participants;
 using SpeakersList.Server.Programme;
 using SpeakersList.Server.Seed;
@@ -22,7 +23,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
-builder.Services.AddSignalR().AddJsonProtocol(json => Json.Configure(json.PayloadSerializerOptions));
+builder.Services.AddSignalR().AddJsonProtocol(json => Json.Configure(json.PayloadSerializerOptions)).AddBackplane(builder.Configuration);
+builder.AddTelemetry();
 builder.Services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", openApi => openApi.AddOperationTransformer<SpeakersList.Server.Programme.Importing.ProgrammeFileBody>());
 builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgresql", tags: ["ready"]);
 builder.AddAccess();
@@ -61,6 +63,7 @@ builder.Services.AddMarten(services =>
         Officers.Configure(options);
         options.Listeners.Add(services.GetRequiredService<LiveUpdates>());
         options.Listeners.Add(services.GetRequiredService<ProgrammeChanges>());
+        options.OpenTelemetry.TrackConnections = JasperFx.OpenTelemetry.TrackLevel.Normal; // a span per connection use (the commit), for the traces
         return options;
     })
     .UseLightweightSessions()
@@ -75,6 +78,10 @@ builder.Host.UseWolverine(options =>
     // Handlers and endpoints are generated ahead of time (ops/codegen, into Internal/Generated) and loaded
     // statically: no Roslyn at run time, so a start of about a second and no compiler in memory.
     options.CodeGeneration.TypeLoadMode = TypeLoadMode.Static;
+    // Several nodes: Balanced elects one leader for the once-only agents, and a local message (the carry-over of an
+    // adjournment) is stored with the commit that raised it and handled once, by another node if its own dies.
+    options.Durability.Mode = DurabilityMode.Balanced;
+    options.Policies.UseDurableLocalQueues();
     // The draw at the end of an opening window: durable, so a restart does not lose it and one node runs it.
     options.PublishMessage<SpeakersList.Server.SpeakersLists.SchedulingOpening.DrawOpeningLot>().ToLocalQueue("opening-draws");
     options.LocalQueue("opening-draws").UseDurableInbox();
@@ -97,6 +104,7 @@ app.UseAccess();
 app.UseCommandBodies(); // bad bodies 400/413, once the caller is known to be allowed
 
 app.MapOpenApi("/openapi/{documentName}.json");
+app.MapApiPage();
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
 app.MapHub<LiveHub>("/hubs/live").AllowAnonymous(); // reading is public; AccessHubFilter checks each method

@@ -13,6 +13,7 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["cross-node", .. var crossNode]) { await CrossNodePush.RunAsync(crossNode); return 0; } // ops/bench-cluster
         if (args.FirstOrDefault() == "bare-server")
         {
             await BareServer.RunAsync(args[1..]);

@@ -15,6 +15,14 @@ public static class WebSecurity
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
         "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// The API page (Scalar, /openapi) starts itself with an inline module script and styles it inline; it shows only the
+    /// OpenAPI document, never users' content, so it alone is allowed inline code.
+    /// </summary>
+    public const string ApiPagePolicy =
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
+        "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
     public static IServiceCollection AddWebSecurity(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ForwardedHeadersOptions>(options =>
@@ -56,8 +64,11 @@ public static class WebSecurity
             // Set when the response starts, so that an error page written later keeps them too.
             context.Response.OnStarting(static state =>
             {
-                var headers = ((HttpResponse)state).Headers;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                var response = (HttpResponse)state;
+                var headers = response.Headers;
+                var path = response.HttpContext.Request.Path;
+                headers.ContentSecurityPolicy = path.StartsWithSegments("/openapi") && !path.Value!.EndsWith(".json", StringComparison.Ordinal)
+                    ? ApiPagePolicy : ContentSecurityPolicy;
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "no-referrer";

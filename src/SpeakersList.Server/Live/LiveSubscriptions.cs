@@ -1,15 +1,23 @@
 using System.Collections.Concurrent;
+using Microsoft.AspNetCore.SignalR;
 
 namespace SpeakersList.Server.Live;
 
 /// <summary>
 /// Which rooms and delegations have subscribers on this node, so that a commit computes their views only when
 /// someone is watching. Counts per key, with each connection's keys, released when it disconnects.
-/// Per node: with a SignalR backplane (several nodes), the node that commits must compute every room and
-/// delegation view of the touched meetings instead, because the watchers may be on another node.
+/// Per node: with a SignalR backplane (several nodes) the watchers may be on another node, so the node that
+/// commits computes every room and delegation view of the touched meetings (<see cref="Audience"/>).
 /// </summary>
-public sealed class LiveSubscriptions
+public sealed class LiveSubscriptions(HubLifetimeManager<LiveHub> lifetime)
 {
+    /// <summary>True when hub groups span nodes (the Redis backplane): this node cannot know who watches.</summary>
+    public bool AcrossNodes { get; } = lifetime is not DefaultHubLifetimeManager<LiveHub>;
+
+    /// <summary>The touched keys to compute a view for: all of them across nodes, else those watched here.</summary>
+    public IReadOnlyList<string> Audience(string prefix, IEnumerable<string> touched) =>
+        AcrossNodes ? touched.Distinct().ToList() : Watched(prefix).Intersect(touched).ToList();
+
     private readonly ConcurrentDictionary<string, HashSet<string>> _byConnection = new();
     private readonly ConcurrentDictionary<string, int> _watchers = new();
 

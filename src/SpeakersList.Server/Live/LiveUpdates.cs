@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Marten;
 using Marten.Services;
 using Microsoft.AspNetCore.SignalR;
+using SpeakersList.Server.Operations;
 using SpeakersList.Server.SpeakersLists;
 using SpeakersList.SpeakersLists;
 
@@ -19,24 +21,33 @@ public sealed class LiveUpdates : DocumentSessionListenerBase
 
     public override Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
     {
+        var events = commit.GetEvents().ToList();
+        Telemetry.Committed(events);
         // The lists as the commit stored them (inline projection) travel with their ids: the publisher need not read them back.
         var lists = commit.Updated.Concat(commit.Inserted).OfType<ListOfSpeakers>().ToList();
-        foreach (var streamId in commit.GetEvents().Select(e => e.StreamId).Distinct())
-            _touched.Writer.TryWrite(new TouchedStream(streamId, lists.LastOrDefault(x => x.Id == streamId)));
+        // The commit's trace (the request's) continues in the push; the time starts the push latency.
+        var cause = Activity.Current?.Context ?? default;
+        var at = Stopwatch.GetTimestamp();
+        foreach (var streamId in events.Select(e => e.StreamId).Distinct())
+            _touched.Writer.TryWrite(new TouchedStream(streamId, lists.LastOrDefault(x => x.Id == streamId), cause, at));
         return Task.CompletedTask;
     }
 
     internal ChannelReader<TouchedStream> Touched => _touched.Reader;
 }
 
-/// <summary>A stream a commit touched, with the meeting's list as committed when the commit stored one.</summary>
-public sealed record TouchedStream(Guid StreamId, ListOfSpeakers? List);
+/// <summary>
+/// A stream changed by a commit: which, the meeting's list as committed when the commit stored one, in which trace,
+/// and when (<see cref="Stopwatch.GetTimestamp"/>).
+/// </summary>
+public sealed record TouchedStream(Guid StreamId, ListOfSpeakers? List, ActivityContext Cause, long CommittedAt);
 
 /// <summary>
 /// Reads the touched meetings and sends each subscriber group its fresh view, each view computed once per batch:
 /// to a meeting's group the list (speakersListChanged) and the floor (floorChanged); to the group of the room of a
 /// touched meeting the room's view (roomChanged); to the group of each delegation on a touched list its slots
-/// (delegationChanged). Room and delegation views are computed only for those watched on this node.
+/// (delegationChanged). Room and delegation views are computed for those watched on this node, or, with the
+/// backplane, for every room and delegation touched, since their watchers may be on another node.
 /// </summary>
 public sealed class LivePublisher(
     LiveUpdates updates, IDocumentStore store, IHubContext<LiveHub> hub, LiveSubscriptions subscriptions, TimeProvider clock,
@@ -48,14 +59,18 @@ public sealed class LivePublisher(
         var reader = updates.Touched;
         while (await reader.WaitToReadAsync(stoppingToken))
         {
+            var batch = new List<TouchedStream>();
+            while (reader.TryRead(out var touched)) batch.Add(touched);
             // The latest committed list of each touched stream (null: not carried, read it).
             var meetings = new Dictionary<Guid, ListOfSpeakers?>();
-            while (reader.TryRead(out var touched))
+            foreach (var touched in batch)
                 meetings[touched.StreamId] = meetings.TryGetValue(touched.StreamId, out var seen) && seen is not null
                     && (touched.List is null || touched.List.Version < seen.Version) ? seen : touched.List;
             try
             {
-                await PublishAsync(meetings, stoppingToken);
+                using (Telemetry.StartPush(batch))
+                    await PublishAsync(meetings, stoppingToken);
+                Telemetry.Pushed(batch);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -84,9 +99,8 @@ public sealed class LivePublisher(
             await hub.Clients.Group(LiveHub.MeetingGroup(list.Id)).SendAsync(LiveHub.SpeakersListChanged, meeting.List, cancellation);
         }
 
-        var rooms = subscriptions.Watched("room:").Intersect(touched.Select(x => LiveViews.RoomKey(x.Meeting.Room))).ToList();
-        var delegations = subscriptions.Watched("delegation:")
-            .Intersect(touched.SelectMany(x => x.Entries).Select(x => LiveViews.DelegationKey(x.Participant))).ToList();
+        var rooms = subscriptions.Audience("room:", touched.Select(x => LiveViews.RoomKey(x.Meeting.Room)));
+        var delegations = subscriptions.Audience("delegation:", touched.SelectMany(x => x.Entries).Select(x => LiveViews.DelegationKey(x.Participant)));
         if (rooms.Count == 0 && delegations.Count == 0) return;
 
         // The room and delegation views span meetings: read every list once for the batch.

@@ -1,16 +1,25 @@
 using Marten;
 using Marten.Schema;
 using SpeakersList.Participants;
+using SpeakersList.Server.Operations;
 
 namespace SpeakersList.Server.Participants;
 
 /// <summary>
 /// Registers the compiled registry (participants.json) on start-up, as events. Only missing
-/// participants are registered, so officers' corrections survive restarts.
+/// participants are registered, so officers' corrections survive restarts. Nodes starting together
+/// take turns (a PostgreSQL advisory lock): the second finds the registry in place.
 /// </summary>
 public sealed class ParticipantsSeed(TimeProvider clock) : IInitialData
 {
-    public async Task Populate(IDocumentStore store, CancellationToken cancellation)
+    public Task Populate(IDocumentStore store, CancellationToken cancellation) =>
+        OneNodeAtATime.RunAsync(store, OneNodeAtATime.ParticipantsSeed, async () =>
+        {
+            await RegisterMissingAsync(store, cancellation);
+            return true;
+        }, cancellation);
+
+    private async Task RegisterMissingAsync(IDocumentStore store, CancellationToken cancellation)
     {
         await using var session = store.LightweightSession();
         var known = (await session.Query<Participant>().Select(x => x.Code).ToListAsync(cancellation)).ToHashSet(StringComparer.OrdinalIgnoreCase);

@@ -1,5 +1,6 @@
 using Marten;
 using SpeakersList.Programme;
+using SpeakersList.Server.Operations;
 using SpeakersList.Server.Programme.Importing;
 
 namespace SpeakersList.Server.Seed;
@@ -58,7 +59,8 @@ public sealed class DemoLoader(IDocumentStore store, TimeProvider clock, IConfig
         var setting = configuration["SpeakersList:DemoDates"] ?? nameof(DemoDates.Upcoming);
         if (!Enum.TryParse<DemoDates>(setting, ignoreCase: true, out var dates))
             throw new InvalidOperationException($"SpeakersList:DemoDates is '{setting}'; it must be upcoming or seed.");
-        if (await DemoConference.LoadAsync(store, clock, dates, cancellationToken))
+        // Nodes starting together take turns: the second sees the conference and loads nothing.
+        if (await OneNodeAtATime.RunAsync(store, OneNodeAtATime.DemoLoader, () => DemoConference.LoadAsync(store, clock, dates, cancellationToken), cancellationToken))
             logger.LogInformation("Loaded the demo conference ({Dates} dates)", dates);
     }
 

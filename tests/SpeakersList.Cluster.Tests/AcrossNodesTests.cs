@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using SpeakersList.Server.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace SpeakersList.Cluster.Tests;
+
+/// <summary>Two nodes on one database and one Redis: what is committed on one is seen on the other.</summary>
+[Collection(ClusterCollection.Name)]
+public class Across_nodes(Cluster cluster, ITestOutputHelper output)
+{
+    private static readonly TimeSpan Generous = TimeSpan.FromSeconds(5);
+
+    [Fact]
+    public async Task A_floor_change_posted_to_one_node_reaches_a_screen_on_the_other_with_its_version()
+    {
+        using var http = cluster.Officer(cluster.Node(0));
+        var api = new Api(http);
+        var meeting = await api.ScheduleMeeting(title: "Floor across nodes", room: $"Room {Guid.NewGuid():N}");
+        await api.Inscribe(meeting, "GHA");
+        await using var screen = await Screen.OpenAsync(cluster.Node(1), "SubscribeToFloor", "floorChanged", meeting);
+
+        var opened = await api.Floor(meeting, "open");
+        var took = await screen.SeesAsync(opened["version"]!.GetValue<long>(), Generous);
+        Assert.Equal("inProgress", screen.Latest.GetProperty("status").GetString());
+
+        var called = await api.Floor(meeting, "next");
+        took += await screen.SeesAsync(called["version"]!.GetValue<long>(), Generous);
+        Assert.Equal(called["version"]!.GetValue<long>(), screen.Version);
+        Assert.Equal("GHA", screen.Latest.GetProperty("currentSpeaker").GetProperty("participant").GetString());
+        output.WriteLine($"two floor changes on node 1 reached a screen on node 2 in {took.TotalMilliseconds:F0} ms in all");
+    }
+
+    [Fact]
+    public async Task The_room_and_the_delegation_views_follow_an_inscription_made_on_the_other_node()
+    {
+        using var http = cluster.Officer(cluster.Node(0));
+        var api = new Api(http);
+        var room = $"Room {Guid.NewGuid():N}";
+        var meeting = await api.ScheduleMeeting(title: "Views across nodes", room: room);
+        await using var roomScreen = await Screen.OpenAsync(cluster.Node(1), "SubscribeToRoom", "roomChanged", room);
+        await using var portal = await Screen.OpenSignedInAsync(cluster.Node(1), cluster.OfficerToken, "SubscribeToDelegation", "delegationChanged", "KEN");
+        var roomBefore = roomScreen.Version;
+        var portalBefore = portal.Version;
+
+        await api.Inscribe(meeting, "KEN", "headOfState");
+
+        await roomScreen.SeesAsync(roomBefore + 1, Generous);
+        Assert.Equal(meeting, roomScreen.Latest.GetProperty("meetingId").GetGuid());
+        Assert.Equal(["KEN"], roomScreen.Latest.GetProperty("speakersList").GetProperty("entries").EnumerateArray()
+            .Select(e => e.GetProperty("participant").GetString()));
+        await portal.SeesAsync(portalBefore + 1, Generous);
+        var slot = Assert.Single(portal.Latest.GetProperty("slots").EnumerateArray(), s => s.GetProperty("meetingId").GetGuid() == meeting);
+        Assert.Equal(1, slot.GetProperty("position").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_rush_of_193_inscriptions_split_between_two_nodes_is_all_accepted_once_in_protocol_order()
+    {
+        using var node1 = cluster.Officer(cluster.Node(0));
+        using var node2 = cluster.Officer(cluster.Node(1));
+        var meeting = await new Api(node1).ScheduleMeeting(title: "Rush across nodes", room: $"Room {Guid.NewGuid():N}");
+        var codes = (await node1.GetFromJsonAsync<JsonElement[]>("/api/participants", Api.Json))!
+            .Where(p => p.GetProperty("category").GetString() == "memberState").Select(p => p.GetProperty("code").GetString()!).ToArray();
+        Assert.Equal(193, codes.Length);
+        // Every seventh a Head of State: they must come first whichever node took them.
+        string Level(int i) => i % 7 == 3 ? "headOfState" : "minister";
+
+        var answers = new ConcurrentBag<(string Code, HttpStatusCode Status, long Version)>();
+        await Task.WhenAll(codes.Select(async (code, i) =>
+        {
+            var response = await new Api(i % 2 == 0 ? node1 : node2).TryInscribe(meeting, code, Level(i));
+            var body = response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonElement>() : default;
+            answers.Add((code, response.StatusCode, response.IsSuccessStatusCode ? body.GetProperty("version").GetInt64() : -1));
+        }));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Created, a.Status));
+        Assert.Equal(193, answers.Select(a => a.Version).Distinct().Count()); // each its own event: none decided twice
+        var list = await new Api(node2).SpeakersList(meeting);
+        var entries = list["entries"]!.AsArray().Select(e => (
+            Code: e!["participant"]!.GetValue<string>(),
+            Level: e["level"]!.GetValue<string>(),
+            At: e["inscribedAt"]!.GetValue<DateTimeOffset>())).ToList();
+        Assert.Equal(193, entries.Count);
+        Assert.Equal(codes.Order(), entries.Select(e => e.Code).Order()); // each delegation once
+        var heads = entries.TakeWhile(e => e.Level == "headOfState").ToList();
+        Assert.Equal(codes.Where((_, i) => Level(i) == "headOfState").Count(), heads.Count);
+        foreach (var level in entries.GroupBy(e => e.Level))
+            Assert.Equal(level.OrderBy(e => e.At).Select(e => e.Code), level.Select(e => e.Code)); // arrival order within a level
+    }
+
+    [Fact]
+    public async Task The_speakers_not_heard_at_a_meeting_adjourned_on_one_node_are_carried_over_once()
+    {
+        using var node1 = cluster.Officer(cluster.Node(0));
+        using var node2 = cluster.Officer(cluster.Node(1));
+        var item = $"Item {Guid.NewGuid():N}";
+        var room = $"Room {Guid.NewGuid():N}";
+        var morning = await new Api(node1).ScheduleMeeting(title: "Morning", room: room, start: "10:00", end: "13:00", agendaItem: item);
+        var afternoon = await new Api(node2).ScheduleMeeting(title: "Afternoon", room: room, start: "15:00", end: "18:00", agendaItem: item);
+        foreach (var code in new[] { "GHA", "BRA", "IND" }) await new Api(node2).Inscribe(morning, code);
+        await using var screen = await Screen.OpenAsync(cluster.Proxy, "SubscribeToMeeting", "speakersListChanged", afternoon);
+
+        await new Api(node1).Floor(morning, "open");
+        await new Api(node1).Floor(morning, "adjourn");
+
+        // Carried by a durable Wolverine message after the adjournment's commit: the screen sees it arrive.
+        await screen.SeesAsync(screen.Version + 1, TimeSpan.FromSeconds(15));
+        Assert.Equal(["GHA", "BRA", "IND"], screen.Latest.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("participant").GetString()));
+        Assert.Equal(["GHA", "BRA", "IND"], await new Api(node2).SpeakingOrder(afternoon));
+    }
+}

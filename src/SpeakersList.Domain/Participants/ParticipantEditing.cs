@@ -25,7 +25,7 @@ public static partial class ParticipantEditing
 {
     public static (Participant? Stored, Refusal? Refusal) Decide(AddParticipant command, Participant? existing)
     {
-        var code = command.Code.Trim().ToUpperInvariant();
+        var code = ParticipantCode.Normalise(command.Code);
         var participant = new Participant(code, command.Name.Trim(), command.Category, command.RegionalGroup, command.SpeakingBlockOverride);
         if (existing is not null)
             return existing == participant

@@ -16,7 +16,7 @@ public static class ParticipantStreams
     /// <summary>A stable stream id from the code, so every node and every rebuild finds the same stream.</summary>
     public static Guid IdFor(string code)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes("speakerslist/participant/" + code.Trim().ToUpperInvariant()));
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes("speakerslist/participant/" + ParticipantCode.Normalise(code)));
         return new Guid(hash.AsSpan(0, 16));
     }
 }

@@ -82,7 +82,7 @@ public static class Opening
 
     /// <summary>The lot of a participant: SHA-256(seed ‖ ASCII of the upper-case code), lower-case hex.</summary>
     public static string Lot(byte[] seed, string participant) =>
-        Convert.ToHexStringLower(SHA256.HashData([.. seed, .. Encoding.UTF8.GetBytes(participant.Trim().ToUpperInvariant())]));
+        Convert.ToHexStringLower(SHA256.HashData([.. seed, .. Encoding.UTF8.GetBytes(ParticipantCode.Normalise(participant))]));
 
     /// <summary>The draw, a pure function of the seed and the held inscriptions: the same seed gives the same order.</summary>
     public static IReadOnlyList<DrawnInscription> Order(byte[] seed, IEnumerable<Entry> held, OrderingPolicy policy) =>

@@ -26,7 +26,7 @@ public static class AccessCodeEndpoints
     public static async Task<(IResult, IMartenOp)> IssueToDelegation(string code, [FromQuery] int? validForHours, IQuerySession session,
         ClaimsPrincipal user, TimeProvider clock, CancellationToken cancellation)
     {
-        var participant = await session.LoadAsync<Participant>(code.Trim().ToUpperInvariant(), cancellation);
+        var participant = await session.LoadAsync<Participant>(ParticipantCode.Normalise(code), cancellation);
         if (participant is null)
             return (Refusal.NotFound($"Unknown participant '{code}'. Use a code from GET /api/participants.").ToResult(), MartenOps.Nothing());
         return Issue(CredentialKind.Delegation, participant.Code, validForHours, user, clock, $"/api/delegations/{participant.Code}/access-codes");
@@ -37,13 +37,13 @@ public static class AccessCodeEndpoints
     [ProducesResponseType(204)]
     [ProducesResponseType<ProblemDetails>(404)]
     public static Task<(IResult, IMartenOp)> RevokeForDelegation(string code, Guid id, IQuerySession session, TimeProvider clock, CancellationToken cancellation) =>
-        Revoke(CredentialKind.Delegation, code.Trim().ToUpperInvariant(), id, session, clock, cancellation);
+        Revoke(CredentialKind.Delegation, ParticipantCode.Normalise(code), id, session, clock, cancellation);
 
     /// <summary>The access codes issued to a delegation (never the codes themselves).</summary>
     [OfficerOnly]
     [WolverineGet("/api/delegations/{code}/access-codes", OperationId = "GetAccessCodes")]
     public static Task<IReadOnlyList<CredentialSummary>> ListForDelegation(string code, IQuerySession session, CancellationToken cancellation) =>
-        List(CredentialKind.Delegation, code.Trim().ToUpperInvariant(), session, cancellation);
+        List(CredentialKind.Delegation, ParticipantCode.Normalise(code), session, cancellation);
 
     /// <summary>Issue a read-only token for a room's hall display. Optional: validForHours.</summary>
     [WolverinePost("/api/displays/{room}/tokens", OperationId = "IssueDisplayToken")]

@@ -1,3 +1,4 @@
+using SpeakersList.Participants;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -204,7 +205,7 @@ public static class AccessSetup
             {
                 var user = context.Principal!;
                 var roles = user.FindAll(roleClaim).Select(x => x.Value.Trim().ToLowerInvariant()).ToHashSet();
-                var delegation = user.FindFirst(delegationClaim)?.Value.Trim().ToUpperInvariant();
+                var delegation = user.FindFirst(delegationClaim)?.Value is { } claimed ? ParticipantCode.Normalise(claimed) : null;
                 var name = $"oidc:{user.FindFirst(nameClaim)?.Value ?? user.FindFirst("sub")?.Value ?? "unknown"}";
                 ClaimsPrincipal? mapped =
                     roles.Contains(Roles.Officer) ? Roles.Principal(Roles.Officer, name)

@@ -1,3 +1,4 @@
+using SpeakersList.Participants;
 using Marten;
 using Microsoft.AspNetCore.SignalR;
 using SpeakersList.Server.Programme;
@@ -74,7 +75,7 @@ public sealed class LiveHub(IQuerySession session, LiveSubscriptions subscriptio
     public async Task<DelegationView> SubscribeToDelegation(string participant)
     {
         if (string.IsNullOrWhiteSpace(participant) || participant.Length > 20) throw new HubException("Name the participant by its code, such as GHA.");
-        if (await session.LoadAsync<SpeakersList.Participants.Participant>(participant.Trim().ToUpperInvariant(), Context.ConnectionAborted) is null)
+        if (await session.LoadAsync<SpeakersList.Participants.Participant>(ParticipantCode.Normalise(participant), Context.ConnectionAborted) is null)
             throw new HubException($"There is no participant '{participant.Trim()}'.");
         var group = DelegationGroup(participant);
         if (!subscriptions.Add(Context.ConnectionId, group)) throw new HubException(LiveSubscriptions.TooMany);
@@ -113,7 +114,7 @@ public sealed class LiveHub(IQuerySession session, LiveSubscriptions subscriptio
 
     public static string RoundTableGroup(Guid roundTableId) => $"round-table:{roundTableId}";
 
-    public static string AgendaGroup(string code) => $"agenda:{code.Trim().ToUpperInvariant()}";
+    public static string AgendaGroup(string code) => $"agenda:{ParticipantCode.Normalise(code)}";
 
     /// <summary>Join the programme's group and receive the current grid (the latest conference).</summary>
     public Task<ProgrammeView?> SubscribeToProgramme() => ProgrammeSubscriptions.ProgrammeAsync(this, session);

@@ -1,3 +1,4 @@
+using SpeakersList.Participants;
 using SpeakersList.Floor;
 using SpeakersList.Server.SpeakersLists;
 using SpeakersList.SpeakersLists;
@@ -49,7 +50,7 @@ public static class LiveViews
 
     public static string RoomKey(string room) => room.Trim().ToUpperInvariant();
 
-    public static string DelegationKey(string participant) => participant.Trim().ToUpperInvariant();
+    public static string DelegationKey(string participant) => ParticipantCode.Normalise(participant);
 
     /// <summary>The meeting current in a room among the meetings held there.</summary>
     public static ListOfSpeakers? CurrentMeeting(IEnumerable<ListOfSpeakers> inRoom)

@@ -65,7 +65,7 @@ public static class ConflictQueries
     [ProducesResponseType<ProblemDetails>(404)]
     public static async Task<IResult> ForDelegation(string code, IQuerySession session, WalkingTime walking, CancellationToken cancellation)
     {
-        if (await session.LoadAsync<Participant>(code.Trim().ToUpperInvariant(), cancellation) is not { } participant)
+        if (await session.LoadAsync<Participant>(ParticipantCode.Normalise(code), cancellation) is not { } participant)
             return Refusal.NotFound($"There is no participant {code}.").ToResult();
         var conference = await ProgrammeQueries.ConferenceAsync(session, null, cancellation);
         var (meetings, lists) = await ProgrammeOfAsync(session, conference?.Id, cancellation);

@@ -92,7 +92,7 @@ public static class DelegationAgendaQueries
 
     public static async Task<DelegationAgendaView?> AgendaAsync(IQuerySession session, string code, Guid? conferenceId, CancellationToken cancellation,
         TimeSpan? walking = null) =>
-        await session.LoadAsync<Participant>(code.Trim().ToUpperInvariant(), cancellation) is { } participant
+        await session.LoadAsync<Participant>(ParticipantCode.Normalise(code), cancellation) is { } participant
         && await ProgrammeQueries.ConferenceAsync(session, conferenceId, cancellation) is { } conference
             ? (await AgendasAsync(session, conference, [participant], cancellation, walking))[0]
             : null;

@@ -40,7 +40,7 @@ public static class CalendarLinkEndpoints
         TimeProvider clock, CancellationToken cancellation)
     {
         if (Actor.Of(user).RefuseUnlessFor(code) is { } refused) return (refused, MartenOps.Nothing());
-        var participant = await session.LoadAsync<Participant>(code.Trim().ToUpperInvariant(), cancellation);
+        var participant = await session.LoadAsync<Participant>(ParticipantCode.Normalise(code), cancellation);
         if (participant is null)
             return (Refusal.NotFound($"Unknown participant '{code}'. Use a code from GET /api/participants.").ToResult(), MartenOps.Nothing());
         var token = Base64Url(RandomNumberGenerator.GetBytes(24));
@@ -57,7 +57,7 @@ public static class CalendarLinkEndpoints
     public static async Task<IResult> List(string code, IQuerySession session, ClaimsPrincipal user, CancellationToken cancellation)
     {
         if (Actor.Of(user).RefuseUnlessFor(code) is { } refused) return refused;
-        var subject = code.Trim().ToUpperInvariant();
+        var subject = ParticipantCode.Normalise(code);
         var links = await session.Query<CalendarLink>().Where(x => x.Participant == subject).OrderBy(x => x.CreatedAt).ToListAsync(cancellation);
         return Results.Ok(links.Select(x => new CalendarLinkSummary(x.Id, x.Participant, x.CreatedAt, x.CreatedBy, x.RevokedAt)).ToList());
     }

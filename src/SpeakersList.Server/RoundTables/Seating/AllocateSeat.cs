@@ -24,7 +24,7 @@ public static class AllocateSeatEndpoint
     {
         var (write, missing) = await RoundTableWrite.FetchAsync(session, roundTableId, cancellation);
         if (missing is not null) return missing.ToResult();
-        var participant = await session.LoadAsync<Participant>(command.Participant.Trim().ToUpperInvariant(), cancellation);
+        var participant = await session.LoadAsync<Participant>(ParticipantCode.Normalise(command.Participant), cancellation);
         var decision = RoundTableParticipation.Decide(write!.Conference, write.RoundTables, roundTableId, command, participant, clock.GetUtcNow());
         if (decision.Refusal is { } refusal) return refusal.ToResult();
         var roster = write.Append(roundTableId, decision);

@@ -1,3 +1,4 @@
+using SpeakersList.Participants;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using SpeakersList.Programme;
@@ -18,7 +19,7 @@ public static class ReleaseSeatEndpoint
         var (write, missing) = await RoundTableWrite.FetchAsync(session, roundTableId, cancellation);
         if (missing is not null) return missing.ToResult();
         var decision = RoundTableParticipation.Decide(write!.Conference, roundTableId,
-            new ReleaseSeat(commandId ?? Guid.Empty, participant.Trim().ToUpperInvariant()), clock.GetUtcNow());
+            new ReleaseSeat(commandId ?? Guid.Empty, ParticipantCode.Normalise(participant)), clock.GetUtcNow());
         return decision.Refusal is { } refusal ? refusal.ToResult() : Results.Ok(write.Append(roundTableId, decision));
     }
 }

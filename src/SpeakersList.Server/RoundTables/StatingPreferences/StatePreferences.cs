@@ -28,7 +28,7 @@ public static class StatePreferencesEndpoint
     {
         var (write, missing) = await RoundTableWrite.FetchAsync(session, roundTableId, cancellation);
         if (missing is not null) return missing.ToResult();
-        var codes = command.Participants.Select(p => p.Trim().ToUpperInvariant()).Distinct().ToArray();
+        var codes = command.Participants.Select(p => ParticipantCode.Normalise(p)).Distinct().ToArray();
         var participants = (await session.LoadManyAsync<Participant>(cancellation, codes)).ToDictionary(p => p.Code, StringComparer.OrdinalIgnoreCase);
         var decision = RoundTableParticipation.Decide(write!.Conference, write.RoundTables, roundTableId, command with { Participants = codes },
             code => participants.GetValueOrDefault(code), clock.GetUtcNow());

@@ -28,7 +28,7 @@ public static class InscribeEndpoint
     public static ProblemDetails Before(Inscribe command, ClaimsPrincipal user) => Actor.Of(user).ProblemUnlessFor(command.Participant);
 
     public static Task<Participant?> LoadAsync(Inscribe command, IQuerySession session, CancellationToken cancellation) =>
-        session.LoadAsync<Participant>(command.Participant.Trim().ToUpperInvariant(), cancellation);
+        session.LoadAsync<Participant>(ParticipantCode.Normalise(command.Participant), cancellation);
 
     /// <summary>
     /// Inscribe a speaker. Inscriptions on one meeting are queued and decided in batches, in the order

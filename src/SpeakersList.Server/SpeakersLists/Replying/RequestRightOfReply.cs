@@ -40,7 +40,7 @@ public static class RequestRightOfReplyEndpoint
     {
         var requestedAt = await session.LoadAsync<ListOfSpeakers>(meetingId, cancellation);
         if (requestedAt is null) return Refusal.NotFound($"There is no meeting {meetingId}.").ToResult();
-        var participant = await session.LoadAsync<Participant>(command.Participant.Trim().ToUpperInvariant(), cancellation);
+        var participant = await session.LoadAsync<Participant>(ParticipantCode.Normalise(command.Participant), cancellation);
         if (participant is null)
             return Refusal.Invalid($"Unknown participant '{command.Participant}'. Use a code from GET /api/participants.").ToResult();
 

@@ -142,11 +142,11 @@ public class Cluster : IAsyncLifetime
         }, TimeSpan.FromSeconds(20), "nginx to listen");
     }
 
-    /// <summary>The officer, created with the ops command, as an operator would.</summary>
+    /// <summary>The officer, created with the ops command as an operator would: the password on standard input.</summary>
     private async Task AddOfficerAsync(string connectionString, string name, string password)
     {
-        await using var add = StartServer(NodeEnvironment(Repository.FreePort(), connectionString, "officer-add"), "officer-add",
-            "officer", "add", "--name", name, "--password", password);
+        await using var add = new ChildProcess("dotnet", [Repository.ServerDll, "officer", "add", "--name", name], Repository.ServerDirectory,
+            NodeEnvironment(Repository.FreePort(), connectionString, "officer-add"), Path.Combine(_directory, "officer-add.log"), standardInput: password);
         await Wait.UntilAsync(() => Task.FromResult(add.HasExited), TimeSpan.FromSeconds(180), "the officer command");
     }
 

@@ -34,13 +34,15 @@ public sealed class ChildProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StreamWriter _log;
 
-    public ChildProcess(string file, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string?> environment, string logPath)
+    public ChildProcess(string file, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string?> environment, string logPath,
+        string? standardInput = null)
     {
         var start = new ProcessStartInfo(file)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = standardInput is not null,
             UseShellExecute = false,
         };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
@@ -53,6 +55,11 @@ public sealed class ChildProcess : IAsyncDisposable
         _process.Start();
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
+        if (standardInput is not null)
+        {
+            _process.StandardInput.WriteLine(standardInput);
+            _process.StandardInput.Close();
+        }
         LogPath = logPath;
     }
 

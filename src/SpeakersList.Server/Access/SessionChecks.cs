@@ -53,7 +53,8 @@ public sealed class SessionChecks(RequestDelegate next, IMemoryCache cache, Time
         {
             await using var session = context.RequestServices.GetRequiredService<IDocumentStore>().QuerySession();
             officer = await session.LoadAsync<Officer>(id, context.RequestAborted);
-            cache.Set(key, officer, Remember);
+            // Only an officer found is remembered: a miss (an officer removed, or not yet stored again) is asked again next time.
+            if (officer is not null) cache.Set(key, officer, Remember);
         }
         return OfficerSessions.StillValid(officer, stamp);
     }

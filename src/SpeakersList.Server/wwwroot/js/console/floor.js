@@ -139,9 +139,15 @@ $("poo-form").addEventListener("submit", async (ev) => {
   ev.preventDefault();
   const found = resolveParticipant(state.participants, $("poo-participant").value);
   if (!found.participant) { say(found.problem, "error", "floor"); return; }
+  // Sent: the keys go back to the floor at once (P is the ruling), not to a field about to be hidden.
+  $("poo-form").hidden = true;
+  $("poo-participant").blur();
+  $("btn-pause").focus();
   if (await floorCommand("point-of-order", { participant: found.participant.code }, `point of order by ${found.participant.name}`)) {
-    $("poo-form").hidden = true;
     $("poo-participant").value = "";
+  } else {
+    $("poo-form").hidden = false;
+    $("poo-participant").focus();
   }
 });
 

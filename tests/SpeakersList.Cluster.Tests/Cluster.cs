@@ -73,6 +73,21 @@ public class Cluster : IAsyncLifetime
         await WaitReadyAsync(Node(index), _nodes[index]!);
     }
 
+    /// <summary>
+    /// Until the proxy sends requests to the node again: it leaves a node that failed out of rotation for fail_timeout, and
+    /// an operator waits for this before stopping the next node (README, "Upgrading without interrupting a meeting").
+    /// </summary>
+    public async Task WaitUntilProxyUsesAsync(int index)
+    {
+        using var http = new HttpClient { BaseAddress = Proxy, Timeout = TimeSpan.FromSeconds(5) };
+        var address = $"127.0.0.1:{NodePorts[index]}";
+        await Wait.UntilAsync(async () =>
+        {
+            using var response = await http.GetAsync("/health/live");
+            return response.Headers.TryGetValues("X-SpeakersList-Node", out var nodes) && nodes.Any(n => n.Contains(address, StringComparison.Ordinal));
+        }, TimeSpan.FromSeconds(60), $"the proxy to send requests to node {index + 1} again");
+    }
+
     public ChildProcess StartServer(IReadOnlyDictionary<string, string?> environment, string name, params string[] arguments) =>
         new("dotnet", [Repository.ServerDll, .. arguments], Repository.ServerDirectory, environment, Path.Combine(_directory, $"{name}.log"));
 

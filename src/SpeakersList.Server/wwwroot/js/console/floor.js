@@ -78,7 +78,22 @@ function confirmOpening() {
     `about ${hours >= 48 ? `${Math.round(hours / 24)} days` : `${Math.round(hours)} h`} from now. Open it now?`);
 }
 
-export async function floorCommand(action, extra = {}, what = floorWords[action] ?? action) {
+// Floor commands go one after another, in the order the officer gave them: a key pressed while the last command is
+// still on its way waits for it, and is then sent with the version that command brought the meeting to.
+let inFlight = Promise.resolve();
+
+/** Runs the work after every floor command already given; its commands are sent with sendFloorCommand. */
+function inTurn(work) {
+  const next = inFlight.then(work);
+  inFlight = next.catch(() => false);
+  return next;
+}
+
+export function floorCommand(action, extra = {}, what = floorWords[action] ?? action) {
+  return inTurn(() => sendFloorCommand(action, extra, what));
+}
+
+async function sendFloorCommand(action, extra, what) {
   if (!state.meetingId) return false;
   if (action === "adjourn" && !confirm("Adjourn the meeting?")) return false;
   if (action === "open" && !confirmOpening()) return false;
@@ -104,14 +119,16 @@ async function pointOfOrderNow() {
   $("poo-participant").focus();
 }
 
-async function resume() {
+// The ruling and the speech's clock again, as one turn: no other key slips in between the two.
+const resume = () => inTurn(async () => {
   const resumeSpeech = state.pausedForPointOfOrder && Boolean(state.floor?.pointOfOrder);
-  const ok = await floorCommand("resume");
+  const ok = await sendFloorCommand("resume", {}, floorWords.resume);
   if (ok && resumeSpeech) {
     state.pausedForPointOfOrder = false;
-    await floorCommand("resume", {}, "resumption of the speech after the point of order");
+    await sendFloorCommand("resume", {}, "resumption of the speech after the point of order");
   }
-}
+  return ok;
+});
 
 /** Where an absent speaker goes, by the meeting's policy. */
 const absentGoesTo = { endOfList: "waits again at the end of the list", nextMeeting: "continues at the next meeting on the item" };

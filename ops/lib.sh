@@ -36,9 +36,9 @@ pg_as_owner() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo $((20000 + RANDOM % 20000)); }
 
-# start_cluster DIR PORT: initialises DIR on first use, then starts it on 127.0.0.1:PORT (TCP only).
+# start_cluster DIR PORT [MAX_CONNECTIONS]: initialises DIR on first use, then starts it on 127.0.0.1:PORT (TCP only).
 start_cluster() {
-  local dir=$1 port=$2 bin
+  local dir=$1 port=$2 connections=${3:-300} bin
   bin=$(pg_bin)
   mkdir -p "$dir"
   [ "$(id -u)" = 0 ] && chown postgres:postgres "$dir" && chmod 700 "$dir"
@@ -47,7 +47,7 @@ start_cluster() {
     pg_as_owner "$bin/initdb" -D "$dir" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
   fi
   pg_as_owner "$bin/pg_ctl" -D "$dir" -w -t 60 -l "$dir/server.log" \
-    -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=300" start >/dev/null
+    -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=$connections" start >/dev/null
 }
 
 stop_cluster() {

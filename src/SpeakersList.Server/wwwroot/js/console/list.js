@@ -3,7 +3,7 @@
 import { send, remove } from "../api.js";
 import { clockTime, dayLabel, h, levelName, kindName, stateName, minutesSeconds, speakerLine } from "../format.js";
 import { findParticipants } from "../participants.js";
-import { $, state, say, refused, newestVersion, answered } from "./state.js";
+import { $, state, say, refused, listVersion, answered } from "./state.js";
 import { floorCommand } from "./floor.js";
 
 export const waiting = () => (state.list?.entries ?? []).filter((e) => e.state === "waiting");
@@ -153,7 +153,7 @@ async function moveTo(e, index) {
   if (reason === null) { say(`Move of ${e.participantName} cancelled.`, "ok", "list"); return; }
   try {
     answered(await send("POST", `/api/meetings/${state.meetingId}/speakers-list/moves`,
-      { inscriptionId: e.inscriptionId, after, reason, expectedVersion: newestVersion() }));
+      { inscriptionId: e.inscriptionId, after, reason, expectedVersion: listVersion() }));
     say(`${e.participantName} moved ${index === 0 ? "to the head of the waiting speakers" : `after ${others[index - 1].participantName}`}. Reason: ${reason}`, "ok", "list");
   } catch (error) {
     await refused(error, `move of ${e.participantName}`, "list");
@@ -199,7 +199,7 @@ function drop(ev, target) {
 async function withdraw(e) {
   if (!confirm(`Withdraw ${e.participantName} (${speakerLine(e)}) from the list?`)) return;
   try {
-    answered(await remove(`/api/meetings/${state.meetingId}/inscriptions/${e.inscriptionId}`, newestVersion()));
+    answered(await remove(`/api/meetings/${state.meetingId}/inscriptions/${e.inscriptionId}`, listVersion()));
     say(`${e.participantName} withdrawn.`, "ok", "list");
   } catch (error) {
     await refused(error, `withdrawal of ${e.participantName}`, "list");
@@ -223,7 +223,7 @@ $("list-search").addEventListener("keydown", (ev) => {
 
 export async function listCommand(method, path, body, what, done, where = "list") {
   try {
-    answered(await send(method, `/api/meetings/${state.meetingId}/speakers-list/${path}`, { ...body, expectedVersion: newestVersion() }));
+    answered(await send(method, `/api/meetings/${state.meetingId}/speakers-list/${path}`, { ...body, expectedVersion: listVersion() }));
     say(done, "ok", where);
     return true;
   } catch (error) {

@@ -47,6 +47,11 @@ export async function refused(error, what, where = "") {
  * answers to this console's own commands (their push may not have arrived yet).
  */
 export const newestVersion = () => Math.max(state.floor?.version ?? 0, state.list?.version ?? 0, state.answered ?? 0) || undefined;
+/**
+ * The version a change to the list is decided on: the list as shown, or this console's own last answer. Not the floor's:
+ * a floor push can bring news of another officer's change whose list this officer has not seen yet.
+ */
+export const listVersion = () => Math.max(state.list?.version ?? 0, state.answered ?? 0) || undefined;
 
 /** Notes the version a command's answer reports, for the next command. */
 export function answered(answer) {

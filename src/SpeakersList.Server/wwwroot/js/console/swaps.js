@@ -1,7 +1,7 @@
 // Swaps between delegations: the open ones, live; Approve once the other delegation has accepted, Reject with a reason.
 import { send } from "../api.js";
 import { h } from "../format.js";
-import { $, state, say, refused, newestVersion, answered } from "./state.js";
+import { $, state, say, refused, listVersion, answered } from "./state.js";
 
 const swapStatus = (x) => String(x.status ?? "").toLowerCase();
 
@@ -47,7 +47,7 @@ async function swapStep(x, step) {
   const what = `${step === "approve" ? "approval" : "rejection"} of the swap between ${x.proposedByName} and ${x.proposedToName}`;
   try {
     answered(await send("POST", `/api/meetings/${state.meetingId}/swaps/${x.swapId}/${step}`,
-      { expectedVersion: newestVersion(), ...(reason ? { reason } : {}) }));
+      { expectedVersion: listVersion(), ...(reason ? { reason } : {}) }));
     say(step === "approve" ? `Swap approved: ${x.proposedByName} and ${x.proposedToName} have exchanged places.`
       : `Swap between ${x.proposedByName} and ${x.proposedToName} rejected.`, "ok", "swaps");
   } catch (error) {

@@ -82,9 +82,8 @@ builder.Host.UseWolverine(options =>
     // adjournment) is stored with the commit that raised it and handled once, by another node if its own dies.
     options.Durability.Mode = DurabilityMode.Balanced;
     options.Policies.UseDurableLocalQueues();
-    // The draw at the end of an opening window: durable, so a restart does not lose it and one node runs it.
+    // The draw at the end of an opening window, on its own queue (durable, as every local queue above).
     options.PublishMessage<SpeakersList.Server.SpeakersLists.SchedulingOpening.DrawOpeningLot>().ToLocalQueue("opening-draws");
-    options.LocalQueue("opening-draws").UseDurableInbox();
 });
 builder.Services.AddWolverineHttp();
 // After Marten's start-up (schema, participants), so the demo finds the registry in place.

@@ -14,6 +14,7 @@ public static class Program
     public static async Task<int> Main(string[] args)
     {
         if (args is ["cross-node", .. var crossNode]) { await CrossNodePush.RunAsync(crossNode); return 0; } // ops/bench-cluster
+        if (args is ["rush", var url, var officer, var rounds]) return await RushAgainstAsync(new Uri(url), officer, int.Parse(rounds)); // ops/profile
         if (args.FirstOrDefault() == "bare-server")
         {
             await BareServer.RunAsync(args[1..]);
@@ -199,6 +200,23 @@ public static class Program
         {
             await server.DisposeAsync();
         }
+    }
+
+    /// <summary>
+    /// Rushes on a server that is already running (ops/profile attaches a profiler to it): the officer's password
+    /// on standard input, rounds of 193 inscriptions on a fresh meeting each.
+    /// </summary>
+    private static async Task<int> RushAgainstAsync(Uri server, string officer, int rounds)
+    {
+        var password = (await Console.In.ReadLineAsync())?.Trim() ?? "";
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1000 }) { BaseAddress = server, Timeout = TimeSpan.FromMinutes(2) };
+        var signIn = await http.PostAsJsonAsync("/api/auth/officer/sign-in", new { name = officer, password });
+        signIn.EnsureSuccessStatusCode();
+        var token = (await signIn.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        var rush = await InscriptionRush.RunAsync(new Api(http), rounds, Settings.Full.Delegations);
+        Console.WriteLine($"rush: {rush.PerSecond:F0}/s, p50 {rush.P50:F0} ms, p99 {rush.P99:F0} ms, refused {rush.Refused}");
+        return 0;
     }
 
     private sealed record Settings(int Starts, TimeSpan Settle, int Appends, int Delegations, int RushRounds, int[] ScreenCounts, int BroadcastRounds)

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using SpeakersList.Participants;
@@ -27,9 +26,6 @@ public static class InscribeEndpoint
     /// <summary>A delegation inscribes only itself (403 otherwise); an officer inscribes anyone.</summary>
     public static ProblemDetails Before(Inscribe command, ClaimsPrincipal user) => Actor.Of(user).ProblemUnlessFor(command.Participant);
 
-    public static Task<Participant?> LoadAsync(Inscribe command, IQuerySession session, CancellationToken cancellation) =>
-        session.LoadAsync<Participant>(ParticipantCode.Normalise(command.Participant), cancellation);
-
     /// <summary>
     /// Inscribe a speaker. Inscriptions on one meeting are queued and decided in batches, in the order
     /// they arrived, one transaction per batch: a rush of inscriptions never gets a 409.
@@ -38,13 +34,11 @@ public static class InscribeEndpoint
     [DelegationMayAct, EnableRateLimiting(AccessSetup.InscriptionLimit)]
     [ProducesResponseType<InscriptionAccepted>(201)]
     [ProducesResponseType<InscriptionAccepted>(200)]
-    public static async Task<IResult> Post(Guid meetingId, Inscribe command, Participant? participant, InscriptionDesk desk, HttpContext context)
+    public static async Task<IResult> Post(Guid meetingId, Inscribe command, InscriptionDesk desk, HttpContext context)
     {
-        if (participant is null)
-            return Refusal.Invalid($"Unknown participant '{command.Participant}'. Use a code from GET /api/participants.").ToResult();
-
+        // The participant is read by the desk, with the rest of its batch: a rush costs one read of the registry, not one per request.
         var requester = new Requester(context.User.Identity?.Name, context.TraceIdentifier);
-        var outcome = await desk.Submit(meetingId, command, participant, context.ArrivedAt(), requester);
+        var outcome = await desk.Submit(meetingId, command, context.ArrivedAt(), requester);
         if (outcome.Refusal is { } refusal) return refusal.ToResult();
 
         var id = command.CommandId; // the inscription's id

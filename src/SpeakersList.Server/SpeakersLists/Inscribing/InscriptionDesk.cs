@@ -29,16 +29,16 @@ public sealed class InscriptionDesk(IDocumentStore store, ILogger<InscriptionDes
     private const int MaximumBatch = 256;
     private static readonly TimeSpan IdleAfter = TimeSpan.FromSeconds(30);
 
-    private sealed record Pending(Inscribe Command, Participant Participant, DateTimeOffset ArrivedAt, Requester Requester,
+    private sealed record Pending(Inscribe Command, string Participant, DateTimeOffset ArrivedAt, Requester Requester,
         TaskCompletionSource<InscriptionOutcome> Answer);
 
     private readonly ConcurrentDictionary<Guid, Channel<Pending>> _queues = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentBag<Task> _workers = [];
 
-    public async Task<InscriptionOutcome> Submit(Guid meetingId, Inscribe command, Participant participant, DateTimeOffset arrivedAt, Requester requester)
+    public async Task<InscriptionOutcome> Submit(Guid meetingId, Inscribe command, DateTimeOffset arrivedAt, Requester requester)
     {
-        var pending = new Pending(command, participant, arrivedAt, requester,
+        var pending = new Pending(command, ParticipantCode.Normalise(command.Participant), arrivedAt, requester,
             new TaskCompletionSource<InscriptionOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
         // No queue, and no worker, for a meeting that does not exist: a made-up id costs one light query.
         if (!_queues.ContainsKey(meetingId) && !await MeetingExists(meetingId))
@@ -124,10 +124,18 @@ public sealed class InscriptionDesk(IDocumentStore store, ILogger<InscriptionDes
             return;
         }
 
+        // The batch's participants in one read.
+        var participants = (await session.LoadManyAsync<Participant>(_stopping.Token, batch.Select(x => x.Participant).Distinct()))
+            .ToDictionary(x => x.Code);
         var decided = new List<(Pending Pending, Refusal? Refusal, bool AlreadyDone)>(batch.Count);
         foreach (var pending in batch.OrderBy(x => x.ArrivedAt))
         {
-            var decision = Inscription.Decide(list, pending.Command, pending.Participant, pending.ArrivedAt);
+            if (!participants.TryGetValue(pending.Participant, out var participant))
+            {
+                decided.Add((pending, Refusal.Invalid($"Unknown participant '{pending.Command.Participant}'. Use a code from GET /api/participants."), false));
+                continue;
+            }
+            var decision = Inscription.Decide(list, pending.Command, participant, pending.ArrivedAt);
             if (decision.Refusal is { } refusal)
             {
                 decided.Add((pending, refusal, false));

@@ -5,8 +5,6 @@ using SpeakersList.Server.SpeakersLists.Inscribing;
 using System;
 using System.Linq;
 using Wolverine.Http;
-using Wolverine.Marten.Publishing;
-using Wolverine.Runtime;
 
 namespace Internal.Generated.WolverineHandlers
 {
@@ -16,23 +14,15 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly SpeakersList.Server.SpeakersLists.Inscribing.InscriptionDesk _inscriptionDesk;
-        private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
-        private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public POST_api_meetings_meetingId_inscriptions(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, SpeakersList.Server.SpeakersLists.Inscribing.InscriptionDesk inscriptionDesk, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public POST_api_meetings_meetingId_inscriptions(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, SpeakersList.Server.SpeakersLists.Inscribing.InscriptionDesk inscriptionDesk) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _inscriptionDesk = inscriptionDesk;
-            _outboxedSessionFactory = outboxedSessionFactory;
-            _wolverineRuntime = wolverineRuntime;
         }
 
         public override async System.Threading.Tasks.Task Handle(Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
-            var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
-            Wolverine.Http.Runtime.UserNameMiddleware.Apply(httpContext, messageContext);
-            // Building the Marten session
-            await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "SpeakersList.Server.SpeakersLists.Inscribing.InscribeEndpoint").SetTag("http.route", "/api/meetings/{meetingId}/inscriptions").SetTag("http.request.method", "POST");
             // Reading the request body via JSON deserialization
             var (command, jsonContinue) = await ReadJsonAsync<SpeakersList.SpeakersLists.Inscribe>(httpContext);
@@ -73,10 +63,9 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            var participant = await SpeakersList.Server.SpeakersLists.Inscribing.InscribeEndpoint.LoadAsync(command, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
             
             // The actual HTTP request handler execution
-            var result = await SpeakersList.Server.SpeakersLists.Inscribing.InscribeEndpoint.Post(meetingId, command, participant, _inscriptionDesk, httpContext).ConfigureAwait(false);
+            var result = await SpeakersList.Server.SpeakersLists.Inscribing.InscribeEndpoint.Post(meetingId, command, _inscriptionDesk, httpContext).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

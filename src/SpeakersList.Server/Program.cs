@@ -39,14 +39,25 @@ builder.Services.AddSingleton(WalkingTime.From(builder.Configuration));
 builder.Services.AddHostedService<ProgrammePublisher>();
 builder.Services.ConfigureHttpJsonOptions(json => Json.Configure(json.SerializerOptions));
 
+// The schema is compared with the code once per build (before Marten's own start-up work, which needs it).
+builder.Services.AddSingleton(services =>
+{
+    var configuration = services.GetRequiredService<IConfiguration>();
+    return new SchemaStamp(configuration.GetConnectionString("Marten")
+        ?? throw new InvalidOperationException("ConnectionStrings:Marten is not set; ops/run provisions a local PostgreSQL and sets it."),
+        configuration["SpeakersList:Schema"] ?? "speakerslist");
+});
+
 // The event store. Configured from the service provider so that a test host's settings are seen.
 builder.Services.AddMarten(services =>
     {
         var configuration = services.GetRequiredService<IConfiguration>();
+        var stamp = services.GetRequiredService<SchemaStamp>();
         var options = new StoreOptions();
-        options.Connection(configuration.GetConnectionString("Marten")
-            ?? throw new InvalidOperationException("ConnectionStrings:Marten is not set; ops/run provisions a local PostgreSQL and sets it."));
-        options.DatabaseSchemaName = configuration["SpeakersList:Schema"] ?? "speakerslist";
+        options.Connection(configuration.GetConnectionString("Marten")!);
+        options.DatabaseSchemaName = stamp.Schema;
+        // Applied by this build already: no table is compared again on first use either.
+        if (stamp.IsCurrent) options.AutoCreateSchemaObjects = AutoCreate.None;
         options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, Json.Configure);
         options.Events.StreamIdentity = StreamIdentity.AsGuid;
         options.Events.MetadataConfig.CorrelationIdEnabled = true;
@@ -68,8 +79,9 @@ builder.Services.AddMarten(services =>
     })
     .UseLightweightSessions()
     .InitializeWith<ParticipantsSeed>()
-    .IntegrateWithWolverine(wolverine => wolverine.UseFastEventForwarding = true)
-    .ApplyAllDatabaseChangesOnStartup();
+    .IntegrateWithWolverine(wolverine => wolverine.UseFastEventForwarding = true);
+// First of all the start-up work (Marten puts its own first): the seed and Wolverine find the schema in place.
+builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, SchemaStamp.AtStart>());
 
 builder.Host.UseWolverine(options =>
 {

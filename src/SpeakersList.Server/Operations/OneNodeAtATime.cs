@@ -4,13 +4,14 @@ using Npgsql;
 namespace SpeakersList.Server.Operations;
 
 /// <summary>
-/// Start-up work that several nodes would otherwise race on (the participants' registry, the demo): run under a
+/// Start-up work that several nodes would otherwise race on (the schema, the participants' registry, the demo): run under a
 /// PostgreSQL advisory lock, so nodes take turns and the second finds the work done.
 /// </summary>
 public static class OneNodeAtATime
 {
     public const long ParticipantsSeed = 0x5EED_2013_0A67;
     public const long DemoLoader = 0x5EED_2013_0DE0;
+    public const long Schema = 0x5EED_2013_05C0;
 
     public static async Task<T> RunAsync<T>(IDocumentStore store, long key, Func<Task<T>> work, CancellationToken cancellation)
     {

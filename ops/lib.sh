@@ -32,6 +32,15 @@ ensure_node() {
 }
 
 # Runs a PostgreSQL command as the postgres user when we are root (postgres refuses to run as root).
+# The server as it is deployed: Release, compiled ahead of time to native code (ReadyToRun: the libraries' IL is not
+# JIT-compiled at each start), into $root/.build/server by default. Prints the directory.
+publish_server() {
+  local out=${1:-$root/.build/server}
+  dotnet publish "$root/src/SpeakersList.Server/SpeakersList.Server.csproj" -c Release -r linux-x64 --self-contained false \
+    -p:PublishReadyToRun=true -o "$out" -nologo -v q >&2 || return 1
+  printf '%s\n' "$out"
+}
+
 pg_as_owner() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo $((20000 + RANDOM % 20000)); }

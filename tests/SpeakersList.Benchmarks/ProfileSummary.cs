@@ -1,0 +1,80 @@
+using System.Text.Json;
+
+namespace SpeakersList.Benchmarks;
+
+/// <summary>
+/// ops/profile: what a dotnet-trace CPU profile (speedscope JSON) says in a few lines. Only the time a thread was on a CPU
+/// counts (the sampler's CPU_TIME frames), not time spent waiting. Three views: by library (the innermost frame outside
+/// the runtime's own assemblies), the heaviest frames inclusive, and where the CPU was when sampled (self).
+/// </summary>
+public static class ProfileSummary
+{
+    private static readonly HashSet<string> Runtime =
+    [
+        "?", "System.Private.CoreLib", "System.Linq", "System.Collections", "System.Collections.Concurrent", "System.Runtime",
+        "System.Threading", "System.Memory", "Microsoft.Extensions.Primitives", "System.Runtime.InteropServices",
+    ];
+
+    public static void Print(string file, int rows)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllBytes(file));
+        var frames = json.RootElement.GetProperty("shared").GetProperty("frames").EnumerateArray()
+            .Select(x => x.GetProperty("name").GetString() ?? "?").ToArray();
+        var cpu = frames.Select((name, i) => (name, i)).Where(x => x.name == "CPU_TIME").Select(x => x.i).ToHashSet();
+        var inclusive = new Dictionary<int, double>();
+        var self = new Dictionary<int, double>();
+        var byLibrary = new Dictionary<string, double>();
+        var total = 0.0;
+        foreach (var profile in json.RootElement.GetProperty("profiles").EnumerateArray())
+        {
+            var stack = new List<int>();
+            double? opened = null;
+            foreach (var e in profile.GetProperty("events").EnumerateArray())
+            {
+                var frame = e.GetProperty("frame").GetInt32();
+                var at = e.GetProperty("at").GetDouble();
+                if (e.GetProperty("type").GetString() == "O")
+                {
+                    if (cpu.Contains(frame)) opened = at;
+                    stack.Add(frame);
+                    continue;
+                }
+                stack.RemoveAt(stack.Count - 1);
+                if (!cpu.Contains(frame) || opened is not { } start) continue;
+                var ms = at - start;
+                opened = null;
+                total += ms;
+                foreach (var f in stack.Distinct()) inclusive[f] = inclusive.GetValueOrDefault(f) + ms;
+                if (stack.Count > 0) self[stack[^1]] = self.GetValueOrDefault(stack[^1]) + ms;
+                var library = stack.AsEnumerable().Reverse().Select(f => Library(frames[f])).FirstOrDefault(x => !Runtime.Contains(x) && !x.StartsWith("Thread (")) ?? "the runtime (GC, JIT, threads)";
+                byLibrary[library] = byLibrary.GetValueOrDefault(library) + ms;
+            }
+        }
+        Console.WriteLine($"{file}: {total:F0} ms on a CPU");
+        Console.WriteLine("by library (the innermost frame outside the runtime's own assemblies):");
+        foreach (var (library, ms) in byLibrary.OrderByDescending(x => x.Value).Take(rows))
+            Console.WriteLine($"  {ms,8:F0} ms {100 * ms / total,5:F1}%  {library}");
+        Console.WriteLine("heaviest frames of the service, Marten, Wolverine and ASP.NET Core (inclusive):");
+        foreach (var (f, ms) in inclusive.Where(x => Interesting(frames[x.Key])).OrderByDescending(x => x.Value).Take(rows))
+            Console.WriteLine($"  {ms,8:F0} ms {100 * ms / total,5:F1}%  {Short(frames[f])}");
+        Console.WriteLine("where the CPU was (self):");
+        foreach (var (f, ms) in self.OrderByDescending(x => x.Value).Take(rows))
+            Console.WriteLine($"  {ms,8:F0} ms {100 * ms / total,5:F1}%  {Short(frames[f])}");
+    }
+
+    private static string Library(string frame) => frame.IndexOf('!') is > 0 and var bang ? frame[..bang] : "?";
+
+    private static bool Interesting(string frame) =>
+        frame.StartsWith("SpeakersList", StringComparison.OrdinalIgnoreCase) || frame.StartsWith("Marten!", StringComparison.OrdinalIgnoreCase)
+        || frame.StartsWith("Wolverine", StringComparison.OrdinalIgnoreCase) || frame.StartsWith("Weasel", StringComparison.OrdinalIgnoreCase)
+        || frame.StartsWith("Npgsql!Npgsql.NpgsqlCommand", StringComparison.OrdinalIgnoreCase)
+        || frame.Contains("Authentication", StringComparison.Ordinal) || frame.Contains("RateLimiting", StringComparison.Ordinal);
+
+    // Without the parameter lists and the async state machines' boxes: a line a frame.
+    private static string Short(string frame)
+    {
+        var paren = frame.IndexOf('(');
+        var name = paren > 0 ? frame[..paren] : frame;
+        return name.Length > 150 ? name[..150] : name;
+    }
+}

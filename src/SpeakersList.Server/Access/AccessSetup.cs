@@ -76,6 +76,8 @@ public static class AccessSetup
         // How long a session lasts (SpeakersList:SessionHours, default 12), read when the options are built so a test host can set it.
         services.AddOptions<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions>(BearerScheme).Configure<IConfiguration>((options, configuration) =>
             options.BearerTokenExpiration = TimeSpan.FromHours(configuration.GetValue("SpeakersList:SessionHours", 12.0)));
+        services.PostConfigure<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions>(BearerScheme, options =>
+            options.BearerTokenProtector = new RememberedTickets(options.BearerTokenProtector));
         services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(CookieScheme).Configure<IConfiguration>((options, configuration) =>
             options.ExpireTimeSpan = TimeSpan.FromHours(configuration.GetValue("SpeakersList:SessionHours", 12.0)));
         // An external provider's JWTs, used only when Authentication:Oidc:Authority is set.

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.Sockets;
 using System.Reflection;
 using System.Text;
@@ -201,14 +202,22 @@ public sealed class RequestGuard(RequestDelegate next, IOptionsMonitor<RequestLi
     /// <summary>A list or an object the command needs, left out of the body (strings are the commands' own Validate's business).</summary>
     private static ProblemDetails? MissingMember(object command)
     {
-        var nullability = new NullabilityInfoContext();
-        foreach (var property in command.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
-        {
-            if (property.PropertyType.IsValueType || property.PropertyType == typeof(string) || property.GetIndexParameters().Length > 0) continue;
-            if (nullability.Create(property).ReadState != NullabilityState.NotNull) continue;
-            if (property.GetValue(command) is null) return Bad($"{JsonNamingPolicy.CamelCase.ConvertName(property.Name)} is required.");
-        }
+        foreach (var (property, name) in Required.GetOrAdd(command.GetType(), RequiredMembers))
+            if (property.GetValue(command) is null) return Bad($"{name} is required.");
         return null;
+    }
+
+    // What a command type requires is read from its nullability once per type, not at each request.
+    private static readonly ConcurrentDictionary<Type, (PropertyInfo Property, string Name)[]> Required = new();
+
+    private static (PropertyInfo, string)[] RequiredMembers(Type type)
+    {
+        var nullability = new NullabilityInfoContext();
+        return type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(property => !property.PropertyType.IsValueType && property.PropertyType != typeof(string) && property.GetIndexParameters().Length == 0
+                && nullability.Create(property).ReadState == NullabilityState.NotNull)
+            .Select(property => (property, JsonNamingPolicy.CamelCase.ConvertName(property.Name)))
+            .ToArray();
     }
 
     private static string FieldProblem(JsonException ex)

@@ -47,7 +47,7 @@ builder.Services.AddMarten(services =>
         options.Connection(configuration.GetConnectionString("Marten")
             ?? throw new InvalidOperationException("ConnectionStrings:Marten is not set; ops/run provisions a local PostgreSQL and sets it."));
         options.DatabaseSchemaName = configuration["SpeakersList:Schema"] ?? "speakerslist";
-        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, Json.Configure);
+        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, Json.ConfigureStore);
         options.Events.StreamIdentity = StreamIdentity.AsGuid;
         options.Events.MetadataConfig.CorrelationIdEnabled = true;
         options.Events.MetadataConfig.CausationIdEnabled = true;

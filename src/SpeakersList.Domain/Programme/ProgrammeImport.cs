@@ -69,9 +69,9 @@ public static class ProgrammeImport
                 if (participants(statement.Participant.Trim()) is not { } speaker)
                     return Refuse(statement.Line, $"unknown participant '{statement.Participant}' in the statements arranged for '{m.Title}'. Use a code from GET /api/participants.");
                 var inscriptionId = DerivedId(id, $"pre-arranged:{order}");
-                events.Add(new SpeakerInscribed(id, inscriptionId, inscriptionId, speaker.Code, speaker.Name, speaker.SpeakingBlock,
-                    LevelOfRepresentation.Other, statement.SpeakerName?.Trim() ?? speaker.Name, statement.SpeakerTitle?.Trim() ?? speaker.Name,
-                    null, EntryKind.PreArranged, now, ArrangedOrder: order, AllottedSecondsOverride: statement.Seconds));
+                events.Add(new SpeakerInscribed(id, inscriptionId, inscriptionId,
+                    Speaker.Of(speaker, LevelOfRepresentation.Other, statement.SpeakerName ?? speaker.Name, statement.SpeakerTitle ?? speaker.Name),
+                    EntryKind.PreArranged, now, ArrangedOrder: order, AllottedSecondsOverride: statement.Seconds));
             }
             ids[m.Code] = id;
             planned.Add(Meeting.Create(meetingScheduled));

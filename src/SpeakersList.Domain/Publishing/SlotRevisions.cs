@@ -40,9 +40,9 @@ public static class SlotRevisions
         {
             if (data is not IMeetingEvent meetingEvent) continue;
             list = list.Evolve(meetingEvent);
-            if (!list.Entries.Any(e => Same(e.Participant, participant))) continue;
+            if (!list.Entries.Any(e => Same(e.Speaker.Participant, participant))) continue;
             var forecast = Forecast.Of(list, Forecast.NextFree(list)).Entries.ToDictionary(f => f.Ordered.Entry.InscriptionId);
-            foreach (var entry in list.Entries.Where(e => Same(e.Participant, participant)))
+            foreach (var entry in list.Entries.Where(e => Same(e.Speaker.Participant, participant)))
             {
                 forecast.TryGetValue(entry.InscriptionId, out var planned);
                 var cancelled = !entry.IsActive || list.Meeting.Cancelled;

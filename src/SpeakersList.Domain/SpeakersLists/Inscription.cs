@@ -38,9 +38,8 @@ public static class Inscription
             return Refusal.Conflict($"The list is full: the number of speakers for this meeting is limited to {cap}.");
 
         return Decision.Accept(new SpeakerInscribed(
-            list.Id, command.CommandId, command.CommandId, participant.Code, participant.Name, participant.SpeakingBlock,
-            command.Level, command.SpeakerName.Trim(), command.SpeakerTitle.Trim(),
-            string.IsNullOrWhiteSpace(command.OnBehalfOf) ? null : command.OnBehalfOf.Trim(),
+            list.Id, command.CommandId, command.CommandId,
+            Speaker.Of(participant, command.Level, command.SpeakerName, command.SpeakerTitle, command.OnBehalfOf),
             EntryKind.Statement, receivedAt));
     }
 
@@ -53,7 +52,7 @@ public static class Inscription
         {
             EntryState.Waiting => Decision.Accept(new InscriptionWithdrawn(list.Id, entry.InscriptionId, command.CommandId, now)),
             EntryState.Withdrawn => Decision.AlreadyDone,
-            _ => Refusal.Conflict($"{entry.ParticipantName} has already been called ({entry.State}); the inscription can no longer be withdrawn."),
+            _ => Refusal.Conflict($"{entry.Speaker.ParticipantName} has already been called ({entry.State}); the inscription can no longer be withdrawn."),
         };
     }
 }

@@ -58,7 +58,7 @@ public static class ListManagement
     {
         var entry = list.Find(command.InscriptionId);
         if (entry is null || !entry.IsActive) return Refusal.NotFound($"There is no inscription {command.InscriptionId} on this list.");
-        if (!entry.IsWaiting) return Refusal.Conflict($"{entry.ParticipantName} has already been called; only waiting speakers can be moved.");
+        if (!entry.IsWaiting) return Refusal.Conflict($"{entry.Speaker.ParticipantName} has already been called; only waiting speakers can be moved.");
         if (string.IsNullOrWhiteSpace(command.Reason)) return Refusal.Invalid("A move needs a reason; it is recorded in the list's history.");
         if (command.After is { } after)
         {

@@ -151,8 +151,7 @@ public sealed partial record ListOfSpeakers(
     {
         var carriedSoFar = Entries.Count(x => x.CarriedOrder is not null);
         var arriving = e.Speakers.Select((s, i) => new Entry(
-            s.InscriptionId, Guid.Empty, s.Participant, s.ParticipantName, s.Block, s.Level, s.SpeakerName, s.SpeakerTitle, s.OnBehalfOf,
-            EntryKind.Statement, s.ReceivedAt, Entries.Count + i + 1, EntryState.Waiting, null, null, null, CarriedOrder: carriedSoFar + i + 1));
+            s.InscriptionId, Guid.Empty, s.Speaker, EntryKind.Statement, s.ReceivedAt, Entries.Count + i + 1, EntryState.Waiting, null, null, null, CarriedOrder: carriedSoFar + i + 1));
         return Next(Guid.Empty) with { Entries = Entries.AddRange(arriving) };
     }
 
@@ -193,7 +192,7 @@ public sealed partial record ListOfSpeakers(
     public IEnumerable<Entry> Active => Entries.Where(x => x.IsActive);
 
     public int StatementsBy(string participant) =>
-        Active.Count(x => x.Kind == EntryKind.Statement && string.Equals(x.Participant, participant, StringComparison.OrdinalIgnoreCase));
+        Active.Count(x => x.Kind == EntryKind.Statement && string.Equals(x.Speaker.Participant, participant, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The entries in speaking order, each with why it stands there.</summary>
     public IReadOnlyList<OrderedEntry> SpeakingOrder() => SpeakersLists.SpeakingOrder.Of(this);

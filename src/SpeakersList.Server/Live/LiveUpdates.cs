@@ -100,7 +100,7 @@ public sealed class LivePublisher(
         }
 
         var rooms = subscriptions.Audience("room:", touched.Select(x => LiveViews.RoomKey(x.Meeting.Room)));
-        var delegations = subscriptions.Audience("delegation:", touched.SelectMany(x => x.Entries).Select(x => LiveViews.DelegationKey(x.Participant)));
+        var delegations = subscriptions.Audience("delegation:", touched.SelectMany(x => x.Entries).Select(x => LiveViews.DelegationKey(x.Speaker.Participant)));
         if (rooms.Count == 0 && delegations.Count == 0) return;
 
         // The room and delegation views span meetings: read every list once for the batch.

@@ -60,8 +60,8 @@ public sealed record DelegationAgendaView(string Participant, string Name, Guid 
 
             if (lists.TryGetValue(meeting.Id, out var list))
                 items.AddRange(list.Entries
-                    .Where(e => Same(e.Participant, participant.Code) && e.State != EntryState.Withdrawn)
-                    .Select(e => Item(AgendaRole.Speaker, $"{e.SpeakerName}, {e.SpeakerTitle}: speaker {e.Position} on the list", e)));
+                    .Where(e => Same(e.Speaker.Participant, participant.Code) && e.State != EntryState.Withdrawn)
+                    .Select(e => Item(AgendaRole.Speaker, $"{e.Speaker.SpeakerName}, {e.Speaker.SpeakerTitle}: speaker {e.Position} on the list", e)));
             if (meeting.Kind != MeetingKind.RoundTable) continue;
             if (conference.ChairOf(meeting.Id) is { } chair && Same(chair.Participant, participant.Code))
                 items.Add(Item(AgendaRole.RoundTableChair, $"{chair.ChairName} chairs the round table."));

@@ -43,7 +43,7 @@ public static class ProgrammeImport
         var registered = new ConferenceRegistered(conferenceId, command.CommandId, file.Name.Trim(), file.Venue.Trim(), file.TimeZone,
             days.OrderBy(d => d.Date).Select(d => new ConferenceDay(d.Date, d.Day.Title.Trim())).ToList(),
             file.Rooms.Select(r => r.Trim()).ToList(), now);
-        var conference = Conference.Create(registered);
+        var conference = Conference.For(registered);
 
         var streams = new List<NewStream> { new(conferenceId, [registered]) };
         var ids = new Dictionary<string, Guid>(StringComparer.OrdinalIgnoreCase);
@@ -74,7 +74,7 @@ public static class ProgrammeImport
                     EntryKind.PreArranged, now, ArrangedOrder: order, AllottedSecondsOverride: statement.Seconds));
             }
             ids[m.Code] = id;
-            planned.Add(Meeting.Create(meetingScheduled));
+            planned.Add(Meeting.For(meetingScheduled));
             streams.Add(new NewStream(id, events));
         }
         return (new ImportedProgramme(conferenceId, streams, ids), null);

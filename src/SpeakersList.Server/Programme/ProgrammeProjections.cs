@@ -1,5 +1,5 @@
+using JasperFx.Events;
 using Marten.Events.Aggregation;
-using SpeakersList.Floor;
 using SpeakersList.Programme;
 
 namespace SpeakersList.Server.Programme;
@@ -7,25 +7,17 @@ namespace SpeakersList.Server.Programme;
 /// <summary>
 /// Keeps each meeting as the programme knows it (time, room, live status) as an inline snapshot:
 /// the meeting commands decide on it, the room checks query it, and the grid is drawn from it.
+/// The fold is the domain's <see cref="Meeting.Fold"/>.
 /// </summary>
 public partial class MeetingProjection : SingleStreamProjection<Meeting, Guid>
 {
-    public static Meeting Create(MeetingScheduled e) => Meeting.Create(e);
-    public static Meeting Apply(MeetingRescheduled e, Meeting meeting) => meeting.Apply(e);
-    public static Meeting Apply(MeetingMoved e, Meeting meeting) => meeting.Apply(e);
-    public static Meeting Apply(MeetingCancelled e, Meeting meeting) => meeting.Apply(e);
-    public static Meeting Apply(MeetingOpened e, Meeting meeting) => meeting.Apply(e);
-    public static Meeting Apply(MeetingSuspended e, Meeting meeting) => meeting.Apply(e);
-    public static Meeting Apply(MeetingResumed e, Meeting meeting) => meeting.Apply(e);
-    public static Meeting Apply(MeetingAdjourned e, Meeting meeting) => meeting.Apply(e);
+    public override Meeting? Evolve(Meeting? snapshot, Guid id, IEvent e) =>
+        e.Data is IMeetingEvent meetingEvent ? Meeting.Fold(snapshot, meetingEvent) : snapshot;
 }
 
-/// <summary>Keeps each conference (days, rooms, round-table participation) as an inline snapshot.</summary>
+/// <summary>Keeps each conference (days, rooms, round-table participation) as an inline snapshot; the fold is <see cref="Conference.Fold"/>.</summary>
 public partial class ConferenceProjection : SingleStreamProjection<Conference, Guid>
 {
-    public static Conference Create(ConferenceRegistered e) => Conference.Create(e);
-    public static Conference Apply(RoundTablePreferenceStated e, Conference conference) => conference.Apply(e);
-    public static Conference Apply(RoundTableSeatAllocated e, Conference conference) => conference.Apply(e);
-    public static Conference Apply(RoundTableSeatReleased e, Conference conference) => conference.Apply(e);
-    public static Conference Apply(RoundTableChairDesignated e, Conference conference) => conference.Apply(e);
+    public override Conference? Evolve(Conference? snapshot, Guid id, IEvent e) =>
+        e.Data is IConferenceEvent conferenceEvent ? Conference.Fold(snapshot, conferenceEvent) : snapshot;
 }

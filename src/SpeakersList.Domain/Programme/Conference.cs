@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using SpeakersList.Participants;
+using static SpeakersList.Participants.ParticipantCode;
 
 namespace SpeakersList.Programme;
 
@@ -83,5 +84,4 @@ public sealed record Conference(
     private Conference Handled(Guid commandId) =>
         commandId == Guid.Empty ? this : this with { HandledCommands = HandledCommands.Add(commandId) };
 
-    private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using SpeakersList.Participants;
+using static SpeakersList.Participants.ParticipantCode;
 
 namespace SpeakersList.Programme;
 
@@ -179,7 +180,6 @@ public static class RoundTableParticipation
 
     private static Refusal UnknownDelegation(string code) => Invalid($"Unknown delegation '{code}'. Use a code from GET /api/participants.");
 
-    private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
     private static Refusal Conflict(string detail) => new(RefusalKind.Conflict, "The round table does not allow it", detail);
 

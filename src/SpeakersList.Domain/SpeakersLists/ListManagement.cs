@@ -1,3 +1,5 @@
+using SpeakersList.Participants;
+
 namespace SpeakersList.SpeakersLists;
 
 public sealed record MoveEntry(Guid CommandId, Guid InscriptionId, Guid? After, string Reason, long? ExpectedVersion = null) : IMeetingCommand;
@@ -44,7 +46,7 @@ public static class ListManagement
 
     public static Decision Decide(ListOfSpeakers list, AllowSecondInscription command, DateTimeOffset now) =>
         list.Guard(command)
-        ?? Decision.Accept(new SecondInscriptionAllowed(list.Id, command.Participant.ToUpperInvariant(), command.CommandId, now));
+        ?? Decision.Accept(new SecondInscriptionAllowed(list.Id, ParticipantCode.Normalise(command.Participant), command.CommandId, now));
 
     public static Decision Decide(ListOfSpeakers list, SetOrderingPolicy command, DateTimeOffset now) =>
         list.Guard(command)

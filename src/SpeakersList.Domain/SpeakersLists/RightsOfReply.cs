@@ -31,7 +31,7 @@ public static class RightsOfReply
         if (dayEnd.Floor.Status == MeetingStatus.Adjourned)
             return Refusal.Conflict($"The day's last meeting on this item ({dayEnd.Meeting.Title}) has been adjourned; no further reply can be heard today.");
         var replies = dayEnd.Active.Count(x => x.Kind == EntryKind.RightOfReply
-            && string.Equals(x.Speaker.Participant, participant.Code, StringComparison.OrdinalIgnoreCase));
+            && x.Speaker.Represents(participant.Code));
         if (replies >= MaximumPerMeeting)
             return Refusal.Conflict($"{participant.Name} has already asked for its two rights of reply on this item at this meeting.");
 

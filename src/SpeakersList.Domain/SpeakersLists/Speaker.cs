@@ -15,6 +15,9 @@ public sealed record Speaker(
         new(participant.Code, participant.Name, participant.SpeakingBlock, level, speakerName.Trim(), speakerTitle.Trim(),
             string.IsNullOrWhiteSpace(onBehalfOf) ? null : onBehalfOf.Trim());
 
+    /// <summary>Whether this speaker speaks for the participant with the given code.</summary>
+    public bool Represents(string participantCode) => ParticipantCode.Same(Participant, participantCode);
+
     /// <summary>The rank in protocol order: the block first; within the Member States' block, the level of representation.</summary>
     public (int Block, int Level) ProtocolRank() =>
         ((int)Block, Block == SpeakingBlock.MemberStatesAndGroups ? (int)Level : 0);

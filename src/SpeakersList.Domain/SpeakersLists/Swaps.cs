@@ -43,7 +43,7 @@ public static class Swaps
         if (mine is null || theirs is null || !mine.IsActive || !theirs.IsActive)
             return Refusal.NotFound("Both inscriptions of a swap must be on this list.");
         if (!mine.IsWaiting || !theirs.IsWaiting) return Refusal.Conflict("Only speakers who have not yet been called can swap slots.");
-        if (mine.InscriptionId == theirs.InscriptionId || string.Equals(mine.Speaker.Participant, theirs.Speaker.Participant, StringComparison.OrdinalIgnoreCase))
+        if (mine.InscriptionId == theirs.InscriptionId || mine.Speaker.Represents(theirs.Speaker.Participant))
             return Refusal.Invalid("A swap is between two different delegations.");
         if (list.Swaps.Any(s => s.IsOpen && Involves(s, mine.InscriptionId) && Involves(s, theirs.InscriptionId)))
             return Refusal.Conflict($"A swap between {mine.Speaker.ParticipantName} and {theirs.Speaker.ParticipantName} is already open.");

@@ -78,7 +78,7 @@ public static class StatisticsQueries
         if (await session.LoadAsync<ListOfSpeakers>(meetingId, cancellation) is not { } list)
             return Refusal.NotFound($"There is no meeting {meetingId}.").ToResult();
         var codes = list.Entries.Select(x => x.Speaker.Participant).Concat(list.Floor.PointsOfOrder.Select(x => x.Participant))
-            .Select(x => x.ToUpperInvariant()).Distinct().ToArray();
+            .Select(ParticipantCode.Normalise).Distinct().ToArray();
         var participants = await session.LoadManyAsync<Participant>(cancellation, codes);
         return Results.Ok(MeetingStatistics.From(list, participants.ToDictionary(x => x.Code, StringComparer.OrdinalIgnoreCase)));
     }

@@ -11,6 +11,7 @@ using SpeakersList.Server.Infrastructure;
 using SpeakersList.Server.Programme;
 using SpeakersList.SpeakersLists;
 using Wolverine.Http;
+using static SpeakersList.Participants.ParticipantCode;
 
 namespace SpeakersList.Server.Publishing.Calendars;
 
@@ -30,7 +31,7 @@ public static class DelegationCalendar
 
         // Every meeting on whose list the delegation has ever been inscribed.
         var lists = await session.Query<ListOfSpeakers>().ToListAsync(cancellation);
-        foreach (var list in lists.Where(l => l.Entries.Any(e => Same(e.Speaker.Participant, participantCode))))
+        foreach (var list in lists.Where(l => l.Entries.Any(e => e.Speaker.Represents(participantCode))))
         {
             if (await PublishingStore.MeetingEventsAsync(session, list.Id, cancellation) is not { } stream) continue;
             var zone = list.Meeting.TimeZone;
@@ -120,7 +121,6 @@ public static class DelegationCalendar
         };
     }
 
-    private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 }
 
 public static class ProgrammeCalendarQueries

@@ -165,10 +165,10 @@ public static class StatementQueries
         var slots = new List<StatementSlotView>();
         foreach (var list in await session.Query<ListOfSpeakers>().ToListAsync(cancellation))
         {
-            if (!list.Entries.Any(e => string.Equals(e.Speaker.Participant, participant, StringComparison.OrdinalIgnoreCase))) continue;
+            if (!list.Entries.Any(e => e.Speaker.Represents(participant))) continue;
             var venue = list.Meeting.Venue;
             slots.AddRange(SpeakersListView.From(list).Entries
-                .Where(e => string.Equals(e.Speaker.Participant, participant, StringComparison.OrdinalIgnoreCase) && e.State is not (EntryState.Withdrawn or EntryState.CarriedOver))
+                .Where(e => e.Speaker.Represents(participant) && e.State is not (EntryState.Withdrawn or EntryState.CarriedOver))
                 .Select(e => new StatementSlotView(list.Id, list.Meeting.Title, venue.LocalTime(list.ScheduledStart), e.InscriptionId, e.Position,
                     e.Speaker.SpeakerName, e.State, submitted.GetValueOrDefault(e.InscriptionId))));
         }

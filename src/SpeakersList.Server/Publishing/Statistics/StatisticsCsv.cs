@@ -89,7 +89,7 @@ public static class StatisticsCsv
         CancellationToken cancellation)
     {
         var codes = lists.SelectMany(l => l.Entries.Select(x => x.Speaker.Participant).Concat(l.Floor.PointsOfOrder.Select(x => x.Participant)))
-            .Select(x => x.ToUpperInvariant()).Distinct().ToArray();
+            .Select(ParticipantCode.Normalise).Distinct().ToArray();
         return (await session.LoadManyAsync<Participant>(cancellation, codes)).ToDictionary(x => x.Code, StringComparer.OrdinalIgnoreCase);
     }
 

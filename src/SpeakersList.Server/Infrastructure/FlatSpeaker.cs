@@ -1,6 +1,8 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 using SpeakersList.SpeakersLists;
 
 namespace SpeakersList.Server.Infrastructure;
@@ -34,6 +36,19 @@ public static class FlatSpeaker
         var fields = FlatFields(holder, speaker, readBack: true).ToList();
         speaker.Get = null;
         foreach (var field in Enumerable.Reverse(fields)) holder.Properties.Insert(index + 1, field);
+    }
+
+    /// <summary>The API document lists the seven fields as required, as it did when the view declared them itself.</summary>
+    public static Task RequireFields(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellation)
+    {
+        if (schema.Properties is { } properties && context.JsonTypeInfo.Type != typeof(Speaker)
+            && context.JsonTypeInfo.Type.GetProperties().Any(p => p.PropertyType == typeof(Speaker)))
+        {
+            var required = (schema.Required ?? new HashSet<string>())
+                .Union(context.JsonTypeInfo.Options.GetTypeInfo(typeof(Speaker)).Properties.Select(p => p.Name)).ToHashSet();
+            schema.Required = properties.Keys.Where(required.Contains).ToHashSet();
+        }
+        return Task.CompletedTask;
     }
 
     private static int? SpeakerIndex(JsonTypeInfo holder)

@@ -78,6 +78,20 @@ public class Stored_shapes(SpeakersListApp app) : ApiTest(app)
         Assert.Equal("memberStatesAndGroups", entry["block"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task The_API_document_describes_each_entry_with_the_speakers_fields_flat_and_required()
+    {
+        var document = JsonNode.Parse(await App.CreateClient().GetStringAsync("/openapi/v1.json"))!;
+        var entry = document["components"]!["schemas"]!["SpeakersListEntryView"]!;
+
+        string[] fields = ["participant", "participantName", "block", "level", "speakerName", "speakerTitle", "onBehalfOf"];
+        Assert.Null(entry["properties"]!["speaker"]);
+        Assert.All(fields, field => Assert.NotNull(entry["properties"]![field]));
+        Assert.Equal("string", entry["properties"]!["participant"]!["type"]!.GetValue<string>());
+        Assert.Equal("#/components/schemas/SpeakingBlock", entry["properties"]!["block"]!["$ref"]!.GetValue<string>());
+        Assert.Subset(entry["required"]!.AsArray().Select(x => x!.GetValue<string>()).ToHashSet(), fields.ToHashSet());
+    }
+
     private T Read<T>(string json)
     {
         using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json));

@@ -16,34 +16,27 @@ public static class FlatSpeaker
 {
     private static readonly NullabilityInfoContext Nullability = new();
 
-    /// <summary>For what is only written (answers, pushes, the API document): the holder's Speaker becomes its seven fields.</summary>
-    public static void Written(JsonTypeInfo holder)
-    {
-        if (SpeakerIndex(holder) is not { } index) return;
-        var fields = FlatFields(holder, holder.Properties[index], readBack: false).ToList();
-        holder.Properties.RemoveAt(index);
-        foreach (var field in Enumerable.Reverse(fields)) holder.Properties.Insert(index, field);
-    }
-
     /// <summary>
-    /// For the event store, which reads back what it wrote: the same seven fields, each read into the holder's speaker
-    /// once the holder is built; the nested property stays only to bind the constructor's parameter, never written.
+    /// The contract of a holder: the seven fields written in the speaker's place and read back into it once the holder
+    /// is built (events and snapshots are read back); the nested property stays only to bind the constructor's
+    /// parameter, and is never written.
     /// </summary>
-    public static void Stored(JsonTypeInfo holder)
+    public static void Flatten(JsonTypeInfo holder)
     {
         if (SpeakerIndex(holder) is not { } index) return;
         var speaker = holder.Properties[index];
-        var fields = FlatFields(holder, speaker, readBack: true).ToList();
+        var fields = FlatFields(holder, speaker).ToList();
         speaker.Get = null;
         foreach (var field in Enumerable.Reverse(fields)) holder.Properties.Insert(index + 1, field);
     }
 
-    /// <summary>The API document lists the seven fields as required, as it did when the view declared them itself.</summary>
-    public static Task RequireFields(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellation)
+    /// <summary>The API document describes a holder as it is written: the seven fields, required, and no nested speaker.</summary>
+    public static Task Describe(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellation)
     {
-        if (schema.Properties is { } properties && context.JsonTypeInfo.Type != typeof(Speaker)
-            && context.JsonTypeInfo.Type.GetProperties().Any(p => p.PropertyType == typeof(Speaker)))
+        if (schema.Properties is { } properties && SpeakerIndex(context.JsonTypeInfo) is { } index)
         {
+            var nested = context.JsonTypeInfo.Properties[index].Name;
+            properties.Remove(nested);
             var required = (schema.Required ?? new HashSet<string>())
                 .Union(context.JsonTypeInfo.Options.GetTypeInfo(typeof(Speaker)).Properties.Select(p => p.Name)).ToHashSet();
             schema.Required = properties.Keys.Where(required.Contains).ToHashSet();
@@ -58,7 +51,7 @@ public static class FlatSpeaker
         return index < 0 ? null : index;
     }
 
-    private static IEnumerable<JsonPropertyInfo> FlatFields(JsonTypeInfo holder, JsonPropertyInfo nested, bool readBack)
+    private static IEnumerable<JsonPropertyInfo> FlatFields(JsonTypeInfo holder, JsonPropertyInfo nested)
     {
         var speakerOf = nested.Get!;
         var speakerProperty = (PropertyInfo)nested.AttributeProvider!;
@@ -72,14 +65,13 @@ public static class FlatSpeaker
             flat.Get = x => speakerOf(x) is { } speaker ? get(speaker) : null;
             // The API document marks a field nullable as the Speaker declares it.
             flat.IsGetNullable = flat.IsSetNullable = Nullability.Create(declared).ReadState != NullabilityState.NotNull;
-            if (readBack)
-                flat.Set = (x, value) =>
-                {
-                    // The holder is built with no speaker (none is nested in the JSON); its fields arrive one by one.
-                    if (speakerOf(x) is not Speaker speaker)
-                        setSpeaker(x, speaker = (Speaker)RuntimeHelpers.GetUninitializedObject(typeof(Speaker)));
-                    set(speaker, value);
-                };
+            flat.Set = (x, value) =>
+            {
+                // The holder is built with no speaker (none is nested in the JSON); its fields arrive one by one.
+                if (speakerOf(x) is not Speaker speaker)
+                    setSpeaker(x, speaker = (Speaker)RuntimeHelpers.GetUninitializedObject(typeof(Speaker)));
+                set(speaker, value);
+            };
             yield return flat;
         }
     }

@@ -7,15 +7,10 @@ namespace SpeakersList.Server.Infrastructure;
 /// <summary>One JSON shape for the API, the hub and the event store: camelCase, enums as camelCase strings, a speaker's fields flat.</summary>
 public static class Json
 {
-    public static void Configure(JsonSerializerOptions options) => Configure(options, FlatSpeaker.Written);
-
-    /// <summary>The event store's: the same shape, and it reads back the events and snapshots that hold a speaker.</summary>
-    public static void ConfigureStore(JsonSerializerOptions options) => Configure(options, FlatSpeaker.Stored);
-
-    private static void Configure(JsonSerializerOptions options, Action<JsonTypeInfo> flatSpeaker)
+    public static void Configure(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.Converters.Insert(0, new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
-        options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(flatSpeaker);
+        options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(FlatSpeaker.Flatten);
     }
 }

@@ -56,11 +56,8 @@ public sealed class LivePublisher(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var reader = updates.Touched;
-        while (await reader.WaitToReadAsync(stoppingToken))
+        await foreach (var batch in updates.Touched.ReadBurstsAsync(stoppingToken))
         {
-            var batch = new List<TouchedStream>();
-            while (reader.TryRead(out var touched)) batch.Add(touched);
             // The latest committed list of each touched stream (null: not carried, read it).
             var meetings = new Dictionary<Guid, ListOfSpeakers?>();
             foreach (var touched in batch)

@@ -63,11 +63,8 @@ public sealed class ProgrammePublisher(ProgrammeChanges changes, IDocumentStore 
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var reader = changes.Touched;
-        while (await reader.WaitToReadAsync(stoppingToken))
+        await foreach (var batch in changes.Touched.ReadBurstsAsync(stoppingToken))
         {
-            var batch = new List<ProgrammeTouched>();
-            while (reader.TryRead(out var touched)) batch.Add(touched);
             try
             {
                 await PublishAsync(batch, stoppingToken);

@@ -43,14 +43,14 @@ public static class FloorControl
     {
         if ((list.Guard(command) ?? InProgress(list) ?? NoPointOfOrder(list)) is { } refused) return refused;
         if (list.FloorHolder() is { } holder)
-            return Refusal.Conflict($"{holder.ParticipantName} has the floor: end the speech, or mark the speaker absent, before calling another speaker.");
+            return Refusal.Conflict($"{holder.Speaker.ParticipantName} has the floor: end the speech, or mark the speaker absent, before calling another speaker.");
 
         Entry? entry;
         if (command.InscriptionId is { } chosen)
         {
             entry = list.Find(chosen);
             if (entry is null || !entry.IsActive) return Refusal.NotFound($"There is no inscription {chosen} on this list.");
-            if (!entry.IsWaiting) return Refusal.Conflict($"{entry.ParticipantName} is not waiting to speak ({Describe(entry.State)}).");
+            if (!entry.IsWaiting) return Refusal.Conflict($"{entry.Speaker.ParticipantName} is not waiting to speak ({Describe(entry.State)}).");
         }
         else
         {
@@ -195,7 +195,7 @@ public static class FloorControl
             ? Decision.Refuse(Refusal.Conflict($"A point of order by {raised.ParticipantName} is before the President (rule 71): resume the debate first."))
             : null;
 
-    private static string Name(ListOfSpeakers list) => list.FloorHolder()?.ParticipantName ?? "The speaker";
+    private static string Name(ListOfSpeakers list) => list.FloorHolder()?.Speaker.ParticipantName ?? "The speaker";
 
     private static string Describe(EntryState state) => state switch
     {

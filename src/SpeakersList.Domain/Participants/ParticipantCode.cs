@@ -8,5 +8,6 @@ public static class ParticipantCode
 {
     public static string Normalise(string code) => code.Trim().ToUpperInvariant();
 
-    public static bool Same(string a, string b) => string.Equals(Normalise(a), Normalise(b), StringComparison.Ordinal);
+    /// <summary>Whether two codes name the same participant, as <see cref="Normalise"/> would key them (without allocating).</summary>
+    public static bool Same(string a, string b) => a.AsSpan().Trim().Equals(b.AsSpan().Trim(), StringComparison.OrdinalIgnoreCase);
 }

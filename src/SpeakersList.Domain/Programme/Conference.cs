@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using SpeakersList.Participants;
+using static SpeakersList.Participants.ParticipantCode;
 
 namespace SpeakersList.Programme;
 
@@ -26,37 +27,45 @@ public sealed record Conference(
     ImmutableHashSet<Guid> HandledCommands,
     DateTimeOffset RegisteredAt)
 {
-    public static Conference Create(ConferenceRegistered e) => new(
+    public static Conference For(ConferenceRegistered e) => new(
         e.ConferenceId, e.Name, e.Venue, e.TimeZone, [.. e.Days], [.. e.Rooms], [], [], [], [e.CommandId], e.At);
 
-    public Conference Apply(RoundTablePreferenceStated e) => Handled(e.CommandId) with
+    private Conference On(RoundTablePreferenceStated e) => Handled(e.CommandId) with
     {
         Preferences = Preferences.RemoveAll(p => Same(p.Participant, e.Participant))
             .Add(new Preference(e.Participant, e.RoundTableId, e.RegionalGroup, e.StatedBy, e.At)),
     };
 
-    public Conference Apply(RoundTableSeatAllocated e) => Handled(e.CommandId) with
+    private Conference On(RoundTableSeatAllocated e) => Handled(e.CommandId) with
     {
         Seats = Seats.Add(new Seat(e.RoundTableId, e.Participant, e.ParticipantName, e.Category, e.RegionalGroup, e.At)),
     };
 
-    public Conference Apply(RoundTableSeatReleased e) => Handled(e.CommandId) with
+    private Conference On(RoundTableSeatReleased e) => Handled(e.CommandId) with
     {
         Seats = Seats.RemoveAll(s => s.RoundTableId == e.RoundTableId && Same(s.Participant, e.Participant)),
     };
 
-    public Conference Apply(RoundTableChairDesignated e) => Handled(e.CommandId) with
+    private Conference On(RoundTableChairDesignated e) => Handled(e.CommandId) with
     {
         Chairs = Chairs.RemoveAll(c => c.RoundTableId == e.RoundTableId)
             .Add(new Chair(e.RoundTableId, e.Participant, e.ParticipantName, e.RegionalGroup, e.ChairName, e.Gender)),
     };
 
+    /// <summary>The conference's fold from the stream's first event, as the inline snapshot runs it.</summary>
+    public static Conference Fold(Conference? conference, IConferenceEvent @event) => (conference, @event) switch
+    {
+        (null, ConferenceRegistered registered) => For(registered),
+        (null, _) => throw new InvalidOperationException($"The stream of conference {@event.ConferenceId} does not begin with ConferenceRegistered."),
+        _ => conference.Evolve(@event),
+    };
+
     public Conference Evolve(IConferenceEvent @event) => @event switch
     {
-        RoundTablePreferenceStated e => Apply(e),
-        RoundTableSeatAllocated e => Apply(e),
-        RoundTableSeatReleased e => Apply(e),
-        RoundTableChairDesignated e => Apply(e),
+        RoundTablePreferenceStated e => On(e),
+        RoundTableSeatAllocated e => On(e),
+        RoundTableSeatReleased e => On(e),
+        RoundTableChairDesignated e => On(e),
         _ => throw new UnknownEvent(@event, nameof(Conference)),
     };
 
@@ -75,5 +84,4 @@ public sealed record Conference(
     private Conference Handled(Guid commandId) =>
         commandId == Guid.Empty ? this : this with { HandledCommands = HandledCommands.Add(commandId) };
 
-    private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 }

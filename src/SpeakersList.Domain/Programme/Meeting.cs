@@ -34,11 +34,11 @@ public sealed record Meeting(
     string? CancellationReason,
     ImmutableHashSet<Guid> HandledCommands)
 {
-    public static Meeting Create(MeetingScheduled e) => new(
+    public static Meeting For(MeetingScheduled e) => new(
         e.MeetingId, e.ConferenceId, e.Code, e.Kind, e.Title, e.Room, e.Start, e.End, e.TimeZone, e.AgendaItem,
         e.Segments?.ToImmutableList() ?? [], ProgrammeStatus.Scheduled, null, [e.CommandId]);
 
-    public Meeting Apply(MeetingRescheduled e)
+    private Meeting On(MeetingRescheduled e)
     {
         // Segments keep their place within the meeting: they move with it, and the last one ends with it.
         var shift = e.Start - Start;
@@ -48,28 +48,36 @@ public sealed record Meeting(
         return Handled(e.CommandId) with { Start = e.Start, End = e.End, Segments = segments };
     }
 
-    public Meeting Apply(MeetingMoved e) => Handled(e.CommandId) with { Room = e.Room };
+    private Meeting On(MeetingMoved e) => Handled(e.CommandId) with { Room = e.Room };
 
-    public Meeting Apply(MeetingCancelled e) => Handled(e.CommandId) with { Status = ProgrammeStatus.Cancelled, CancellationReason = e.Reason };
+    private Meeting On(MeetingCancelled e) => Handled(e.CommandId) with { Status = ProgrammeStatus.Cancelled, CancellationReason = e.Reason };
 
-    public Meeting Apply(MeetingOpened e) => Handled(e.CommandId) with { Status = ProgrammeStatus.InProgress };
+    private Meeting On(MeetingOpened e) => Handled(e.CommandId) with { Status = ProgrammeStatus.InProgress };
 
-    public Meeting Apply(MeetingSuspended e) => Handled(e.CommandId) with { Status = ProgrammeStatus.Suspended };
+    private Meeting On(MeetingSuspended e) => Handled(e.CommandId) with { Status = ProgrammeStatus.Suspended };
 
-    public Meeting Apply(MeetingResumed e) => Handled(e.CommandId) with { Status = ProgrammeStatus.InProgress };
+    private Meeting On(MeetingResumed e) => Handled(e.CommandId) with { Status = ProgrammeStatus.InProgress };
 
-    public Meeting Apply(MeetingAdjourned e) => Handled(e.CommandId) with { Status = ProgrammeStatus.Adjourned };
+    private Meeting On(MeetingAdjourned e) => Handled(e.CommandId) with { Status = ProgrammeStatus.Adjourned };
+
+    /// <summary>The programme's fold from the stream's first event, as the inline snapshot runs it.</summary>
+    public static Meeting Fold(Meeting? meeting, IMeetingEvent @event) => (meeting, @event) switch
+    {
+        (null, MeetingScheduled scheduled) => For(scheduled),
+        (null, _) => throw new InvalidOperationException($"The stream of meeting {@event.MeetingId} does not begin with MeetingScheduled."),
+        _ => meeting.Evolve(@event),
+    };
 
     /// <summary>The programme's fold: the events of the meeting's list and floor do not change the programme.</summary>
     public Meeting Evolve(IMeetingEvent @event) => @event switch
     {
-        MeetingRescheduled e => Apply(e),
-        MeetingMoved e => Apply(e),
-        MeetingCancelled e => Apply(e),
-        MeetingOpened e => Apply(e),
-        MeetingSuspended e => Apply(e),
-        MeetingResumed e => Apply(e),
-        MeetingAdjourned e => Apply(e),
+        MeetingRescheduled e => On(e),
+        MeetingMoved e => On(e),
+        MeetingCancelled e => On(e),
+        MeetingOpened e => On(e),
+        MeetingSuspended e => On(e),
+        MeetingResumed e => On(e),
+        MeetingAdjourned e => On(e),
         _ => this,
     };
 

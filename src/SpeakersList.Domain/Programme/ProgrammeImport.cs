@@ -43,7 +43,7 @@ public static class ProgrammeImport
         var registered = new ConferenceRegistered(conferenceId, command.CommandId, file.Name.Trim(), file.Venue.Trim(), file.TimeZone,
             days.OrderBy(d => d.Date).Select(d => new ConferenceDay(d.Date, d.Day.Title.Trim())).ToList(),
             file.Rooms.Select(r => r.Trim()).ToList(), now);
-        var conference = Conference.Create(registered);
+        var conference = Conference.For(registered);
 
         var streams = new List<NewStream> { new(conferenceId, [registered]) };
         var ids = new Dictionary<string, Guid>(StringComparer.OrdinalIgnoreCase);
@@ -69,12 +69,12 @@ public static class ProgrammeImport
                 if (participants(statement.Participant.Trim()) is not { } speaker)
                     return Refuse(statement.Line, $"unknown participant '{statement.Participant}' in the statements arranged for '{m.Title}'. Use a code from GET /api/participants.");
                 var inscriptionId = DerivedId(id, $"pre-arranged:{order}");
-                events.Add(new SpeakerInscribed(id, inscriptionId, inscriptionId, speaker.Code, speaker.Name, speaker.SpeakingBlock,
-                    LevelOfRepresentation.Other, statement.SpeakerName?.Trim() ?? speaker.Name, statement.SpeakerTitle?.Trim() ?? speaker.Name,
-                    null, EntryKind.PreArranged, now, ArrangedOrder: order, AllottedSecondsOverride: statement.Seconds));
+                events.Add(new SpeakerInscribed(id, inscriptionId, inscriptionId,
+                    Speaker.Of(speaker, LevelOfRepresentation.Other, statement.SpeakerName ?? speaker.Name, statement.SpeakerTitle ?? speaker.Name),
+                    EntryKind.PreArranged, now, ArrangedOrder: order, AllottedSecondsOverride: statement.Seconds));
             }
             ids[m.Code] = id;
-            planned.Add(Meeting.Create(meetingScheduled));
+            planned.Add(Meeting.For(meetingScheduled));
             streams.Add(new NewStream(id, events));
         }
         return (new ImportedProgramme(conferenceId, streams, ids), null);

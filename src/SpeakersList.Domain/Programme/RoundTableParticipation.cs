@@ -1,5 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using SpeakersList.Participants;
+using static SpeakersList.Participants.ParticipantCode;
 
 namespace SpeakersList.Programme;
 
@@ -77,10 +79,7 @@ public static class RoundTableParticipation
     public static Decision<IConferenceEvent> Decide(Conference conference, IReadOnlyList<Meeting> roundTables, Guid roundTableId, AllocateSeat command,
         Participant? participant, DateTimeOffset now)
     {
-        if (conference.HandledCommands.Contains(command.CommandId)) return Decision<IConferenceEvent>.AlreadyDone;
-        var (roundTable, closed) = Open(roundTables, roundTableId);
-        if (closed is not null) return closed;
-        if (participant is null) return UnknownDelegation(command.Participant);
+        if (Refuses(conference, roundTables, roundTableId, command.CommandId, command.Participant, participant, out var roundTable, out var refusal)) return refusal;
         var group = GroupOf(participant.Category);
         if (group == SeatGroup.None)
             return Invalid($"{participant.Name} is an office holder; round-table seats go to delegations, UN-system entities and institutional stakeholders (paras 69-71).");
@@ -114,10 +113,7 @@ public static class RoundTableParticipation
     public static Decision<IConferenceEvent> Decide(Conference conference, IReadOnlyList<Meeting> roundTables, Guid roundTableId, DesignateChair command,
         Participant? participant, DateTimeOffset now)
     {
-        if (conference.HandledCommands.Contains(command.CommandId)) return Decision<IConferenceEvent>.AlreadyDone;
-        var (_, closed) = Open(roundTables, roundTableId);
-        if (closed is not null) return closed;
-        if (participant is null) return UnknownDelegation(command.Participant);
+        if (Refuses(conference, roundTables, roundTableId, command.CommandId, command.Participant, participant, out _, out var refusal)) return refusal;
         if (participant.Category != ParticipantCategory.MemberState || participant.RegionalGroup is not { } group)
             return Invalid($"{participant.Name} is not a Member State: chairs are designated from among the ministers attending, after consultation with the regional groups (para 67).");
         if (conference.Chairs.FirstOrDefault(c => Same(c.Participant, participant.Code) && c.RoundTableId != roundTableId) is { } other)
@@ -158,6 +154,18 @@ public static class RoundTableParticipation
         _ => "Western European and Others Group",
     };
 
+    // A delegation's command on one round table: done already (a retry), a round table closed or unknown, or an unknown delegation.
+    private static bool Refuses(Conference conference, IReadOnlyList<Meeting> roundTables, Guid roundTableId, Guid commandId, string requested,
+        [NotNullWhen(false)] Participant? participant, out Meeting? roundTable, [NotNullWhen(true)] out Decision<IConferenceEvent>? refusal)
+    {
+        (roundTable, var closed) = Open(roundTables, roundTableId);
+        if (conference.HandledCommands.Contains(commandId)) refusal = Decision<IConferenceEvent>.AlreadyDone;
+        else if (closed is not null) refusal = closed;
+        else if (participant is null) refusal = UnknownDelegation(requested);
+        else refusal = null;
+        return refusal is not null;
+    }
+
     private static (Meeting? RoundTable, Refusal? Refusal) Open(IReadOnlyList<Meeting> roundTables, Guid id) =>
         roundTables.FirstOrDefault(m => m.Id == id) switch
         {
@@ -172,7 +180,6 @@ public static class RoundTableParticipation
 
     private static Refusal UnknownDelegation(string code) => Invalid($"Unknown delegation '{code}'. Use a code from GET /api/participants.");
 
-    private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
     private static Refusal Conflict(string detail) => new(RefusalKind.Conflict, "The round table does not allow it", detail);
 

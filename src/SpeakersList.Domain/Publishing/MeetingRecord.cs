@@ -94,11 +94,12 @@ public static class MeetingRecord
                 case SpeechEnded x when x.InscriptionId == speaking && startedAt is { } from:
                     ClosePause(x.At);
                     var entry = list.Find(x.InscriptionId);
+                    var speaker = entry?.Speaker;
                     var used = x.Spoken.TotalSeconds;
                     items.Add(new RecordItem(
                         entry?.Kind switch { EntryKind.PreArranged => RecordItemKind.PreArranged, EntryKind.RightOfReply => RecordItemKind.RightOfReply, _ => RecordItemKind.Statement },
-                        x.InscriptionId, entry?.Participant ?? "", entry?.ParticipantName ?? "", entry?.SpeakerName, entry?.SpeakerTitle, entry?.Level,
-                        entry?.OnBehalfOf, entry?.ReplyNumber, from, x.At, x.AllottedSeconds, used, Math.Max(0, used - x.AllottedSeconds), pauses));
+                        x.InscriptionId, speaker?.Participant ?? "", speaker?.ParticipantName ?? "", speaker?.SpeakerName, speaker?.SpeakerTitle, speaker?.Level,
+                        speaker?.OnBehalfOf, entry?.ReplyNumber, from, x.At, x.AllottedSeconds, used, Math.Max(0, used - x.AllottedSeconds), pauses));
                     (speaking, startedAt) = (null, null);
                     pauses = [];
                     break;

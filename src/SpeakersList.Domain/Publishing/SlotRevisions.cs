@@ -1,5 +1,6 @@
 using SpeakersList.Programme;
 using SpeakersList.SpeakersLists;
+using static SpeakersList.Participants.ParticipantCode;
 
 namespace SpeakersList.Publishing;
 
@@ -40,9 +41,9 @@ public static class SlotRevisions
         {
             if (data is not IMeetingEvent meetingEvent) continue;
             list = list.Evolve(meetingEvent);
-            if (!list.Entries.Any(e => Same(e.Participant, participant))) continue;
+            if (!list.Entries.Any(e => e.Speaker.Represents(participant))) continue;
             var forecast = Forecast.Of(list, Forecast.NextFree(list)).Entries.ToDictionary(f => f.Ordered.Entry.InscriptionId);
-            foreach (var entry in list.Entries.Where(e => Same(e.Participant, participant)))
+            foreach (var entry in list.Entries.Where(e => e.Speaker.Represents(participant)))
             {
                 forecast.TryGetValue(entry.InscriptionId, out var planned);
                 var cancelled = !entry.IsActive || list.Meeting.Cancelled;
@@ -68,5 +69,4 @@ public static class SlotRevisions
         return slots.Values.OrderBy(s => s.PublishedStart).ToList();
     }
 
-    private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 }

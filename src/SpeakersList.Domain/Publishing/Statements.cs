@@ -64,8 +64,8 @@ public static class Statements
     {
         if (history.Versions.Any(v => v.CommandId == commandId)) return Decision<StatementSubmitted>.AlreadyDone;
         if (entry.State is EntryState.Withdrawn)
-            return Refusal.Conflict($"The inscription of {entry.ParticipantName} has been withdrawn: there is no statement to circulate for it.");
-        return Decision<StatementSubmitted>.Accept(new StatementSubmitted(history.StatementId, list.Id, entry.InscriptionId, entry.Participant,
+            return Refusal.Conflict($"The inscription of {entry.Speaker.ParticipantName} has been withdrawn: there is no statement to circulate for it.");
+        return Decision<StatementSubmitted>.Accept(new StatementSubmitted(history.StatementId, list.Id, entry.InscriptionId, entry.Speaker.Participant,
             history.Versions.Count + 1, file.FileId, file.Format, file.FileName, file.Length, file.Sha256, commandId, now));
     }
 

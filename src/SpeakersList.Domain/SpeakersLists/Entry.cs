@@ -7,13 +7,7 @@ namespace SpeakersList.SpeakersLists;
 public sealed record Entry(
     Guid InscriptionId,
     Guid CommandId,
-    string Participant,
-    string ParticipantName,
-    SpeakingBlock Block,
-    LevelOfRepresentation Level,
-    string SpeakerName,
-    string SpeakerTitle,
-    string? OnBehalfOf,
+    Speaker Speaker,
     EntryKind Kind,
     DateTimeOffset ReceivedAt,
     long Sequence,
@@ -29,8 +23,7 @@ public sealed record Entry(
     int? DrawnOf = null)
 {
     public static Entry From(SpeakerInscribed e, long sequence) => new(
-        e.InscriptionId, e.CommandId, e.Participant, e.ParticipantName, e.Block, e.Level, e.SpeakerName,
-        e.SpeakerTitle, e.OnBehalfOf, e.Kind, e.ReceivedAt, sequence, EntryState.Waiting,
+        e.InscriptionId, e.CommandId, e.Speaker, e.Kind, e.ReceivedAt, sequence, EntryState.Waiting,
         e.ReplyNumber, e.ArrangedOrder, e.AllottedSecondsOverride);
 
     [JsonIgnore] // derived: not stored in the snapshot

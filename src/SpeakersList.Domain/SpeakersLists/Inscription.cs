@@ -32,15 +32,14 @@ public static class Inscription
             return Refusal.Invalid($"The list of speakers opens at {list.Meeting.Venue.LocalTime(opening.OpensAt):yyyy-MM-dd HH:mm:ss} "
                 + $"({opening.OpensAt.UtcDateTime:HH:mm:ss} UTC); inscriptions received in the {opening.WindowSeconds} seconds after it are ordered by lot.");
         var already = list.StatementsBy(participant.Code);
-        if (already >= 2 || (already == 1 && !list.SecondInscriptionsAllowed.Contains(participant.Code.ToUpperInvariant())))
+        if (already >= 2 || (already == 1 && !list.SecondInscriptionsAllowed.Contains(ParticipantCode.Normalise(participant.Code))))
             return Refusal.Conflict($"{participant.Name} is already inscribed on this list. A second inscription needs an officer's permission.");
         if (list.Cap is { } cap && list.Active.Count(x => x.Kind == EntryKind.Statement) >= cap)
             return Refusal.Conflict($"The list is full: the number of speakers for this meeting is limited to {cap}.");
 
         return Decision.Accept(new SpeakerInscribed(
-            list.Id, command.CommandId, command.CommandId, participant.Code, participant.Name, participant.SpeakingBlock,
-            command.Level, command.SpeakerName.Trim(), command.SpeakerTitle.Trim(),
-            string.IsNullOrWhiteSpace(command.OnBehalfOf) ? null : command.OnBehalfOf.Trim(),
+            list.Id, command.CommandId, command.CommandId,
+            Speaker.Of(participant, command.Level, command.SpeakerName, command.SpeakerTitle, command.OnBehalfOf),
             EntryKind.Statement, receivedAt));
     }
 
@@ -53,7 +52,7 @@ public static class Inscription
         {
             EntryState.Waiting => Decision.Accept(new InscriptionWithdrawn(list.Id, entry.InscriptionId, command.CommandId, now)),
             EntryState.Withdrawn => Decision.AlreadyDone,
-            _ => Refusal.Conflict($"{entry.ParticipantName} has already been called ({entry.State}); the inscription can no longer be withdrawn."),
+            _ => Refusal.Conflict($"{entry.Speaker.ParticipantName} has already been called ({entry.State}); the inscription can no longer be withdrawn."),
         };
     }
 }

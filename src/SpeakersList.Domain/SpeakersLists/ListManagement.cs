@@ -1,3 +1,5 @@
+using SpeakersList.Participants;
+
 namespace SpeakersList.SpeakersLists;
 
 public sealed record MoveEntry(Guid CommandId, Guid InscriptionId, Guid? After, string Reason, long? ExpectedVersion = null) : IMeetingCommand;
@@ -44,7 +46,7 @@ public static class ListManagement
 
     public static Decision Decide(ListOfSpeakers list, AllowSecondInscription command, DateTimeOffset now) =>
         list.Guard(command)
-        ?? Decision.Accept(new SecondInscriptionAllowed(list.Id, command.Participant.ToUpperInvariant(), command.CommandId, now));
+        ?? Decision.Accept(new SecondInscriptionAllowed(list.Id, ParticipantCode.Normalise(command.Participant), command.CommandId, now));
 
     public static Decision Decide(ListOfSpeakers list, SetOrderingPolicy command, DateTimeOffset now) =>
         list.Guard(command)
@@ -58,7 +60,7 @@ public static class ListManagement
     {
         var entry = list.Find(command.InscriptionId);
         if (entry is null || !entry.IsActive) return Refusal.NotFound($"There is no inscription {command.InscriptionId} on this list.");
-        if (!entry.IsWaiting) return Refusal.Conflict($"{entry.ParticipantName} has already been called; only waiting speakers can be moved.");
+        if (!entry.IsWaiting) return Refusal.Conflict($"{entry.Speaker.ParticipantName} has already been called; only waiting speakers can be moved.");
         if (string.IsNullOrWhiteSpace(command.Reason)) return Refusal.Invalid("A move needs a reason; it is recorded in the list's history.");
         if (command.After is { } after)
         {

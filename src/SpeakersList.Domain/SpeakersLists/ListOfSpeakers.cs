@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using System.Collections.Immutable;
 using SpeakersList.Floor;
+using SpeakersList.Participants;
 using SpeakersList.Programme;
 
 namespace SpeakersList.SpeakersLists;
@@ -64,7 +65,7 @@ public sealed partial record ListOfSpeakers(
     private ListOfSpeakers On(SpeakerCapSet e) => Next(e.CommandId) with { Cap = e.Cap };
 
     private ListOfSpeakers On(SecondInscriptionAllowed e) =>
-        Next(e.CommandId) with { SecondInscriptionsAllowed = SecondInscriptionsAllowed.Add(e.Participant.ToUpperInvariant()) };
+        Next(e.CommandId) with { SecondInscriptionsAllowed = SecondInscriptionsAllowed.Add(ParticipantCode.Normalise(e.Participant)) };
 
     /// <summary>
     /// The fold: every event of the meeting's stream after <see cref="MeetingScheduled"/>, each in one arm. The snapshot,
@@ -151,8 +152,7 @@ public sealed partial record ListOfSpeakers(
     {
         var carriedSoFar = Entries.Count(x => x.CarriedOrder is not null);
         var arriving = e.Speakers.Select((s, i) => new Entry(
-            s.InscriptionId, Guid.Empty, s.Participant, s.ParticipantName, s.Block, s.Level, s.SpeakerName, s.SpeakerTitle, s.OnBehalfOf,
-            EntryKind.Statement, s.ReceivedAt, Entries.Count + i + 1, EntryState.Waiting, null, null, null, CarriedOrder: carriedSoFar + i + 1));
+            s.InscriptionId, Guid.Empty, s.Speaker, EntryKind.Statement, s.ReceivedAt, Entries.Count + i + 1, EntryState.Waiting, null, null, null, CarriedOrder: carriedSoFar + i + 1));
         return Next(Guid.Empty) with { Entries = Entries.AddRange(arriving) };
     }
 
@@ -193,7 +193,7 @@ public sealed partial record ListOfSpeakers(
     public IEnumerable<Entry> Active => Entries.Where(x => x.IsActive);
 
     public int StatementsBy(string participant) =>
-        Active.Count(x => x.Kind == EntryKind.Statement && string.Equals(x.Participant, participant, StringComparison.OrdinalIgnoreCase));
+        Active.Count(x => x.Kind == EntryKind.Statement && x.Speaker.Represents(participant));
 
     /// <summary>The entries in speaking order, each with why it stands there.</summary>
     public IReadOnlyList<OrderedEntry> SpeakingOrder() => SpeakersLists.SpeakingOrder.Of(this);

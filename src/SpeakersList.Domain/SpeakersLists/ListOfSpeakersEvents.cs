@@ -6,21 +6,8 @@ namespace SpeakersList.SpeakersLists;
 // happened and the command that caused it, so a replay rebuilds the list exactly.
 
 public sealed record SpeakerInscribed(
-    Guid MeetingId,
-    Guid InscriptionId,
-    Guid CommandId,
-    string Participant,
-    string ParticipantName,
-    SpeakingBlock Block,
-    LevelOfRepresentation Level,
-    string SpeakerName,
-    string SpeakerTitle,
-    string? OnBehalfOf,
-    EntryKind Kind,
-    DateTimeOffset ReceivedAt,
-    int? ReplyNumber = null,
-    int? ArrangedOrder = null,
-    int? AllottedSecondsOverride = null) : IMeetingEvent
+    Guid MeetingId, Guid InscriptionId, Guid CommandId, Speaker Speaker, EntryKind Kind, DateTimeOffset ReceivedAt,
+    int? ReplyNumber = null, int? ArrangedOrder = null, int? AllottedSecondsOverride = null) : IMeetingEvent
 {
     /// <summary>An inscription happens when its request arrived.</summary>
     DateTimeOffset IMeetingEvent.At => ReceivedAt;

@@ -90,16 +90,16 @@ public static class Opening
             .OrderBy(g => g.Key)
             .SelectMany(level =>
             {
-                var drawn = level.Select(x => (Entry: x, Lot: Lot(seed, x.Participant)))
+                var drawn = level.Select(x => (Entry: x, Lot: Lot(seed, x.Speaker.Participant)))
                     .OrderBy(x => x.Lot, StringComparer.Ordinal).ThenBy(x => x.Entry.ReceivedAt).ThenBy(x => x.Entry.Sequence).ToList();
                 return drawn.Select((x, i) => new DrawnInscription(
-                    x.Entry.InscriptionId, x.Entry.Participant, x.Entry.Block, x.Entry.Level, i + 1, drawn.Count, x.Lot));
+                    x.Entry.InscriptionId, x.Entry.Speaker.Participant, x.Entry.Speaker.Block, x.Entry.Speaker.Level, i + 1, drawn.Count, x.Lot));
             })
             .ToList();
 
     /// <summary>The level a held inscription is drawn in: its protocol block and (Member States) level; one level under first come, first served.</summary>
     public static (int Block, int Level) LevelOf(Entry entry, OrderingPolicy policy) =>
         policy == OrderingPolicy.Protocol
-            ? ((int)entry.Block, entry.Block == SpeakingBlock.MemberStatesAndGroups ? (int)entry.Level : 0)
+            ? entry.Speaker.ProtocolRank()
             : (0, 0);
 }

@@ -31,13 +31,13 @@ public static class RightsOfReply
         if (dayEnd.Floor.Status == MeetingStatus.Adjourned)
             return Refusal.Conflict($"The day's last meeting on this item ({dayEnd.Meeting.Title}) has been adjourned; no further reply can be heard today.");
         var replies = dayEnd.Active.Count(x => x.Kind == EntryKind.RightOfReply
-            && string.Equals(x.Participant, participant.Code, StringComparison.OrdinalIgnoreCase));
+            && x.Speaker.Represents(participant.Code));
         if (replies >= MaximumPerMeeting)
             return Refusal.Conflict($"{participant.Name} has already asked for its two rights of reply on this item at this meeting.");
 
         return Decision.Accept(new SpeakerInscribed(
-            dayEnd.Id, command.CommandId, command.CommandId, participant.Code, participant.Name, participant.SpeakingBlock,
-            command.Level, command.SpeakerName.Trim(), command.SpeakerTitle.Trim(), null, EntryKind.RightOfReply, receivedAt,
+            dayEnd.Id, command.CommandId, command.CommandId, Speaker.Of(participant, command.Level, command.SpeakerName, command.SpeakerTitle),
+            EntryKind.RightOfReply, receivedAt,
             ReplyNumber: replies + 1));
     }
 

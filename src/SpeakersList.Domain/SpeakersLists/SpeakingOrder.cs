@@ -36,8 +36,8 @@ public static class SpeakingOrder
         return ordered.Select((entry, i) => new OrderedEntry(
             entry,
             i + 1,
-            i > 0 ? $"After {ordered[i - 1].ParticipantName}: {WhyAfter(entry, ordered[i - 1], list, placedBy)}." : null,
-            i < ordered.Count - 1 ? $"Before {ordered[i + 1].ParticipantName}: {WhyBefore(entry, ordered[i + 1], list, placedBy)}." : null,
+            i > 0 ? $"After {ordered[i - 1].Speaker.ParticipantName}: {WhyAfter(entry, ordered[i - 1], list, placedBy)}." : null,
+            i < ordered.Count - 1 ? $"Before {ordered[i + 1].Speaker.ParticipantName}: {WhyBefore(entry, ordered[i + 1], list, placedBy)}." : null,
             LotReason(entry, list)))
             .ToList();
     }
@@ -53,7 +53,7 @@ public static class SpeakingOrder
         var policy = list.Policy;
         if (!previous.IsWaiting) return entry.IsWaiting ? "already called" : "called earlier";
         if (placedBy.TryGetValue(entry.InscriptionId, out var placed)) return $"placed here by an officer ({placed.Reason})";
-        if (placedBy.TryGetValue(previous.InscriptionId, out var other)) return $"{previous.ParticipantName} was placed by an officer ({other.Reason})";
+        if (placedBy.TryGetValue(previous.InscriptionId, out var other)) return $"{previous.Speaker.ParticipantName} was placed by an officer ({other.Reason})";
         return LotOrder(previous, entry, list, precedingSide: false) ?? Reason(previous, entry, policy, precedingSide: false);
     }
 
@@ -62,7 +62,7 @@ public static class SpeakingOrder
         var policy = list.Policy;
         if (!entry.IsWaiting) return "called earlier";
         if (placedBy.TryGetValue(entry.InscriptionId, out var placed)) return $"placed by an officer ({placed.Reason})";
-        if (placedBy.TryGetValue(next.InscriptionId, out var other)) return $"{next.ParticipantName} was placed by an officer ({other.Reason})";
+        if (placedBy.TryGetValue(next.InscriptionId, out var other)) return $"{next.Speaker.ParticipantName} was placed by an officer ({other.Reason})";
         return LotOrder(entry, next, list, precedingSide: true) ?? Reason(entry, next, policy, precedingSide: true);
     }
 
@@ -80,16 +80,16 @@ public static class SpeakingOrder
             };
         if (a == 0) return precedingSide ? "arranged earlier in the programme" : "arranged later in the programme";
         if (a == 1) return precedingSide ? "earlier on the original list" : "later on the original list";
-        if (a == 2 && policy == OrderingPolicy.Protocol)
+        if (a == 2 && policy == OrderingPolicy.Protocol && (first.Speaker, second.Speaker) is var (one, other))
         {
-            if (first.Block != second.Block)
+            if (one.Block != other.Block)
                 return precedingSide
-                    ? $"{Participant.Describe(first.Block)} speak before {Participant.Describe(second.Block)}"
-                    : $"{Participant.Describe(second.Block)} speak after {Participant.Describe(first.Block)}";
-            if (first.Block == SpeakingBlock.MemberStatesAndGroups && first.Level != second.Level)
+                    ? $"{Participant.Describe(one.Block)} speak before {Participant.Describe(other.Block)}"
+                    : $"{Participant.Describe(other.Block)} speak after {Participant.Describe(one.Block)}";
+            if (one.Block == SpeakingBlock.MemberStatesAndGroups && one.Level != other.Level)
                 return precedingSide
-                    ? $"{first.Level.Describe()} ranks above {second.Level.Describe()}"
-                    : $"{second.Level.Describe()} ranks below {first.Level.Describe()}";
+                    ? $"{one.Level.Describe()} ranks above {other.Level.Describe()}"
+                    : $"{other.Level.Describe()} ranks below {one.Level.Describe()}";
         }
         return first.ReceivedAt == second.ReceivedAt
             ? precedingSide ? "received first" : "received later"
@@ -132,7 +132,7 @@ public static class SpeakingOrder
             {
                 0 => Nullable.Compare(x.ArrangedOrder, y.ArrangedOrder),
                 1 => Nullable.Compare(x.CarriedOrder, y.CarriedOrder),
-                2 when policy == OrderingPolicy.Protocol => ProtocolRank(x).CompareTo(ProtocolRank(y)),
+                2 when policy == OrderingPolicy.Protocol => x.Speaker.ProtocolRank().CompareTo(y.Speaker.ProtocolRank()),
                 _ => 0,
             };
             if (within != 0) return within;
@@ -147,12 +147,8 @@ public static class SpeakingOrder
             (true, false) => -1,
             (false, true) => 1,
             (true, true) when x.DrawnRank is { } a && y.DrawnRank is { } b => a.CompareTo(b),
-            (true, true) => string.CompareOrdinal(x.Participant, y.Participant),
+            (true, true) => string.CompareOrdinal(x.Speaker.Participant, y.Speaker.Participant),
             _ => 0,
         };
-
-        // Blocks first; within the Member States' block, the level of representation.
-        private static (int Block, int Level) ProtocolRank(Entry e) =>
-            ((int)e.Block, e.Block == SpeakingBlock.MemberStatesAndGroups ? (int)e.Level : 0);
     }
 }

@@ -43,12 +43,12 @@ public static class Swaps
         if (mine is null || theirs is null || !mine.IsActive || !theirs.IsActive)
             return Refusal.NotFound("Both inscriptions of a swap must be on this list.");
         if (!mine.IsWaiting || !theirs.IsWaiting) return Refusal.Conflict("Only speakers who have not yet been called can swap slots.");
-        if (mine.InscriptionId == theirs.InscriptionId || string.Equals(mine.Participant, theirs.Participant, StringComparison.OrdinalIgnoreCase))
+        if (mine.InscriptionId == theirs.InscriptionId || mine.Speaker.Represents(theirs.Speaker.Participant))
             return Refusal.Invalid("A swap is between two different delegations.");
         if (list.Swaps.Any(s => s.IsOpen && Involves(s, mine.InscriptionId) && Involves(s, theirs.InscriptionId)))
-            return Refusal.Conflict($"A swap between {mine.ParticipantName} and {theirs.ParticipantName} is already open.");
+            return Refusal.Conflict($"A swap between {mine.Speaker.ParticipantName} and {theirs.Speaker.ParticipantName} is already open.");
         return Decision.Accept(new SwapProposed(list.Id, command.CommandId, mine.InscriptionId, theirs.InscriptionId,
-            mine.Participant, theirs.Participant, command.CommandId, now));
+            mine.Speaker.Participant, theirs.Speaker.Participant, command.CommandId, now));
     }
 
     public static Decision Decide(ListOfSpeakers list, AcceptSwap command, DateTimeOffset now) =>
@@ -83,7 +83,7 @@ public static class Swaps
         if (a < 0 || b < 0) return Refusal.Conflict("One of the two speakers has been called or has withdrawn; the swap can no longer be made.");
         if (a > b) (a, b) = (b, a);
         var (earlier, later) = (waiting[a], waiting[b]);
-        var reason = $"swap of {earlier.ParticipantName} and {later.ParticipantName}, approved";
+        var reason = $"swap of {earlier.Speaker.ParticipantName} and {later.Speaker.ParticipantName}, approved";
         // Placed in this order, the earlier entry goes where the later one stood, then the later one where the earlier stood.
         var first = b == a + 1
             ? new Placement(earlier.InscriptionId, later.InscriptionId, reason, now)

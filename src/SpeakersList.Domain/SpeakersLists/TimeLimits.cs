@@ -22,8 +22,8 @@ public sealed record TimeLimits(
     {
         EntryKind.PreArranged => entry.AllottedOverride ?? PreArrangedSeconds,
         EntryKind.RightOfReply => entry.ReplyNumber == 1 ? FirstReplySeconds : SecondReplySeconds,
-        _ when entry.OnBehalfOf is not null => GroupSeconds,
-        _ => entry.Block switch
+        _ when entry.Speaker.OnBehalfOf is not null => GroupSeconds,
+        _ => entry.Speaker.Block switch
         {
             Participants.SpeakingBlock.MemberStatesAndGroups => DelegationSeconds,
             Participants.SpeakingBlock.NonState => NonStateSeconds,

@@ -63,30 +63,26 @@ public static class SignInEndpoints
     [WolverinePost("/api/auth/delegation/sign-in", OperationId = "DelegationSignIn")]
     [ProducesResponseType<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>(200)]
     [ProducesResponseType<ProblemDetails>(401)]
-    public static async Task<IResult> Delegation(AccessCodeCredentials credentials, [FromQuery] bool? useCookies,
-        IQuerySession session, TimeProvider clock, SignInThrottle throttle, ILogger<AccessCodeCredentials> logger, HttpContext context, CancellationToken cancellation)
-    {
-        if (Locked(credentials, throttle) is { } locked) return LockedOut(logger, context, "delegation", locked);
-        var code = await FindAsync(credentials, CredentialKind.Delegation, session, clock, throttle, cancellation);
-        if (code is null) return Refused(logger, context, "delegation");
-        logger.LogInformation("Delegation {Delegation} signed in with access code {AccessCodeId}", code.Subject, code.Id);
-        return SignIn(Roles.Principal(Roles.Delegation, $"delegation:{code.Subject}", delegation: code.Subject, credential: code.Id), useCookies);
-    }
+    public static Task<IResult> Delegation(AccessCodeCredentials credentials, [FromQuery] bool? useCookies,
+        IQuerySession session, TimeProvider clock, SignInThrottle throttle, ILogger<AccessCodeCredentials> logger, HttpContext context, CancellationToken cancellation) =>
+        WithCode(CredentialKind.Delegation, credentials, useCookies, session, clock, throttle, logger, context, cancellation, code =>
+        {
+            logger.LogInformation("Delegation {Delegation} signed in with access code {AccessCodeId}", code.Subject, code.Id);
+            return Roles.Principal(Roles.Delegation, $"delegation:{code.Subject}", delegation: code.Subject, credential: code.Id);
+        });
 
     /// <summary>A hall display signs in with its room's read-only token.</summary>
     [AllowAnonymous, EnableRateLimiting(AccessSetup.SignInLimit)]
     [WolverinePost("/api/auth/display/sign-in", OperationId = "DisplaySignIn")]
     [ProducesResponseType<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>(200)]
     [ProducesResponseType<ProblemDetails>(401)]
-    public static async Task<IResult> Display(AccessCodeCredentials credentials, [FromQuery] bool? useCookies,
-        IQuerySession session, TimeProvider clock, SignInThrottle throttle, ILogger<AccessCodeCredentials> logger, HttpContext context, CancellationToken cancellation)
-    {
-        if (Locked(credentials, throttle) is { } locked) return LockedOut(logger, context, "display", locked);
-        var token = await FindAsync(credentials, CredentialKind.Display, session, clock, throttle, cancellation);
-        if (token is null) return Refused(logger, context, "display");
-        logger.LogInformation("A display of {Room} signed in with token {AccessCodeId}", token.Subject, token.Id);
-        return SignIn(Roles.Principal(Roles.Display, $"display:{token.Subject}", room: token.Subject, credential: token.Id), useCookies);
-    }
+    public static Task<IResult> Display(AccessCodeCredentials credentials, [FromQuery] bool? useCookies,
+        IQuerySession session, TimeProvider clock, SignInThrottle throttle, ILogger<AccessCodeCredentials> logger, HttpContext context, CancellationToken cancellation) =>
+        WithCode(CredentialKind.Display, credentials, useCookies, session, clock, throttle, logger, context, cancellation, token =>
+        {
+            logger.LogInformation("A display of {Room} signed in with token {AccessCodeId}", token.Subject, token.Id);
+            return Roles.Principal(Roles.Display, $"display:{token.Subject}", room: token.Subject, credential: token.Id);
+        });
 
     /// <summary>Ends the cookie session. A bearer token ends when it expires or when its code is revoked.</summary>
     [AllowAnonymous]
@@ -115,6 +111,16 @@ public static class SignInEndpoints
         var tokens = antiforgery.GetAndStoreTokens(context);
         context.Response.Headers.CacheControl = "no-store";
         return new AntiforgeryToken(tokens.RequestToken!, tokens.HeaderName!);
+    }
+
+    // A delegation's access code or a display's token: the same throttle, lookup and refusal; the caller names who signed in.
+    private static async Task<IResult> WithCode(CredentialKind kind, AccessCodeCredentials credentials, bool? useCookies, IQuerySession session,
+        TimeProvider clock, SignInThrottle throttle, ILogger logger, HttpContext context, CancellationToken cancellation, Func<AccessCode, ClaimsPrincipal> principal)
+    {
+        var role = kind.ToString().ToLowerInvariant();
+        if (Locked(credentials, throttle) is { } locked) return LockedOut(logger, context, role, locked);
+        var code = await FindAsync(credentials, kind, session, clock, throttle, cancellation);
+        return code is null ? Refused(logger, context, role) : SignIn(principal(code), useCookies);
     }
 
     private static async Task<AccessCode?> FindAsync(AccessCodeCredentials? credentials, CredentialKind kind, IQuerySession session,

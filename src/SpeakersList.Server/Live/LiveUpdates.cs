@@ -56,11 +56,8 @@ public sealed class LivePublisher(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var reader = updates.Touched;
-        while (await reader.WaitToReadAsync(stoppingToken))
+        await foreach (var batch in updates.Touched.ReadBurstsAsync(stoppingToken))
         {
-            var batch = new List<TouchedStream>();
-            while (reader.TryRead(out var touched)) batch.Add(touched);
             // The latest committed list of each touched stream (null: not carried, read it).
             var meetings = new Dictionary<Guid, ListOfSpeakers?>();
             foreach (var touched in batch)
@@ -100,7 +97,7 @@ public sealed class LivePublisher(
         }
 
         var rooms = subscriptions.Audience("room:", touched.Select(x => LiveViews.RoomKey(x.Meeting.Room)));
-        var delegations = subscriptions.Audience("delegation:", touched.SelectMany(x => x.Entries).Select(x => LiveViews.DelegationKey(x.Participant)));
+        var delegations = subscriptions.Audience("delegation:", touched.SelectMany(x => x.Entries).Select(x => LiveViews.DelegationKey(x.Speaker.Participant)));
         if (rooms.Count == 0 && delegations.Count == 0) return;
 
         // The room and delegation views span meetings: read every list once for the batch.

@@ -82,7 +82,7 @@ public static class LiveViews
             var before = 0;
             foreach (var entry in view.Entries)
             {
-                if (string.Equals(entry.Participant, code, StringComparison.OrdinalIgnoreCase))
+                if (entry.Speaker.Represents(code))
                     slots.Add(new DelegationSlot(view.MeetingId, view.MeetingTitle, view.Room, view.ScheduledStart, status, entry.InscriptionId,
                         entry.Kind, entry.State, entry.Position, entry.State == EntryState.Waiting ? before : 0, entry.EstimatedStart,
                         entry.ReachedBeforeEnd));

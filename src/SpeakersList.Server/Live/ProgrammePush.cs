@@ -63,11 +63,8 @@ public sealed class ProgrammePublisher(ProgrammeChanges changes, IDocumentStore 
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var reader = changes.Touched;
-        while (await reader.WaitToReadAsync(stoppingToken))
+        await foreach (var batch in changes.Touched.ReadBurstsAsync(stoppingToken))
         {
-            var batch = new List<ProgrammeTouched>();
-            while (reader.TryRead(out var touched)) batch.Add(touched);
             try
             {
                 await PublishAsync(batch, stoppingToken);
@@ -113,9 +110,9 @@ public sealed class ProgrammePublisher(ProgrammeChanges changes, IDocumentStore 
                 if (touched.Participant is { } code) codes.Add(code);
                 // A change of time or room, and any change of a list, moves the expected times of everyone on it.
                 if (touched.Touch != ProgrammeTouch.RoundTables && lists.TryGetValue(touched.StreamId, out var list))
-                    codes.UnionWith(list.Entries.Select(e => e.Participant));
+                    codes.UnionWith(list.Entries.Select(e => e.Speaker.Participant));
                 if (touched.Touch == ProgrammeTouch.Programme && touched.StreamId == conference.Id)
-                    codes.UnionWith(lists.Values.SelectMany(l => l.Entries.Select(e => e.Participant)));
+                    codes.UnionWith(lists.Values.SelectMany(l => l.Entries.Select(e => e.Speaker.Participant)));
                 if (touched.Touch == ProgrammeTouch.Programme && roundTables.Any(r => r.Id == touched.StreamId))
                     codes.UnionWith(conference.SeatsAt(touched.StreamId).Select(s => s.Participant)
                         .Concat(conference.Preferences.Where(p => p.RoundTableId == touched.StreamId).Select(p => p.Participant)));

@@ -40,12 +40,12 @@ public static class HistoryEndpoint
     public static string Describe(object data, ListOfSpeakers? list)
     {
         string Name(Guid? inscriptionId) => inscriptionId is { } id && list?.Find(id) is { } entry
-            ? $"{entry.ParticipantName} ({entry.SpeakerName})"
+            ? $"{entry.Speaker.ParticipantName} ({entry.Speaker.SpeakerName})"
             : "a speaker no longer on the list";
         return data switch
         {
             MeetingScheduled x => $"Scheduled \"{x.Title}\" in {x.Room}, {x.Start:yyyy-MM-dd HH:mm}–{x.End:HH:mm}.",
-            SpeakerInscribed x => $"Inscribed {x.SpeakerName} ({x.SpeakerTitle}) for {x.ParticipantName}{(x.OnBehalfOf is { } group ? $" on behalf of {group}" : "")}.",
+            SpeakerInscribed x => $"Inscribed {x.Speaker.SpeakerName} ({x.Speaker.SpeakerTitle}) for {x.Speaker.ParticipantName}{(x.Speaker.OnBehalfOf is { } group ? $" on behalf of {group}" : "")}.",
             InscriptionWithdrawn x => $"Withdrew {Name(x.InscriptionId)}.",
             EntryMoved x => $"Moved {Name(x.InscriptionId)} {(x.After is { } after ? $"after {Name(after)}" : "to the head of the list")}. Reason: {x.Reason}",
             SpeakersListClosed => "Closed the list of speakers.",

@@ -6,6 +6,7 @@ using SpeakersList.Server.Infrastructure;
 using SpeakersList.Server.SpeakersLists;
 using SpeakersList.SpeakersLists;
 using Wolverine.Http;
+using static SpeakersList.Participants.ParticipantCode;
 
 namespace SpeakersList.Server.Programme;
 
@@ -37,8 +38,8 @@ public static class DelegationConflicts
             if (lists.TryGetValue(meeting.Id, out var list))
             {
                 var waiting = list.Entries.Where(e => e.State == EntryState.Waiting && e.EstimatedStart is not null).ToList();
-                forecasts[meeting.Id] = waiting.Select(e => new ForecastSlot(e.InscriptionId, e.Participant, e.ParticipantName, e.EstimatedStart!.Value)).ToList();
-                engagements.AddRange(waiting.Where(e => Same(e.Participant, participant)).Select(e => new Engagement(
+                forecasts[meeting.Id] = waiting.Select(e => new ForecastSlot(e.InscriptionId, e.Speaker.Participant, e.Speaker.ParticipantName, e.EstimatedStart!.Value)).ToList();
+                engagements.AddRange(waiting.Where(e => e.Speaker.Represents(participant)).Select(e => new Engagement(
                     meeting.Id, meeting.Title, meeting.Room, EngagementKind.SpeakingSlot, e.EstimatedStart!.Value,
                     e.EstimatedStart!.Value.AddSeconds(e.AllottedSeconds), e.InscriptionId)));
             }
@@ -50,7 +51,6 @@ public static class DelegationConflicts
         return RoomConflicts.Of(participant.ToUpperInvariant(), engagements, forecasts, walking, venue);
     }
 
-    private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 }
 
 public static class ConflictQueries
@@ -84,7 +84,7 @@ public static class ConflictQueries
         var conference = meeting.ConferenceId is { } id ? await session.LoadAsync<Conference>(id, cancellation) : null;
         var (meetings, lists) = await ProgrammeOfAsync(session, meeting.ConferenceId, cancellation);
         var participants = lists.TryGetValue(meetingId, out var list)
-            ? list.Entries.Select(e => e.Participant.ToUpperInvariant()).Distinct()
+            ? list.Entries.Select(e => e.Speaker.Participant.ToUpperInvariant()).Distinct()
             : [];
         var conflicts = participants
             .SelectMany(p => DelegationConflicts.Of(p, conference, meetings, lists, walking.Value))

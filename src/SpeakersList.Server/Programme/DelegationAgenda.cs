@@ -6,6 +6,7 @@ using SpeakersList.Server.Infrastructure;
 using SpeakersList.Server.SpeakersLists;
 using SpeakersList.SpeakersLists;
 using Wolverine.Http;
+using static SpeakersList.Participants.ParticipantCode;
 
 namespace SpeakersList.Server.Programme;
 
@@ -60,8 +61,8 @@ public sealed record DelegationAgendaView(string Participant, string Name, Guid 
 
             if (lists.TryGetValue(meeting.Id, out var list))
                 items.AddRange(list.Entries
-                    .Where(e => Same(e.Participant, participant.Code) && e.State != EntryState.Withdrawn)
-                    .Select(e => Item(AgendaRole.Speaker, $"{e.SpeakerName}, {e.SpeakerTitle}: speaker {e.Position} on the list", e)));
+                    .Where(e => e.Speaker.Represents(participant.Code) && e.State != EntryState.Withdrawn)
+                    .Select(e => Item(AgendaRole.Speaker, $"{e.Speaker.SpeakerName}, {e.Speaker.SpeakerTitle}: speaker {e.Position} on the list", e)));
             if (meeting.Kind != MeetingKind.RoundTable) continue;
             if (conference.ChairOf(meeting.Id) is { } chair && Same(chair.Participant, participant.Code))
                 items.Add(Item(AgendaRole.RoundTableChair, $"{chair.ChairName} chairs the round table."));
@@ -75,7 +76,6 @@ public sealed record DelegationAgendaView(string Participant, string Name, Guid 
             DelegationConflicts.Of(participant.Code, conference, meetings, lists, walking ?? RoomConflicts.DefaultWalking));
     }
 
-    private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 }
 
 public static class DelegationAgendaQueries

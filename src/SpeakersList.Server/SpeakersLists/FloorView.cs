@@ -10,7 +10,11 @@ using Wolverine.Http;
 namespace SpeakersList.Server.SpeakersLists;
 
 public sealed record FloorSpeakerView(
-    Guid InscriptionId, string Participant, string ParticipantName, string SpeakerName, string SpeakerTitle, string? OnBehalfOf, EntryKind Kind);
+    Guid InscriptionId, string Participant, string ParticipantName, string SpeakerName, string SpeakerTitle, string? OnBehalfOf, EntryKind Kind)
+{
+    public static FloorSpeakerView Of(Entry holder) => new(holder.InscriptionId, holder.Speaker.Participant, holder.Speaker.ParticipantName,
+        holder.Speaker.SpeakerName, holder.Speaker.SpeakerTitle, holder.Speaker.OnBehalfOf, holder.Kind);
+}
 
 public sealed record PointOfOrderView(string Participant, string ParticipantName, DateTimeOffset Since);
 
@@ -63,8 +67,7 @@ public sealed record FloorView(
         var holder = list.FloorHolder();
         return new FloorView(
             list.Id, list.Version, list.Meeting.Title, list.Meeting.Room, floor.Status,
-            holder is null ? null : new FloorSpeakerView(holder.InscriptionId, holder.Participant, holder.ParticipantName,
-                holder.SpeakerName, holder.SpeakerTitle, holder.OnBehalfOf, holder.Kind),
+            holder is null ? null : FloorSpeakerView.Of(holder),
             floor.PointOfOrder is { } raised ? new PointOfOrderView(raised.Participant, raised.ParticipantName, venue.LocalTime(raised.Since)) : null,
             current is null ? null : venue.LocalTime(current.CalledAt),
             current?.Started ?? false,
@@ -75,8 +78,9 @@ public sealed record FloorView(
             forecast.Entries.Where(x => x.Ordered.Entry.IsWaiting).Take(NextCount).Select(x =>
             {
                 var e = x.Ordered.Entry;
-                return new NextSpeakerView(e.InscriptionId, e.Participant, e.ParticipantName, e.SpeakerName, e.SpeakerTitle, e.OnBehalfOf,
-                    x.EstimatedStart is { } at ? venue.LocalTime(at) : null);
+                var speaker = e.Speaker;
+                return new NextSpeakerView(e.InscriptionId, speaker.Participant, speaker.ParticipantName, speaker.SpeakerName, speaker.SpeakerTitle,
+                    speaker.OnBehalfOf, x.EstimatedStart is { } at ? venue.LocalTime(at) : null);
             }).ToList(),
             list.AbsentPolicy,
             serverTime);

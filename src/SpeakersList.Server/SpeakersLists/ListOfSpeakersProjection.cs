@@ -1,5 +1,4 @@
-using JasperFx.Events;
-using Marten.Events.Aggregation;
+using SpeakersList.Server.Infrastructure;
 using SpeakersList.SpeakersLists;
 
 namespace SpeakersList.Server.SpeakersLists;
@@ -9,8 +8,4 @@ namespace SpeakersList.Server.SpeakersLists;
 /// transaction as its events: decisions start from it, and the list view is computed from it.
 /// The fold itself is the domain's <see cref="ListOfSpeakers.Fold"/>; nothing here knows an event.
 /// </summary>
-public partial class ListOfSpeakersProjection : SingleStreamProjection<ListOfSpeakers, Guid>
-{
-    public override ListOfSpeakers? Evolve(ListOfSpeakers? snapshot, Guid id, IEvent e) =>
-        e.Data is IMeetingEvent meetingEvent ? ListOfSpeakers.Fold(snapshot, meetingEvent) : snapshot;
-}
+public partial class ListOfSpeakersProjection() : DomainFold<ListOfSpeakers, IMeetingEvent>(ListOfSpeakers.Fold);

@@ -12,13 +12,7 @@ namespace SpeakersList.Server.SpeakersLists;
 public sealed record SpeakersListEntryView(
     int Position,
     Guid InscriptionId,
-    string Participant,
-    string ParticipantName,
-    SpeakingBlock Block,
-    LevelOfRepresentation Level,
-    string SpeakerName,
-    string SpeakerTitle,
-    string? OnBehalfOf,
+    Speaker Speaker,
     EntryKind Kind,
     EntryState State,
     DateTimeOffset InscribedAt,
@@ -33,8 +27,8 @@ public sealed record SwapView(
     Guid WithInscriptionId, string ProposedTo, string ProposedToName, DateTimeOffset ProposedAt)
 {
     public static SwapView From(Swap swap, ListOfSpeakers list) => new(
-        swap.SwapId, swap.Status, swap.InscriptionId, swap.ProposedBy, list.Find(swap.InscriptionId)?.ParticipantName ?? swap.ProposedBy,
-        swap.WithInscriptionId, swap.ProposedTo, list.Find(swap.WithInscriptionId)?.ParticipantName ?? swap.ProposedTo, swap.ProposedAt);
+        swap.SwapId, swap.Status, swap.InscriptionId, swap.ProposedBy, list.Find(swap.InscriptionId)?.Speaker.ParticipantName ?? swap.ProposedBy,
+        swap.WithInscriptionId, swap.ProposedTo, list.Find(swap.WithInscriptionId)?.Speaker.ParticipantName ?? swap.ProposedTo, swap.ProposedAt);
 }
 
 /// <summary>The list of speakers of a meeting, in speaking order, with its forecast.</summary>
@@ -78,8 +72,7 @@ public sealed record SpeakersListView(
             {
                 var e = f.Ordered.Entry;
                 return new SpeakersListEntryView(
-                    f.Ordered.Position, e.InscriptionId, e.Participant, e.ParticipantName, e.Block, e.Level,
-                    e.SpeakerName, e.SpeakerTitle, e.OnBehalfOf, e.Kind, e.State, e.ReceivedAt, f.AllottedSeconds,
+                    f.Ordered.Position, e.InscriptionId, e.Speaker, e.Kind, e.State, e.ReceivedAt, f.AllottedSeconds,
                     f.EstimatedStart is { } at ? venue.LocalTime(at) : null, f.ReachedBeforeEnd, f.Ordered.Explanation);
             }).ToList(),
             list.CarryOverPolicy,
@@ -90,7 +83,10 @@ public sealed record SpeakersListView(
     /// <summary>The same view with the participants named in one of the six official languages (null: as registered).</summary>
     public SpeakersListView NamedIn(string? language) => language is null ? this : this with
     {
-        Entries = Entries.Select(e => e with { ParticipantName = ParticipantNames.In(language, e.Participant, e.ParticipantName) }).ToList(),
+        Entries = Entries.Select(e => e with
+        {
+            Speaker = e.Speaker with { ParticipantName = ParticipantNames.In(language, e.Speaker.Participant, e.Speaker.ParticipantName) },
+        }).ToList(),
         Swaps = Swaps.Select(s => s with
         {
             ProposedByName = ParticipantNames.In(language, s.ProposedBy, s.ProposedByName),
@@ -156,7 +152,7 @@ public static class SpeakersListQueries
         var ordered = list.SpeakingOrder().FirstOrDefault(x => x.Entry.InscriptionId == inscriptionId);
         return ordered is null
             ? Refusal.NotFound($"Inscription {inscriptionId} is not on the list of this meeting.").ToResult()
-            : Results.Ok(new PositionExplanation(inscriptionId, ordered.Entry.Participant, ordered.Position, list.Policy,
+            : Results.Ok(new PositionExplanation(inscriptionId, ordered.Entry.Speaker.Participant, ordered.Position, list.Policy,
                 ordered.AfterReason, ordered.BeforeReason, ordered.Explanation));
     }
 }

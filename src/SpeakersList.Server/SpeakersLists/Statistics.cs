@@ -54,8 +54,8 @@ public sealed record MeetingStatistics(
     }
 
     private static List<SpeakingFigures> By(List<Entry> heard, IReadOnlyList<PointOfOrderHeard> points, Func<string, string> group) =>
-        heard.Select(x => group(x.Participant)).Concat(points.Select(x => group(x.Participant))).Distinct().Order(StringComparer.Ordinal)
-            .Select(key => Figures(key, heard.Where(x => group(x.Participant) == key).ToList(), points.Count(x => group(x.Participant) == key)))
+        heard.Select(x => group(x.Speaker.Participant)).Concat(points.Select(x => group(x.Participant))).Distinct().Order(StringComparer.Ordinal)
+            .Select(key => Figures(key, heard.Where(x => group(x.Speaker.Participant) == key).ToList(), points.Count(x => group(x.Participant) == key)))
             .ToList();
 
     private static SpeakingFigures Figures(string group, List<Entry> heard, int pointsOfOrder)
@@ -77,8 +77,8 @@ public static class StatisticsQueries
     {
         if (await session.LoadAsync<ListOfSpeakers>(meetingId, cancellation) is not { } list)
             return Refusal.NotFound($"There is no meeting {meetingId}.").ToResult();
-        var codes = list.Entries.Select(x => x.Participant).Concat(list.Floor.PointsOfOrder.Select(x => x.Participant))
-            .Select(x => x.ToUpperInvariant()).Distinct().ToArray();
+        var codes = list.Entries.Select(x => x.Speaker.Participant).Concat(list.Floor.PointsOfOrder.Select(x => x.Participant))
+            .Select(ParticipantCode.Normalise).Distinct().ToArray();
         var participants = await session.LoadManyAsync<Participant>(cancellation, codes);
         return Results.Ok(MeetingStatistics.From(list, participants.ToDictionary(x => x.Code, StringComparer.OrdinalIgnoreCase)));
     }

@@ -39,5 +39,5 @@ public static class FloorGiven
         return decision.Refusal.Detail;
     }
 
-    public static EntryState StateOf(this ListOfSpeakers list, string code) => list.Entries.Single(x => x.Participant == code).State;
+    public static EntryState StateOf(this ListOfSpeakers list, string code) => list.Entries.Single(x => x.Speaker.Participant == code).State;
 }

@@ -12,14 +12,14 @@ public static class Given
 
     public static DateTimeOffset At(string time, DateOnly? day = null) => ProgrammeImport.At(day ?? Day1, TimeOnly.Parse(time), NewYork);
 
-    public static Conference Conference(params string[] rooms) => SpeakersList.Programme.Conference.Create(new ConferenceRegistered(
+    public static Conference Conference(params string[] rooms) => SpeakersList.Programme.Conference.For(new ConferenceRegistered(
         Guid.NewGuid(), Guid.NewGuid(), "High-level Dialogue", "UN Headquarters", "America/New_York",
         [new ConferenceDay(Day1, "First day"), new ConferenceDay(Day1.AddDays(1), "Second day")],
         rooms.Length == 0 ? ["General Assembly Hall", "Conference Room 4"] : rooms, Now));
 
     public static Meeting Meeting(string title, string room, string start, string end, MeetingKind kind = MeetingKind.Plenary,
         Conference? conference = null, DateOnly? day = null) =>
-        SpeakersList.Programme.Meeting.Create(new MeetingScheduled(Guid.NewGuid(), Guid.NewGuid(), kind, title, room,
+        SpeakersList.Programme.Meeting.For(new MeetingScheduled(Guid.NewGuid(), Guid.NewGuid(), kind, title, room,
             At(start, day), At(end, day), "America/New_York", "HLD", Now, conference?.Id));
 
     public static ScheduleMeeting Schedule(string title, string room, string start, string end, Conference? conference = null, DateOnly? day = null) =>

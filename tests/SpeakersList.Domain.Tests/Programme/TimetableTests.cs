@@ -31,7 +31,7 @@ public class A_room_holds_one_meeting_at_a_time
     public void A_cancelled_meeting_frees_its_room()
     {
         var cancelled = Meeting("First plenary meeting", "General Assembly Hall", "10:00", "13:00")
-            .Apply(new MeetingCancelled(Guid.NewGuid(), Guid.NewGuid(), "Moved to the afternoon", Now));
+            .Evolve(new MeetingCancelled(Guid.NewGuid(), Guid.NewGuid(), "Moved to the afternoon", Now));
 
         Assert.False(Timetable.Decide(Schedule("Briefing", "General Assembly Hall", "10:00", "11:00"), null, [cancelled], Now).Refused);
     }
@@ -69,11 +69,11 @@ public class A_room_holds_one_meeting_at_a_time
     [Fact]
     public void Segments_move_with_their_meeting_and_the_last_one_ends_with_it()
     {
-        var opening = SpeakersList.Programme.Meeting.Create(new MeetingScheduled(Guid.NewGuid(), Guid.NewGuid(), MeetingKind.Plenary, "First plenary meeting",
+        var opening = SpeakersList.Programme.Meeting.For(new MeetingScheduled(Guid.NewGuid(), Guid.NewGuid(), MeetingKind.Plenary, "First plenary meeting",
             "General Assembly Hall", At("10:00"), At("13:00"), "America/New_York", "HLD", Now, Segments:
             [new MeetingSegment("Opening", At("10:00"), At("10:30")), new MeetingSegment("Continuation", At("10:30"), At("13:00"))]));
 
-        var later = opening.Apply(new MeetingRescheduled(opening.Id, Guid.NewGuid(), At("11:00"), At("13:30"), Now));
+        var later = opening.Evolve(new MeetingRescheduled(opening.Id, Guid.NewGuid(), At("11:00"), At("13:30"), Now));
 
         Assert.Equal([(At("11:00"), At("11:30")), (At("11:30"), At("13:30"))], later.Segments.Select(s => (s.Start, s.End)));
     }
@@ -93,7 +93,7 @@ public class A_room_holds_one_meeting_at_a_time
     public void A_meeting_in_progress_is_adjourned_not_cancelled()
     {
         var open = Meeting("First plenary meeting", "General Assembly Hall", "10:00", "13:00")
-            .Apply(new MeetingOpened(Guid.NewGuid(), Guid.NewGuid(), Now));
+            .Evolve(new MeetingOpened(Guid.NewGuid(), Guid.NewGuid(), Now));
 
         var decision = Timetable.Decide(open, new CancelMeeting(Guid.NewGuid(), "No quorum"), Now);
 

@@ -131,7 +131,7 @@ public class Round_table_participation
     [Fact]
     public void Unknown_delegations_office_holders_cancelled_round_tables_and_plenaries_are_refused()
     {
-        var cancelledTable = _two.Apply(new MeetingCancelled(_two.Id, Guid.NewGuid(), "Merged", Now));
+        var cancelledTable = _two.Evolve(new MeetingCancelled(_two.Id, Guid.NewGuid(), "Merged", Now));
         var plenary = Meeting("First plenary meeting", "General Assembly Hall", "10:00", "13:00", MeetingKind.Plenary, _conference);
         IReadOnlyList<Meeting> meetings = [_one, cancelledTable, plenary];
 

@@ -34,9 +34,9 @@ public static class Given
     }
 
     public static Guid IdOf(this ListOfSpeakers list, string code) =>
-        list.Entries.Single(x => x.Participant == code && x.IsActive).InscriptionId;
+        list.Entries.Single(x => x.Speaker.Participant == code && x.IsActive).InscriptionId;
 
-    public static string[] Order(this ListOfSpeakers list) => list.SpeakingOrder().Select(x => x.Entry.Participant).ToArray();
+    public static string[] Order(this ListOfSpeakers list) => list.SpeakingOrder().Select(x => x.Entry.Speaker.Participant).ToArray();
 
-    public static OrderedEntry Line(this ListOfSpeakers list, string code) => list.SpeakingOrder().Single(x => x.Entry.Participant == code);
+    public static OrderedEntry Line(this ListOfSpeakers list, string code) => list.SpeakingOrder().Single(x => x.Entry.Speaker.Participant == code);
 }

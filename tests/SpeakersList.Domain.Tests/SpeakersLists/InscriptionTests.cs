@@ -17,7 +17,7 @@ public class Inscription_rules
 
         var inscribed = Assert.IsType<SpeakerInscribed>(Assert.Single(decision.Events));
         Assert.Equal(Given.At("09:15:02"), inscribed.ReceivedAt);
-        Assert.Equal("Ghana", inscribed.ParticipantName);
+        Assert.Equal("Ghana", inscribed.Speaker.ParticipantName);
     }
 
     [Fact]

@@ -51,9 +51,9 @@ public class A_fair_opening
     {
         var list = WithRush(Scheduled());
 
-        var ministers = list.SpeakingOrder().Where(x => x.Entry.Level == LevelOfRepresentation.Minister).ToList();
+        var ministers = list.SpeakingOrder().Where(x => x.Entry.Speaker.Level == LevelOfRepresentation.Minister).ToList();
         Assert.All(ministers, x => Assert.True(list.IsHeld(x.Entry)));
-        Assert.Equal(ministers.Select(x => x.Entry.Participant).Order(StringComparer.Ordinal), ministers.Select(x => x.Entry.Participant));
+        Assert.Equal(ministers.Select(x => x.Entry.Speaker.Participant).Order(StringComparer.Ordinal), ministers.Select(x => x.Entry.Speaker.Participant));
         Assert.All(ministers, x => Assert.Contains("Held for the draw by lot when the opening window closes (13:01:00 UTC)", x.Explanation));
     }
 
@@ -88,12 +88,12 @@ public class A_fair_opening
         Assert.Equal(list.Opening.Commitment, Convert.ToHexStringLower(SHA256.HashData(published)));
         foreach (var level in new[] { LevelOfRepresentation.HeadOfState, LevelOfRepresentation.Minister })
         {
-            var expected = list.Entries.Where(x => x.Level == level)
-                .OrderBy(x => Convert.ToHexStringLower(SHA256.HashData([.. published, .. Encoding.ASCII.GetBytes(x.Participant)])), StringComparer.Ordinal)
-                .Select(x => x.Participant);
-            Assert.Equal(expected, list.SpeakingOrder().Where(x => x.Entry.Level == level).Select(x => x.Entry.Participant));
+            var expected = list.Entries.Where(x => x.Speaker.Level == level)
+                .OrderBy(x => Convert.ToHexStringLower(SHA256.HashData([.. published, .. Encoding.ASCII.GetBytes(x.Speaker.Participant)])), StringComparer.Ordinal)
+                .Select(x => x.Speaker.Participant);
+            Assert.Equal(expected, list.SpeakingOrder().Where(x => x.Entry.Speaker.Level == level).Select(x => x.Entry.Speaker.Participant));
         }
-        var heads = list.SpeakingOrder().Where(x => x.Entry.Level == LevelOfRepresentation.HeadOfState).ToList();
+        var heads = list.SpeakingOrder().Where(x => x.Entry.Speaker.Level == LevelOfRepresentation.HeadOfState).ToList();
         Assert.Equal(Enumerable.Range(1, 6).Select(k => $"Order drawn by lot: {k} of 6 at this level."),
             heads.Select(x => x.Explanation.Split(". ")[0] + "."));
     }
@@ -105,7 +105,7 @@ public class A_fair_opening
             .Inscribed("ARG", LevelOfRepresentation.Minister, "09:02")
             .Inscribed("AUS", LevelOfRepresentation.Minister, "09:01:30");
 
-        var ministers = list.SpeakingOrder().Where(x => x.Entry.Level == LevelOfRepresentation.Minister).Select(x => x.Entry.Participant).ToList();
+        var ministers = list.SpeakingOrder().Where(x => x.Entry.Speaker.Level == LevelOfRepresentation.Minister).Select(x => x.Entry.Speaker.Participant).ToList();
         Assert.Equal(["AUS", "ARG"], ministers[^2..]);
         Assert.DoesNotContain("drawn by lot", list.Line("AUS").Explanation);
         Assert.Contains("received after the opening window", list.Line("AUS").Explanation);

@@ -104,6 +104,6 @@ public class Protocol_order
     }
 
     private static SpeakerInscribed PreArranged(ListOfSpeakers list, string code, int order) =>
-        new(list.Id, Guid.NewGuid(), Guid.NewGuid(), code, code, SpeakingBlock.OtherObserversAndUnSystem, Other, code, code, null,
+        new(list.Id, Guid.NewGuid(), Guid.NewGuid(), new Speaker(code, code, SpeakingBlock.OtherObserversAndUnSystem, Other, code, code),
             EntryKind.PreArranged, Given.At("08:00"), ArrangedOrder: order);
 }

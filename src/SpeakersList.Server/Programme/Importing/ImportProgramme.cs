@@ -39,8 +39,8 @@ public static class ProgrammeImporter
                 : throw new InvalidOperationException("A stream of the import already exists.");
         }
 
-        var conference = Conference.Create((ConferenceRegistered)imported.Streams[0].Events[0]);
-        var meetings = imported.Streams.Skip(1).Select(s => Meeting.Create((MeetingScheduled)s.Events[0])).ToList();
+        var conference = Conference.For((ConferenceRegistered)imported.Streams[0].Events[0]);
+        var meetings = imported.Streams.Skip(1).Select(s => Meeting.For((MeetingScheduled)s.Events[0])).ToList();
         return (new ProgrammeImported(conference.Id, imported.MeetingIds, ProgrammeView.From(conference, meetings)), null, false);
     }
 

@@ -11,6 +11,7 @@ using SpeakersList.Server.Infrastructure;
 using SpeakersList.Server.Programme;
 using SpeakersList.SpeakersLists;
 using Wolverine.Http;
+using static SpeakersList.Participants.ParticipantCode;
 
 namespace SpeakersList.Server.Publishing.Calendars;
 
@@ -30,7 +31,7 @@ public static class DelegationCalendar
 
         // Every meeting on whose list the delegation has ever been inscribed.
         var lists = await session.Query<ListOfSpeakers>().ToListAsync(cancellation);
-        foreach (var list in lists.Where(l => l.Entries.Any(e => Same(e.Participant, participantCode))))
+        foreach (var list in lists.Where(l => l.Entries.Any(e => e.Speaker.Represents(participantCode))))
         {
             if (await PublishingStore.MeetingEventsAsync(session, list.Id, cancellation) is not { } stream) continue;
             var zone = list.Meeting.TimeZone;
@@ -44,8 +45,8 @@ public static class DelegationCalendar
                     EntryKind.PreArranged => "Statement (pre-arranged)",
                     _ => "Statement",
                 };
-                var notes = new List<string> { $"{entry.SpeakerName}, {entry.SpeakerTitle}" };
-                if (entry.OnBehalfOf is { } group) notes.Add($"On behalf of {group}");
+                var notes = new List<string> { $"{entry.Speaker.SpeakerName}, {entry.Speaker.SpeakerTitle}" };
+                if (entry.Speaker.OnBehalfOf is { } group) notes.Add($"On behalf of {group}");
                 notes.Add(slot.Cancelled
                     ? entry.State == EntryState.CarriedOver ? "Carried over to the next meeting on the item." : "Withdrawn or cancelled."
                     : $"Estimated start; the list moves as the meeting goes. State: {entry.State}.");
@@ -120,7 +121,6 @@ public static class DelegationCalendar
         };
     }
 
-    private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 }
 
 public static class ProgrammeCalendarQueries

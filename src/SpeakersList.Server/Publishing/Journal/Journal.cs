@@ -76,12 +76,14 @@ public static class JournalQueries
                 var change = !live ? LaterChange.None
                     : !positionNow.TryGetValue(e.InscriptionId, out var position) ? LaterChange.Withdrawn
                     : position != e.Position ? LaterChange.Moved : LaterChange.None;
-                return new JournalSpeaker(e.Position, e.InscriptionId, e.Participant, e.ParticipantName, e.SpeakerName, e.SpeakerTitle, e.Level,
-                    e.OnBehalfOf, e.Kind, change, live && positionNow.TryGetValue(e.InscriptionId, out var p) ? p : null);
+                var speaker = e.Speaker;
+                return new JournalSpeaker(e.Position, e.InscriptionId, speaker.Participant, speaker.ParticipantName, speaker.SpeakerName,
+                    speaker.SpeakerTitle, speaker.Level, speaker.OnBehalfOf, e.Kind, change, live && positionNow.TryGetValue(e.InscriptionId, out var p) ? p : null);
             }).ToList();
             var published = speakers.Select(s => s.InscriptionId).ToHashSet();
             var late = nowOrder.Where(e => !published.Contains(e.InscriptionId))
-                .Select(e => new JournalLateSpeaker(e.Position, e.Participant, e.ParticipantName, e.SpeakerName, e.InscribedAt)).ToList();
+                .Select(e => new JournalLateSpeaker(e.Position, e.Speaker.Participant, e.Speaker.ParticipantName, e.Speaker.SpeakerName, e.InscribedAt))
+                .ToList();
             var changed = new List<string>();
             if (then is not null && current is not null)
             {

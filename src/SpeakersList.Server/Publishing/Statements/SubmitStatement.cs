@@ -47,7 +47,7 @@ public static class SubmitStatementEndpoint
         var list = await session.LoadAsync<ListOfSpeakers>(meetingId, cancellation);
         if (list is null) return Refusal.NotFound($"There is no meeting {meetingId}.").ToResult();
         if (list.Find(inscriptionId) is not { } entry) return Refusal.NotFound($"Inscription {inscriptionId} is not on the list of this meeting.").ToResult();
-        if (Actor.Of(user).RefuseUnlessFor(entry.Participant) is { } refused) return refused;
+        if (Actor.Of(user).RefuseUnlessFor(entry.Speaker.Participant) is { } refused) return refused;
 
         byte[]? content;
         string? name;
@@ -94,7 +94,7 @@ public static class SubmitStatementEndpoint
     }
 
     public static StatementView View(ListOfSpeakers list, Entry entry, StatementHistory history, bool allVersions) => new(
-        list.Id, entry.InscriptionId, entry.Participant, SpeakersList.Publishing.Statements.IsPublic(list, entry),
+        list.Id, entry.InscriptionId, entry.Speaker.Participant, SpeakersList.Publishing.Statements.IsPublic(list, entry),
         history.Versions.Where(v => allVersions || v == history.Current).Select(v => new StatementVersionView(
             v.Version, StatementContent.MediaType(v.Format), v.FileName, v.Length, v.Sha256, v.At,
             $"{StatementQueries.Path(list.Id, entry.InscriptionId)}?version={v.Version}")).ToList());
@@ -165,12 +165,12 @@ public static class StatementQueries
         var slots = new List<StatementSlotView>();
         foreach (var list in await session.Query<ListOfSpeakers>().ToListAsync(cancellation))
         {
-            if (!list.Entries.Any(e => string.Equals(e.Participant, participant, StringComparison.OrdinalIgnoreCase))) continue;
+            if (!list.Entries.Any(e => e.Speaker.Represents(participant))) continue;
             var venue = list.Meeting.Venue;
             slots.AddRange(SpeakersListView.From(list).Entries
-                .Where(e => string.Equals(e.Participant, participant, StringComparison.OrdinalIgnoreCase) && e.State is not (EntryState.Withdrawn or EntryState.CarriedOver))
+                .Where(e => e.Speaker.Represents(participant) && e.State is not (EntryState.Withdrawn or EntryState.CarriedOver))
                 .Select(e => new StatementSlotView(list.Id, list.Meeting.Title, venue.LocalTime(list.ScheduledStart), e.InscriptionId, e.Position,
-                    e.SpeakerName, e.State, submitted.GetValueOrDefault(e.InscriptionId))));
+                    e.Speaker.SpeakerName, e.State, submitted.GetValueOrDefault(e.InscriptionId))));
         }
         return Results.Ok(slots.OrderBy(s => s.MeetingStart).ThenBy(s => s.Position).ToList());
     }
@@ -216,7 +216,7 @@ public static class StatementQueries
         var streamId = SpeakersList.Publishing.Statements.StreamId(meetingId, inscriptionId);
         var history = StatementHistory.Of(streamId, (await session.Events.FetchStreamAsync(streamId, token: cancellation)).Data());
         if (history.Current is null) return null;
-        var mayAlwaysSee = Actor.Of(user).MayActFor(entry.Participant);
+        var mayAlwaysSee = Actor.Of(user).MayActFor(entry.Speaker.Participant);
         return mayAlwaysSee || SpeakersList.Publishing.Statements.IsPublic(list, entry) ? (list, entry, history) : null;
     }
 }

@@ -50,11 +50,11 @@ public static class StatisticsCsv
             Line("all", new SpeakingFigures("all", statistics.SpeakersHeard, statistics.SpokenSeconds, statistics.AllottedSeconds, statistics.Overruns,
                 statistics.OverrunSeconds, statistics.PointsOfOrder), _ => true),
         };
-        lines.AddRange(Groups("regionalGroup", statistics.ByRegionalGroup, inscribed.Select(e => Region(e.Participant)))
-            .Select(g => Line("regionalGroup", g, e => Region(e.Participant) == g.Group)));
-        lines.AddRange(Groups("category", statistics.ByCategory, inscribed.Select(e => Category(e.Participant)))
-            .Select(g => Line("category", g, e => Category(e.Participant) == g.Group)));
-        lines.AddRange(ByLevel(list).Select(g => Line("level", g, e => Name(e.Level.ToString()) == g.Group)));
+        lines.AddRange(Groups("regionalGroup", statistics.ByRegionalGroup, inscribed.Select(e => Region(e.Speaker.Participant)))
+            .Select(g => Line("regionalGroup", g, e => Region(e.Speaker.Participant) == g.Group)));
+        lines.AddRange(Groups("category", statistics.ByCategory, inscribed.Select(e => Category(e.Speaker.Participant)))
+            .Select(g => Line("category", g, e => Category(e.Speaker.Participant) == g.Group)));
+        lines.AddRange(ByLevel(list).Select(g => Line("level", g, e => Name(e.Speaker.Level.ToString()) == g.Group)));
         return lines;
     }
 
@@ -73,7 +73,7 @@ public static class StatisticsCsv
 
     // By level of representation, with the same definitions as the floor's figures (MeetingStatistics); points of order have no level.
     private static IEnumerable<SpeakingFigures> ByLevel(ListOfSpeakers list) =>
-        list.Entries.Where(e => e.State != EntryState.Withdrawn).GroupBy(e => e.Level).OrderBy(g => g.Key).Select(g =>
+        list.Entries.Where(e => e.State != EntryState.Withdrawn).GroupBy(e => e.Speaker.Level).OrderBy(g => g.Key).Select(g =>
         {
             var heard = g.Where(e => e.State == EntryState.Heard).ToList();
             var overruns = heard.Select(x => (x.Spoken ?? TimeSpan.Zero).TotalSeconds - (x.FloorAllottedSeconds ?? 0)).Where(x => x > 0).ToList();
@@ -88,8 +88,8 @@ public static class StatisticsCsv
     private static async Task<IReadOnlyDictionary<string, Participant>> ParticipantsAsync(IQuerySession session, IEnumerable<ListOfSpeakers> lists,
         CancellationToken cancellation)
     {
-        var codes = lists.SelectMany(l => l.Entries.Select(x => x.Participant).Concat(l.Floor.PointsOfOrder.Select(x => x.Participant)))
-            .Select(x => x.ToUpperInvariant()).Distinct().ToArray();
+        var codes = lists.SelectMany(l => l.Entries.Select(x => x.Speaker.Participant).Concat(l.Floor.PointsOfOrder.Select(x => x.Participant)))
+            .Select(ParticipantCode.Normalise).Distinct().ToArray();
         return (await session.LoadManyAsync<Participant>(cancellation, codes)).ToDictionary(x => x.Code, StringComparer.OrdinalIgnoreCase);
     }
 

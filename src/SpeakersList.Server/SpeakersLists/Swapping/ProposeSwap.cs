@@ -24,7 +24,7 @@ public static class ProposeSwapEndpoint
     public static (IResult, Events) Propose(ProposeSwap command,
         [WriteAggregate("meetingId", LoadStyle = ConcurrencyStyle.Exclusive)] ListOfSpeakers list, TimeProvider clock, ClaimsPrincipal user)
     {
-        if (list.Find(command.InscriptionId) is { } mine && Actor.Of(user).RefuseUnlessFor(mine.Participant) is { } refused) return (refused, []);
+        if (list.Find(command.InscriptionId) is { } mine && Actor.Of(user).RefuseUnlessFor(mine.Speaker.Participant) is { } refused) return (refused, []);
         var decision = Swaps.Decide(list, command, clock.GetUtcNow());
         return decision.Refusal is { } refusal
             ? (refusal.ToResult(), [])

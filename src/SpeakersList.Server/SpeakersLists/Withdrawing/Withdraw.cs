@@ -23,7 +23,7 @@ public static class WithdrawEndpoint
         TimeProvider clock,
         ClaimsPrincipal user)
     {
-        if (list.Find(inscriptionId) is { } entry && Actor.Of(user).RefuseUnlessFor(entry.Participant) is { } refused) return (refused, []);
+        if (list.Find(inscriptionId) is { } entry && Actor.Of(user).RefuseUnlessFor(entry.Speaker.Participant) is { } refused) return (refused, []);
         var command = new Withdraw(commandId ?? Guid.Empty, inscriptionId, expectedVersion);
         return Inscription.Decide(list, command, clock.GetUtcNow()).Respond(list);
     }

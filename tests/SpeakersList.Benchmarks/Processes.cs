@@ -65,6 +65,9 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>Resident memory of the process, in MB (VmRSS).</summary>
     public double ResidentMegabytes() => Memory.ResidentMegabytes(_process.Id);
 
+    /// <summary>Anonymous, file-backed and shared parts of the resident memory.</summary>
+    public string MemoryBreakdown() => Memory.Breakdown(_process.Id);
+
     private bool _disposed;
 
     public async ValueTask DisposeAsync()
@@ -108,6 +111,15 @@ public static class Memory
             if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
                 return long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0]) / 1024.0;
         return 0;
+    }
+
+    /// <summary>What the resident memory is made of: the process's own (anonymous: heaps, stacks), mapped files (code) and shared memory.</summary>
+    public static string Breakdown(int processId)
+    {
+        var parts = File.ReadLines($"/proc/{processId}/status")
+            .Where(line => line.StartsWith("RssAnon:", StringComparison.Ordinal) || line.StartsWith("RssFile:", StringComparison.Ordinal) || line.StartsWith("RssShmem:", StringComparison.Ordinal))
+            .Select(line => (Name: line[3..line.IndexOf(':')].ToLowerInvariant(), Mb: long.Parse(line[(line.IndexOf(':') + 1)..].Trim().Split(' ')[0]) / 1024.0));
+        return string.Join(", ", parts.Select(x => $"{x.Name} {x.Mb:F0} MB"));
     }
 
     public static int FreePort()

@@ -122,6 +122,7 @@ public static class Program
             table.Add(new Figure(name, "cold start to /health/ready (median)", Stats.Median(starts), "s", "bare app to its first answer", Stats.Median(bareStarts), "≤ 2.5x"));
             await Task.Delay(settings.Settle);
             table.Add(new Figure(name, "memory idle (RSS)", server.ResidentMegabytes(), "MB", "bare app idle", bareIdle));
+            Console.WriteLine($"  idle: {server.MemoryBreakdown()}; the bare app: {bare.MemoryBreakdown()}");
 
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1000 }) { BaseAddress = server.Address, Timeout = TimeSpan.FromMinutes(2) };
             var signIn = await http.PostAsJsonAsync("/api/auth/officer/sign-in", new { name = officer, password });
@@ -177,7 +178,10 @@ public static class Program
                     floorBytes = screens.PushBytes.GetValueOrDefault("floorChanged");
                     Console.WriteLine($"    server: {string.Join(", ", rounds.Select(x => x.ToString("F0")))} ms");
                     if (count == settings.ScreenCounts[^1])
+                    {
                         table.Add(new Figure(name, $"memory with {count} screens (RSS)", server.ResidentMegabytes(), "MB", $"bare app with {count}", null, "≤ 1.5x"));
+                        Console.WriteLine($"    with {count} screens, the server: {server.MemoryBreakdown()}");
+                    }
                 }
                 using var bareHttp = new HttpClient { BaseAddress = bare.Address };
                 await using (var screens = await Screens.ConnectAsync(new Uri(bare.Address, "/hub"), count, "Subscribe", []))
@@ -191,7 +195,11 @@ public static class Program
                     }
                     bareP50 = Stats.Median(rounds);
                     Console.WriteLine($"    bare:   {string.Join(", ", rounds.Select(x => x.ToString("F0")))} ms");
-                    if (count == settings.ScreenCounts[^1]) table.CompleteBaseline(name, $"memory with {count} screens (RSS)", bare.ResidentMegabytes());
+                    if (count == settings.ScreenCounts[^1])
+                    {
+                        table.CompleteBaseline(name, $"memory with {count} screens (RSS)", bare.ResidentMegabytes());
+                        Console.WriteLine($"    with {count} screens, the bare app: {bare.MemoryBreakdown()}");
+                    }
                 }
                 table.Add(new Figure(name, $"command → last of {count} screens (p50)", serverP50, "ms",
                     $"bare broadcast of {listBytes:N0} + {floorBytes:N0} B to {count} (p50)", bareP50, count == 1000 ? "≤ 1.25x" : null));

@@ -2,10 +2,6 @@ using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
-using Marten;
-using SpeakersList.Participants;
-using SpeakersList.Server.Access;
-using SpeakersList.Server.Infrastructure;
 using SpeakersList.Server.Live;
 using SpeakersList.Server.Operations;
 using SpeakersList.Server.Participants;
@@ -15,8 +11,6 @@ using SpeakersList.Server.SpeakersLists;
 using SpeakersList.Server.SpeakersLists.Inscribing;
 using Weasel.Core;
 using Wolverine;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -1,10 +1,4 @@
 using System.Security.Claims;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using SpeakersList.Participants;
-using SpeakersList.Server.Infrastructure;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace SpeakersList.Server.Access;
 

@@ -1,4 +1,3 @@
-using SpeakersList.Participants;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.JwtBearer;

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Marten;
 using PasswordHasher = Microsoft.AspNetCore.Identity.PasswordHasher<SpeakersList.Server.Access.Officer>;
 using PasswordVerificationResult = Microsoft.AspNetCore.Identity.PasswordVerificationResult;
 

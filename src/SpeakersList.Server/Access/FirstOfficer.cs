@@ -1,5 +1,3 @@
-using Marten;
-
 namespace SpeakersList.Server.Access;
 
 /// <summary>

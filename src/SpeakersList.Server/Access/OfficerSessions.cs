@@ -1,10 +1,5 @@
 using System.Security.Claims;
-using Marten;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Mvc;
-using SpeakersList.Server.Infrastructure;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace SpeakersList.Server.Access;
 

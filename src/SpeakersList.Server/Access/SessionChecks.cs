@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Marten;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Caching.Memory;

@@ -1,11 +1,8 @@
 using System.Security.Claims;
-using Marten;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using Wolverine.Http;
 
 namespace SpeakersList.Server.Access;
 

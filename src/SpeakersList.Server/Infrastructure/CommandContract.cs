@@ -1,8 +1,6 @@
 using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.CodeGeneration.Frames;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace SpeakersList.Server.Infrastructure;
 

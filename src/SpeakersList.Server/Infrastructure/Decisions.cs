@@ -1,6 +1,3 @@
-using SpeakersList.SpeakersLists;
-using Wolverine.Marten;
-
 namespace SpeakersList.Server.Infrastructure;
 
 /// <summary>The answer to an accepted command on a meeting: the version it brought the meeting to.</summary>

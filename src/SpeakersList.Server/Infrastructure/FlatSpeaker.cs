@@ -3,7 +3,6 @@ using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
-using SpeakersList.SpeakersLists;
 
 namespace SpeakersList.Server.Infrastructure;
 

@@ -1,8 +1,6 @@
 using System.Reflection;
 using JasperFx;
 using JasperFx.CodeGeneration;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace SpeakersList.Server.Infrastructure;
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-
 namespace SpeakersList.Server.Infrastructure;
 
 /// <summary>Turns a domain refusal into an RFC 7807 answer.</summary>

@@ -4,10 +4,8 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Wolverine.Http;
 
 namespace SpeakersList.Server.Infrastructure;
 

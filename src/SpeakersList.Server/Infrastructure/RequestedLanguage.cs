@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using SpeakersList.Participants;
-
 namespace SpeakersList.Server.Infrastructure;
 
 /// <summary>

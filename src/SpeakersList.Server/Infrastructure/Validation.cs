@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-
 namespace SpeakersList.Server.Infrastructure;
 
 /// <summary>Shape checks shared by the commands' Validate methods: the first problem found, said plainly.</summary>

@@ -1,10 +1,7 @@
-using SpeakersList.Participants;
-using Marten;
 using Microsoft.AspNetCore.SignalR;
 using SpeakersList.Server.Programme;
 using SpeakersList.Server.RoundTables;
 using SpeakersList.Server.SpeakersLists;
-using SpeakersList.SpeakersLists;
 
 namespace SpeakersList.Server.Live;
 

@@ -1,11 +1,9 @@
 using System.Diagnostics;
 using System.Threading.Channels;
-using Marten;
 using Marten.Services;
 using Microsoft.AspNetCore.SignalR;
 using SpeakersList.Server.Operations;
 using SpeakersList.Server.SpeakersLists;
-using SpeakersList.SpeakersLists;
 
 namespace SpeakersList.Server.Live;
 

@@ -1,7 +1,4 @@
-using SpeakersList.Participants;
-using SpeakersList.Floor;
 using SpeakersList.Server.SpeakersLists;
-using SpeakersList.SpeakersLists;
 
 namespace SpeakersList.Server.Live;
 

@@ -1,14 +1,9 @@
 using System.Threading.Channels;
-using Marten;
 using Marten.Services;
 using Microsoft.AspNetCore.SignalR;
-using SpeakersList.Floor;
-using SpeakersList.Participants;
-using SpeakersList.Programme;
 using SpeakersList.Server.Programme;
 using SpeakersList.Server.RoundTables;
 using SpeakersList.Server.SpeakersLists;
-using SpeakersList.SpeakersLists;
 
 namespace SpeakersList.Server.Live;
 

@@ -1,12 +1,3 @@
-using SpeakersList.Floor;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using SpeakersList.Server.Access;
-using SpeakersList.Server.Infrastructure;
-using SpeakersList.Programme;
-using SpeakersList.SpeakersLists;
-using Wolverine.Http;
-
 namespace SpeakersList.Server.Meetings;
 
 /// <summary>One change to a meeting: what, when, by whom, in which request, and why.</summary>

@@ -1,7 +1,4 @@
-using SpeakersList.Programme;
-using SpeakersList.Server.Infrastructure;
 using SpeakersList.Server.Programme;
-using Wolverine.Marten;
 
 namespace SpeakersList.Server.Meetings;
 

@@ -1,9 +1,3 @@
-using Marten;
-using SpeakersList.Floor;
-using SpeakersList.Programme;
-using SpeakersList.SpeakersLists;
-using Wolverine.Http;
-
 namespace SpeakersList.Server.Meetings;
 
 /// <summary>

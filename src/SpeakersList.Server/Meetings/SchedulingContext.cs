@@ -1,6 +1,3 @@
-using Marten;
-using SpeakersList.Programme;
-
 namespace SpeakersList.Server.Meetings;
 
 /// <summary>What a scheduling decision needs besides the meeting itself: its conference and the meetings it could collide with.</summary>

@@ -5,7 +5,6 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
-using SpeakersList.SpeakersLists;
 
 namespace SpeakersList.Server.Operations;
 

@@ -1,6 +1,4 @@
-using Marten;
 using Marten.Events.Projections;
-using SpeakersList.Participants;
 
 namespace SpeakersList.Server.Participants;
 

@@ -1,9 +1,3 @@
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using SpeakersList.Participants;
-using SpeakersList.Server.Infrastructure;
-using Wolverine.Http;
-
 namespace SpeakersList.Server.Participants;
 
 public static class ParticipantQueries

@@ -1,6 +1,4 @@
-using Marten;
 using Marten.Schema;
-using SpeakersList.Participants;
 using SpeakersList.Server.Operations;
 
 namespace SpeakersList.Server.Participants;

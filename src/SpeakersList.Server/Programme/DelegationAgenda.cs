@@ -1,11 +1,4 @@
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using SpeakersList.Participants;
-using SpeakersList.Programme;
-using SpeakersList.Server.Infrastructure;
 using SpeakersList.Server.SpeakersLists;
-using SpeakersList.SpeakersLists;
-using Wolverine.Http;
 using static SpeakersList.Participants.ParticipantCode;
 
 namespace SpeakersList.Server.Programme;

@@ -1,6 +1,3 @@
-using SpeakersList.Programme;
-using SpeakersList.Server.Infrastructure;
-
 namespace SpeakersList.Server.Programme;
 
 /// <summary>

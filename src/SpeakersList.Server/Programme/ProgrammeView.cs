@@ -1,9 +1,3 @@
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using SpeakersList.Programme;
-using SpeakersList.Server.Infrastructure;
-using Wolverine.Http;
-
 namespace SpeakersList.Server.Programme;
 
 /// <summary>A meeting in the grid; times carry the venue's offset.</summary>

@@ -1,6 +1,4 @@
 using JasperFx.Events;
-using Marten;
-using SpeakersList.Programme;
 using SpeakersList.Server.SpeakersLists;
 using SpeakersList.Server.Publishing.Calendars;
 using SpeakersList.Server.Publishing.Statements;

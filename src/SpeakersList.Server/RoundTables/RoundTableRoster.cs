@@ -1,10 +1,4 @@
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using SpeakersList.Participants;
-using SpeakersList.Programme;
-using SpeakersList.Server.Infrastructure;
 using SpeakersList.Server.Programme;
-using Wolverine.Http;
 
 namespace SpeakersList.Server.RoundTables;
 

@@ -1,6 +1,4 @@
-using Marten;
 using JasperFx.Events;
-using SpeakersList.Programme;
 
 namespace SpeakersList.Server.RoundTables;
 

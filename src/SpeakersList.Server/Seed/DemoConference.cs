@@ -1,5 +1,3 @@
-using Marten;
-using SpeakersList.Programme;
 using SpeakersList.Server.Operations;
 using SpeakersList.Server.Programme.Importing;
 

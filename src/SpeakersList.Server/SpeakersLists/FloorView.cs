@@ -1,11 +1,4 @@
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using SpeakersList.Programme;
-using SpeakersList.Floor;
-using SpeakersList.Server.Infrastructure;
 using SpeakersList.Server.SpeakersLists;
-using SpeakersList.SpeakersLists;
-using Wolverine.Http;
 
 namespace SpeakersList.Server.SpeakersLists;
 

@@ -1,6 +1,3 @@
-using SpeakersList.Server.Infrastructure;
-using SpeakersList.SpeakersLists;
-
 namespace SpeakersList.Server.SpeakersLists;
 
 /// <summary>

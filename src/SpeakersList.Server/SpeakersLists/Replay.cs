@@ -1,7 +1,4 @@
 using System.Globalization;
-using Marten;
-using SpeakersList.Server.Infrastructure;
-using SpeakersList.SpeakersLists;
 
 namespace SpeakersList.Server.SpeakersLists;
 

@@ -1,11 +1,3 @@
-using Marten;
-using SpeakersList.Participants;
-using SpeakersList.Programme;
-using SpeakersList.SpeakersLists;
-using Microsoft.AspNetCore.Mvc;
-using SpeakersList.Server.Infrastructure;
-using Wolverine.Http;
-
 namespace SpeakersList.Server.SpeakersLists;
 
 /// <summary>One line of the list as delegations, officers and screens see it.</summary>

@@ -1,11 +1,4 @@
 using System.Text.Json;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using SpeakersList.Floor;
-using SpeakersList.Participants;
-using SpeakersList.Server.Infrastructure;
-using SpeakersList.SpeakersLists;
-using Wolverine.Http;
 
 namespace SpeakersList.Server.SpeakersLists;
 

@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using SpeakersList.Programme;
-using SpeakersList.Server.Infrastructure;
-using Wolverine.Http;
-using Wolverine.Marten;
-
 namespace SpeakersList.Server.Meetings.Cancelling;
 
 /// <summary>An officer cancels a meeting that has not begun; its room is free again.</summary>

@@ -1,10 +1,3 @@
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using SpeakersList.Programme;
-using SpeakersList.Server.Infrastructure;
-using Wolverine.Http;
-using Wolverine.Marten;
-
 namespace SpeakersList.Server.Meetings.Moving;
 
 /// <summary>An officer moves a meeting to another room; it keeps its time.</summary>

@@ -1,10 +1,3 @@
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using SpeakersList.Programme;
-using SpeakersList.Server.Infrastructure;
-using Wolverine.Http;
-using Wolverine.Marten;
-
 namespace SpeakersList.Server.Meetings.Rescheduling;
 
 /// <summary>An officer changes when a meeting is held; it keeps its room.</summary>

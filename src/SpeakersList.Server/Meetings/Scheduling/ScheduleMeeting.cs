@@ -1,10 +1,3 @@
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using SpeakersList.Programme;
-using SpeakersList.Server.Infrastructure;
-using Wolverine.Http;
-using Wolverine.Marten;
-
 namespace SpeakersList.Server.Meetings.Scheduling;
 
 /// <summary>An officer puts a meeting on the programme; its list of speakers opens with it.</summary>

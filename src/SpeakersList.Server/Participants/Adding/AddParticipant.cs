@@ -1,10 +1,3 @@
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using SpeakersList.Participants;
-using SpeakersList.Server.Infrastructure;
-using Wolverine.Http;
-using Wolverine.Marten;
-
 namespace SpeakersList.Server.Participants.Adding;
 
 /// <summary>An officer adds a participant to the registry: a new observer, an invited organization, an eminent person.</summary>

@@ -1,11 +1,5 @@
 using System.Globalization;
-using Marten;
 using Marten.Exceptions;
-using Microsoft.AspNetCore.Mvc;
-using SpeakersList.Participants;
-using SpeakersList.Programme;
-using SpeakersList.Server.Infrastructure;
-using Wolverine.Http;
 
 namespace SpeakersList.Server.Programme.Importing;
 

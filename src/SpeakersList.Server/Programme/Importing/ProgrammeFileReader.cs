@@ -1,5 +1,4 @@
 using System.Globalization;
-using SpeakersList.Programme;
 
 namespace SpeakersList.Server.Programme.Importing;
 

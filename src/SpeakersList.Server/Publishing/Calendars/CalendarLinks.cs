@@ -1,13 +1,6 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using SpeakersList.Participants;
-using SpeakersList.Server.Access;
-using SpeakersList.Server.Infrastructure;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace SpeakersList.Server.Publishing.Calendars;
 

@@ -2,15 +2,8 @@ using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using SpeakersList.Participants;
-using SpeakersList.Programme;
 using SpeakersList.Publishing;
-using SpeakersList.Server.Infrastructure;
 using SpeakersList.Server.Programme;
-using SpeakersList.SpeakersLists;
-using Wolverine.Http;
 using static SpeakersList.Participants.ParticipantCode;
 
 namespace SpeakersList.Server.Publishing.Calendars;

@@ -1,14 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using SpeakersList.Programme;
-using SpeakersList.Server.Infrastructure;
 using SpeakersList.Server.Programme;
 using SpeakersList.Server.SpeakersLists;
-using SpeakersList.SpeakersLists;
-using Wolverine.Http;
 
 namespace SpeakersList.Server.Publishing.Journal;
 

@@ -1,16 +1,9 @@
-using SpeakersList.Programme;
 using System.Globalization;
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 using CsvHelper;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using SpeakersList.Floor;
 using SpeakersList.Publishing;
-using SpeakersList.Server.Infrastructure;
-using SpeakersList.SpeakersLists;
-using Wolverine.Http;
 
 namespace SpeakersList.Server.Publishing.Records;
 

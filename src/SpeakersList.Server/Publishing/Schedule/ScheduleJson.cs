@@ -3,12 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using SpeakersList.Programme;
-using SpeakersList.Server.Infrastructure;
 using SpeakersList.Server.Programme;
-using Wolverine.Http;
 
 namespace SpeakersList.Server.Publishing.Schedule;
 

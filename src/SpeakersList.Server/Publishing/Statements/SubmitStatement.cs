@@ -1,16 +1,9 @@
-using SpeakersList.Programme;
 using System.Diagnostics;
 using System.Security.Claims;
 using System.Security.Cryptography;
-using Marten;
 using Marten.Exceptions;
-using Microsoft.AspNetCore.Mvc;
 using SpeakersList.Publishing;
-using SpeakersList.Server.Access;
-using SpeakersList.Server.Infrastructure;
 using SpeakersList.Server.SpeakersLists;
-using SpeakersList.SpeakersLists;
-using Wolverine.Http;
 
 namespace SpeakersList.Server.Publishing.Statements;
 

@@ -1,15 +1,8 @@
 using System.Text;
 using System.Text.Json;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using SpeakersList.Floor;
-using SpeakersList.Participants;
 using SpeakersList.Server.SpeakersLists;
-using SpeakersList.Server.Infrastructure;
 using SpeakersList.Server.Programme;
 using SpeakersList.Server.Publishing.Records;
-using SpeakersList.SpeakersLists;
-using Wolverine.Http;
 
 namespace SpeakersList.Server.Publishing.Statistics;
 

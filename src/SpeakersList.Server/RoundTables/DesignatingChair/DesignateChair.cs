@@ -1,10 +1,3 @@
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using SpeakersList.Participants;
-using SpeakersList.Programme;
-using SpeakersList.Server.Infrastructure;
-using Wolverine.Http;
-
 namespace SpeakersList.Server.RoundTables.DesignatingChair;
 
 /// <summary>The answer to a designation: the round tables, and what the chairs taken together lack.</summary>

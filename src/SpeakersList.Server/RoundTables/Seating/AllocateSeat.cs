@@ -1,10 +1,3 @@
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using SpeakersList.Participants;
-using SpeakersList.Programme;
-using SpeakersList.Server.Infrastructure;
-using Wolverine.Http;
-
 namespace SpeakersList.Server.RoundTables.Seating;
 
 /// <summary>An officer gives a participant a seat at a round table (paras 69-72).</summary>

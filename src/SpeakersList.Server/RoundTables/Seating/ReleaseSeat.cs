@@ -1,10 +1,3 @@
-using SpeakersList.Participants;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using SpeakersList.Programme;
-using SpeakersList.Server.Infrastructure;
-using Wolverine.Http;
-
 namespace SpeakersList.Server.RoundTables.Seating;
 
 /// <summary>An officer frees a participant's seat at a round table.</summary>

@@ -1,10 +1,3 @@
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using SpeakersList.Participants;
-using SpeakersList.Programme;
-using SpeakersList.Server.Infrastructure;
-using Wolverine.Http;
-
 namespace SpeakersList.Server.RoundTables.StatingPreferences;
 
 /// <summary>The chair of a regional group conveys which of its members prefer this round table (para 72).</summary>

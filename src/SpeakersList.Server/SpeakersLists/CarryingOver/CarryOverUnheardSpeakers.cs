@@ -1,7 +1,4 @@
 using JasperFx.Events;
-using Marten;
-using SpeakersList.Floor;
-using SpeakersList.SpeakersLists;
 
 namespace SpeakersList.Server.SpeakersLists.CarryingOver;
 

@@ -1,10 +1,3 @@
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using SpeakersList.Floor;
-using SpeakersList.Server.Infrastructure;
-using SpeakersList.SpeakersLists;
-using Wolverine.Http;
-
 namespace SpeakersList.Server.SpeakersLists.Chairing;
 
 /// <summary>The rule of <see cref="OneMeetingPerRoom"/> for the commands that put a meeting in progress (open, resume).</summary>

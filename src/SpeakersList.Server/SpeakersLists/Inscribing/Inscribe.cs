@@ -1,11 +1,5 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using SpeakersList.Participants;
-using SpeakersList.Server.Access;
-using SpeakersList.Server.Infrastructure;
-using SpeakersList.SpeakersLists;
-using Wolverine.Http;
 
 namespace SpeakersList.Server.SpeakersLists.Inscribing;
 

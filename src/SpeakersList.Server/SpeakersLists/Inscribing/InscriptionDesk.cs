@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
-using Marten;
-using SpeakersList.Participants;
-using SpeakersList.SpeakersLists;
 
 namespace SpeakersList.Server.SpeakersLists.Inscribing;
 

@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using SpeakersList.Server.Infrastructure;
-using SpeakersList.SpeakersLists;
-using Wolverine.Http;
-using Wolverine.Marten;
-
 namespace SpeakersList.Server.SpeakersLists.Managing;
 
 /// <summary>An officer moves an entry: to the head (after = null) or right after another entry, giving a reason.</summary>

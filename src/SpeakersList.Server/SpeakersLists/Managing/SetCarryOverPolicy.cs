@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using SpeakersList.Server.Infrastructure;
-using SpeakersList.SpeakersLists;
-using Wolverine.Http;
-using Wolverine.Marten;
-
 namespace SpeakersList.Server.SpeakersLists.Managing;
 
 /// <summary>What happens to speakers not heard at adjournment: nextMeetingOnItem (default) or lapse.</summary>

@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using SpeakersList.Server.Infrastructure;
-using SpeakersList.SpeakersLists;
-using Wolverine.Http;
-using Wolverine.Marten;
-
 namespace SpeakersList.Server.SpeakersLists.Managing;
 
 /// <summary>How the list is ordered: protocol (plenary default) or firstComeFirstServed (round tables and hearings).</summary>

@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using SpeakersList.Server.Infrastructure;
-using SpeakersList.SpeakersLists;
-using Wolverine.Http;
-using Wolverine.Marten;
-
 namespace SpeakersList.Server.SpeakersLists.Managing;
 
 /// <summary>Para 53 of A/67/254: the number of speakers per plenary meeting. Null removes the cap.</summary>

@@ -1,12 +1,3 @@
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using SpeakersList.Floor;
-using SpeakersList.Participants;
-using SpeakersList.Server.Infrastructure;
-using SpeakersList.SpeakersLists;
-using Wolverine.Http;
-using Wolverine.Marten;
-
 namespace SpeakersList.Server.SpeakersLists.RaisingPointOfOrder;
 
 public static class RaisePointOfOrderEndpoint

@@ -1,13 +1,5 @@
-using Marten;
 using System.Security.Claims;
-using Microsoft.AspNetCore.Mvc;
-using SpeakersList.Server.Access;
-using SpeakersList.Participants;
-using SpeakersList.Server.Infrastructure;
-using SpeakersList.SpeakersLists;
 using Wolverine;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace SpeakersList.Server.SpeakersLists.Replying;
 

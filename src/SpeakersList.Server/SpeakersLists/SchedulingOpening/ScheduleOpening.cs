@@ -1,11 +1,5 @@
 using System.Security.Cryptography;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using SpeakersList.Server.Infrastructure;
-using SpeakersList.SpeakersLists;
 using Wolverine;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace SpeakersList.Server.SpeakersLists.SchedulingOpening;
 

@@ -1,10 +1,4 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Mvc;
-using SpeakersList.Server.Access;
-using SpeakersList.Server.Infrastructure;
-using SpeakersList.SpeakersLists;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace SpeakersList.Server.SpeakersLists.Withdrawing;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+
 namespace SpeakersList.Programme;
 
 public enum MeetingKind

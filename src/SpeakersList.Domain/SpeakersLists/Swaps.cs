@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+
 namespace SpeakersList.SpeakersLists;
 
 /// <summary>Delegation A offers its slot to B in exchange for B's; B accepts; an officer approves.</summary>

@@ -37,10 +37,12 @@ public sealed class SchemaStamp
     {
         try
         {
-            using var connection = new NpgsqlConnection(connectionString);
+            // One query at start-up: no pool of its own left behind.
+            using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
             connection.Open();
-            using var read = new NpgsqlCommand(
-                $"select case when to_regclass('{schema}.{Table}') is null then null else (select stamp from {schema}.{Table} limit 1) end", connection);
+            using var exists = new NpgsqlCommand($"select to_regclass('{schema}.{Table}') is not null", connection);
+            if (exists.ExecuteScalar() is not true) return null;
+            using var read = new NpgsqlCommand($"select stamp from {schema}.{Table} limit 1", connection);
             return read.ExecuteScalar() as string;
         }
         catch (NpgsqlException)

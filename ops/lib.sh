@@ -41,6 +41,14 @@ publish_server() {
   printf '%s\n' "$out"
 }
 
+# A throwaway folder under /tmp whose PostgreSQL cluster the postgres user may own. Prints its path.
+pg_work_dir() {
+  local dir
+  dir=$(mktemp -d "/tmp/$1.XXXXXX")
+  [ "$(id -u)" = 0 ] && chown postgres:postgres "$dir"
+  printf '%s\n' "$dir"
+}
+
 pg_as_owner() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo $((20000 + RANDOM % 20000)); }

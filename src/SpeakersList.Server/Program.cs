@@ -48,7 +48,7 @@ builder.Services.AddMarten(services =>
         var configuration = services.GetRequiredService<IConfiguration>();
         var stamp = services.GetRequiredService<SchemaStamp>();
         var options = new StoreOptions();
-        options.Connection(configuration.GetConnectionString("Marten")!);
+        options.Connection(stamp.ConnectionString);
         options.DatabaseSchemaName = stamp.Schema;
         // Applied by this build already: no table is compared again on first use either.
         if (stamp.IsCurrent) options.AutoCreateSchemaObjects = AutoCreate.None;

@@ -23,9 +23,13 @@ public sealed class SchemaStamp
 
     public SchemaStamp(string connectionString, string schema)
     {
+        ConnectionString = connectionString;
         Schema = schema;
         IsCurrent = Read(connectionString, schema) == OfThisBuild;
     }
+
+    /// <summary>The event store's database, as configured (ConnectionStrings:Marten).</summary>
+    public string ConnectionString { get; }
 
     public string Schema { get; }
 

@@ -103,7 +103,6 @@ app.UseExceptionHandler();
 app.UseRequestGuard(); // the database away 503, a client's error 4xx, from here on
 app.UseStatusCodePages();
 app.UseArrivalTime();
-app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseAccess();
 app.UseCommandBodies(); // bad bodies 400/413, once the caller is known to be allowed

@@ -160,17 +160,8 @@ public static class JournalPage
         var h = HtmlEncoder.Default;
         string E(string? text) => h.Encode(text ?? "");
         var title = $"Journal, {journal.Date.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture)}";
-        var html = new StringBuilder();
+        var html = new StringBuilder(Pages.Head(title, ["base", "journal"], []));
         html.Append($"""
-            <!doctype html>
-            <html lang="en">
-            <head>
-              <meta charset="utf-8">
-              <meta name="viewport" content="width=device-width, initial-scale=1">
-              <title>{E(title)} · SpeakersList</title>
-              <link rel="stylesheet" href="/css/base.css">
-              <link rel="stylesheet" href="/css/journal.css">
-            </head>
             <body class="journal">
               <header class="journal-head">
                 <p class="masthead">Journal</p>

@@ -14,14 +14,19 @@ function participantIn(input, where) {
   return found.participant;
 }
 
+/** A form made for a participant: on submit, the participant it names and the form's fields, or a message and nothing sent. */
+function onParticipantForm(name, act) {
+  $(`${name}-form`).addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    const form = ev.currentTarget;
+    const participant = participantIn($(`${name}-participant`), name);
+    if (participant) await act(participant, Object.fromEntries(new FormData(form)), form);
+  });
+}
+
 let secondFor = null;
 
-$("inscribe-form").addEventListener("submit", async (ev) => {
-  ev.preventDefault();
-  const form = ev.currentTarget;
-  const participant = participantIn($("inscribe-participant"), "inscribe");
-  if (!participant) return;
-  const data = Object.fromEntries(new FormData(form));
+onParticipantForm("inscribe", async (participant, data, form) => {
   const body = { ...data, participant: participant.code, onBehalfOf: data.onBehalfOf?.trim() || null };
   $("second-form").hidden = true;
   try {
@@ -63,12 +68,7 @@ export function describeReplyPlace() {
     : "Heard at the end of the day's last meeting on this item.";
 }
 
-$("reply-form").addEventListener("submit", async (ev) => {
-  ev.preventDefault();
-  const form = ev.currentTarget;
-  const participant = participantIn($("reply-participant"), "reply");
-  if (!participant) return;
-  const data = Object.fromEntries(new FormData(form));
+onParticipantForm("reply", async (participant, data, form) => {
   try {
     const scheduled = await send("POST", `/api/meetings/${state.meetingId}/rights-of-reply`,
       { participant: participant.code, speakerName: data.speakerName, speakerTitle: data.speakerTitle });

@@ -77,9 +77,13 @@ public static class ProgrammeQueries
     public static async Task<IResult> Get([FromQuery] Guid? conferenceId, IQuerySession session, CancellationToken cancellation) =>
         await ViewAsync(session, conferenceId, cancellation) is { } view
             ? Results.Ok(view)
-            : Refusal.NotFound(conferenceId is null
-                ? "No programme yet: import one with POST /api/programme/import."
-                : $"There is no conference {conferenceId}.").ToResult();
+            : NoConference(conferenceId);
+
+    /// <summary>The 404 of a query for a conference's programme: the one asked for does not exist, or none is imported yet.</summary>
+    public static IResult NoConference(Guid? conferenceId) =>
+        Refusal.NotFound(conferenceId is null
+            ? "No programme yet: import one with POST /api/programme/import."
+            : $"There is no conference {conferenceId}.").ToResult();
 
     /// <summary>One meeting as the programme shows it.</summary>
     [WolverineGet("/api/meetings/{meetingId}", OperationId = "GetMeeting")]

@@ -87,7 +87,7 @@ public static class RoundTableQueries
     public static async Task<IResult> GetAll([FromQuery] Guid? conferenceId, IQuerySession session, CancellationToken cancellation) =>
         await ProgrammeQueries.ConferenceAsync(session, conferenceId, cancellation) is { } conference
             ? Results.Ok(RoundTablesView.From(conference, await RoundTablesOfAsync(session, conference.Id, cancellation)))
-            : Refusal.NotFound("No programme yet: import one with POST /api/programme/import.").ToResult();
+            : ProgrammeQueries.NoConference(conferenceId);
 
     public static async Task<RoundTableRosterView?> RosterAsync(IQuerySession session, Guid roundTableId, CancellationToken cancellation) =>
         await session.LoadAsync<Meeting>(roundTableId, cancellation) is { Kind: MeetingKind.RoundTable, ConferenceId: { } conferenceId } roundTable

@@ -10,6 +10,25 @@ namespace SpeakersList.Server.Tests.Publishing;
 /// <summary>The machine-readable programme (frab / c3voc schedule JSON) and the statistics export.</summary>
 public class Schedule_and_statistics_exports(SpeakersListApp app) : FloorTest(app)
 {
+    [Theory]
+    [InlineData("/api/programme")]
+    [InlineData("/api/programme/schedule.json")]
+    [InlineData("/api/programme/calendar.ics")]
+    [InlineData("/api/programme/statistics.csv")]
+    [InlineData("/api/round-tables")]
+    public async Task A_conference_that_does_not_exist_is_named_in_the_404_and_without_one_the_404_says_to_import(string export)
+    {
+        await Api.ImportSeedProgramme();
+        using var anonymous = App.CreateAnonymousClient();
+        var unknown = Guid.NewGuid();
+        var body = await Api.Expect(await anonymous.GetAsync($"{export}?conferenceId={unknown}"), HttpStatusCode.NotFound);
+        Assert.Equal($"There is no conference {unknown}.", body["detail"]!.GetValue<string>());
+
+        await App.ResetAsync();
+        body = await Api.Expect(await anonymous.GetAsync(export), HttpStatusCode.NotFound);
+        Assert.StartsWith("No programme yet: import one", body["detail"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task The_schedule_json_has_the_conference_its_days_rooms_and_events_with_start_and_duration()
     {

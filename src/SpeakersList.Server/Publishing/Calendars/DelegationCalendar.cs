@@ -124,11 +124,10 @@ public static class ProgrammeCalendarQueries
     /// </summary>
     [WolverineGet("/api/programme/calendar.ics", OperationId = "GetProgrammeCalendar")]
     [Produces("text/calendar")]
-    [ProducesResponseType<ProblemDetails>(404)]
     public static async Task<IResult> Get([FromQuery] Guid? conferenceId, IQuerySession session, CancellationToken cancellation)
     {
         if (await ProgrammeQueries.ConferenceAsync(session, conferenceId, cancellation) is not { } conference)
-            return Refusal.NotFound("No programme yet: import one with POST /api/programme/import.").ToResult();
+            return ProgrammeQueries.NoConference(conferenceId);
         var meetings = await ProgrammeQueries.MeetingsOfAsync(session, conference.Id, cancellation);
         var changes = await PublishingStore.MeetingChangesAsync(session, cancellation);
         var calendar = DelegationCalendar.NewCalendar(conference.Name);

@@ -112,11 +112,10 @@ public static class ScheduleJson
     /// <summary>The programme as a frab / c3voc schedule (JSON), for signage and apps. Without conferenceId, the latest conference.</summary>
     [WolverineGet("/api/programme/schedule.json", OperationId = "GetScheduleJson")]
     [Produces("application/json")]
-    [ProducesResponseType<ProblemDetails>(404)]
     public static async Task<IResult> Get([FromQuery] Guid? conferenceId, IQuerySession session, HttpContext http, CancellationToken cancellation)
     {
         if (await ProgrammeQueries.ConferenceAsync(session, conferenceId, cancellation) is not { } conference)
-            return Refusal.NotFound("No programme yet: import one with POST /api/programme/import.").ToResult();
+            return ProgrammeQueries.NoConference(conferenceId);
         var meetings = await ProgrammeQueries.MeetingsOfAsync(session, conference.Id, cancellation);
         var changes = await PublishingStore.MeetingChangesAsync(session, cancellation);
         var changed = meetings.Select(m => changes.GetValueOrDefault(m.Id)).Where(c => c.Changes > 0).Select(c => c.Last)

@@ -92,7 +92,6 @@ public static class StatisticsCsv
     /// <summary>A meeting's statistics as CSV: heard, not reached, time used against allotted; in all, by regional group, category and level.</summary>
     [WolverineGet("/api/meetings/{meetingId}/statistics.csv", OperationId = "GetMeetingStatisticsCsv")]
     [Produces("text/csv")]
-    [ProducesResponseType<ProblemDetails>(404)]
     public static async Task<IResult> Meeting(Guid meetingId, IQuerySession session, CancellationToken cancellation)
     {
         if (await session.LoadAsync<ListOfSpeakers>(meetingId, cancellation) is not { } list)
@@ -106,11 +105,10 @@ public static class StatisticsCsv
     /// </summary>
     [WolverineGet("/api/programme/statistics.csv", OperationId = "GetConferenceStatisticsCsv")]
     [Produces("text/csv")]
-    [ProducesResponseType<ProblemDetails>(404)]
     public static async Task<IResult> WholeConference([FromQuery] Guid? conferenceId, IQuerySession session, CancellationToken cancellation)
     {
         if (await ProgrammeQueries.ConferenceAsync(session, conferenceId, cancellation) is not { } conference)
-            return Refusal.NotFound("No programme yet: import one with POST /api/programme/import.").ToResult();
+            return ProgrammeQueries.NoConference(conferenceId);
         var meetings = (await ProgrammeQueries.MeetingsOfAsync(session, conference.Id, cancellation)).OrderBy(m => m.Start).ToList();
         var lists = (await session.LoadManyAsync<ListOfSpeakers>(cancellation, meetings.Select(m => m.Id).ToArray()))
             .OrderBy(l => l.ScheduledStart).ThenBy(l => l.Meeting.Room).ToList();

@@ -6,16 +6,10 @@ namespace SpeakersList.Programme;
 /// <param name="ConferenceId">The conference whose programme it joins: the meeting must then fall on one of its days, in one of its rooms.</param>
 public sealed record ScheduleMeeting(
     Guid CommandId,
-    MeetingKind Kind,
-    string Title,
-    string Room,
-    DateTimeOffset Start,
-    DateTimeOffset End,
-    string AgendaItem,
-    string? TimeZone = null,
-    Guid? ConferenceId = null,
-    string? Code = null,
-    IReadOnlyList<MeetingSegment>? Segments = null) : IIdempotentCommand;
+    // The meeting's details as the officer sends them, flat: the decider trims them into its MeetingDetails, in the
+    // conference's time zone, else the one given here, else Headquarters'.
+    MeetingKind Kind, string Title, string Room, DateTimeOffset Start, DateTimeOffset End, string AgendaItem, string? TimeZone = null,
+    Guid? ConferenceId = null, string? Code = null, IReadOnlyList<MeetingSegment>? Segments = null) : IIdempotentCommand;
 
 public sealed record RescheduleMeeting(Guid CommandId, DateTimeOffset Start, DateTimeOffset End) : IIdempotentCommand;
 

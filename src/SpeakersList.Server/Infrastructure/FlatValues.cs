@@ -74,11 +74,11 @@ public static class FlatValues
             flat.Get = x => valueOf(x) is { } value ? get(value) : null;
             // The API document marks a field nullable as the value declares it.
             flat.IsGetNullable = flat.IsSetNullable = Nullability.Create(declared).ReadState != NullabilityState.NotNull;
-            flat.Set = (x, field) =>
+            flat.Set = (x, fieldValue) =>
             {
                 // The holder is built with no value (none is nested in the JSON); its fields arrive one by one.
                 if (valueOf(x) is not { } value) setValue(x, value = RuntimeHelpers.GetUninitializedObject(type));
-                set(value, field);
+                set(value, fieldValue);
             };
             yield return flat;
         }

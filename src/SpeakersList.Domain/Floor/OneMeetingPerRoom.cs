@@ -12,11 +12,11 @@ public static class OneMeetingPerRoom
     public static Refusal? Refuse(ListOfSpeakers opening, IEnumerable<ListOfSpeakers> inRoom)
     {
         var other = inRoom
-            .Where(x => x.Id != opening.Id && x.Floor?.Status == MeetingStatus.InProgress && Timetable.SameRoom(x.Meeting.Room, opening.Meeting.Room))
+            .Where(x => x.Id != opening.Id && x.Floor?.Status == MeetingStatus.InProgress && Timetable.SameRoom(x.Meeting.Details.Room, opening.Meeting.Details.Room))
             .MaxBy(x => x.Floor.OpenedAt);
         if (other is null) return null;
-        var opened = other.Floor.OpenedAt is { } at ? $", opened at {other.Meeting.Venue.LocalTime(at):HH:mm}" : "";
-        return Refusal.Conflict($"\"{other.Meeting.Title}\" is in progress in {other.Meeting.Room}{opened}. " +
+        var opened = other.Floor.OpenedAt is { } at ? $", opened at {other.Meeting.Details.Venue().LocalTime(at):HH:mm}" : "";
+        return Refusal.Conflict($"\"{other.Meeting.Details.Title}\" is in progress in {other.Meeting.Details.Room}{opened}. " +
             "Suspend or adjourn it before opening another meeting in the same room.");
     }
 }

@@ -22,33 +22,27 @@ public sealed record Meeting(
     Guid Id,
     Guid? ConferenceId,
     string? Code,
-    MeetingKind Kind,
-    string Title,
-    string Room,
-    DateTimeOffset Start,
-    DateTimeOffset End,
-    string TimeZone,
-    string AgendaItem,
+    MeetingDetails Details,
     ImmutableList<MeetingSegment> Segments,
     ProgrammeStatus Status,
     string? CancellationReason,
     ImmutableHashSet<Guid> HandledCommands)
 {
     public static Meeting For(MeetingScheduled e) => new(
-        e.MeetingId, e.ConferenceId, e.Code, e.Kind, e.Title, e.Room, e.Start, e.End, e.TimeZone, e.AgendaItem,
+        e.MeetingId, e.ConferenceId, e.Code, e.Details,
         e.Segments?.ToImmutableList() ?? [], ProgrammeStatus.Scheduled, null, [e.CommandId]);
 
     private Meeting On(MeetingRescheduled e)
     {
         // Segments keep their place within the meeting: they move with it, and the last one ends with it.
-        var shift = e.Start - Start;
+        var shift = e.Start - Details.Start;
         var segments = Segments.Select(s => s with { Start = s.Start + shift, End = s.End + shift }).ToImmutableList();
         if (!segments.IsEmpty) segments = segments.SetItem(segments.Count - 1, segments[^1] with { End = e.End });
         segments = segments.Where(s => s.Start < e.End).Select(s => s.End > e.End ? s with { End = e.End } : s).ToImmutableList();
-        return Handled(e.CommandId) with { Start = e.Start, End = e.End, Segments = segments };
+        return Handled(e.CommandId) with { Details = Details with { Start = e.Start, End = e.End }, Segments = segments };
     }
 
-    private Meeting On(MeetingMoved e) => Handled(e.CommandId) with { Room = e.Room };
+    private Meeting On(MeetingMoved e) => Handled(e.CommandId) with { Details = Details with { Room = e.Room } };
 
     private Meeting On(MeetingCancelled e) => Handled(e.CommandId) with { Status = ProgrammeStatus.Cancelled, CancellationReason = e.Reason };
 
@@ -83,13 +77,6 @@ public sealed record Meeting(
 
     /// <summary>A cancelled meeting no longer takes up its room.</summary>
     public bool HoldsRoom() => Status != ProgrammeStatus.Cancelled;
-
-    public bool Overlaps(DateTimeOffset start, DateTimeOffset end) => Start < end && start < End;
-
-    public TimeZoneInfo Venue() => VenueClock.Zone(TimeZone);
-
-    /// <summary>The date of the meeting at the venue.</summary>
-    public DateOnly LocalDate() => Venue().DateOf(Start);
 
     private Meeting Handled(Guid commandId) =>
         commandId == Guid.Empty ? this : this with { HandledCommands = HandledCommands.Add(commandId) };

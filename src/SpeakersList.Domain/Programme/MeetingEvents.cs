@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace SpeakersList.Programme;
 
 public enum MeetingKind
@@ -19,13 +17,7 @@ public sealed record MeetingSegment(string Title, DateTimeOffset Start, DateTime
 public sealed record MeetingScheduled(
     Guid MeetingId,
     Guid CommandId,
-    MeetingKind Kind,
-    string Title,
-    string Room,
-    DateTimeOffset Start,
-    DateTimeOffset End,
-    string TimeZone,
-    string AgendaItem,
+    MeetingDetails Details,
     DateTimeOffset At,
     Guid? ConferenceId = null,
     string? Code = null,
@@ -39,19 +31,5 @@ public sealed record MeetingMoved(Guid MeetingId, Guid CommandId, string Room, D
 /// <summary>The meeting will not be held. Its room is free again; its stream and its list are kept.</summary>
 public sealed record MeetingCancelled(Guid MeetingId, Guid CommandId, string Reason, DateTimeOffset At) : IMeetingEvent;
 
-/// <summary>What a list needs to know of its meeting.</summary>
-public sealed record MeetingInfo(
-    MeetingKind Kind,
-    string Title,
-    string Room,
-    DateTimeOffset Start,
-    DateTimeOffset End,
-    string TimeZone,
-    string AgendaItem,
-    bool Cancelled = false)
-{
-    public static MeetingInfo From(MeetingScheduled e) => new(e.Kind, e.Title, e.Room, e.Start, e.End, e.TimeZone, e.AgendaItem);
-
-    [JsonIgnore] // derived: not stored in the snapshot
-    public TimeZoneInfo Venue => VenueClock.Zone(TimeZone);
-}
+/// <summary>What a list needs to know of its meeting: its details, and whether it will be held at all.</summary>
+public sealed record MeetingInfo(MeetingDetails Details, bool Cancelled = false);

@@ -88,13 +88,13 @@ public static class RoundTableParticipation
         if (group == SeatGroup.Delegation && conference.SeatOf(participant.Code) is { } elsewhere)
             return Conflict($"{participant.Name} already takes part in '{Title(roundTables, elsewhere.RoundTableId)}': each delegation takes part in one round table (para 72).");
         if (seats.Count >= MaxParticipants)
-            return Conflict($"'{roundTable!.Title}' is full: a round table has at most {MaxParticipants} participants (para 71).");
+            return Conflict($"'{roundTable!.Details.Title}' is full: a round table has at most {MaxParticipants} participants (para 71).");
 
         var composition = Composition.Of(seats);
         var unSystemStillNeeded = Math.Max(0, MinUnSystem - composition.UnSystem - (group == SeatGroup.UnSystem ? 1 : 0));
         var stakeholdersStillNeeded = Math.Max(0, MinOtherStakeholders - composition.OtherStakeholders - (group == SeatGroup.OtherStakeholder ? 1 : 0));
         if (seats.Count + 1 + unSystemStillNeeded + stakeholdersStillNeeded > MaxParticipants)
-            return Conflict($"'{roundTable!.Title}' has {MaxParticipants - seats.Count} seats left, and they are kept for the participants para 71 requires: "
+            return Conflict($"'{roundTable!.Details.Title}' has {MaxParticipants - seats.Count} seats left, and they are kept for the participants para 71 requires: "
                 + $"at least {MinUnSystem} from the UN system ({composition.UnSystem} so far) and {MinOtherStakeholders} other institutional stakeholders "
                 + $"({composition.OtherStakeholders} so far). {participant.Name} cannot take one of them.");
 
@@ -170,13 +170,13 @@ public static class RoundTableParticipation
         roundTables.FirstOrDefault(m => m.Id == id) switch
         {
             null => (null, Refusal.NotFound($"There is no round table {id} in this conference.")),
-            { Kind: not MeetingKind.RoundTable } m => (m, Invalid($"'{m.Title}' is not a round table.")),
-            { Status: ProgrammeStatus.Cancelled } m => (m, Conflict($"'{m.Title}' has been cancelled.")),
+            { Details.Kind: not MeetingKind.RoundTable } m => (m, Invalid($"'{m.Details.Title}' is not a round table.")),
+            { Status: ProgrammeStatus.Cancelled } m => (m, Conflict($"'{m.Details.Title}' has been cancelled.")),
             var m => (m, null),
         };
 
     private static string Title(IReadOnlyList<Meeting> roundTables, Guid id) =>
-        roundTables.FirstOrDefault(m => m.Id == id)?.Title ?? id.ToString();
+        roundTables.FirstOrDefault(m => m.Id == id)?.Details.Title ?? id.ToString();
 
     private static Refusal UnknownDelegation(string code) => Invalid($"Unknown delegation '{code}'. Use a code from GET /api/participants.");
 

@@ -6,16 +6,10 @@ namespace SpeakersList.Programme;
 /// <param name="ConferenceId">The conference whose programme it joins: the meeting must then fall on one of its days, in one of its rooms.</param>
 public sealed record ScheduleMeeting(
     Guid CommandId,
-    MeetingKind Kind,
-    string Title,
-    string Room,
-    DateTimeOffset Start,
-    DateTimeOffset End,
-    string AgendaItem,
-    string? TimeZone = null,
-    Guid? ConferenceId = null,
-    string? Code = null,
-    IReadOnlyList<MeetingSegment>? Segments = null) : IIdempotentCommand;
+    // The meeting's details as the officer sends them, flat: the decider trims them into its MeetingDetails, in the
+    // conference's time zone, else the one given here, else Headquarters'.
+    MeetingKind Kind, string Title, string Room, DateTimeOffset Start, DateTimeOffset End, string AgendaItem, string? TimeZone = null,
+    Guid? ConferenceId = null, string? Code = null, IReadOnlyList<MeetingSegment>? Segments = null) : IIdempotentCommand;
 
 public sealed record RescheduleMeeting(Guid CommandId, DateTimeOffset Start, DateTimeOffset End) : IIdempotentCommand;
 
@@ -41,10 +35,10 @@ public static class Timetable
         if (SegmentProblem(command.Title.Trim(), command.Start, command.End, segments) is { } segmentProblem) return segmentProblem;
         if (conference is not null && code is not null
             && others.FirstOrDefault(m => m.ConferenceId == conference.Id && string.Equals(m.Code, code, StringComparison.OrdinalIgnoreCase)) is { } sameCode)
-            return Conflict($"The code {code} is already used by '{sameCode.Title}' in this conference.");
+            return Conflict($"The code {code} is already used by '{sameCode.Details.Title}' in this conference.");
 
-        return Decision.Accept(new MeetingScheduled(command.CommandId, command.CommandId, command.Kind, command.Title.Trim(), room,
-            command.Start, command.End, zone, command.AgendaItem.Trim(), now, conference?.Id, code,
+        return Decision.Accept(new MeetingScheduled(command.CommandId, command.CommandId,
+            new MeetingDetails(command.Kind, command.Title.Trim(), room, command.Start, command.End, zone, command.AgendaItem.Trim()), now, conference?.Id, code,
             segments.Count == 0 ? null : segments.Select(s => s with { Title = s.Title.Trim() }).ToList()));
     }
 
@@ -52,10 +46,10 @@ public static class Timetable
     {
         if (meeting.HandledCommands.Contains(command.CommandId)) return Decision.AlreadyDone;
         if (Settled(meeting, "rescheduled") is { } settled) return settled;
-        if (meeting.Start == command.Start && meeting.End == command.End) return Decision.AlreadyDone;
-        if (meeting.Status != ProgrammeStatus.Scheduled && command.Start != meeting.Start)
-            return Conflict($"'{meeting.Title}' has begun; only its end can still be changed.");
-        return SlotProblem(meeting.Title, meeting.Room, command.Start, command.End, meeting.Id, conference, others) is { } problem
+        if (meeting.Details.Start == command.Start && meeting.Details.End == command.End) return Decision.AlreadyDone;
+        if (meeting.Status != ProgrammeStatus.Scheduled && command.Start != meeting.Details.Start)
+            return Conflict($"'{meeting.Details.Title}' has begun; only its end can still be changed.");
+        return SlotProblem(meeting.Details.Title, meeting.Details.Room, command.Start, command.End, meeting.Id, conference, others) is { } problem
             ? problem
             : Decision.Accept(new MeetingRescheduled(meeting.Id, command.CommandId, command.Start, command.End, now));
     }
@@ -65,8 +59,8 @@ public static class Timetable
         if (meeting.HandledCommands.Contains(command.CommandId)) return Decision.AlreadyDone;
         if (Settled(meeting, "moved") is { } settled) return settled;
         var room = conference?.Rooms.FirstOrDefault(r => SameRoom(r, command.Room)) ?? command.Room.Trim();
-        if (SameRoom(room, meeting.Room)) return Decision.AlreadyDone;
-        return SlotProblem(meeting.Title, room, meeting.Start, meeting.End, meeting.Id, conference, others) is { } problem
+        if (SameRoom(room, meeting.Details.Room)) return Decision.AlreadyDone;
+        return SlotProblem(meeting.Details.Title, room, meeting.Details.Start, meeting.Details.End, meeting.Id, conference, others) is { } problem
             ? problem
             : Decision.Accept(new MeetingMoved(meeting.Id, command.CommandId, room, now));
     }
@@ -74,8 +68,8 @@ public static class Timetable
     public static Decision Decide(Meeting meeting, CancelMeeting command, DateTimeOffset now) =>
         meeting.HandledCommands.Contains(command.CommandId) || meeting.Status == ProgrammeStatus.Cancelled ? Decision.AlreadyDone
         : meeting.Status is ProgrammeStatus.InProgress or ProgrammeStatus.Suspended
-            ? Conflict($"'{meeting.Title}' is in progress: it can be adjourned, not cancelled.")
-        : meeting.Status == ProgrammeStatus.Adjourned ? Conflict($"'{meeting.Title}' has already been held and adjourned.")
+            ? Conflict($"'{meeting.Details.Title}' is in progress: it can be adjourned, not cancelled.")
+        : meeting.Status == ProgrammeStatus.Adjourned ? Conflict($"'{meeting.Details.Title}' has already been held and adjourned.")
         : Decision.Accept(new MeetingCancelled(meeting.Id, command.CommandId, command.Reason.Trim(), now));
 
     /// <summary>Why a meeting cannot be held in this room at this time, or null when it can.</summary>
@@ -95,8 +89,8 @@ public static class Timetable
                 return Invalid($"'{title}' falls on {day.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture)}, which is not a day of the conference "
                     + $"({string.Join(", ", conference.Days.Select(d => d.Date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)))}).");
         }
-        var taken = others.Where(m => m.Id != self && m.HoldsRoom() && SameRoom(m.Room, room) && m.Overlaps(start, end))
-            .OrderBy(m => m.Start).FirstOrDefault();
+        var taken = others.Where(m => m.Id != self && m.HoldsRoom() && SameRoom(m.Details.Room, room) && m.Details.Overlaps(start, end))
+            .Select(m => m.Details).OrderBy(m => m.Start).FirstOrDefault();
         return taken is null ? null
             : Conflict($"{taken.Room} is taken from {Local(taken.Start, taken)} to {Local(taken.End, taken)} by '{taken.Title}'; "
                 + $"'{title}' ({Local(start, taken)}-{Local(end, taken)}) would overlap it.");
@@ -121,12 +115,12 @@ public static class Timetable
 
     private static Refusal? Settled(Meeting meeting, string verb) => meeting.Status switch
     {
-        ProgrammeStatus.Cancelled => Conflict($"'{meeting.Title}' has been cancelled; it cannot be {verb}."),
-        ProgrammeStatus.Adjourned => Conflict($"'{meeting.Title}' has already been held and adjourned; it cannot be {verb}."),
+        ProgrammeStatus.Cancelled => Conflict($"'{meeting.Details.Title}' has been cancelled; it cannot be {verb}."),
+        ProgrammeStatus.Adjourned => Conflict($"'{meeting.Details.Title}' has already been held and adjourned; it cannot be {verb}."),
         _ => null,
     };
 
-    private static string Local(DateTimeOffset at, Meeting meeting) =>
+    private static string Local(DateTimeOffset at, MeetingDetails meeting) =>
         meeting.Venue().LocalTime(at).ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture);
 
     internal static Refusal Conflict(string detail) => new(RefusalKind.Conflict, "The programme does not allow it", detail);

@@ -34,7 +34,7 @@ public static class CarryOver
     /// <summary>The next meeting on the same item: the first to start after this one, neither adjourned nor cancelled.</summary>
     public static ListOfSpeakers? NextMeeting(ListOfSpeakers adjourned, IEnumerable<ListOfSpeakers> meetingsOnItem) =>
         meetingsOnItem
-            .Where(x => x.Id != adjourned.Id && x.Meeting.AgendaItem == adjourned.Meeting.AgendaItem
+            .Where(x => x.Id != adjourned.Id && x.Meeting.Details.AgendaItem == adjourned.Meeting.Details.AgendaItem
                 && x.ScheduledStart > adjourned.ScheduledStart && x.Floor.Status != MeetingStatus.Adjourned && !x.Meeting.Cancelled)
             .OrderBy(x => x.ScheduledStart)
             .FirstOrDefault();

@@ -25,11 +25,11 @@ public static class Inscription
     {
         if (list.Guard(command) is { } guarded) return guarded;
         if (list.Meeting.Cancelled)
-            return Refusal.Conflict($"{list.Meeting.Title} has been cancelled; inscribe on another meeting of the programme.");
+            return Refusal.Conflict($"{list.Meeting.Details.Title} has been cancelled; inscribe on another meeting of the programme.");
         if (list.Closed)
             return Refusal.Conflict("The list of speakers is closed (rule 73). Only rights of reply may still be requested.");
         if (list.Opening is { } opening && receivedAt < opening.OpensAt)
-            return Refusal.Invalid($"The list of speakers opens at {list.Meeting.Venue.LocalTime(opening.OpensAt):yyyy-MM-dd HH:mm:ss} "
+            return Refusal.Invalid($"The list of speakers opens at {list.Meeting.Details.Venue().LocalTime(opening.OpensAt):yyyy-MM-dd HH:mm:ss} "
                 + $"({opening.OpensAt.UtcDateTime:HH:mm:ss} UTC); inscriptions received in the {opening.WindowSeconds} seconds after it are ordered by lot.");
         var already = list.StatementsBy(participant.Code);
         if (already >= 2 || (already == 1 && !list.SecondInscriptionsAllowed.Contains(ParticipantCode.Normalise(participant.Code))))

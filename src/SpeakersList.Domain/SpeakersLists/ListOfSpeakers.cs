@@ -29,21 +29,21 @@ public sealed partial record ListOfSpeakers(
     OpeningState? Opening = null)
 {
     public static ListOfSpeakers For(MeetingScheduled e) => new(
-        e.MeetingId, MeetingInfo.From(e), e.Kind == MeetingKind.Plenary ? OrderingPolicy.Protocol : OrderingPolicy.FirstComeFirstServed,
+        e.MeetingId, new MeetingInfo(e.Details), e.Details.Kind == MeetingKind.Plenary ? OrderingPolicy.Protocol : OrderingPolicy.FirstComeFirstServed,
         false, null, TimeLimits.Default, [], [], [], [e.CommandId], 1, FloorState.Initial, AbsentPolicy.EndOfList, []);
 
     /// <summary>The swaps; a snapshot written before swaps existed reads as a list with none.</summary>
     public ImmutableList<Swap> Swaps { get; init; } = Swaps ?? [];
 
     [JsonIgnore] // derived: not stored in the snapshot
-    public DateTimeOffset ScheduledStart => Meeting.Start;
+    public DateTimeOffset ScheduledStart => Meeting.Details.Start;
 
     [JsonIgnore] // derived: not stored in the snapshot
-    public DateTimeOffset ScheduledEnd => Meeting.End;
+    public DateTimeOffset ScheduledEnd => Meeting.Details.End;
 
-    private ListOfSpeakers On(MeetingRescheduled e) => Next(e.CommandId) with { Meeting = Meeting with { Start = e.Start, End = e.End } };
+    private ListOfSpeakers On(MeetingRescheduled e) => Next(e.CommandId) with { Meeting = Meeting with { Details = Meeting.Details with { Start = e.Start, End = e.End } } };
 
-    private ListOfSpeakers On(MeetingMoved e) => Next(e.CommandId) with { Meeting = Meeting with { Room = e.Room } };
+    private ListOfSpeakers On(MeetingMoved e) => Next(e.CommandId) with { Meeting = Meeting with { Details = Meeting.Details with { Room = e.Room } } };
 
     private ListOfSpeakers On(MeetingCancelled e) => Next(e.CommandId) with { Meeting = Meeting with { Cancelled = true } };
 

@@ -29,7 +29,7 @@ public static class RightsOfReply
         if (participant.Category is not (ParticipantCategory.MemberState or ParticipantCategory.ObserverState or ParticipantCategory.EuropeanUnion))
             return Refusal.Invalid($"{participant.Name} cannot exercise a right of reply: it is accorded to Member States and observer States.");
         if (dayEnd.Floor.Status == MeetingStatus.Adjourned)
-            return Refusal.Conflict($"The day's last meeting on this item ({dayEnd.Meeting.Title}) has been adjourned; no further reply can be heard today.");
+            return Refusal.Conflict($"The day's last meeting on this item ({dayEnd.Meeting.Details.Title}) has been adjourned; no further reply can be heard today.");
         var replies = dayEnd.Active.Count(x => x.Kind == EntryKind.RightOfReply
             && x.Speaker.Represents(participant.Code));
         if (replies >= MaximumPerMeeting)
@@ -44,10 +44,10 @@ public static class RightsOfReply
     /// <summary>Where replies requested at a meeting are heard: the last meeting that day (venue time) on the same item.</summary>
     public static ListOfSpeakers? DayEndMeeting(ListOfSpeakers requestedAt, IEnumerable<ListOfSpeakers> meetingsOnItem)
     {
-        var venue = requestedAt.Meeting.Venue;
+        var venue = requestedAt.Meeting.Details.Venue();
         var day = venue.DateOf(requestedAt.ScheduledStart);
         return meetingsOnItem
-            .Where(x => x.Meeting.AgendaItem == requestedAt.Meeting.AgendaItem && !x.Meeting.Cancelled
+            .Where(x => x.Meeting.Details.AgendaItem == requestedAt.Meeting.Details.AgendaItem && !x.Meeting.Cancelled
                 && venue.DateOf(x.ScheduledStart) == day)
             .OrderBy(x => x.ScheduledStart)
             .LastOrDefault();

@@ -51,15 +51,15 @@ public sealed class LiveHub(IQuerySession session, LiveSubscriptions subscriptio
         if (string.IsNullOrWhiteSpace(room) || room.Length > 200) throw new HubException("Name the room, such as \"General Assembly Hall\".");
         var name = room.Trim();
         // No group, and no count kept, for a room where no meeting is held.
-        if (!await session.Query<ListOfSpeakers>().AnyAsync(x => x.Meeting.Room.Equals(name, StringComparison.OrdinalIgnoreCase), Context.ConnectionAborted))
+        if (!await session.Query<ListOfSpeakers>().AnyAsync(x => x.Meeting.Details.Room.Equals(name, StringComparison.OrdinalIgnoreCase), Context.ConnectionAborted))
             throw new HubException($"There is no room '{name}' in the programme.");
         var group = RoomGroup(room);
         if (!subscriptions.Add(Context.ConnectionId, group)) throw new HubException(LiveSubscriptions.TooMany);
         await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
         var lists = await session.Query<ListOfSpeakers>()
-            .Where(x => x.Meeting.Room.Equals(name, StringComparison.OrdinalIgnoreCase))
+            .Where(x => x.Meeting.Details.Room.Equals(name, StringComparison.OrdinalIgnoreCase))
             .ToListAsync(Context.ConnectionAborted);
-        return LiveViews.Room(lists.FirstOrDefault()?.Meeting.Room ?? name, lists, clock.GetUtcNow());
+        return LiveViews.Room(lists.FirstOrDefault()?.Meeting.Details.Room ?? name, lists, clock.GetUtcNow());
     }
 
     public Task UnsubscribeFromRoom(string room)

@@ -94,7 +94,7 @@ public sealed class LivePublisher(
             await hub.Clients.Group(LiveHub.MeetingGroup(list.Id)).SendAsync(LiveHub.SpeakersListChanged, meeting.List, cancellation);
         }
 
-        var rooms = subscriptions.Audience("room:", touched.Select(x => LiveViews.RoomKey(x.Meeting.Room)));
+        var rooms = subscriptions.Audience("room:", touched.Select(x => LiveViews.RoomKey(x.Meeting.Details.Room)));
         var delegations = subscriptions.Audience("delegation:", touched.SelectMany(x => x.Entries).Select(x => LiveViews.DelegationKey(x.Speaker.Participant)));
         if (rooms.Count == 0 && delegations.Count == 0) return;
 
@@ -102,9 +102,9 @@ public sealed class LivePublisher(
         var all = await session.Query<ListOfSpeakers>().ToListAsync(cancellation);
         foreach (var room in rooms)
         {
-            var inRoom = all.Where(x => LiveViews.RoomKey(x.Meeting.Room) == room).ToList();
+            var inRoom = all.Where(x => LiveViews.RoomKey(x.Meeting.Details.Room) == room).ToList();
             await hub.Clients.Group(LiveHub.RoomGroup(room))
-                .SendAsync(LiveHub.RoomChanged, LiveViews.Room(inRoom[0].Meeting.Room, inRoom, ViewsOf), cancellation);
+                .SendAsync(LiveHub.RoomChanged, LiveViews.Room(inRoom[0].Meeting.Details.Room, inRoom, ViewsOf), cancellation);
         }
         if (delegations.Count == 0) return;
         var views = all.Select(x => (built.TryGetValue(x.Id, out var b) && b.List.Version == x.Version ? b.List : SpeakersListView.From(x), x.Floor.Status)).ToList();

@@ -91,7 +91,7 @@ public sealed class ProgrammePublisher(ProgrammeChanges changes, IDocumentStore 
             if (programmeChanged && conference.Id == latest?.Id)
                 await hub.Clients.Group(LiveHub.ProgrammeGroup).SendAsync(LiveHub.ProgrammeChanged, ProgrammeView.From(conference, meetings), cancellation);
 
-            var roundTables = meetings.Where(m => m.Kind == MeetingKind.RoundTable).ToList();
+            var roundTables = meetings.Where(m => m.Details.Kind == MeetingKind.RoundTable).ToList();
             if (inConference.Any(t => t.Touch == ProgrammeTouch.RoundTables) || (programmeChanged && inConference.Any(t => roundTables.Any(r => r.Id == t.StreamId))))
                 foreach (var roundTable in roundTables)
                     await hub.Clients.Group(LiveHub.RoundTableGroup(roundTable.Id))

@@ -35,7 +35,7 @@ public static class HistoryEndpoint
             : "a speaker no longer on the list";
         return data switch
         {
-            MeetingScheduled x => $"Scheduled \"{x.Title}\" in {x.Room}, {x.Start:yyyy-MM-dd HH:mm}–{x.End:HH:mm}.",
+            MeetingScheduled x => $"Scheduled \"{x.Details.Title}\" in {x.Details.Room}, {x.Details.Start:yyyy-MM-dd HH:mm}–{x.Details.End:HH:mm}.",
             SpeakerInscribed x => $"Inscribed {x.Speaker.SpeakerName} ({x.Speaker.SpeakerTitle}) for {x.Speaker.ParticipantName}{(x.Speaker.OnBehalfOf is { } group ? $" on behalf of {group}" : "")}.",
             InscriptionWithdrawn x => $"Withdrew {Name(x.InscriptionId)}.",
             EntryMoved x => $"Moved {Name(x.InscriptionId)} {(x.After is { } after ? $"after {Name(after)}" : "to the head of the list")}. Reason: {x.Reason}",

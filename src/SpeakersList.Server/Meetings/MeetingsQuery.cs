@@ -17,12 +17,13 @@ public static class MeetingsQuery
     [WolverineGet("/api/meetings", OperationId = "GetMeetings")]
     public static async Task<IReadOnlyList<MeetingSummary>> Get(IQuerySession session, CancellationToken cancellation)
     {
-        var meetings = await session.Query<Meeting>().OrderBy(x => x.Start).ToListAsync(cancellation);
+        var meetings = await session.Query<Meeting>().OrderBy(x => x.Details.Start).ToListAsync(cancellation);
         var floors = (await session.Query<ListOfSpeakers>().Select(x => new { x.Id, x.Floor.Status }).ToListAsync(cancellation))
             .ToDictionary(x => x.Id, x => x.Status);
         return meetings
-            .Select(x => new MeetingSummary(x.Id, x.Kind, x.Title, x.Room, x.Venue().LocalTime(x.Start), x.Venue().LocalTime(x.End), x.TimeZone,
-                x.Status, floors.GetValueOrDefault(x.Id, MeetingStatus.Scheduled)))
+            .Select(x => (Meeting: x, Shown: x.Details.AtVenue()))
+            .Select(x => new MeetingSummary(x.Meeting.Id, x.Shown.Kind, x.Shown.Title, x.Shown.Room, x.Shown.Start, x.Shown.End, x.Shown.TimeZone,
+                x.Meeting.Status, floors.GetValueOrDefault(x.Meeting.Id, MeetingStatus.Scheduled)))
             .ToList();
     }
 }

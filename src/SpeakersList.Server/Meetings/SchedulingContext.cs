@@ -14,7 +14,7 @@ public sealed record SchedulingContext(Conference? Conference, IReadOnlyList<Mee
         var from = start.AddDays(-1);
         var to = end.AddDays(1);
         var around = await session.Query<Meeting>()
-            .Where(m => m.Start < to && m.End > from)
+            .Where(m => m.Details.Start < to && m.Details.End > from)
             .ToListAsync(cancellation);
         var ofConference = conferenceId is { } cid
             ? await session.Query<Meeting>().Where(m => m.ConferenceId == cid).ToListAsync(cancellation)

@@ -33,14 +33,14 @@ public static class DelegationConflicts
                 var waiting = list.Entries.Where(e => e.State == EntryState.Waiting && e.EstimatedStart is not null).ToList();
                 forecasts[meeting.Id] = waiting.Select(e => new ForecastSlot(e.InscriptionId, e.Speaker.Participant, e.Speaker.ParticipantName, e.EstimatedStart!.Value)).ToList();
                 engagements.AddRange(waiting.Where(e => e.Speaker.Represents(participant)).Select(e => new Engagement(
-                    meeting.Id, meeting.Title, meeting.Room, EngagementKind.SpeakingSlot, e.EstimatedStart!.Value,
+                    meeting.Id, meeting.Details.Title, meeting.Details.Room, EngagementKind.SpeakingSlot, e.EstimatedStart!.Value,
                     e.EstimatedStart!.Value.AddSeconds(e.AllottedSeconds), e.InscriptionId)));
             }
-            if (meeting.Kind == MeetingKind.RoundTable && conference is not null
+            if (meeting.Details.Kind == MeetingKind.RoundTable && conference is not null
                 && (conference.SeatsAt(meeting.Id).Any(s => Same(s.Participant, participant)) || conference.ChairOf(meeting.Id) is { } chair && Same(chair.Participant, participant)))
-                engagements.Add(new Engagement(meeting.Id, meeting.Title, meeting.Room, EngagementKind.RoundTableSeat, meeting.Start, meeting.End));
+                engagements.Add(new Engagement(meeting.Id, meeting.Details.Title, meeting.Details.Room, EngagementKind.RoundTableSeat, meeting.Details.Start, meeting.Details.End));
         }
-        var venue = meetings.FirstOrDefault()?.Venue() ?? TimeZoneInfo.Utc;
+        var venue = meetings.FirstOrDefault()?.Details.Venue() ?? TimeZoneInfo.Utc;
         return RoomConflicts.Of(participant.ToUpperInvariant(), engagements, forecasts, walking, venue);
     }
 

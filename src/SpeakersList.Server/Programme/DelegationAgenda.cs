@@ -46,9 +46,8 @@ public sealed record DelegationAgendaView(string Participant, string Name, Guid 
         {
             AgendaItemView Item(AgendaRole role, string detail, SpeakersListEntryView? entry = null)
             {
-                var venue = meeting.Venue();
-                return new AgendaItemView(meeting.Id, meeting.Title, meeting.Kind, meeting.Room,
-                    venue.LocalTime(meeting.Start), venue.LocalTime(meeting.End), meeting.Status, role,
+                var shown = meeting.Details.AtVenue();
+                return new AgendaItemView(meeting.Id, shown.Title, shown.Kind, shown.Room, shown.Start, shown.End, meeting.Status, role,
                     entry?.Kind, entry?.State, entry?.Position, entry?.EstimatedStart, entry?.ReachedBeforeEnd, detail);
             }
 
@@ -56,7 +55,7 @@ public sealed record DelegationAgendaView(string Participant, string Name, Guid 
                 items.AddRange(list.Entries
                     .Where(e => e.Speaker.Represents(participant.Code) && e.State != EntryState.Withdrawn)
                     .Select(e => Item(AgendaRole.Speaker, $"{e.Speaker.SpeakerName}, {e.Speaker.SpeakerTitle}: speaker {e.Position} on the list", e)));
-            if (meeting.Kind != MeetingKind.RoundTable) continue;
+            if (meeting.Details.Kind != MeetingKind.RoundTable) continue;
             if (conference.ChairOf(meeting.Id) is { } chair && Same(chair.Participant, participant.Code))
                 items.Add(Item(AgendaRole.RoundTableChair, $"{chair.ChairName} chairs the round table."));
             if (conference.SeatsAt(meeting.Id).Any(s => Same(s.Participant, participant.Code)))

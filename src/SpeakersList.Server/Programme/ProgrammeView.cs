@@ -4,24 +4,17 @@ namespace SpeakersList.Server.Programme;
 public sealed record ProgrammeMeetingView(
     Guid Id,
     string? Code,
-    MeetingKind Kind,
-    string Title,
-    string Room,
-    DateTimeOffset Start,
-    DateTimeOffset End,
-    string TimeZone,
+    MeetingDetails Details,
     ProgrammeStatus Status,
-    string AgendaItem,
     IReadOnlyList<MeetingSegment> Segments,
     string? CancellationReason)
 {
     public static ProgrammeMeetingView From(Meeting m)
     {
-        var venue = m.Venue();
-        return new ProgrammeMeetingView(m.Id, m.Code, m.Kind, m.Title, m.Room, venue.LocalTime(m.Start), venue.LocalTime(m.End), m.TimeZone, m.Status,
-            m.AgendaItem, m.Segments.Select(s => s with { Start = venue.LocalTime(s.Start), End = venue.LocalTime(s.End) }).ToList(), m.CancellationReason);
+        var venue = m.Details.Venue();
+        return new ProgrammeMeetingView(m.Id, m.Code, m.Details.AtVenue(), m.Status,
+            m.Segments.Select(s => s with { Start = venue.LocalTime(s.Start), End = venue.LocalTime(s.End) }).ToList(), m.CancellationReason);
     }
-
 }
 
 public sealed record ProgrammeDayView(DateOnly Date, string Title, IReadOnlyList<ProgrammeMeetingView> Meetings);
@@ -34,7 +27,7 @@ public sealed record ProgrammeView(ConferenceSummary Conference, IReadOnlyList<s
     /// <summary>A pure function of the conference and its meetings' snapshots.</summary>
     public static ProgrammeView From(Conference conference, IEnumerable<Meeting> meetings)
     {
-        var byDate = meetings.GroupBy(m => m.LocalDate()).ToDictionary(g => g.Key, g => g.ToList());
+        var byDate = meetings.GroupBy(m => m.Details.LocalDate()).ToDictionary(g => g.Key, g => g.ToList());
         var dates = conference.Days.Select(d => d.Date).Union(byDate.Keys).Order();
         return new ProgrammeView(
             new ConferenceSummary(conference.Id, conference.Name, conference.Venue, conference.TimeZone),
@@ -43,7 +36,7 @@ public sealed record ProgrammeView(ConferenceSummary Conference, IReadOnlyList<s
                 date,
                 conference.Days.FirstOrDefault(d => d.Date == date)?.Title ?? "",
                 byDate.GetValueOrDefault(date, [])
-                    .OrderBy(m => m.Start).ThenBy(m => RoomOrder(conference, m.Room)).ThenBy(m => m.Room)
+                    .OrderBy(m => m.Details.Start).ThenBy(m => RoomOrder(conference, m.Details.Room)).ThenBy(m => m.Details.Room)
                     .Select(ProgrammeMeetingView.From).ToList()))
             .ToList());
     }

@@ -45,10 +45,9 @@ public sealed record RoundTableRosterView(
         var unNeeded = Math.Max(0, RoundTableParticipation.MinUnSystem - composition.UnSystem);
         var stakeholdersNeeded = Math.Max(0, RoundTableParticipation.MinOtherStakeholders - composition.OtherStakeholders);
         var left = RoundTableParticipation.MaxParticipants - composition.Total;
-        var venue = roundTable.Venue();
+        var shown = roundTable.Details.AtVenue();
         return new RoundTableRosterView(
-            roundTable.Id, conference.Id, roundTable.Title, roundTable.Room,
-            venue.LocalTime(roundTable.Start), venue.LocalTime(roundTable.End), roundTable.Status,
+            roundTable.Id, conference.Id, shown.Title, shown.Room, shown.Start, shown.End, roundTable.Status,
             conference.ChairOf(roundTable.Id) is { } c ? new ChairView(c.Participant, c.ParticipantName, c.RegionalGroup, c.ChairName, c.Gender) : null,
             new CompositionView(
                 composition.Total, RoundTableParticipation.MaxParticipants, composition.Delegations,
@@ -72,14 +71,14 @@ public sealed record RoundTablesView(Guid ConferenceId, IReadOnlyList<RoundTable
 {
     public static RoundTablesView From(Conference conference, IReadOnlyList<Meeting> roundTables) => new(
         conference.Id,
-        roundTables.OrderBy(m => m.Start).Select(m => RoundTableRosterView.From(conference, m)).ToList(),
+        roundTables.OrderBy(m => m.Details.Start).Select(m => RoundTableRosterView.From(conference, m)).ToList(),
         RoundTableParticipation.ChairWarnings(conference, roundTables));
 }
 
 public static class RoundTableQueries
 {
     public static async Task<IReadOnlyList<Meeting>> RoundTablesOfAsync(IQuerySession session, Guid conferenceId, CancellationToken cancellation) =>
-        await session.Query<Meeting>().Where(m => m.ConferenceId == conferenceId && m.Kind == MeetingKind.RoundTable).ToListAsync(cancellation);
+        await session.Query<Meeting>().Where(m => m.ConferenceId == conferenceId && m.Details.Kind == MeetingKind.RoundTable).ToListAsync(cancellation);
 
     /// <summary>Every round table of the conference (without conferenceId, the latest) with its roster, and the warnings on its chairs' balance.</summary>
     [WolverineGet("/api/round-tables", OperationId = "GetRoundTables")]
@@ -90,7 +89,7 @@ public static class RoundTableQueries
             : ProgrammeQueries.NoConference(conferenceId);
 
     public static async Task<RoundTableRosterView?> RosterAsync(IQuerySession session, Guid roundTableId, CancellationToken cancellation) =>
-        await session.LoadAsync<Meeting>(roundTableId, cancellation) is { Kind: MeetingKind.RoundTable, ConferenceId: { } conferenceId } roundTable
+        await session.LoadAsync<Meeting>(roundTableId, cancellation) is { Details.Kind: MeetingKind.RoundTable, ConferenceId: { } conferenceId } roundTable
         && await session.LoadAsync<Conference>(conferenceId, cancellation) is { } conference
             ? RoundTableRosterView.From(conference, roundTable)
             : null;

@@ -14,10 +14,10 @@ public sealed record RoundTableWrite(IEventStream<Conference> Stream, IReadOnlyL
     {
         if (await session.LoadAsync<Meeting>(roundTableId, cancellation) is not { } meeting)
             return (null, Refusal.NotFound($"There is no meeting {roundTableId}."));
-        if (meeting.Kind != MeetingKind.RoundTable)
-            return (null, Refusal.Invalid($"'{meeting.Title}' is not a round table."));
+        if (meeting.Details.Kind != MeetingKind.RoundTable)
+            return (null, Refusal.Invalid($"'{meeting.Details.Title}' is not a round table."));
         if (meeting.ConferenceId is not { } conferenceId)
-            return (null, Refusal.Invalid($"'{meeting.Title}' is not part of a conference's programme."));
+            return (null, Refusal.Invalid($"'{meeting.Details.Title}' is not part of a conference's programme."));
         var stream = await session.Events.FetchForExclusiveWriting<Conference>(conferenceId, cancellation);
         if (stream.Aggregate is null) return (null, Refusal.NotFound($"There is no conference {conferenceId}."));
         return (new RoundTableWrite(stream, await RoundTableQueries.RoundTablesOfAsync(session, conferenceId, cancellation)), null);

@@ -55,11 +55,11 @@ public sealed record FloorView(
     public static FloorView From(ListOfSpeakers list, DateTimeOffset serverTime, ListForecast forecast)
     {
         var floor = list.Floor;
-        var venue = list.Meeting.Venue;
+        var venue = list.Meeting.Details.Venue();
         var current = floor.Current;
         var holder = list.FloorHolder();
         return new FloorView(
-            list.Id, list.Version, list.Meeting.Title, list.Meeting.Room, floor.Status,
+            list.Id, list.Version, list.Meeting.Details.Title, list.Meeting.Details.Room, floor.Status,
             holder is null ? null : FloorSpeakerView.Of(holder),
             floor.PointOfOrder is { } raised ? new PointOfOrderView(raised.Participant, raised.ParticipantName, venue.LocalTime(raised.Since)) : null,
             current is null ? null : venue.LocalTime(current.CalledAt),

@@ -55,10 +55,10 @@ public sealed record SpeakersListView(
     /// <summary>The view from a forecast already computed (a push builds the list's and the floor's views from one).</summary>
     public static SpeakersListView From(ListOfSpeakers list, ListForecast forecast)
     {
-        var venue = list.Meeting.Venue;
+        var venue = list.Meeting.Details.Venue();
         return new SpeakersListView(
-            list.Id, list.Version, list.Meeting.Title, list.Meeting.Kind, list.Meeting.Room,
-            venue.LocalTime(list.ScheduledStart), venue.LocalTime(list.ScheduledEnd), list.Meeting.TimeZone,
+            list.Id, list.Version, list.Meeting.Details.Title, list.Meeting.Details.Kind, list.Meeting.Details.Room,
+            venue.LocalTime(list.ScheduledStart), venue.LocalTime(list.ScheduledEnd), list.Meeting.Details.TimeZone,
             list.Policy, list.Closed, list.Cap, list.Limits, forecast.NotReached, forecast.NotReachedNotice(venue),
             forecast.Entries.Select(f =>
             {

@@ -1,5 +1,6 @@
 using SpeakersList.Domain.Tests.SpeakersLists;
 using SpeakersList.Floor;
+using SpeakersList.Programme;
 using SpeakersList.SpeakersLists;
 
 namespace SpeakersList.Domain.Tests.Floor;
@@ -27,7 +28,7 @@ public class One_meeting_in_progress_per_room
         var afternoon = Given.Plenary("15:00", "18:00");
         var elsewhere = Given.Plenary("15:00", "18:00").Opened("15:00") with
         {
-            Meeting = Given.Plenary().Meeting with { Room = "Conference Room 2" },
+            Meeting = new MeetingInfo(Given.Plenary().Meeting.Details with { Room = "Conference Room 2" }),
         };
 
         Assert.Null(OneMeetingPerRoom.Refuse(afternoon, [suspended, elsewhere, afternoon]));

@@ -19,8 +19,8 @@ public static class Given
 
     public static Meeting Meeting(string title, string room, string start, string end, MeetingKind kind = MeetingKind.Plenary,
         Conference? conference = null, DateOnly? day = null) =>
-        SpeakersList.Programme.Meeting.For(new MeetingScheduled(Guid.NewGuid(), Guid.NewGuid(), kind, title, room,
-            At(start, day), At(end, day), "America/New_York", "HLD", Now, conference?.Id));
+        SpeakersList.Programme.Meeting.For(new MeetingScheduled(Guid.NewGuid(), Guid.NewGuid(), new MeetingDetails(kind, title, room,
+            At(start, day), At(end, day), "America/New_York", "HLD"), Now, conference?.Id));
 
     public static ScheduleMeeting Schedule(string title, string room, string start, string end, Conference? conference = null, DateOnly? day = null) =>
         new(Guid.NewGuid(), MeetingKind.Plenary, title, room, At(start, day), At(end, day), "HLD", null, conference?.Id);

@@ -12,8 +12,8 @@ public class The_programme_folds
     public void A_meeting_begins_with_its_scheduling_follows_its_floor_and_passes_over_its_list()
     {
         var id = Guid.NewGuid();
-        var scheduled = new MeetingScheduled(id, id, MeetingKind.Plenary, "First plenary meeting", "General Assembly Hall",
-            At("10:00"), At("13:00"), "America/New_York", "HLD", Now);
+        var scheduled = new MeetingScheduled(id, id, new MeetingDetails(MeetingKind.Plenary, "First plenary meeting", "General Assembly Hall",
+            At("10:00"), At("13:00"), "America/New_York", "HLD"), Now);
 
         var meeting = new IMeetingEvent[]
         {
@@ -23,7 +23,7 @@ public class The_programme_folds
             new MeetingOpened(id, Guid.NewGuid(), At("10:00")),
         }.Aggregate((SpeakersList.Programme.Meeting?)null, SpeakersList.Programme.Meeting.Fold)!;
 
-        Assert.Equal("Conference Room 4", meeting.Room);
+        Assert.Equal("Conference Room 4", meeting.Details.Room);
         Assert.Equal(ProgrammeStatus.InProgress, meeting.Status);
         Assert.Throws<InvalidOperationException>(() => SpeakersList.Programme.Meeting.Fold(null, new MeetingMoved(id, Guid.NewGuid(), "Conference Room 4", Now)));
     }

@@ -48,7 +48,7 @@ public class A_room_holds_one_meeting_at_a_time
         Assert.Contains("not a day of the conference", otherDay.Refusal?.Detail);
         Assert.Contains("'Conference Room 9' is not one of the conference's rooms", otherRoom.Refusal?.Detail);
         var scheduled = Assert.IsType<MeetingScheduled>(Assert.Single(accepted.Events));
-        Assert.Equal("General Assembly Hall", scheduled.Room);
+        Assert.Equal("General Assembly Hall", scheduled.Details.Room);
         Assert.Equal(conference.Id, scheduled.ConferenceId);
     }
 
@@ -63,14 +63,14 @@ public class A_room_holds_one_meeting_at_a_time
 
         Assert.Equal(RefusalKind.Conflict, clash.Refusal?.Kind);
         var moved = second.Evolve(Assert.IsType<MeetingRescheduled>(Assert.Single(fine.Events)));
-        Assert.Equal(At("14:00"), moved.Start);
+        Assert.Equal(At("14:00"), moved.Details.Start);
     }
 
     [Fact]
     public void Segments_move_with_their_meeting_and_the_last_one_ends_with_it()
     {
-        var opening = SpeakersList.Programme.Meeting.For(new MeetingScheduled(Guid.NewGuid(), Guid.NewGuid(), MeetingKind.Plenary, "First plenary meeting",
-            "General Assembly Hall", At("10:00"), At("13:00"), "America/New_York", "HLD", Now, Segments:
+        var opening = SpeakersList.Programme.Meeting.For(new MeetingScheduled(Guid.NewGuid(), Guid.NewGuid(), new MeetingDetails(MeetingKind.Plenary, "First plenary meeting",
+            "General Assembly Hall", At("10:00"), At("13:00"), "America/New_York", "HLD"), Now, Segments:
             [new MeetingSegment("Opening", At("10:00"), At("10:30")), new MeetingSegment("Continuation", At("10:30"), At("13:00"))]));
 
         var later = opening.Evolve(new MeetingRescheduled(opening.Id, Guid.NewGuid(), At("11:00"), At("13:30"), Now));

@@ -16,8 +16,8 @@ public static class Given
     public static ListOfSpeakers RoundTable(string start = "10:00", string end = "13:00") => Meeting(MeetingKind.RoundTable, start, end);
 
     public static ListOfSpeakers Meeting(MeetingKind kind, string start, string end) =>
-        ListOfSpeakers.For(new MeetingScheduled(Guid.NewGuid(), Guid.NewGuid(), kind, "First plenary meeting", "General Assembly Hall",
-            At(start), At(end), "America/New_York", "Migration and development", At("08:00")));
+        ListOfSpeakers.For(new MeetingScheduled(Guid.NewGuid(), Guid.NewGuid(), new MeetingDetails(kind, "First plenary meeting", "General Assembly Hall",
+            At(start), At(end), "America/New_York", "Migration and development"), At("08:00")));
 
     public static Participant Participant(string code) => ParticipantRegistry.ByCode[code];
 

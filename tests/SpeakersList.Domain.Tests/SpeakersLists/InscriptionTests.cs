@@ -139,7 +139,7 @@ public class Meetings_moved_or_cancelled
         var list = Given.Plenary().Inscribed("GHA", LevelOfRepresentation.Minister, "09:00")
             .With(new SpeakersList.Programme.MeetingMoved(Guid.Empty, Guid.NewGuid(), "Conference Room 2", Given.At("09:30")));
 
-        Assert.Equal("Conference Room 2", list.Meeting.Room);
+        Assert.Equal("Conference Room 2", list.Meeting.Details.Room);
         Assert.Equal(["GHA"], list.Order());
     }
 }

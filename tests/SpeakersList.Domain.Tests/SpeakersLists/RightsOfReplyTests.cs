@@ -58,7 +58,7 @@ public class Rights_of_reply
         var morning = Given.Plenary("10:00", "13:00");
         var afternoon = Given.Plenary("15:00", "18:00");
         var nextDay = Given.Meeting(MeetingKind.Plenary, "1.10:00", "1.13:00");
-        var roundTable = Given.RoundTable("15:00", "18:00") with { Meeting = Given.RoundTable().Meeting with { AgendaItem = "Round table I" } };
+        var roundTable = Given.RoundTable("15:00", "18:00") with { Meeting = new MeetingInfo(Given.RoundTable().Meeting.Details with { AgendaItem = "Round table I" }) };
 
         Assert.Equal(afternoon.Id, RightsOfReply.DayEndMeeting(morning, [morning, afternoon, nextDay, roundTable])?.Id);
     }

@@ -13,8 +13,8 @@ public class Live_views
     private static readonly DateTimeOffset Day1 = new(2013, 9, 24, 0, 0, 0, TimeSpan.FromHours(-4));
 
     private static ListOfSpeakers Meeting(string title, string start, string room = "General Assembly Hall") =>
-        ListOfSpeakers.For(new MeetingScheduled(Guid.NewGuid(), Guid.NewGuid(), MeetingKind.Plenary, title, room,
-            Day1 + TimeSpan.Parse(start), Day1 + TimeSpan.Parse(start) + TimeSpan.FromHours(3), "America/New_York", "Migration", Day1));
+        ListOfSpeakers.For(new MeetingScheduled(Guid.NewGuid(), Guid.NewGuid(), new MeetingDetails(MeetingKind.Plenary, title, room,
+            Day1 + TimeSpan.Parse(start), Day1 + TimeSpan.Parse(start) + TimeSpan.FromHours(3), "America/New_York", "Migration"), Day1));
 
     private static ListOfSpeakers Inscribed(ListOfSpeakers list, string code, string at) =>
         list.Evolve(Inscription.Decide(list, new Inscribe(Guid.NewGuid(), code, LevelOfRepresentation.Minister, "Speaker", "Minister"),

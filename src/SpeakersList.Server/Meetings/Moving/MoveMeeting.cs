@@ -8,7 +8,7 @@ public static class MoveMeetingEndpoint
 
     public static async Task<SchedulingContext> LoadAsync(Guid meetingId, IQuerySession session, CancellationToken cancellation) =>
         await session.LoadAsync<Meeting>(meetingId, cancellation) is { } meeting
-            ? await SchedulingContext.LoadAsync(session, meeting.ConferenceId, meeting.Start, meeting.End, cancellation)
+            ? await SchedulingContext.LoadAsync(session, meeting.ConferenceId, meeting.Details.Start, meeting.Details.End, cancellation)
             : new SchedulingContext(null, []);
 
     /// <summary>Move a meeting to another room. Refused when that room is taken at the time (409) or is not one of the conference's rooms (422).</summary>

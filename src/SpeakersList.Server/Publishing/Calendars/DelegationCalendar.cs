@@ -27,7 +27,7 @@ public static class DelegationCalendar
         foreach (var list in lists.Where(l => l.Entries.Any(e => e.Speaker.Represents(participantCode))))
         {
             if (await PublishingStore.MeetingEventsAsync(session, list.Id, cancellation) is not { } stream) continue;
-            var zone = list.Meeting.TimeZone;
+            var zone = list.Meeting.Details.TimeZone;
             zones.Add(zone);
             foreach (var slot in SlotRevisions.Of(stream.Scheduled, stream.Events, participantCode))
             {
@@ -46,9 +46,9 @@ public static class DelegationCalendar
                 if (!slot.ReachedBeforeEnd && !slot.Cancelled) notes.Add("Not expected to be reached before the meeting ends.");
                 calendar.Events.Add(Event(
                     uid: $"{slot.InscriptionId:N}-{slot.MeetingId:N}@speakerslist",
-                    summary: $"{what}: {list.Meeting.Title}",
+                    summary: $"{what}: {list.Meeting.Details.Title}",
                     description: string.Join("\n", notes),
-                    location: list.Meeting.Room,
+                    location: list.Meeting.Details.Room,
                     start: slot.PublishedStart, seconds: slot.AllottedSeconds, zone: zone,
                     sequence: slot.Sequence, lastModified: slot.LastModified, cancelled: slot.Cancelled));
             }
@@ -70,13 +70,14 @@ public static class DelegationCalendar
                 var held = conferences.Any(c => c.SeatsAt(seat.Key).Any(s => Same(s.Participant, participantCode)));
                 var change = changes.GetValueOrDefault(seat.Key);
                 var last = seat.Max(x => x.At);
-                zones.Add(roundTable.TimeZone);
+                var details = roundTable.Details;
+                zones.Add(details.TimeZone);
                 calendar.Events.Add(Event(
                     uid: $"seat-{seat.Key:N}-{participantCode.ToLowerInvariant()}@speakerslist",
-                    summary: $"Round table: {roundTable.Title}",
+                    summary: $"Round table: {details.Title}",
                     description: held ? "The delegation has a seat at this round table." : "The delegation's seat was released.",
-                    location: roundTable.Room,
-                    start: roundTable.Start, seconds: (int)(roundTable.End - roundTable.Start).TotalSeconds, zone: roundTable.TimeZone,
+                    location: details.Room,
+                    start: details.Start, seconds: (int)(details.End - details.Start).TotalSeconds, zone: details.TimeZone,
                     sequence: seat.Count() - 1 + change.Changes, lastModified: change.Last > last ? change.Last : last,
                     cancelled: !held || roundTable.Status == ProgrammeStatus.Cancelled));
             }
@@ -131,19 +132,20 @@ public static class ProgrammeCalendarQueries
         var meetings = await ProgrammeQueries.MeetingsOfAsync(session, conference.Id, cancellation);
         var changes = await PublishingStore.MeetingChangesAsync(session, cancellation);
         var calendar = DelegationCalendar.NewCalendar(conference.Name);
-        foreach (var meeting in meetings.OrderBy(m => m.Start))
+        foreach (var meeting in meetings.OrderBy(m => m.Details.Start))
         {
             var change = changes.GetValueOrDefault(meeting.Id);
             var scheduledAt = change.Changes > 0 ? change.Last : conference.RegisteredAt;
+            var details = meeting.Details;
             calendar.Events.Add(DelegationCalendar.Event(
                 uid: $"{meeting.Id:N}@speakerslist",
-                summary: meeting.Title,
-                description: meeting.AgendaItem + (meeting.CancellationReason is { } reason ? $"\nCancelled: {reason}" : ""),
-                location: meeting.Room,
-                start: meeting.Start, seconds: (int)(meeting.End - meeting.Start).TotalSeconds, zone: meeting.TimeZone,
+                summary: details.Title,
+                description: details.AgendaItem + (meeting.CancellationReason is { } reason ? $"\nCancelled: {reason}" : ""),
+                location: details.Room,
+                start: details.Start, seconds: (int)(details.End - details.Start).TotalSeconds, zone: details.TimeZone,
                 sequence: change.Changes, lastModified: scheduledAt, cancelled: meeting.Status == ProgrammeStatus.Cancelled));
         }
-        foreach (var zone in meetings.Select(m => m.TimeZone).Append(conference.TimeZone).Distinct())
+        foreach (var zone in meetings.Select(m => m.Details.TimeZone).Append(conference.TimeZone).Distinct())
             calendar.AddTimeZone(new VTimeZone(zone));
         return Results.Text(new CalendarSerializer().SerializeToString(calendar) ?? "", "text/calendar; charset=utf-8");
     }

@@ -46,9 +46,9 @@ public static class JournalQueries
     public static async Task<JournalView> BuildAsync(IQuerySession session, DateOnly date, DateTimeOffset? asAt, DateTimeOffset now, CancellationToken cancellation)
     {
         var window = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var candidates = await session.Query<Meeting>().Where(m => m.Start > window.AddDays(-2) && m.Start < window.AddDays(2)).ToListAsync(cancellation);
-        var meetings = candidates.Where(m => m.LocalDate() == date).OrderBy(m => m.Start).ThenBy(m => m.Room).ToList();
-        var zoneId = meetings.FirstOrDefault()?.TimeZone
+        var candidates = await session.Query<Meeting>().Where(m => m.Details.Start > window.AddDays(-2) && m.Details.Start < window.AddDays(2)).ToListAsync(cancellation);
+        var meetings = candidates.Where(m => m.Details.LocalDate() == date).OrderBy(m => m.Details.Start).ThenBy(m => m.Details.Room).ToList();
+        var zoneId = meetings.FirstOrDefault()?.Details.TimeZone
                      ?? (await ProgrammeQueries.ConferenceAsync(session, null, cancellation))?.TimeZone
                      ?? VenueClock.Headquarters;
         var zone = VenueClock.Zone(zoneId);
@@ -62,7 +62,7 @@ public static class JournalQueries
             var current = live ? await session.LoadAsync<ListOfSpeakers>(meeting.Id, cancellation) : null;
             if (then is null && !live) continue;
             var shown = then ?? current!;
-            var venue = shown.Meeting.Venue;
+            var venue = shown.Meeting.Details.Venue();
             var nowOrder = current is null ? [] : SpeakersListView.From(current).Entries.Where(e => e.State != EntryState.Withdrawn).ToList();
             var positionNow = nowOrder.ToDictionary(e => e.InscriptionId, e => e.Position);
             var speakers = then is null ? [] : SpeakersListView.From(then).Entries.Where(e => e.State != EntryState.Withdrawn).Select(e =>
@@ -81,14 +81,14 @@ public static class JournalQueries
             var changed = new List<string>();
             if (then is not null && current is not null)
             {
-                if (current.Meeting.Start != then.Meeting.Start || current.Meeting.End != then.Meeting.End)
-                    changed.Add($"Now {Clock(current.Meeting.Start, venue)}–{Clock(current.Meeting.End, venue)}.");
-                if (current.Meeting.Room != then.Meeting.Room) changed.Add($"Now in {current.Meeting.Room}.");
+                if (current.Meeting.Details.Start != then.Meeting.Details.Start || current.Meeting.Details.End != then.Meeting.Details.End)
+                    changed.Add($"Now {Clock(current.Meeting.Details.Start, venue)}–{Clock(current.Meeting.Details.End, venue)}.");
+                if (current.Meeting.Details.Room != then.Meeting.Details.Room) changed.Add($"Now in {current.Meeting.Details.Room}.");
                 if (current.Meeting.Cancelled && !then.Meeting.Cancelled) changed.Add("Cancelled.");
                 if (current.Closed != then.Closed) changed.Add(current.Closed ? "The list has since been closed." : "The list has since been reopened.");
             }
-            result.Add(new JournalMeeting(meeting.Id, shown.Meeting.Title, shown.Meeting.Kind, shown.Meeting.Room,
-                venue.LocalTime(shown.Meeting.Start), venue.LocalTime(shown.Meeting.End), shown.Meeting.AgendaItem,
+            result.Add(new JournalMeeting(meeting.Id, shown.Meeting.Details.Title, shown.Meeting.Details.Kind, shown.Meeting.Details.Room,
+                venue.LocalTime(shown.Meeting.Details.Start), venue.LocalTime(shown.Meeting.Details.End), shown.Meeting.Details.AgendaItem,
                 then?.Closed ?? false, speakers, then is null, changed, late));
         }
         var local = zone.LocalTime(cutOff);

@@ -44,9 +44,9 @@ public sealed record MeetingRecordView(
 {
     public static MeetingRecordView From(ListOfSpeakers list, IReadOnlyList<RecordItem> items)
     {
-        var zone = list.Meeting.Venue;
+        var zone = list.Meeting.Details.Venue();
         DateTimeOffset L(DateTimeOffset at) => zone.LocalTime(at);
-        return new MeetingRecordView(list.Id, list.Meeting.Title, list.Meeting.Room, list.Meeting.AgendaItem, list.Meeting.TimeZone, list.Floor.Status,
+        return new MeetingRecordView(list.Id, list.Meeting.Details.Title, list.Meeting.Details.Room, list.Meeting.Details.AgendaItem, list.Meeting.Details.TimeZone, list.Floor.Status,
             L(list.ScheduledStart), list.Floor.OpenedAt is { } opened ? L(opened) : null, list.Floor.AdjournedAt is { } adjourned ? L(adjourned) : null,
             items.Select((x, i) => new RecordItemView(i + 1, x.Kind, x.InscriptionId, x.Participant, x.ParticipantName, x.SpeakerName, x.SpeakerTitle,
                 x.Level, x.OnBehalfOf, x.ReplyNumber, L(x.From), L(x.To), x.AllottedSeconds, x.UsedSeconds, x.OverrunSeconds, x.PausedSeconds,

@@ -16,32 +16,32 @@ public static class ScheduleJson
     public static JsonObject From(Conference conference, IReadOnlyList<Meeting> meetings, string version, string baseUrl)
     {
         var zone = conference.VenueZone();
-        var ordered = meetings.OrderBy(m => m.Start).ThenBy(m => m.Room, StringComparer.Ordinal).ThenBy(m => m.Id).ToList();
+        var ordered = meetings.OrderBy(m => m.Details.Start).ThenBy(m => m.Details.Room, StringComparer.Ordinal).ThenBy(m => m.Id).ToList();
         var ids = ordered.Select((m, i) => (m.Id, i + 1)).ToDictionary(x => x.Id, x => x.Item2);
-        var dates = conference.Days.Select(d => d.Date).Union(ordered.Select(m => m.LocalDate())).Order().ToList();
-        var rooms = conference.Rooms.Union(ordered.Select(m => m.Room)).ToList();
+        var dates = conference.Days.Select(d => d.Date).Union(ordered.Select(m => m.Details.LocalDate())).Order().ToList();
+        var rooms = conference.Rooms.Union(ordered.Select(m => m.Details.Room)).ToList();
         string Time(DateTimeOffset at) => zone.LocalTime(at).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
 
         JsonObject Event(Meeting m)
         {
-            var local = zone.LocalTime(m.Start);
-            var length = m.End - m.Start;
+            var local = zone.LocalTime(m.Details.Start);
+            var length = m.Details.End - m.Details.Start;
             return new JsonObject
             {
                 ["guid"] = m.Id.ToString(),
                 ["id"] = ids[m.Id],
-                ["date"] = Time(m.Start),
+                ["date"] = Time(m.Details.Start),
                 ["start"] = local.ToString("HH:mm", CultureInfo.InvariantCulture),
                 ["duration"] = $"{(int)length.TotalHours:00}:{length.Minutes:00}",
-                ["room"] = m.Room,
-                ["slug"] = $"{(m.Code ?? m.Id.ToString("N")[..8]).ToLowerInvariant()}-{Slug(m.Title)}",
+                ["room"] = m.Details.Room,
+                ["slug"] = $"{(m.Code ?? m.Id.ToString("N")[..8]).ToLowerInvariant()}-{Slug(m.Details.Title)}",
                 ["url"] = $"{baseUrl}/api/meetings/{m.Id}",
-                ["title"] = m.Title,
+                ["title"] = m.Details.Title,
                 ["subtitle"] = m.Status == ProgrammeStatus.Cancelled ? $"Cancelled{(m.CancellationReason is { } r ? $": {r}" : "")}" : "",
-                ["track"] = Describe(m.Kind),
-                ["type"] = JsonNamingPolicy.CamelCase.ConvertName(m.Kind.ToString()),
+                ["track"] = Describe(m.Details.Kind),
+                ["type"] = JsonNamingPolicy.CamelCase.ConvertName(m.Details.Kind.ToString()),
                 ["language"] = "en",
-                ["abstract"] = m.AgendaItem,
+                ["abstract"] = m.Details.AgendaItem,
                 ["description"] = string.Join("\n", m.Segments.Select(s => $"{zone.LocalTime(s.Start):HH:mm}–{zone.LocalTime(s.End):HH:mm} {s.Title}")),
                 ["recording_license"] = "",
                 ["do_not_record"] = false,
@@ -56,16 +56,16 @@ public static class ScheduleJson
         var days = new JsonArray();
         foreach (var (date, index) in dates.Select((d, i) => (d, i + 1)))
         {
-            var ofDay = ordered.Where(m => m.LocalDate() == date).ToList();
+            var ofDay = ordered.Where(m => m.Details.LocalDate() == date).ToList();
             var byRoom = new JsonObject();
             foreach (var room in rooms)
-                byRoom[room] = new JsonArray(ofDay.Where(m => m.Room == room).Select(m => (JsonNode)Event(m)).ToArray());
+                byRoom[room] = new JsonArray(ofDay.Where(m => m.Details.Room == room).Select(m => (JsonNode)Event(m)).ToArray());
             days.Add(new JsonObject
             {
                 ["index"] = index,
                 ["date"] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                ["day_start"] = ofDay.Count > 0 ? Time(ofDay.Min(m => m.Start)) : $"{date:yyyy-MM-dd}T00:00:00",
-                ["day_end"] = ofDay.Count > 0 ? Time(ofDay.Max(m => m.End)) : $"{date:yyyy-MM-dd}T23:59:59",
+                ["day_start"] = ofDay.Count > 0 ? Time(ofDay.Min(m => m.Details.Start)) : $"{date:yyyy-MM-dd}T00:00:00",
+                ["day_end"] = ofDay.Count > 0 ? Time(ofDay.Max(m => m.Details.End)) : $"{date:yyyy-MM-dd}T23:59:59",
                 ["rooms"] = byRoom,
             });
         }

@@ -159,10 +159,10 @@ public static class StatementQueries
         foreach (var list in await session.Query<ListOfSpeakers>().ToListAsync(cancellation))
         {
             if (!list.Entries.Any(e => e.Speaker.Represents(participant))) continue;
-            var venue = list.Meeting.Venue;
+            var venue = list.Meeting.Details.Venue();
             slots.AddRange(SpeakersListView.From(list).Entries
                 .Where(e => e.Speaker.Represents(participant) && e.State is not (EntryState.Withdrawn or EntryState.CarriedOver))
-                .Select(e => new StatementSlotView(list.Id, list.Meeting.Title, venue.LocalTime(list.ScheduledStart), e.InscriptionId, e.Position,
+                .Select(e => new StatementSlotView(list.Id, list.Meeting.Details.Title, venue.LocalTime(list.ScheduledStart), e.InscriptionId, e.Position,
                     e.Speaker.SpeakerName, e.State, submitted.GetValueOrDefault(e.InscriptionId))));
         }
         return Results.Ok(slots.OrderBy(s => s.MeetingStart).ThenBy(s => s.Position).ToList());

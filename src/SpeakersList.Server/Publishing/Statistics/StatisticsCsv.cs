@@ -35,7 +35,7 @@ public static class StatisticsCsv
         string Region(string code) => participants.TryGetValue(code, out var p) && p.RegionalGroup is { } g ? Name(g.ToString()) : MeetingStatistics.NoGroup;
 
         StatisticsCsvLine Line(string dimension, SpeakingFigures figures, Func<Entry, bool> member) => new(
-            list.Id.ToString(), list.Meeting.Title, dimension, figures.Group, inscribed.Count(member), figures.SpeakersHeard, inscribed.Where(member).Count(NotReached),
+            list.Id.ToString(), list.Meeting.Details.Title, dimension, figures.Group, inscribed.Count(member), figures.SpeakersHeard, inscribed.Where(member).Count(NotReached),
             figures.SpokenSeconds, figures.AllottedSeconds, figures.Overruns, figures.OverrunSeconds, figures.PointsOfOrder);
 
         var lines = new List<StatisticsCsvLine>
@@ -109,9 +109,9 @@ public static class StatisticsCsv
     {
         if (await ProgrammeQueries.ConferenceAsync(session, conferenceId, cancellation) is not { } conference)
             return ProgrammeQueries.NoConference(conferenceId);
-        var meetings = (await ProgrammeQueries.MeetingsOfAsync(session, conference.Id, cancellation)).OrderBy(m => m.Start).ToList();
+        var meetings = (await ProgrammeQueries.MeetingsOfAsync(session, conference.Id, cancellation)).OrderBy(m => m.Details.Start).ToList();
         var lists = (await session.LoadManyAsync<ListOfSpeakers>(cancellation, meetings.Select(m => m.Id).ToArray()))
-            .OrderBy(l => l.ScheduledStart).ThenBy(l => l.Meeting.Room).ToList();
+            .OrderBy(l => l.ScheduledStart).ThenBy(l => l.Meeting.Details.Room).ToList();
         var participants = await ParticipantsAsync(session, lists, cancellation);
         var lines = lists.SelectMany(l => Of(l, participants)).ToList();
         return File(lines.Concat(Total(lines)), "statistics-conference.csv");

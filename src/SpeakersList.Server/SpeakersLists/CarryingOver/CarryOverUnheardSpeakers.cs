@@ -15,11 +15,11 @@ public static class CarryOverUnheardSpeakersHandler
         if (from.Aggregate is not { } adjournedList) return;
 
         var onItem = await session.Query<ListOfSpeakers>()
-            .Where(x => x.Meeting.AgendaItem == adjournedList.Meeting.AgendaItem).ToListAsync(cancellation);
+            .Where(x => x.Meeting.Details.AgendaItem == adjournedList.Meeting.Details.AgendaItem).ToListAsync(cancellation);
         if (CarryOver.NextMeeting(adjournedList, onItem) is not { } next)
         {
             logger.LogInformation("No later meeting on {AgendaItem}: nobody to carry over from {MeetingId}",
-                adjournedList.Meeting.AgendaItem, adjournedList.Id);
+                adjournedList.Meeting.Details.AgendaItem, adjournedList.Id);
             return;
         }
 

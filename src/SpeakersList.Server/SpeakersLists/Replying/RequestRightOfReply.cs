@@ -36,7 +36,7 @@ public static class RequestRightOfReplyEndpoint
         if (participant is null)
             return Refusal.Invalid($"Unknown participant '{command.Participant}'. Use a code from GET /api/participants.").ToResult();
 
-        var onItem = await session.Query<ListOfSpeakers>().Where(x => x.Meeting.AgendaItem == requestedAt.Meeting.AgendaItem).ToListAsync(cancellation);
+        var onItem = await session.Query<ListOfSpeakers>().Where(x => x.Meeting.Details.AgendaItem == requestedAt.Meeting.Details.AgendaItem).ToListAsync(cancellation);
         var dayEnd = RightsOfReply.DayEndMeeting(requestedAt, onItem) ?? requestedAt;
 
         var outcome = await bus.InvokeAsync<RightOfReplyOutcome>(
@@ -56,7 +56,7 @@ public static class ScheduleRightOfReplyHandler
         if (decision.Refusal is { } refusal) return (new RightOfReplyOutcome(null, refusal), []);
         var after = dayEnd.Evolve(decision.Events);
         var entry = after.Find(command.Request.CommandId)!;
-        return (new RightOfReplyOutcome(new RightOfReplyScheduled(entry.InscriptionId, dayEnd.Id, dayEnd.Meeting.Title,
+        return (new RightOfReplyOutcome(new RightOfReplyScheduled(entry.InscriptionId, dayEnd.Id, dayEnd.Meeting.Details.Title,
             entry.ReplyNumber ?? 1, after.Limits.For(entry), after.Version), null), [.. decision.Events]);
     }
 }

@@ -21,3 +21,13 @@ public interface IConferenceEvent
 /// <summary>A fold met an event it has no arm for: a new event was added without teaching the fold.</summary>
 public sealed class UnknownEvent(object @event, string fold)
     : InvalidOperationException($"{fold} does not know the event {@event.GetType().Name}; add it to the fold.");
+
+/// <summary>The fold of an inline snapshot: the stream's first event starts the snapshot, every later one evolves it.</summary>
+public static class StreamFold
+{
+    public static TSnapshot Next<TSnapshot, TEvent, TFirst>(TSnapshot? snapshot, TEvent @event, Func<TFirst, TSnapshot> start, Func<TSnapshot, TEvent, TSnapshot> evolve)
+        where TSnapshot : class where TFirst : TEvent =>
+        snapshot is not null ? evolve(snapshot, @event)
+        : @event is TFirst first ? start(first)
+        : throw new InvalidOperationException($"A stream of {typeof(TSnapshot).Name} begins with {typeof(TFirst).Name}, not with {@event?.GetType().Name}.");
+}

@@ -53,12 +53,8 @@ public sealed record Conference(
     };
 
     /// <summary>The conference's fold from the stream's first event, as the inline snapshot runs it.</summary>
-    public static Conference Fold(Conference? conference, IConferenceEvent @event) => (conference, @event) switch
-    {
-        (null, ConferenceRegistered registered) => For(registered),
-        (null, _) => throw new InvalidOperationException($"The stream of conference {@event.ConferenceId} does not begin with ConferenceRegistered."),
-        _ => conference.Evolve(@event),
-    };
+    public static Conference Fold(Conference? conference, IConferenceEvent @event) =>
+        StreamFold.Next(conference, @event, (ConferenceRegistered first) => For(first), (c, e) => c.Evolve(e));
 
     public Conference Evolve(IConferenceEvent @event) => @event switch
     {

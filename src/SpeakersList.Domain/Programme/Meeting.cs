@@ -55,12 +55,8 @@ public sealed record Meeting(
     private Meeting On(MeetingAdjourned e) => Handled(e.CommandId) with { Status = ProgrammeStatus.Adjourned };
 
     /// <summary>The programme's fold from the stream's first event, as the inline snapshot runs it.</summary>
-    public static Meeting Fold(Meeting? meeting, IMeetingEvent @event) => (meeting, @event) switch
-    {
-        (null, MeetingScheduled scheduled) => For(scheduled),
-        (null, _) => throw new InvalidOperationException($"The stream of meeting {@event.MeetingId} does not begin with MeetingScheduled."),
-        _ => meeting.Evolve(@event),
-    };
+    public static Meeting Fold(Meeting? meeting, IMeetingEvent @event) =>
+        StreamFold.Next(meeting, @event, (MeetingScheduled first) => For(first), (m, e) => m.Evolve(e));
 
     /// <summary>The programme's fold: the events of the meeting's list and floor do not change the programme.</summary>
     public Meeting Evolve(IMeetingEvent @event) => @event switch

@@ -115,12 +115,8 @@ public sealed partial record ListOfSpeakers(
     };
 
     /// <summary>The list after the first event of its stream, or after one more: what the inline snapshot stores.</summary>
-    public static ListOfSpeakers Fold(ListOfSpeakers? list, IMeetingEvent @event) => (list, @event) switch
-    {
-        (null, MeetingScheduled scheduled) => For(scheduled),
-        (null, _) => throw new InvalidOperationException($"The stream of meeting {@event.MeetingId} does not begin with MeetingScheduled."),
-        _ => list.Evolve(@event),
-    };
+    public static ListOfSpeakers Fold(ListOfSpeakers? list, IMeetingEvent @event) =>
+        StreamFold.Next(list, @event, (MeetingScheduled first) => For(first), (l, e) => l.Evolve(e));
 
     public ListOfSpeakers Evolve(IEnumerable<IMeetingEvent> events) => events.Aggregate(this, (list, e) => list.Evolve(e));
 

@@ -62,7 +62,7 @@ builder.Services.AddMarten(services =>
         options.Projections.Add<MeetingProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<ParticipantProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<ConferenceProjection>(ProjectionLifecycle.Inline);
-        options.Schema.For<Participant>().Identity(x => x.Code);
+        options.Schema.For<Participant>().Identity(x => x.Key);
         options.Schema.For<SpeakersList.Server.SpeakersLists.SchedulingOpening.OpeningSeed>();
         SpeakersList.Server.Publishing.PublishingStore.Configure(options);
         Officers.Configure(options);

@@ -52,20 +52,19 @@ public readonly record struct ParticipantCode : IComparable<ParticipantCode>
 }
 
 /// <summary>
-/// A code is written as its plain string. A blank or malformed string reads as no code (a command's check refuses it with
-/// its own words); anything but a string or null is not a code at all.
+/// A code is written as its plain string. A blank or malformed string reads as no code, so that a command's check refuses
+/// it in its own words; null, and anything but a string, is refused as it was when the code was a string.
 /// </summary>
 public sealed class ParticipantCodeJsonConverter : JsonConverter<ParticipantCode>
 {
     public override bool HandleNull => true;
 
-    public override ParticipantCode Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        reader.TokenType switch
-        {
-            JsonTokenType.Null => default,
-            JsonTokenType.String => ParticipantCode.TryParse(reader.GetString(), out var code) ? code : default,
-            _ => throw new JsonException($"A participant code is a string, not {reader.TokenType}."),
-        };
+    public override ParticipantCode Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.Null) throw new JsonException("A participant code must not be null.");
+        // GetString refuses a number, a boolean or an object as the serializer refuses it for a string.
+        return ParticipantCode.TryParse(reader.GetString(), out var code) ? code : default;
+    }
 
     public override void Write(Utf8JsonWriter writer, ParticipantCode value, JsonSerializerOptions options) =>
         writer.WriteStringValue(value.Value);

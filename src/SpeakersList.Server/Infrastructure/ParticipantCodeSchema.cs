@@ -4,21 +4,37 @@ using Microsoft.OpenApi;
 namespace SpeakersList.Server.Infrastructure;
 
 /// <summary>
-/// The API document describes a participant code as it is written: a string (GHA, EU), not the value type's members.
-/// The schema generator cannot see through the code's JSON converter, so it is told here.
+/// The API document describes a participant code as it is written: a string (GHA, EU) in place, not a component with
+/// the value type's members. The schema generator cannot see through the code's JSON converter, so it is told here.
 /// </summary>
 public static class ParticipantCodeSchema
 {
-    public static Task Describe(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellation)
+    public static OpenApiOptions Configure(OpenApiOptions options)
+    {
+        var referenceId = options.CreateSchemaReferenceId;
+        options.CreateSchemaReferenceId = type => IsCode(type.Type) ? null : referenceId(type);
+        return options.AddSchemaTransformer(Describe);
+    }
+
+    private static Task Describe(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellation)
     {
         var type = context.JsonTypeInfo.Type;
-        if (type == typeof(ParticipantCode) || type == typeof(ParticipantCode?))
+        if (IsCode(type))
         {
             schema.Type = type == typeof(ParticipantCode) ? JsonSchemaType.String : JsonSchemaType.String | JsonSchemaType.Null;
             schema.MaxLength = ParticipantCode.MaxLength;
             schema.Properties?.Clear();
             schema.Required?.Clear();
         }
+        // A list of codes: the generator leaves its items undescribed.
+        else if (context.JsonTypeInfo.ElementType is { } element && IsCode(element))
+            schema.Items = new OpenApiSchema
+            {
+                Type = element == typeof(ParticipantCode) ? JsonSchemaType.String : JsonSchemaType.String | JsonSchemaType.Null,
+                MaxLength = ParticipantCode.MaxLength,
+            };
         return Task.CompletedTask;
     }
+
+    private static bool IsCode(Type type) => type == typeof(ParticipantCode) || type == typeof(ParticipantCode?);
 }

@@ -4,8 +4,9 @@ using Microsoft.OpenApi;
 namespace SpeakersList.Server.Infrastructure;
 
 /// <summary>
-/// The API document describes a participant code as it is written: a string (GHA, EU) in place, not a component with
-/// the value type's members. The schema generator cannot see through the code's JSON converter, so it is told here.
+/// The API document describes a participant code as it is written, and as it described it while codes were strings: a
+/// string in place, not a component with the value type's members. The schema generator cannot see through the code's
+/// JSON converter, so it is told here.
 /// </summary>
 public static class ParticipantCodeSchema
 {
@@ -22,17 +23,12 @@ public static class ParticipantCodeSchema
         if (IsCode(type))
         {
             schema.Type = type == typeof(ParticipantCode) ? JsonSchemaType.String : JsonSchemaType.String | JsonSchemaType.Null;
-            schema.MaxLength = ParticipantCode.MaxLength;
             schema.Properties?.Clear();
             schema.Required?.Clear();
         }
         // A list of codes: the generator leaves its items undescribed.
         else if (context.JsonTypeInfo.ElementType is { } element && IsCode(element))
-            schema.Items = new OpenApiSchema
-            {
-                Type = element == typeof(ParticipantCode) ? JsonSchemaType.String : JsonSchemaType.String | JsonSchemaType.Null,
-                MaxLength = ParticipantCode.MaxLength,
-            };
+            schema.Items = new OpenApiSchema { Type = element == typeof(ParticipantCode) ? JsonSchemaType.String : JsonSchemaType.String | JsonSchemaType.Null };
         return Task.CompletedTask;
     }
 

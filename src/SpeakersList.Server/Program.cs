@@ -16,7 +16,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddProblemDetails();
-builder.Services.AddOpenApi(options => options.AddSchemaTransformer(FlatValues.Describe));
+builder.Services.AddOpenApi(options => ParticipantCodeSchema.Configure(options.AddSchemaTransformer(FlatValues.Describe)));
 builder.Services.AddSignalR().AddJsonProtocol(json => Json.Configure(json.PayloadSerializerOptions)).AddBackplane(builder.Configuration);
 builder.AddTelemetry();
 builder.Services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", openApi => openApi.AddOperationTransformer<SpeakersList.Server.Programme.Importing.ProgrammeFileBody>());
@@ -63,7 +63,7 @@ builder.Services.AddMarten(services =>
         options.Projections.Add<MeetingProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<ParticipantProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<ConferenceProjection>(ProjectionLifecycle.Inline);
-        options.Schema.For<Participant>().Identity(x => x.Code);
+        options.Schema.For<Participant>().Identity(x => x.Key);
         options.Schema.For<SpeakersList.Server.SpeakersLists.SchedulingOpening.OpeningSeed>();
         SpeakersList.Server.Publishing.PublishingStore.Configure(options);
         Officers.Configure(options);

@@ -42,8 +42,8 @@ public class The_six_official_languages(BrowserApp app) : BrowserTest(app)
         {
             var page = await OpenAsync($"/display/meeting/{meeting}?lang={lang}");
             await Expect(page.Locator("#connection")).ToHaveTextAsync("live");
-            await Expect(page.Locator("#current-delegation")).ToHaveTextAsync(ParticipantNames.In(lang, "GHA", "Ghana"));
-            await Expect(page.Locator("#next-speakers li[data-participant='CHN'] .name")).ToHaveTextAsync(ParticipantNames.In(lang, "CHN", "China"));
+            await Expect(page.Locator("#current-delegation")).ToHaveTextAsync(ParticipantNames.In(lang, ParticipantCode.Parse("GHA"), "Ghana"));
+            await Expect(page.Locator("#next-speakers li[data-participant='CHN'] .name")).ToHaveTextAsync(ParticipantNames.In(lang, ParticipantCode.Parse("CHN"), "China"));
             await Expect(page.Locator("html")).ToHaveAttributeAsync("dir", lang == "ar" ? "rtl" : "ltr");
             // Every script is drawn with a font that has its glyphs (no fallback boxes): the Noto fonts the page asks for.
             Assert.True(await page.EvaluateAsync<bool>("() => document.fonts.check('16px \"Noto Sans Arabic\"', 'غانا') && document.fonts.check('16px \"Noto Sans CJK SC\"', '加纳')"));

@@ -17,7 +17,7 @@ public sealed record MarkAbsent(Guid CommandId, AbsentPolicy? Policy = null, lon
 public sealed record ExtendSpeech(Guid CommandId, int Seconds, long? ExpectedVersion = null) : IMeetingCommand;
 
 /// <summary>A delegation rises to a point of order (rule 71).</summary>
-public sealed record RaisePointOfOrder(Guid CommandId, string Participant, long? ExpectedVersion = null) : IMeetingCommand;
+public sealed record RaisePointOfOrder(Guid CommandId, ParticipantCode Participant, long? ExpectedVersion = null) : IMeetingCommand;
 
 public sealed record SetAbsentPolicy(Guid CommandId, AbsentPolicy Policy, long? ExpectedVersion = null) : IMeetingCommand;
 

@@ -1,3 +1,4 @@
+using SpeakersList.Participants;
 namespace SpeakersList.Floor;
 
 // What happens on the floor of a meeting, on the meeting's stream. Each event carries the moment
@@ -31,7 +32,7 @@ public sealed record SpeechEnded(Guid MeetingId, Guid CommandId, DateTimeOffset 
 public sealed record SpeakerMarkedAbsent(Guid MeetingId, Guid CommandId, DateTimeOffset At, Guid InscriptionId, AbsentPolicy Policy, Guid? After) : IMeetingEvent;
 
 /// <summary>A point of order (rule 71): it interrupts the debate, pauses the speaker's clock, and is not on the list.</summary>
-public sealed record PointOfOrderRaised(Guid MeetingId, Guid CommandId, DateTimeOffset At, string Participant, string ParticipantName) : IMeetingEvent;
+public sealed record PointOfOrderRaised(Guid MeetingId, Guid CommandId, DateTimeOffset At, ParticipantCode Participant, string ParticipantName) : IMeetingEvent;
 
 /// <summary>The President ruled on the point of order; the debate continues.</summary>
 public sealed record PointOfOrderConcluded(Guid MeetingId, Guid CommandId, DateTimeOffset At) : IMeetingEvent;

@@ -1,3 +1,4 @@
+using SpeakersList.Participants;
 using System.Text.Json.Serialization;
 using System.Collections.Immutable;
 
@@ -23,9 +24,9 @@ public sealed record CurrentSpeech(Guid InscriptionId, DateTimeOffset CalledAt, 
 
 /// <summary>A point of order before the President (rule 71).</summary>
 /// <param name="InterruptedSpeech">The speaker's clock was running when it was raised, so the debate resumes with it.</param>
-public sealed record PointOfOrder(string Participant, string ParticipantName, DateTimeOffset Since, bool InterruptedSpeech);
+public sealed record PointOfOrder(ParticipantCode Participant, string ParticipantName, DateTimeOffset Since, bool InterruptedSpeech);
 
-public sealed record PointOfOrderHeard(string Participant, string ParticipantName, DateTimeOffset RaisedAt, DateTimeOffset ConcludedAt);
+public sealed record PointOfOrderHeard(ParticipantCode Participant, string ParticipantName, DateTimeOffset RaisedAt, DateTimeOffset ConcludedAt);
 
 /// <summary>The floor of a meeting: its status, who has the floor and the clock, a point of order.</summary>
 /// <param name="FreeSince">When the floor last became free: the opening, the end of a speech, a speaker found absent.</param>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 
 namespace SpeakersList.Participants;
 
@@ -37,12 +38,16 @@ public enum SpeakingBlock
 }
 
 public sealed record Participant(
-    string Code,
+    ParticipantCode Code,
     string Name,
     ParticipantCategory Category,
     RegionalGroup? RegionalGroup,
     SpeakingBlock? SpeakingBlockOverride = null)
 {
+    /// <summary>The key of the registry's document: the code's string, as the documents already stored are keyed.</summary>
+    [JsonIgnore]
+    public string Key => Code.Value;
+
     public SpeakingBlock SpeakingBlock => SpeakingBlockOverride ?? DefaultBlock(Category);
 
     public static SpeakingBlock DefaultBlock(ParticipantCategory category) => category switch

@@ -25,15 +25,14 @@ public static partial class ParticipantEditing
 {
     public static (Participant? Stored, Refusal? Refusal) Decide(AddParticipant command, Participant? existing)
     {
-        var code = ParticipantCode.Normalise(command.Code);
+        if (!ParticipantCode.TryParse(command.Code, out var code) || !CodeShape().IsMatch(code.Value))
+            return (null, Invalid($"The code '{command.Code}' must be 2 to 20 letters, digits or hyphens, such as GHA or SRSG-MIG."));
         var participant = new Participant(code, command.Name.Trim(), command.Category, command.RegionalGroup, command.SpeakingBlockOverride);
         if (existing is not null)
             return existing == participant
                 ? (null, null)
                 : (null, new Refusal(RefusalKind.Conflict, "The registry already has this code",
                     $"The code {code} already names {existing.Name}. Edit it with PUT /api/participants/{code}, or choose another code."));
-        if (!CodeShape().IsMatch(code))
-            return (null, Invalid($"The code '{command.Code}' must be 2 to 20 letters, digits or hyphens, such as GHA or SRSG-MIG."));
         return GroupProblem(participant) is { } problem ? (null, problem) : (participant, null);
     }
 

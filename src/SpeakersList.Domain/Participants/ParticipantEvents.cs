@@ -14,9 +14,9 @@ public sealed record ParticipantCorrected(Participant Participant, DateTimeOffse
 public static class ParticipantStreams
 {
     /// <summary>A stable stream id from the code, so every node and every rebuild finds the same stream.</summary>
-    public static Guid IdFor(string code)
+    public static Guid IdFor(ParticipantCode code)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes("speakerslist/participant/" + ParticipantCode.Normalise(code)));
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes("speakerslist/participant/" + code.Value));
         return new Guid(hash.AsSpan(0, 16));
     }
 }

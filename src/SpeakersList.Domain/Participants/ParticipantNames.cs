@@ -17,8 +17,8 @@ public static class ParticipantNames
     private static readonly Lazy<FrozenDictionary<string, FrozenDictionary<string, string>>> Compiled = new(Load);
 
     /// <summary>The name of a participant in a language (ar, zh, en, fr, ru or es); <paramref name="fallback"/> otherwise.</summary>
-    public static string In(string? language, string code, string fallback) =>
-        language is not null && Compiled.Value.TryGetValue(code, out var names) && names.TryGetValue(language, out var name) ? name : fallback;
+    public static string In(string? language, ParticipantCode code, string fallback) =>
+        language is not null && Compiled.Value.TryGetValue(code.Value, out var names) && names.TryGetValue(language, out var name) ? name : fallback;
 
     /// <summary>Every participant it names, in one language.</summary>
     public static IReadOnlyDictionary<string, string> All(string language) =>

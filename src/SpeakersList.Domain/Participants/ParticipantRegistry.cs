@@ -13,8 +13,7 @@ public static class ParticipantRegistry
 
     public static IReadOnlyList<Participant> All => Compiled.Value;
 
-    public static FrozenDictionary<string, Participant> ByCode { get; } =
-        All.ToFrozenDictionary(p => p.Code, StringComparer.OrdinalIgnoreCase);
+    public static FrozenDictionary<ParticipantCode, Participant> ByCode { get; } = All.ToFrozenDictionary(p => p.Code);
 
     private static IReadOnlyList<Participant> Load()
     {

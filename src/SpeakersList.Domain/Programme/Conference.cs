@@ -1,14 +1,13 @@
 using System.Collections.Immutable;
 using SpeakersList.Participants;
-using static SpeakersList.Participants.ParticipantCode;
 
 namespace SpeakersList.Programme;
 
-public sealed record Preference(string Participant, Guid RoundTableId, RegionalGroup? RegionalGroup, string StatedBy, DateTimeOffset At);
+public sealed record Preference(ParticipantCode Participant, Guid RoundTableId, RegionalGroup? RegionalGroup, string StatedBy, DateTimeOffset At);
 
-public sealed record Seat(Guid RoundTableId, string Participant, string ParticipantName, ParticipantCategory Category, RegionalGroup? RegionalGroup, DateTimeOffset At);
+public sealed record Seat(Guid RoundTableId, ParticipantCode Participant, string ParticipantName, ParticipantCategory Category, RegionalGroup? RegionalGroup, DateTimeOffset At);
 
-public sealed record Chair(Guid RoundTableId, string Participant, string ParticipantName, RegionalGroup RegionalGroup, string ChairName, Gender Gender);
+public sealed record Chair(Guid RoundTableId, ParticipantCode Participant, string ParticipantName, RegionalGroup RegionalGroup, string ChairName, Gender Gender);
 
 /// <summary>
 /// A conference: its days and rooms, and who takes part in which round table. Immutable; evolved
@@ -32,7 +31,7 @@ public sealed record Conference(
 
     private Conference On(RoundTablePreferenceStated e) => Handled(e.CommandId) with
     {
-        Preferences = Preferences.RemoveAll(p => Same(p.Participant, e.Participant))
+        Preferences = Preferences.RemoveAll(p => p.Participant == e.Participant)
             .Add(new Preference(e.Participant, e.RoundTableId, e.RegionalGroup, e.StatedBy, e.At)),
     };
 
@@ -43,7 +42,7 @@ public sealed record Conference(
 
     private Conference On(RoundTableSeatReleased e) => Handled(e.CommandId) with
     {
-        Seats = Seats.RemoveAll(s => s.RoundTableId == e.RoundTableId && Same(s.Participant, e.Participant)),
+        Seats = Seats.RemoveAll(s => s.RoundTableId == e.RoundTableId && s.Participant == e.Participant),
     };
 
     private Conference On(RoundTableChairDesignated e) => Handled(e.CommandId) with
@@ -71,9 +70,9 @@ public sealed record Conference(
 
     public IEnumerable<Seat> SeatsAt(Guid roundTableId) => Seats.Where(s => s.RoundTableId == roundTableId);
 
-    public Seat? SeatOf(string participant) => Seats.FirstOrDefault(s => Same(s.Participant, participant));
+    public Seat? SeatOf(ParticipantCode participant) => Seats.FirstOrDefault(s => s.Participant == participant);
 
-    public Preference? PreferenceOf(string participant) => Preferences.FirstOrDefault(p => Same(p.Participant, participant));
+    public Preference? PreferenceOf(ParticipantCode participant) => Preferences.FirstOrDefault(p => p.Participant == participant);
 
     public Chair? ChairOf(Guid roundTableId) => Chairs.FirstOrDefault(c => c.RoundTableId == roundTableId);
 

@@ -24,7 +24,7 @@ public sealed record RoundTablePreferenceStated(
     Guid ConferenceId,
     Guid CommandId,
     Guid RoundTableId,
-    string Participant,
+    ParticipantCode Participant,
     RegionalGroup? RegionalGroup,
     string StatedBy,
     DateTimeOffset At) : IConferenceEvent;
@@ -33,13 +33,13 @@ public sealed record RoundTableSeatAllocated(
     Guid ConferenceId,
     Guid CommandId,
     Guid RoundTableId,
-    string Participant,
+    ParticipantCode Participant,
     string ParticipantName,
     ParticipantCategory Category,
     RegionalGroup? RegionalGroup,
     DateTimeOffset At) : IConferenceEvent;
 
-public sealed record RoundTableSeatReleased(Guid ConferenceId, Guid CommandId, Guid RoundTableId, string Participant, DateTimeOffset At) : IConferenceEvent;
+public sealed record RoundTableSeatReleased(Guid ConferenceId, Guid CommandId, Guid RoundTableId, ParticipantCode Participant, DateTimeOffset At) : IConferenceEvent;
 
 public enum Gender
 {
@@ -52,7 +52,7 @@ public sealed record RoundTableChairDesignated(
     Guid ConferenceId,
     Guid CommandId,
     Guid RoundTableId,
-    string Participant,
+    ParticipantCode Participant,
     string ParticipantName,
     RegionalGroup RegionalGroup,
     string ChairName,

@@ -23,7 +23,7 @@ public sealed record ImportedProgramme(Guid ConferenceId, IReadOnlyList<NewStrea
 public static class ProgrammeImport
 {
     public static (ImportedProgramme? Imported, Refusal? Refusal) Decide(
-        ImportProgramme command, IReadOnlyList<Meeting> existing, Func<string, Participant?> participants, DateTimeOffset now)
+        ImportProgramme command, IReadOnlyList<Meeting> existing, Func<ParticipantCode, Participant?> participants, DateTimeOffset now)
     {
         var file = command.File;
         if (!VenueClock.Knows(file.TimeZone))
@@ -66,7 +66,7 @@ public static class ProgrammeImport
             var events = new List<object> { meetingScheduled };
             foreach (var (statement, order) in m.PreArranged.Select((s, i) => (s, i + 1)))
             {
-                if (participants(statement.Participant.Trim()) is not { } speaker)
+                if (!ParticipantCode.TryParse(statement.Participant, out var code) || participants(code) is not { } speaker)
                     return Refuse(statement.Line, $"unknown participant '{statement.Participant}' in the statements arranged for '{m.Title}'. Use a code from GET /api/participants.");
                 var inscriptionId = DerivedId(id, $"pre-arranged:{order}");
                 events.Add(new SpeakerInscribed(id, inscriptionId, inscriptionId,

@@ -1,3 +1,5 @@
+using SpeakersList.Participants;
+
 namespace SpeakersList.Programme;
 
 public enum EngagementKind
@@ -13,13 +15,13 @@ public sealed record Engagement(
     Guid MeetingId, string MeetingTitle, string Room, EngagementKind Kind, DateTimeOffset Start, DateTimeOffset End, Guid? InscriptionId = null);
 
 /// <summary>A waiting entry of a meeting's forecast, as a place a conflicting slot could be exchanged with.</summary>
-public sealed record ForecastSlot(Guid InscriptionId, string Participant, string ParticipantName, DateTimeOffset EstimatedStart);
+public sealed record ForecastSlot(Guid InscriptionId, ParticipantCode Participant, string ParticipantName, DateTimeOffset EstimatedStart);
 
 /// <summary>An exchange of places that would take the slot out of the conflict (a swap the delegation could propose).</summary>
-public sealed record SwapOption(Guid WithInscriptionId, string WithParticipant, string WithParticipantName, DateTimeOffset NewStart);
+public sealed record SwapOption(Guid WithInscriptionId, ParticipantCode WithParticipant, string WithParticipantName, DateTimeOffset NewStart);
 
 /// <summary>A speaking slot that leaves no time to be in the other room (or at another slot) as well.</summary>
-public sealed record RoomConflict(string Participant, Engagement Slot, Engagement Other, int WalkingMinutes, string Explanation, IReadOnlyList<SwapOption> Swaps);
+public sealed record RoomConflict(ParticipantCode Participant, Engagement Slot, Engagement Other, int WalkingMinutes, string Explanation, IReadOnlyList<SwapOption> Swaps);
 
 /// <summary>
 /// One delegation, two rooms (issue 16): its forecast speaking slots against its round-table seats and its slots in other
@@ -39,7 +41,7 @@ public static class RoomConflicts
 
     /// <param name="engagements">Everything the delegation is expected at.</param>
     /// <param name="lists">The waiting slots of each meeting's forecast, for the swaps that could resolve a conflict.</param>
-    public static IReadOnlyList<RoomConflict> Of(string participant, IReadOnlyList<Engagement> engagements,
+    public static IReadOnlyList<RoomConflict> Of(ParticipantCode participant, IReadOnlyList<Engagement> engagements,
         IReadOnlyDictionary<Guid, IReadOnlyList<ForecastSlot>> lists, TimeSpan walking, TimeZoneInfo venue)
     {
         var conflicts = new List<RoomConflict>();
@@ -61,13 +63,13 @@ public static class RoomConflicts
         return conflicts;
     }
 
-    private static IReadOnlyList<SwapOption> Swaps(string participant, Engagement slot, IReadOnlyList<Engagement> others,
+    private static IReadOnlyList<SwapOption> Swaps(ParticipantCode participant, Engagement slot, IReadOnlyList<Engagement> others,
         IReadOnlyDictionary<Guid, IReadOnlyList<ForecastSlot>> lists, TimeSpan walking)
     {
         if (!lists.TryGetValue(slot.MeetingId, out var list)) return [];
         var length = slot.End - slot.Start;
         return list
-            .Where(x => !string.Equals(x.Participant, participant, StringComparison.OrdinalIgnoreCase))
+            .Where(x => x.Participant != participant)
             .Select(x => (Place: x, Moved: slot with { Start = x.EstimatedStart, End = x.EstimatedStart + length }))
             .Where(x => !others.Any(o => o.MeetingId != slot.MeetingId && Clash(x.Moved, o, walking)))
             .OrderBy(x => (x.Place.EstimatedStart - slot.Start).Duration())

@@ -1,18 +1,17 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using SpeakersList.Participants;
-using static SpeakersList.Participants.ParticipantCode;
 
 namespace SpeakersList.Programme;
 
 /// <summary>The chair of a regional group conveys its members' preferences (para 72); observers outside the groups state their own.</summary>
-public sealed record StatePreferences(Guid CommandId, RegionalGroup? RegionalGroup, string StatedBy, IReadOnlyList<string> Participants) : IIdempotentCommand;
+public sealed record StatePreferences(Guid CommandId, RegionalGroup? RegionalGroup, string StatedBy, IReadOnlyList<ParticipantCode> Participants) : IIdempotentCommand;
 
-public sealed record AllocateSeat(Guid CommandId, string Participant) : IIdempotentCommand;
+public sealed record AllocateSeat(Guid CommandId, ParticipantCode Participant) : IIdempotentCommand;
 
-public sealed record ReleaseSeat(Guid CommandId, string Participant) : IIdempotentCommand;
+public sealed record ReleaseSeat(Guid CommandId, ParticipantCode Participant) : IIdempotentCommand;
 
-public sealed record DesignateChair(Guid CommandId, string Participant, string ChairName, Gender Gender) : IIdempotentCommand;
+public sealed record DesignateChair(Guid CommandId, ParticipantCode Participant, string ChairName, Gender Gender) : IIdempotentCommand;
 
 /// <summary>How a participant counts towards a round table's composition (para 71).</summary>
 public enum SeatGroup
@@ -49,14 +48,14 @@ public static class RoundTableParticipation
     };
 
     public static Decision<IConferenceEvent> Decide(Conference conference, IReadOnlyList<Meeting> roundTables, Guid roundTableId, StatePreferences command,
-        Func<string, Participant?> participants, DateTimeOffset now)
+        Func<ParticipantCode, Participant?> participants, DateTimeOffset now)
     {
         if (conference.HandledCommands.Contains(command.CommandId)) return Decision<IConferenceEvent>.AlreadyDone;
         if (Open(roundTables, roundTableId) is { Refusal: { } refusal }) return refusal;
         var events = new List<IConferenceEvent>();
         foreach (var code in command.Participants)
         {
-            if (participants(code.Trim()) is not { } p) return UnknownDelegation(code);
+            if (participants(code) is not { } p) return UnknownDelegation(code);
             var problem = (command.RegionalGroup, p.Category, p.RegionalGroup) switch
             {
                 (_, _, _) when GroupOf(p.Category) != SeatGroup.Delegation =>
@@ -84,7 +83,7 @@ public static class RoundTableParticipation
         if (group == SeatGroup.None)
             return Invalid($"{participant.Name} is an office holder; round-table seats go to delegations, UN-system entities and institutional stakeholders (paras 69-71).");
         var seats = conference.SeatsAt(roundTableId).ToList();
-        if (seats.Any(s => Same(s.Participant, participant.Code))) return Decision<IConferenceEvent>.AlreadyDone;
+        if (seats.Any(s => s.Participant == participant.Code)) return Decision<IConferenceEvent>.AlreadyDone;
         if (group == SeatGroup.Delegation && conference.SeatOf(participant.Code) is { } elsewhere)
             return Conflict($"{participant.Name} already takes part in '{Title(roundTables, elsewhere.RoundTableId)}': each delegation takes part in one round table (para 72).");
         if (seats.Count >= MaxParticipants)
@@ -105,7 +104,7 @@ public static class RoundTableParticipation
     public static Decision<IConferenceEvent> Decide(Conference conference, Guid roundTableId, ReleaseSeat command, DateTimeOffset now)
     {
         if (conference.HandledCommands.Contains(command.CommandId)) return Decision<IConferenceEvent>.AlreadyDone;
-        return conference.SeatsAt(roundTableId).FirstOrDefault(s => Same(s.Participant, command.Participant)) is { } seat
+        return conference.SeatsAt(roundTableId).FirstOrDefault(s => s.Participant == command.Participant) is { } seat
             ? Decision<IConferenceEvent>.Accept(new RoundTableSeatReleased(conference.Id, command.CommandId, roundTableId, seat.Participant, now))
             : Refusal.NotFound($"{command.Participant} has no seat at this round table.");
     }
@@ -116,9 +115,9 @@ public static class RoundTableParticipation
         if (Refuses(conference, roundTables, roundTableId, command.CommandId, command.Participant, participant, out _, out var refusal)) return refusal;
         if (participant.Category != ParticipantCategory.MemberState || participant.RegionalGroup is not { } group)
             return Invalid($"{participant.Name} is not a Member State: chairs are designated from among the ministers attending, after consultation with the regional groups (para 67).");
-        if (conference.Chairs.FirstOrDefault(c => Same(c.Participant, participant.Code) && c.RoundTableId != roundTableId) is { } other)
+        if (conference.Chairs.FirstOrDefault(c => c.Participant == participant.Code && c.RoundTableId != roundTableId) is { } other)
             return Conflict($"{participant.Name} already chairs '{Title(roundTables, other.RoundTableId)}'.");
-        if (conference.ChairOf(roundTableId) is { } current && Same(current.Participant, participant.Code)
+        if (conference.ChairOf(roundTableId) is { } current && current.Participant == participant.Code
             && current.ChairName == command.ChairName.Trim() && current.Gender == command.Gender)
             return Decision<IConferenceEvent>.AlreadyDone;
         return Decision<IConferenceEvent>.Accept(new RoundTableChairDesignated(conference.Id, command.CommandId, roundTableId, participant.Code, participant.Name,
@@ -155,7 +154,7 @@ public static class RoundTableParticipation
     };
 
     // A delegation's command on one round table: done already (a retry), a round table closed or unknown, or an unknown delegation.
-    private static bool Refuses(Conference conference, IReadOnlyList<Meeting> roundTables, Guid roundTableId, Guid commandId, string requested,
+    private static bool Refuses(Conference conference, IReadOnlyList<Meeting> roundTables, Guid roundTableId, Guid commandId, ParticipantCode requested,
         [NotNullWhen(false)] Participant? participant, out Meeting? roundTable, [NotNullWhen(true)] out Decision<IConferenceEvent>? refusal)
     {
         (roundTable, var closed) = Open(roundTables, roundTableId);
@@ -178,7 +177,7 @@ public static class RoundTableParticipation
     private static string Title(IReadOnlyList<Meeting> roundTables, Guid id) =>
         roundTables.FirstOrDefault(m => m.Id == id)?.Details.Title ?? id.ToString();
 
-    private static Refusal UnknownDelegation(string code) => Invalid($"Unknown delegation '{code}'. Use a code from GET /api/participants.");
+    private static Refusal UnknownDelegation(ParticipantCode code) => Invalid($"Unknown delegation '{code}'. Use a code from GET /api/participants.");
 
 
     private static Refusal Conflict(string detail) => new(RefusalKind.Conflict, "The round table does not allow it", detail);

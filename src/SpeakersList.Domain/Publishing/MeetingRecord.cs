@@ -1,3 +1,4 @@
+using SpeakersList.Participants;
 using SpeakersList.Floor;
 using SpeakersList.SpeakersLists;
 
@@ -20,7 +21,7 @@ public sealed record Pause(DateTimeOffset From, DateTimeOffset To)
 public sealed record RecordItem(
     RecordItemKind Kind,
     Guid? InscriptionId,
-    string Participant,
+    ParticipantCode Participant,
     string ParticipantName,
     string? SpeakerName,
     string? SpeakerTitle,
@@ -98,7 +99,7 @@ public static class MeetingRecord
                     var used = x.Spoken.TotalSeconds;
                     items.Add(new RecordItem(
                         entry?.Kind switch { EntryKind.PreArranged => RecordItemKind.PreArranged, EntryKind.RightOfReply => RecordItemKind.RightOfReply, _ => RecordItemKind.Statement },
-                        x.InscriptionId, speaker?.Participant ?? "", speaker?.ParticipantName ?? "", speaker?.SpeakerName, speaker?.SpeakerTitle, speaker?.Level,
+                        x.InscriptionId, speaker?.Participant ?? default, speaker?.ParticipantName ?? "", speaker?.SpeakerName, speaker?.SpeakerTitle, speaker?.Level,
                         speaker?.OnBehalfOf, entry?.ReplyNumber, from, x.At, x.AllottedSeconds, used, Math.Max(0, used - x.AllottedSeconds), pauses));
                     (speaking, startedAt) = (null, null);
                     pauses = [];

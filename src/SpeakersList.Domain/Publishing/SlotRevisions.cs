@@ -1,6 +1,6 @@
 using SpeakersList.Programme;
 using SpeakersList.SpeakersLists;
-using static SpeakersList.Participants.ParticipantCode;
+using SpeakersList.Participants;
 
 namespace SpeakersList.Publishing;
 
@@ -33,7 +33,7 @@ public static class SlotRevisions
 
     /// <param name="scheduled">The first event of the meeting's stream.</param>
     /// <param name="events">The rest of the stream in order, each with the moment it happened.</param>
-    public static IReadOnlyList<SlotRevision> Of(MeetingScheduled scheduled, IEnumerable<(object Data, DateTimeOffset At)> events, string participant)
+    public static IReadOnlyList<SlotRevision> Of(MeetingScheduled scheduled, IEnumerable<(object Data, DateTimeOffset At)> events, ParticipantCode participant)
     {
         var list = ListOfSpeakers.For(scheduled);
         var slots = new Dictionary<Guid, SlotRevision>();

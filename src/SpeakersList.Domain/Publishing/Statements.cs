@@ -1,3 +1,4 @@
+using SpeakersList.Participants;
 using System.Security.Cryptography;
 using System.Text;
 using SpeakersList.Floor;
@@ -21,7 +22,7 @@ public sealed record StatementSubmitted(
     Guid StatementId,
     Guid MeetingId,
     Guid InscriptionId,
-    string Participant,
+    ParticipantCode Participant,
     int Version,
     Guid FileId,
     StatementFormat Format,

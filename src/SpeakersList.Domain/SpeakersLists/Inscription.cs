@@ -8,7 +8,7 @@ namespace SpeakersList.SpeakersLists;
 /// <param name="ExpectedVersion">Optional: the list version the client saw; a stale one is refused with 409.</param>
 public sealed record Inscribe(
     Guid CommandId,
-    string Participant,
+    ParticipantCode Participant,
     LevelOfRepresentation Level,
     string SpeakerName,
     string SpeakerTitle,
@@ -32,7 +32,7 @@ public static class Inscription
             return Refusal.Invalid($"The list of speakers opens at {list.Meeting.Details.Venue().LocalTime(opening.OpensAt):yyyy-MM-dd HH:mm:ss} "
                 + $"({opening.OpensAt.UtcDateTime:HH:mm:ss} UTC); inscriptions received in the {opening.WindowSeconds} seconds after it are ordered by lot.");
         var already = list.StatementsBy(participant.Code);
-        if (already >= 2 || (already == 1 && !list.SecondInscriptionsAllowed.Contains(ParticipantCode.Normalise(participant.Code))))
+        if (already >= 2 || (already == 1 && !list.SecondInscriptionsAllowed.Contains(participant.Code)))
             return Refusal.Conflict($"{participant.Name} is already inscribed on this list. A second inscription needs an officer's permission.");
         if (list.Cap is { } cap && list.Active.Count(x => x.Kind == EntryKind.Statement) >= cap)
             return Refusal.Conflict($"The list is full: the number of speakers for this meeting is limited to {cap}.");

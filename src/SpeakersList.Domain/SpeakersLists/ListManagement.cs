@@ -9,7 +9,7 @@ public sealed record SetTimeLimits(Guid CommandId, TimeLimits Limits, long? Expe
 public sealed record SetSpeakerCap(Guid CommandId, int? Cap, long? ExpectedVersion = null) : IMeetingCommand;
 public sealed record SetOrderingPolicy(Guid CommandId, OrderingPolicy Policy, long? ExpectedVersion = null) : IMeetingCommand;
 public sealed record SetCarryOverPolicy(Guid CommandId, CarryOverPolicy Policy, long? ExpectedVersion = null) : IMeetingCommand;
-public sealed record AllowSecondInscription(Guid CommandId, string Participant, long? ExpectedVersion = null) : IMeetingCommand;
+public sealed record AllowSecondInscription(Guid CommandId, ParticipantCode Participant, long? ExpectedVersion = null) : IMeetingCommand;
 
 /// <summary>What officers do to a list: move entries, close and reopen it (rule 73), set limits (rule 72).</summary>
 public static class ListManagement
@@ -46,7 +46,7 @@ public static class ListManagement
 
     public static Decision Decide(ListOfSpeakers list, AllowSecondInscription command, DateTimeOffset now) =>
         list.Guard(command)
-        ?? Decision.Accept(new SecondInscriptionAllowed(list.Id, ParticipantCode.Normalise(command.Participant), command.CommandId, now));
+        ?? Decision.Accept(new SecondInscriptionAllowed(list.Id, command.Participant, command.CommandId, now));
 
     public static Decision Decide(ListOfSpeakers list, SetOrderingPolicy command, DateTimeOffset now) =>
         list.Guard(command)

@@ -19,7 +19,7 @@ public sealed partial record ListOfSpeakers(
     TimeLimits Limits,
     ImmutableList<Entry> Entries,
     ImmutableList<Placement> Placements,
-    ImmutableHashSet<string> SecondInscriptionsAllowed,
+    ImmutableHashSet<ParticipantCode> SecondInscriptionsAllowed,
     ImmutableHashSet<Guid> HandledCommands,
     long Version,
     FloorState Floor = null!,
@@ -65,7 +65,7 @@ public sealed partial record ListOfSpeakers(
     private ListOfSpeakers On(SpeakerCapSet e) => Next(e.CommandId) with { Cap = e.Cap };
 
     private ListOfSpeakers On(SecondInscriptionAllowed e) =>
-        Next(e.CommandId) with { SecondInscriptionsAllowed = SecondInscriptionsAllowed.Add(ParticipantCode.Normalise(e.Participant)) };
+        Next(e.CommandId) with { SecondInscriptionsAllowed = SecondInscriptionsAllowed.Add(e.Participant) };
 
     /// <summary>
     /// The fold: every event of the meeting's stream after <see cref="MeetingScheduled"/>, each in one arm. The snapshot,
@@ -188,7 +188,7 @@ public sealed partial record ListOfSpeakers(
     [JsonIgnore] // derived: not stored in the snapshot
     public IEnumerable<Entry> Active => Entries.Where(x => x.IsActive);
 
-    public int StatementsBy(string participant) =>
+    public int StatementsBy(ParticipantCode participant) =>
         Active.Count(x => x.Kind == EntryKind.Statement && x.Speaker.Represents(participant));
 
     /// <summary>The entries in speaking order, each with why it stands there.</summary>

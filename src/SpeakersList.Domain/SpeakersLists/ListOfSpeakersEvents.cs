@@ -27,7 +27,7 @@ public sealed record TimeLimitsSet(Guid MeetingId, TimeLimits Limits, Guid Comma
 public sealed record SpeakerCapSet(Guid MeetingId, int? Cap, Guid CommandId, DateTimeOffset At) : IMeetingEvent;
 
 /// <summary>An officer allowed a delegation a second inscription on this meeting's list.</summary>
-public sealed record SecondInscriptionAllowed(Guid MeetingId, string Participant, Guid CommandId, DateTimeOffset At) : IMeetingEvent;
+public sealed record SecondInscriptionAllowed(Guid MeetingId, ParticipantCode Participant, Guid CommandId, DateTimeOffset At) : IMeetingEvent;
 
 public sealed record OrderingPolicySet(Guid MeetingId, OrderingPolicy Policy, Guid CommandId, DateTimeOffset At) : IMeetingEvent;
 

@@ -20,7 +20,7 @@ public sealed record SpeakersListOpeningScheduled(
 public sealed record LotDrawn(Guid MeetingId, string Commitment, string Seed, IReadOnlyList<DrawnInscription> Order, DateTimeOffset At) : IMeetingEvent;
 
 /// <summary>One held inscription in the draw: its rank among the <c>Of</c> drawn at its level, and its lot (hex).</summary>
-public sealed record DrawnInscription(Guid InscriptionId, string Participant, SpeakingBlock Block, LevelOfRepresentation Level, int Rank, int Of, string Lot);
+public sealed record DrawnInscription(Guid InscriptionId, ParticipantCode Participant, SpeakingBlock Block, LevelOfRepresentation Level, int Rank, int Of, string Lot);
 
 /// <summary>The list's scheduled opening, as the list keeps it. <c>Seed</c> stays null until the draw.</summary>
 public sealed record OpeningState(DateTimeOffset OpensAt, int WindowSeconds, string Commitment, string? Seed = null, DateTimeOffset? DrawnAt = null)
@@ -81,8 +81,8 @@ public static class Opening
     public static string Commitment(byte[] seed) => Convert.ToHexStringLower(SHA256.HashData(seed));
 
     /// <summary>The lot of a participant: SHA-256(seed ‖ ASCII of the upper-case code), lower-case hex.</summary>
-    public static string Lot(byte[] seed, string participant) =>
-        Convert.ToHexStringLower(SHA256.HashData([.. seed, .. Encoding.UTF8.GetBytes(ParticipantCode.Normalise(participant))]));
+    public static string Lot(byte[] seed, ParticipantCode participant) =>
+        Convert.ToHexStringLower(SHA256.HashData([.. seed, .. Encoding.UTF8.GetBytes(participant.Value)]));
 
     /// <summary>The draw, a pure function of the seed and the held inscriptions: the same seed gives the same order.</summary>
     public static IReadOnlyList<DrawnInscription> Order(byte[] seed, IEnumerable<Entry> held, OrderingPolicy policy) =>

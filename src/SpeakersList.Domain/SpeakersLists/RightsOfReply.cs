@@ -8,7 +8,7 @@ namespace SpeakersList.SpeakersLists;
 /// <summary>A delegation asks to reply; the reply is heard at the end of the day's last meeting on the item.</summary>
 public sealed record RequestRightOfReply(
     Guid CommandId,
-    string Participant,
+    ParticipantCode Participant,
     string SpeakerName,
     string SpeakerTitle,
     LevelOfRepresentation Level = LevelOfRepresentation.ChairOfDelegation) : IIdempotentCommand;

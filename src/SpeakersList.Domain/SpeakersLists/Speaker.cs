@@ -7,7 +7,7 @@ namespace SpeakersList.SpeakersLists;
 /// level at which it is represented, and the person at the microphone, possibly speaking on behalf of a group.
 /// </summary>
 public sealed record Speaker(
-    string Participant, string ParticipantName, SpeakingBlock Block,
+    ParticipantCode Participant, string ParticipantName, SpeakingBlock Block,
     LevelOfRepresentation Level, string SpeakerName, string SpeakerTitle, string? OnBehalfOf = null)
 {
     /// <summary>The speaker a participant puts forward: names trimmed, a blank "on behalf of" is none.</summary>
@@ -16,7 +16,7 @@ public sealed record Speaker(
             string.IsNullOrWhiteSpace(onBehalfOf) ? null : onBehalfOf.Trim());
 
     /// <summary>Whether this speaker speaks for the participant with the given code.</summary>
-    public bool Represents(string participantCode) => ParticipantCode.Same(Participant, participantCode);
+    public bool Represents(ParticipantCode participant) => Participant == participant;
 
     /// <summary>The rank in protocol order: the block first; within the Member States' block, the level of representation.</summary>
     public (int Block, int Level) ProtocolRank() =>

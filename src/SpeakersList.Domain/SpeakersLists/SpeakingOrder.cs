@@ -147,7 +147,7 @@ public static class SpeakingOrder
             (true, false) => -1,
             (false, true) => 1,
             (true, true) when x.DrawnRank is { } a && y.DrawnRank is { } b => a.CompareTo(b),
-            (true, true) => string.CompareOrdinal(x.Speaker.Participant, y.Speaker.Participant),
+            (true, true) => x.Speaker.Participant.CompareTo(y.Speaker.Participant),
             _ => 0,
         };
     }

@@ -1,3 +1,4 @@
+using SpeakersList.Participants;
 using System.Text.Json.Serialization;
 
 namespace SpeakersList.SpeakersLists;
@@ -9,7 +10,7 @@ public sealed record DeclineSwap(Guid CommandId, Guid SwapId, long? ExpectedVers
 public sealed record ApproveSwap(Guid CommandId, Guid SwapId, long? ExpectedVersion = null) : IMeetingCommand;
 public sealed record RejectSwap(Guid CommandId, Guid SwapId, string? Reason = null, long? ExpectedVersion = null) : IMeetingCommand;
 
-public sealed record SwapProposed(Guid MeetingId, Guid SwapId, Guid InscriptionId, Guid WithInscriptionId, string ProposedBy, string ProposedTo, Guid CommandId, DateTimeOffset At) : IMeetingEvent;
+public sealed record SwapProposed(Guid MeetingId, Guid SwapId, Guid InscriptionId, Guid WithInscriptionId, ParticipantCode ProposedBy, ParticipantCode ProposedTo, Guid CommandId, DateTimeOffset At) : IMeetingEvent;
 public sealed record SwapAccepted(Guid MeetingId, Guid SwapId, Guid CommandId, DateTimeOffset At) : IMeetingEvent;
 public sealed record SwapDeclined(Guid MeetingId, Guid SwapId, Guid CommandId, DateTimeOffset At) : IMeetingEvent;
 public sealed record SwapRejected(Guid MeetingId, Guid SwapId, string? Reason, Guid CommandId, DateTimeOffset At) : IMeetingEvent;
@@ -27,7 +28,7 @@ public enum SwapStatus
     Withdrawn,
 }
 
-public sealed record Swap(Guid SwapId, Guid InscriptionId, Guid WithInscriptionId, string ProposedBy, string ProposedTo, SwapStatus Status, DateTimeOffset ProposedAt)
+public sealed record Swap(Guid SwapId, Guid InscriptionId, Guid WithInscriptionId, ParticipantCode ProposedBy, ParticipantCode ProposedTo, SwapStatus Status, DateTimeOffset ProposedAt)
 {
     [JsonIgnore] // derived: not stored in the snapshot
     public bool IsOpen => Status is SwapStatus.Proposed or SwapStatus.Accepted;

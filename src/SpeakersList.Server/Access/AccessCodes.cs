@@ -20,10 +20,10 @@ public static class AccessCodeEndpoints
     public static async Task<(IResult, IMartenOp)> IssueToDelegation(string code, [FromQuery] int? validForHours, IQuerySession session,
         ClaimsPrincipal user, TimeProvider clock, CancellationToken cancellation)
     {
-        var participant = await session.LoadAsync<Participant>(ParticipantCode.Normalise(code), cancellation);
+        var participant = await session.LoadParticipantAsync(code, cancellation);
         if (participant is null)
             return (Refusal.NotFound($"Unknown participant '{code}'. Use a code from GET /api/participants.").ToResult(), MartenOps.Nothing());
-        return Issue(CredentialKind.Delegation, participant.Code, validForHours, user, clock, $"/api/delegations/{participant.Code}/access-codes");
+        return Issue(CredentialKind.Delegation, participant.Code.Value, validForHours, user, clock, $"/api/delegations/{participant.Code}/access-codes");
     }
 
     /// <summary>Revoke a delegation's access code: its sessions end within seconds. Repeating it changes nothing.</summary>
@@ -31,13 +31,17 @@ public static class AccessCodeEndpoints
     [ProducesResponseType(204)]
     [ProducesResponseType<ProblemDetails>(404)]
     public static Task<(IResult, IMartenOp)> RevokeForDelegation(string code, Guid id, IQuerySession session, TimeProvider clock, CancellationToken cancellation) =>
-        Revoke(CredentialKind.Delegation, ParticipantCode.Normalise(code), id, session, clock, cancellation);
+        ParticipantCode.TryParse(code, out var delegation)
+            ? Revoke(CredentialKind.Delegation, delegation.Value, id, session, clock, cancellation)
+            : Task.FromResult<(IResult, IMartenOp)>((Refusal.NotFound($"No such access code for {code}.").ToResult(), MartenOps.Nothing()));
 
     /// <summary>The access codes issued to a delegation (never the codes themselves).</summary>
     [OfficerOnly]
     [WolverineGet("/api/delegations/{code}/access-codes", OperationId = "GetAccessCodes")]
     public static Task<IReadOnlyList<CredentialSummary>> ListForDelegation(string code, IQuerySession session, CancellationToken cancellation) =>
-        List(CredentialKind.Delegation, ParticipantCode.Normalise(code), session, cancellation);
+        ParticipantCode.TryParse(code, out var delegation)
+            ? List(CredentialKind.Delegation, delegation.Value, session, cancellation)
+            : Task.FromResult<IReadOnlyList<CredentialSummary>>([]);
 
     /// <summary>Issue a read-only token for a room's hall display. Optional: validForHours.</summary>
     [WolverinePost("/api/displays/{room}/tokens", OperationId = "IssueDisplayToken")]

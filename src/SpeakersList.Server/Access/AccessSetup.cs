@@ -206,7 +206,7 @@ public static class AccessSetup
             {
                 var user = context.Principal!;
                 var roles = user.FindAll(roleClaim).Select(x => x.Value.Trim().ToLowerInvariant()).ToHashSet();
-                var delegation = user.FindFirst(delegationClaim)?.Value is { } claimed ? ParticipantCode.Normalise(claimed) : null;
+                var delegation = ParticipantCode.TryParse(user.FindFirst(delegationClaim)?.Value, out var claimed) ? claimed.Value : null;
                 var name = $"oidc:{user.FindFirst(nameClaim)?.Value ?? user.FindFirst("sub")?.Value ?? "unknown"}";
                 ClaimsPrincipal? mapped =
                     roles.Contains(Roles.Officer) ? Roles.Principal(Roles.Officer, name)

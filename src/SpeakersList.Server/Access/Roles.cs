@@ -38,7 +38,7 @@ public static class Roles
 
 /// <summary>
 /// The user behind a request or a hub call, in the terms of the rules: an endpoint whose resource
-/// belongs to a participant asks <see cref="MayActFor"/> (or <see cref="RefuseUnlessFor"/>).
+/// belongs to a participant asks <see cref="MayActFor(ParticipantCode)"/> (or <see cref="RefuseUnlessFor(ParticipantCode)"/>).
 /// </summary>
 public sealed record Actor(string? Name, string? Role, string? Delegation)
 {
@@ -59,9 +59,11 @@ public sealed record Actor(string? Name, string? Role, string? Delegation)
     public bool IsDelegation => Role == Roles.Delegation && Delegation is not null;
 
     /// <summary>Officers act for anyone; a delegation only for itself.</summary>
-    public bool MayActFor(string? participant) =>
-        IsOfficer || (IsDelegation && participant is not null
-                      && string.Equals(Delegation, participant.Trim(), StringComparison.OrdinalIgnoreCase));
+    public bool MayActFor(ParticipantCode participant) =>
+        IsOfficer || (IsDelegation && ParticipantCode.TryParse(Delegation, out var own) && own == participant);
+
+    /// <summary>As <see cref="MayActFor(ParticipantCode)"/>, for a code as a client typed it (a route, a hub call's argument).</summary>
+    public bool MayActFor(string? participant) => IsOfficer || (ParticipantCode.TryParse(participant, out var code) && MayActFor(code));
 
     /// <summary>Why this actor may not act for the participant, or null when it may.</summary>
     public string? WhyNotFor(string? participant) =>
@@ -74,9 +76,11 @@ public sealed record Actor(string? Name, string? Role, string? Delegation)
     public IResult? RefuseUnlessFor(string? participant) =>
         WhyNotFor(participant) is { } why ? Results.Problem(Refusal(IsAuthenticated, why)) : null;
 
+    public IResult? RefuseUnlessFor(ParticipantCode participant) => RefuseUnlessFor(participant.Value);
+
     /// <summary>For a Wolverine Before/Validate method: the refusal, or WolverineContinue.NoProblems when this actor may act for the participant.</summary>
-    public ProblemDetails ProblemUnlessFor(string? participant) =>
-        WhyNotFor(participant) is { } why ? Refusal(IsAuthenticated, why) : Wolverine.Http.WolverineContinue.NoProblems;
+    public ProblemDetails ProblemUnlessFor(ParticipantCode participant) =>
+        WhyNotFor(participant.Value) is { } why ? Refusal(IsAuthenticated, why) : Wolverine.Http.WolverineContinue.NoProblems;
 
     public static ProblemDetails Refusal(bool authenticated, string detail) => new()
     {

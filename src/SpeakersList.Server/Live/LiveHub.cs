@@ -25,7 +25,7 @@ public sealed class LiveHub(IQuerySession session, LiveSubscriptions subscriptio
 
     public static string RoomGroup(string room) => $"room:{LiveViews.RoomKey(room)}";
 
-    public static string DelegationGroup(string participant) => $"delegation:{LiveViews.DelegationKey(participant)}";
+    public static string DelegationGroup(ParticipantCode participant) => $"delegation:{LiveViews.DelegationKey(participant)}";
 
     /// <summary>Join a meeting's group and receive its current list, with its version. Push: speakersListChanged.</summary>
     public async Task<SpeakersListView> SubscribeToMeeting(Guid meetingId) =>
@@ -71,20 +71,21 @@ public sealed class LiveHub(IQuerySession session, LiveSubscriptions subscriptio
     /// <summary>Follow a delegation's slots on every meeting's list. Push: delegationChanged.</summary>
     public async Task<DelegationView> SubscribeToDelegation(string participant)
     {
-        if (string.IsNullOrWhiteSpace(participant) || participant.Length > 20) throw new HubException("Name the participant by its code, such as GHA.");
-        if (await session.LoadAsync<SpeakersList.Participants.Participant>(ParticipantCode.Normalise(participant), Context.ConnectionAborted) is null)
+        if (!ParticipantCode.TryParse(participant, out var code)) throw new HubException("Name the participant by its code, such as GHA.");
+        if (await session.LoadParticipantAsync(code, Context.ConnectionAborted) is null)
             throw new HubException($"There is no participant '{participant.Trim()}'.");
-        var group = DelegationGroup(participant);
+        var group = DelegationGroup(code);
         if (!subscriptions.Add(Context.ConnectionId, group)) throw new HubException(LiveSubscriptions.TooMany);
         await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
         var lists = await session.Query<ListOfSpeakers>().ToListAsync(Context.ConnectionAborted);
-        return LiveViews.Delegation(participant, lists.Select(x => (SpeakersListView.From(x), x.Floor.Status)).ToList());
+        return LiveViews.Delegation(code, lists.Select(x => (SpeakersListView.From(x), x.Floor.Status)).ToList());
     }
 
     public Task UnsubscribeFromDelegation(string participant)
     {
-        subscriptions.Remove(Context.ConnectionId, DelegationGroup(participant));
-        return Groups.RemoveFromGroupAsync(Context.ConnectionId, DelegationGroup(participant), Context.ConnectionAborted);
+        if (!ParticipantCode.TryParse(participant, out var code)) return Task.CompletedTask;
+        subscriptions.Remove(Context.ConnectionId, DelegationGroup(code));
+        return Groups.RemoveFromGroupAsync(Context.ConnectionId, DelegationGroup(code), Context.ConnectionAborted);
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)
@@ -111,7 +112,7 @@ public sealed class LiveHub(IQuerySession session, LiveSubscriptions subscriptio
 
     public static string RoundTableGroup(Guid roundTableId) => $"round-table:{roundTableId}";
 
-    public static string AgendaGroup(string code) => $"agenda:{ParticipantCode.Normalise(code)}";
+    public static string AgendaGroup(ParticipantCode code) => $"agenda:{code}";
 
     /// <summary>Join the programme's group and receive the current grid (the latest conference).</summary>
     public Task<ProgrammeView?> SubscribeToProgramme() => ProgrammeSubscriptions.ProgrammeAsync(this, session);
@@ -128,5 +129,7 @@ public sealed class LiveHub(IQuerySession session, LiveSubscriptions subscriptio
     public Task<DelegationAgendaView> SubscribeToAgenda(string code) => ProgrammeSubscriptions.DelegationAsync(this, session, code);
 
     public Task UnsubscribeFromAgenda(string code) =>
-        Groups.RemoveFromGroupAsync(Context.ConnectionId, AgendaGroup(code), Context.ConnectionAborted);
+        ParticipantCode.TryParse(code, out var parsed)
+            ? Groups.RemoveFromGroupAsync(Context.ConnectionId, AgendaGroup(parsed), Context.ConnectionAborted)
+            : Task.CompletedTask;
 }

@@ -108,7 +108,7 @@ public sealed class LivePublisher(
         }
         if (delegations.Count == 0) return;
         var views = all.Select(x => (built.TryGetValue(x.Id, out var b) && b.List.Version == x.Version ? b.List : SpeakersListView.From(x), x.Floor.Status)).ToList();
-        foreach (var delegation in delegations)
+        foreach (var delegation in delegations.Select(ParticipantCode.Parse))
             await hub.Clients.Group(LiveHub.DelegationGroup(delegation))
                 .SendAsync(LiveHub.DelegationChanged, LiveViews.Delegation(delegation, views), cancellation);
     }

@@ -30,7 +30,7 @@ public sealed record DelegationSlot(
 /// A delegation's slots on every meeting's list. <c>Version</c> is the sum of the versions of all meetings: it only
 /// increases, so a client keeps the view with the highest version it has seen (not contiguous; resubscribe on reconnect).
 /// </summary>
-public sealed record DelegationView(string Participant, long Version, IReadOnlyList<DelegationSlot> Slots);
+public sealed record DelegationView(ParticipantCode Participant, long Version, IReadOnlyList<DelegationSlot> Slots);
 
 /// <summary>A meeting's list and floor as pushed after a commit: built together, from one forecast.</summary>
 public sealed record MeetingViews(SpeakersListView List, FloorView Floor);
@@ -47,7 +47,7 @@ public static class LiveViews
 
     public static string RoomKey(string room) => room.Trim().ToUpperInvariant();
 
-    public static string DelegationKey(string participant) => ParticipantCode.Normalise(participant);
+    public static string DelegationKey(ParticipantCode participant) => participant.Value;
 
     /// <summary>The meeting current in a room among the meetings held there.</summary>
     public static ListOfSpeakers? CurrentMeeting(IEnumerable<ListOfSpeakers> inRoom)
@@ -70,9 +70,8 @@ public static class LiveViews
     }
 
     /// <summary>A delegation's slots, from the list view of every meeting (each computed once) and its meeting's status.</summary>
-    public static DelegationView Delegation(string participant, IReadOnlyCollection<(SpeakersListView View, MeetingStatus Status)> views)
+    public static DelegationView Delegation(ParticipantCode code, IReadOnlyCollection<(SpeakersListView View, MeetingStatus Status)> views)
     {
-        var code = DelegationKey(participant);
         var slots = new List<DelegationSlot>();
         foreach (var (view, status) in views.OrderBy(x => x.View.ScheduledStart))
         {

@@ -18,7 +18,7 @@ public enum ProgrammeTouch
     List,
 }
 
-public sealed record ProgrammeTouched(Guid StreamId, ProgrammeTouch Touch, string? Participant);
+public sealed record ProgrammeTouched(Guid StreamId, ProgrammeTouch Touch, ParticipantCode? Participant);
 
 /// <summary>
 /// Hears every committed Marten session, like <see cref="LiveUpdates"/>, and notes what it changed
@@ -99,7 +99,7 @@ public sealed class ProgrammePublisher(ProgrammeChanges changes, IDocumentStore 
 
             var lists = (await session.LoadManyAsync<ListOfSpeakers>(cancellation, meetings.Select(m => m.Id).ToArray()))
                 .ToDictionary(l => l.Id, SpeakersListView.From);
-            var codes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var codes = new HashSet<ParticipantCode>();
             foreach (var touched in inConference)
             {
                 if (touched.Participant is { } code) codes.Add(code);
@@ -113,7 +113,7 @@ public sealed class ProgrammePublisher(ProgrammeChanges changes, IDocumentStore 
                         .Concat(conference.Preferences.Where(p => p.RoundTableId == touched.StreamId).Select(p => p.Participant)));
             }
             if (codes.Count == 0) continue;
-            foreach (var participant in await session.LoadManyAsync<Participant>(cancellation, codes.ToArray()))
+            foreach (var participant in (await session.LoadParticipantsAsync(codes, cancellation)).Values)
                 await hub.Clients.Group(LiveHub.AgendaGroup(participant.Code))
                     .SendAsync(LiveHub.AgendaChanged, DelegationAgendaView.From(participant, conference, meetings, lists, walking.Value), cancellation);
         }
@@ -137,8 +137,9 @@ public static class ProgrammeSubscriptions
             ?? throw new HubException($"There is no round table {roundTableId} in a conference.");
     }
 
-    public static async Task<DelegationAgendaView> DelegationAsync(Hub hub, IQuerySession session, string code)
+    public static async Task<DelegationAgendaView> DelegationAsync(Hub hub, IQuerySession session, string typed)
     {
+        if (!ParticipantCode.TryParse(typed, out var code)) throw new HubException($"There is no participant {typed}, or no programme yet.");
         await hub.Groups.AddToGroupAsync(hub.Context.ConnectionId, LiveHub.AgendaGroup(code), hub.Context.ConnectionAborted);
         var walking = hub.Context.GetHttpContext()?.RequestServices.GetService<WalkingTime>()?.Value;
         return await DelegationAgendaQueries.AgendaAsync(session, code, null, hub.Context.ConnectionAborted, walking)

@@ -36,7 +36,7 @@ public static class ParticipantQueries
     public static async Task<IResult> GetOne(string code, IQuerySession session, HttpContext context, CancellationToken cancellation) =>
         !RequestedLanguage.TryRead(context, out var language, out var problem)
             ? problem!
-            : await session.LoadAsync<Participant>(ParticipantCode.Normalise(code), cancellation) is { } participant
+            : await session.LoadParticipantAsync(code, cancellation) is { } participant
                 ? Results.Ok(participant with { Name = ParticipantNames.In(language, participant.Code, participant.Name) })
                 : Refusal.NotFound($"There is no participant {code}.").ToResult();
 }

@@ -20,7 +20,8 @@ public sealed class ParticipantsSeed(TimeProvider clock) : IInitialData
     private async Task RegisterMissingAsync(IDocumentStore store, CancellationToken cancellation)
     {
         await using var session = store.LightweightSession();
-        var known = (await session.Query<Participant>().Select(x => x.Code).ToListAsync(cancellation)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        // A few hundred small documents: read whole, their codes compared as codes.
+        var known = (await session.Query<Participant>().ToListAsync(cancellation)).Select(x => x.Code).ToHashSet();
         var missing = ParticipantRegistry.All.Where(x => !known.Contains(x.Code)).ToArray();
         if (missing.Length == 0) return;
         var now = clock.GetUtcNow();

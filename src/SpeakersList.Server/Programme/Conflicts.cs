@@ -1,5 +1,4 @@
 using SpeakersList.Server.SpeakersLists;
-using static SpeakersList.Participants.ParticipantCode;
 
 namespace SpeakersList.Server.Programme;
 
@@ -13,7 +12,7 @@ public sealed record WalkingTime(TimeSpan Value)
 }
 
 /// <summary>A delegation's conflicts across rooms, and the same for every delegation on one meeting's list.</summary>
-public sealed record ConflictsView(string? Participant, Guid? MeetingId, int WalkingMinutes, IReadOnlyList<RoomConflict> Conflicts);
+public sealed record ConflictsView(ParticipantCode? Participant, Guid? MeetingId, int WalkingMinutes, IReadOnlyList<RoomConflict> Conflicts);
 
 public static class DelegationConflicts
 {
@@ -21,7 +20,7 @@ public static class DelegationConflicts
     /// Where a participant is expected across the programme: its waiting slots on each list (from the forecast) and its
     /// round-table seats or chairs; then the pure <see cref="RoomConflicts.Of"/>.
     /// </summary>
-    public static IReadOnlyList<RoomConflict> Of(string participant, Conference? conference, IReadOnlyList<Meeting> meetings,
+    public static IReadOnlyList<RoomConflict> Of(ParticipantCode participant, Conference? conference, IReadOnlyList<Meeting> meetings,
         IReadOnlyDictionary<Guid, SpeakersListView> lists, TimeSpan walking)
     {
         var engagements = new List<Engagement>();
@@ -37,11 +36,11 @@ public static class DelegationConflicts
                     e.EstimatedStart!.Value.AddSeconds(e.AllottedSeconds), e.InscriptionId)));
             }
             if (meeting.Details.Kind == MeetingKind.RoundTable && conference is not null
-                && (conference.SeatsAt(meeting.Id).Any(s => Same(s.Participant, participant)) || conference.ChairOf(meeting.Id) is { } chair && Same(chair.Participant, participant)))
+                && (conference.SeatsAt(meeting.Id).Any(s => s.Participant == participant) || conference.ChairOf(meeting.Id) is { } chair && chair.Participant == participant))
                 engagements.Add(new Engagement(meeting.Id, meeting.Details.Title, meeting.Details.Room, EngagementKind.RoundTableSeat, meeting.Details.Start, meeting.Details.End));
         }
         var venue = meetings.FirstOrDefault()?.Details.Venue() ?? TimeZoneInfo.Utc;
-        return RoomConflicts.Of(participant.ToUpperInvariant(), engagements, forecasts, walking, venue);
+        return RoomConflicts.Of(participant, engagements, forecasts, walking, venue);
     }
 
 }
@@ -58,7 +57,7 @@ public static class ConflictQueries
     [ProducesResponseType<ProblemDetails>(404)]
     public static async Task<IResult> ForDelegation(string code, IQuerySession session, WalkingTime walking, CancellationToken cancellation)
     {
-        if (await session.LoadAsync<Participant>(ParticipantCode.Normalise(code), cancellation) is not { } participant)
+        if (await session.LoadParticipantAsync(code, cancellation) is not { } participant)
             return Refusal.NotFound($"There is no participant {code}.").ToResult();
         var conference = await ProgrammeQueries.ConferenceAsync(session, null, cancellation);
         var (meetings, lists) = await ProgrammeOfAsync(session, conference?.Id, cancellation);
@@ -77,7 +76,7 @@ public static class ConflictQueries
         var conference = meeting.ConferenceId is { } id ? await session.LoadAsync<Conference>(id, cancellation) : null;
         var (meetings, lists) = await ProgrammeOfAsync(session, meeting.ConferenceId, cancellation);
         var participants = lists.TryGetValue(meetingId, out var list)
-            ? list.Entries.Select(e => e.Speaker.Participant.ToUpperInvariant()).Distinct()
+            ? list.Entries.Select(e => e.Speaker.Participant).Distinct()
             : [];
         var conflicts = participants
             .SelectMany(p => DelegationConflicts.Of(p, conference, meetings, lists, walking.Value))

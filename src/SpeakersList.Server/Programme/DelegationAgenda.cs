@@ -1,5 +1,4 @@
 using SpeakersList.Server.SpeakersLists;
-using static SpeakersList.Participants.ParticipantCode;
 
 namespace SpeakersList.Server.Programme;
 
@@ -34,7 +33,7 @@ public sealed record AgendaItemView(
 
 /// <summary>A delegation's agenda across the conference's meetings, in time order.</summary>
 /// <remarks><c>Conflicts</c>: its forecast slots that leave no time to be at its round table or another slot (issue 16), with the swaps that would resolve them.</remarks>
-public sealed record DelegationAgendaView(string Participant, string Name, Guid ConferenceId, IReadOnlyList<AgendaItemView> Items,
+public sealed record DelegationAgendaView(ParticipantCode Participant, string Name, Guid ConferenceId, IReadOnlyList<AgendaItemView> Items,
     IReadOnlyList<RoomConflict>? Conflicts = null)
 {
     /// <summary>A pure function of the conference, its meetings and their lists of speakers (and the walk between rooms, default 10 minutes).</summary>
@@ -56,9 +55,9 @@ public sealed record DelegationAgendaView(string Participant, string Name, Guid 
                     .Where(e => e.Speaker.Represents(participant.Code) && e.State != EntryState.Withdrawn)
                     .Select(e => Item(AgendaRole.Speaker, $"{e.Speaker.SpeakerName}, {e.Speaker.SpeakerTitle}: speaker {e.Position} on the list", e)));
             if (meeting.Details.Kind != MeetingKind.RoundTable) continue;
-            if (conference.ChairOf(meeting.Id) is { } chair && Same(chair.Participant, participant.Code))
+            if (conference.ChairOf(meeting.Id) is { } chair && chair.Participant == participant.Code)
                 items.Add(Item(AgendaRole.RoundTableChair, $"{chair.ChairName} chairs the round table."));
-            if (conference.SeatsAt(meeting.Id).Any(s => Same(s.Participant, participant.Code)))
+            if (conference.SeatsAt(meeting.Id).Any(s => s.Participant == participant.Code))
                 items.Add(Item(AgendaRole.RoundTableSeat, "Has a seat at the round table."));
             else if (conference.PreferenceOf(participant.Code) is { } preference && preference.RoundTableId == meeting.Id)
                 items.Add(Item(AgendaRole.RoundTablePreference, $"Prefers this round table (stated by {preference.StatedBy}); no seat allocated yet."));
@@ -82,9 +81,9 @@ public static class DelegationAgendaQueries
         return participants.Select(p => DelegationAgendaView.From(p, conference, meetings, lists, walking)).ToList();
     }
 
-    public static async Task<DelegationAgendaView?> AgendaAsync(IQuerySession session, string code, Guid? conferenceId, CancellationToken cancellation,
+    public static async Task<DelegationAgendaView?> AgendaAsync(IQuerySession session, ParticipantCode code, Guid? conferenceId, CancellationToken cancellation,
         TimeSpan? walking = null) =>
-        await session.LoadAsync<Participant>(ParticipantCode.Normalise(code), cancellation) is { } participant
+        await session.LoadParticipantAsync(code, cancellation) is { } participant
         && await ProgrammeQueries.ConferenceAsync(session, conferenceId, cancellation) is { } conference
             ? (await AgendasAsync(session, conference, [participant], cancellation, walking))[0]
             : null;
@@ -99,7 +98,7 @@ public static class DelegationAgendaQueries
         HttpContext context, CancellationToken cancellation) =>
         !RequestedLanguage.TryRead(context, out var language, out var problem)
             ? problem!
-            : await AgendaAsync(session, code, conferenceId, cancellation, walking.Value) is { } agenda
+            : ParticipantCode.TryParse(code, out var parsed) && await AgendaAsync(session, parsed, conferenceId, cancellation, walking.Value) is { } agenda
             ? Results.Ok(agenda with { Name = ParticipantNames.In(language, agenda.Participant, agenda.Name) })
             : Refusal.NotFound($"There is no participant {code}, or no programme yet.").ToResult();
 }

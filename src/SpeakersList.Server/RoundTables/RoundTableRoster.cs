@@ -2,11 +2,11 @@ using SpeakersList.Server.Programme;
 
 namespace SpeakersList.Server.RoundTables;
 
-public sealed record SeatView(string Participant, string Name, ParticipantCategory Category, RegionalGroup? RegionalGroup, SeatGroup CountsAs, bool Preferred);
+public sealed record SeatView(ParticipantCode Participant, string Name, ParticipantCategory Category, RegionalGroup? RegionalGroup, SeatGroup CountsAs, bool Preferred);
 
-public sealed record PreferenceView(string Participant, RegionalGroup? RegionalGroup, string StatedBy, DateTimeOffset At, Guid? SeatedAt);
+public sealed record PreferenceView(ParticipantCode Participant, RegionalGroup? RegionalGroup, string StatedBy, DateTimeOffset At, Guid? SeatedAt);
 
-public sealed record ChairView(string Participant, string ParticipantName, RegionalGroup RegionalGroup, string ChairName, Gender Gender);
+public sealed record ChairView(ParticipantCode Participant, string ParticipantName, RegionalGroup RegionalGroup, string ChairName, Gender Gender);
 
 public sealed record RegionalGroupCount(RegionalGroup RegionalGroup, int MemberStates);
 

@@ -3,16 +3,16 @@ using SpeakersList.Server.SpeakersLists;
 namespace SpeakersList.Server.SpeakersLists;
 
 public sealed record FloorSpeakerView(
-    Guid InscriptionId, string Participant, string ParticipantName, string SpeakerName, string SpeakerTitle, string? OnBehalfOf, EntryKind Kind)
+    Guid InscriptionId, ParticipantCode Participant, string ParticipantName, string SpeakerName, string SpeakerTitle, string? OnBehalfOf, EntryKind Kind)
 {
     public static FloorSpeakerView Of(Entry holder) => new(holder.InscriptionId, holder.Speaker.Participant, holder.Speaker.ParticipantName,
         holder.Speaker.SpeakerName, holder.Speaker.SpeakerTitle, holder.Speaker.OnBehalfOf, holder.Kind);
 }
 
-public sealed record PointOfOrderView(string Participant, string ParticipantName, DateTimeOffset Since);
+public sealed record PointOfOrderView(ParticipantCode Participant, string ParticipantName, DateTimeOffset Since);
 
 public sealed record NextSpeakerView(
-    Guid InscriptionId, string Participant, string ParticipantName, string SpeakerName, string SpeakerTitle, string? OnBehalfOf,
+    Guid InscriptionId, ParticipantCode Participant, string ParticipantName, string SpeakerName, string SpeakerTitle, string? OnBehalfOf,
     DateTimeOffset? EstimatedStart);
 
 /// <summary>

@@ -15,12 +15,12 @@ public sealed record SpeakersListEntryView(
 
 /// <summary>A proposed exchange of slots, as the two delegations and the officers follow it.</summary>
 public sealed record SwapView(
-    Guid SwapId, SwapStatus Status, Guid InscriptionId, string ProposedBy, string ProposedByName,
-    Guid WithInscriptionId, string ProposedTo, string ProposedToName, DateTimeOffset ProposedAt)
+    Guid SwapId, SwapStatus Status, Guid InscriptionId, ParticipantCode ProposedBy, string ProposedByName,
+    Guid WithInscriptionId, ParticipantCode ProposedTo, string ProposedToName, DateTimeOffset ProposedAt)
 {
     public static SwapView From(Swap swap, ListOfSpeakers list) => new(
-        swap.SwapId, swap.Status, swap.InscriptionId, swap.ProposedBy, list.Find(swap.InscriptionId)?.Speaker.ParticipantName ?? swap.ProposedBy,
-        swap.WithInscriptionId, swap.ProposedTo, list.Find(swap.WithInscriptionId)?.Speaker.ParticipantName ?? swap.ProposedTo, swap.ProposedAt);
+        swap.SwapId, swap.Status, swap.InscriptionId, swap.ProposedBy, list.Find(swap.InscriptionId)?.Speaker.ParticipantName ?? swap.ProposedBy.Value,
+        swap.WithInscriptionId, swap.ProposedTo, list.Find(swap.WithInscriptionId)?.Speaker.ParticipantName ?? swap.ProposedTo.Value, swap.ProposedAt);
 }
 
 /// <summary>The list of speakers of a meeting, in speaking order, with its forecast.</summary>
@@ -115,7 +115,7 @@ public sealed record OpeningView(
             Description);
 }
 
-public sealed record DrawnInscriptionView(Guid InscriptionId, string Participant, SpeakingBlock Block, LevelOfRepresentation Level, int Rank, int Of, string Lot);
+public sealed record DrawnInscriptionView(Guid InscriptionId, ParticipantCode Participant, SpeakingBlock Block, LevelOfRepresentation Level, int Rank, int Of, string Lot);
 
 public static class SpeakersListQueries
 {
@@ -150,4 +150,4 @@ public static class SpeakersListQueries
 }
 
 public sealed record PositionExplanation(
-    Guid InscriptionId, string Participant, int Position, OrderingPolicy Policy, string? After, string? Before, string Summary);
+    Guid InscriptionId, ParticipantCode Participant, int Position, OrderingPolicy Policy, string? After, string? Before, string Summary);

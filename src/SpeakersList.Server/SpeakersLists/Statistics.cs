@@ -30,12 +30,12 @@ public sealed record MeetingStatistics(
 {
     public const string NoGroup = "none";
 
-    public static MeetingStatistics From(ListOfSpeakers list, IReadOnlyDictionary<string, Participant> participants)
+    public static MeetingStatistics From(ListOfSpeakers list, IReadOnlyDictionary<ParticipantCode, Participant> participants)
     {
         var heard = list.Entries.Where(x => x.State == EntryState.Heard).ToList();
         var points = list.Floor.PointsOfOrder;
-        string Category(string code) => participants.TryGetValue(code, out var p) ? Name(p.Category.ToString()) : NoGroup;
-        string Region(string code) => participants.TryGetValue(code, out var p) && p.RegionalGroup is { } g ? Name(g.ToString()) : NoGroup;
+        string Category(ParticipantCode code) => participants.TryGetValue(code, out var p) ? Name(p.Category.ToString()) : NoGroup;
+        string Region(ParticipantCode code) => participants.TryGetValue(code, out var p) && p.RegionalGroup is { } g ? Name(g.ToString()) : NoGroup;
 
         var total = Figures("all", heard, points.Count);
         return new MeetingStatistics(
@@ -46,7 +46,7 @@ public sealed record MeetingStatistics(
             By(heard, points, Category), By(heard, points, Region));
     }
 
-    private static List<SpeakingFigures> By(List<Entry> heard, IReadOnlyList<PointOfOrderHeard> points, Func<string, string> group) =>
+    private static List<SpeakingFigures> By(List<Entry> heard, IReadOnlyList<PointOfOrderHeard> points, Func<ParticipantCode, string> group) =>
         heard.Select(x => group(x.Speaker.Participant)).Concat(points.Select(x => group(x.Participant))).Distinct().Order(StringComparer.Ordinal)
             .Select(key => Figures(key, heard.Where(x => group(x.Speaker.Participant) == key).ToList(), points.Count(x => group(x.Participant) == key)))
             .ToList();
@@ -70,9 +70,8 @@ public static class StatisticsQueries
     {
         if (await session.LoadAsync<ListOfSpeakers>(meetingId, cancellation) is not { } list)
             return Refusal.NotFound($"There is no meeting {meetingId}.").ToResult();
-        var codes = list.Entries.Select(x => x.Speaker.Participant).Concat(list.Floor.PointsOfOrder.Select(x => x.Participant))
-            .Select(ParticipantCode.Normalise).Distinct().ToArray();
-        var participants = await session.LoadManyAsync<Participant>(cancellation, codes);
-        return Results.Ok(MeetingStatistics.From(list, participants.ToDictionary(x => x.Code, StringComparer.OrdinalIgnoreCase)));
+        var participants = await session.LoadParticipantsAsync(
+            list.Entries.Select(x => x.Speaker.Participant).Concat(list.Floor.PointsOfOrder.Select(x => x.Participant)), cancellation);
+        return Results.Ok(MeetingStatistics.From(list, participants));
     }
 }

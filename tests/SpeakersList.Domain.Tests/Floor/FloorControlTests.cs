@@ -61,8 +61,8 @@ public class Floor_control
         var list = ThreeSpeakers().Opened().Called("10:00:10");
 
         Assert.Equal(EntryState.Speaking, list.StateOf("GHA"));
-        Assert.Equal(1, list.Entries.Single(x => x.Speaker.Participant == "GHA").CalledOrder);
-        Assert.Equal("GHA", list.FloorHolder()!.Speaker.Participant);
+        Assert.Equal(1, list.Entries.Single(x => x.Speaker.Participant == Code("GHA")).CalledOrder);
+        Assert.Equal(Code("GHA"), list.FloorHolder()!.Speaker.Participant);
         Assert.False(list.Floor.Current!.Started);
         Assert.Equal(300, list.Floor.Current.Clock.AllottedSeconds);
     }
@@ -125,7 +125,7 @@ public class Floor_control
         Assert.Contains("already paused", FloorControl.Pause(list, FloorGiven.Command(), At("10:01:20")).Refused());
 
         list = list.Resumed("10:03:00").Ended("10:04:00");
-        var ghana = list.Entries.Single(x => x.Speaker.Participant == "GHA");
+        var ghana = list.Entries.Single(x => x.Speaker.Participant == Code("GHA"));
         Assert.Equal(TimeSpan.FromSeconds(120), ghana.Spoken);
         Assert.Equal(300, ghana.FloorAllottedSeconds);
     }
@@ -146,7 +146,7 @@ public class Floor_control
 
         Assert.Null(list.Floor.Current);
         Assert.Equal(At("10:05:42"), list.Floor.FreeSince);
-        Assert.Equal(TimeSpan.FromSeconds(342), list.Entries.Single(x => x.Speaker.Participant == "GHA").Spoken);
+        Assert.Equal(TimeSpan.FromSeconds(342), list.Entries.Single(x => x.Speaker.Participant == Code("GHA")).Spoken);
         Assert.Contains("Nobody has the floor", FloorControl.End(list, FloorGiven.Command(), At("10:06")).Refused());
     }
 
@@ -155,11 +155,11 @@ public class Floor_control
     {
         var list = ThreeSpeakers().Opened().Called("10:00").Started("10:00:00").PointOfOrder("CUB", "10:02:00");
 
-        Assert.Equal("CUB", list.Floor.PointOfOrder!.Participant);
+        Assert.Equal(Code("CUB"), list.Floor.PointOfOrder!.Participant);
         Assert.False(list.Floor.Current!.Clock.Running);
         Assert.Equal(TimeSpan.FromSeconds(120), list.Floor.Current.Clock.SpokenBefore);
         // Not on the list.
-        Assert.DoesNotContain(list.Entries, x => x.Speaker.Participant == "CUB");
+        Assert.DoesNotContain(list.Entries, x => x.Speaker.Participant == Code("CUB"));
     }
 
     [Fact]
@@ -170,7 +170,7 @@ public class Floor_control
         Assert.Contains("point of order by Cuba", FloorControl.End(list, FloorGiven.Command(), At("10:02:10")).Refused());
         Assert.Contains("point of order by Cuba", FloorControl.Pause(list, FloorGiven.Command(), At("10:02:10")).Refused());
         Assert.Contains("already before the President",
-            FloorControl.PointOfOrder(list, new RaisePointOfOrder(Guid.NewGuid(), "USA"), Given.Participant("USA"), At("10:02:10")).Refused());
+            FloorControl.PointOfOrder(list, new RaisePointOfOrder(Guid.NewGuid(), Code("USA")), Given.Participant("USA"), At("10:02:10")).Refused());
         Assert.Contains("rule on it before adjourning", FloorControl.Adjourn(list, FloorGiven.Command(), At("10:02:10")).Refused());
     }
 
@@ -199,7 +199,7 @@ public class Floor_control
     [Fact]
     public void A_point_of_order_needs_a_meeting_in_progress()
     {
-        var detail = FloorControl.PointOfOrder(ThreeSpeakers(), new RaisePointOfOrder(Guid.NewGuid(), "CUB"), Given.Participant("CUB"), At("10:00"))
+        var detail = FloorControl.PointOfOrder(ThreeSpeakers(), new RaisePointOfOrder(Guid.NewGuid(), Code("CUB")), Given.Participant("CUB"), At("10:00"))
             .Refused();
         Assert.Contains("has not been opened", detail);
     }
@@ -210,7 +210,7 @@ public class Floor_control
         var list = ThreeSpeakers().Opened().Called("10:00").Absent("10:00:30");
 
         Assert.Equal(EntryState.Waiting, list.StateOf("GHA"));
-        Assert.Null(list.Entries.Single(x => x.Speaker.Participant == "GHA").CalledOrder);
+        Assert.Null(list.Entries.Single(x => x.Speaker.Participant == Code("GHA")).CalledOrder);
         Assert.Equal(["FRA", "BRA", "GHA"], list.Order());
         Assert.Contains("absent when called", list.Line("GHA").Explanation);
         Assert.Null(list.Floor.Current);
@@ -263,7 +263,7 @@ public class Floor_control
         FloorControl.Extend(list, new ExtendSpeech(Guid.NewGuid(), 0), At("10:04")).Refused(RefusalKind.Invalid);
 
         list = list.Ended("10:06:10");
-        Assert.Equal(360, list.Entries.Single(x => x.Speaker.Participant == "GHA").FloorAllottedSeconds);
+        Assert.Equal(360, list.Entries.Single(x => x.Speaker.Participant == Code("GHA")).FloorAllottedSeconds);
     }
 
     [Fact]
@@ -281,7 +281,7 @@ public class Floor_control
         Assert.Equal(MeetingStatus.InProgress, list.Floor.Status);
         Assert.Contains("not suspended", FloorControl.ResumeMeeting(list, FloorGiven.Command(), At("10:21")).Refused());
         list = list.Resumed("10:20:05").Ended("10:21:05");
-        Assert.Equal(TimeSpan.FromSeconds(120), list.Entries.Single(x => x.Speaker.Participant == "GHA").Spoken);
+        Assert.Equal(TimeSpan.FromSeconds(120), list.Entries.Single(x => x.Speaker.Participant == Code("GHA")).Spoken);
     }
 
     [Fact]
@@ -323,7 +323,7 @@ public class Forecast_from_the_floor
         .Inscribed("BRA", Minister, "09:02");
 
     private static DateTimeOffset? EstimateOf(ListOfSpeakers list, string code) =>
-        Forecast.Of(list, Forecast.NextFree(list)).Entries.Single(x => x.Ordered.Entry.Speaker.Participant == code).EstimatedStart;
+        Forecast.Of(list, Forecast.NextFree(list)).Entries.Single(x => x.Ordered.Entry.Speaker.Participant == Code(code)).EstimatedStart;
 
     [Fact]
     public void Before_the_meeting_opens_the_forecast_starts_at_the_scheduled_start()

@@ -26,7 +26,7 @@ public static class FloorGiven
     public static ListOfSpeakers Heard(this ListOfSpeakers list, string from, string to) => list.Called(from).Started(from).Ended(to);
 
     public static ListOfSpeakers PointOfOrder(this ListOfSpeakers list, string code, string at) =>
-        list.Decided(FloorControl.PointOfOrder(list, new RaisePointOfOrder(Guid.NewGuid(), code), Given.Participant(code), Given.At(at)));
+        list.Decided(FloorControl.PointOfOrder(list, new RaisePointOfOrder(Guid.NewGuid(), Code(code)), Given.Participant(code), Given.At(at)));
 
     public static ListOfSpeakers Absent(this ListOfSpeakers list, string at, AbsentPolicy? policy = null) =>
         list.Decided(FloorControl.MarkAbsent(list, new MarkAbsent(Guid.NewGuid(), policy), Given.At(at)));
@@ -39,5 +39,5 @@ public static class FloorGiven
         return decision.Refusal.Detail;
     }
 
-    public static EntryState StateOf(this ListOfSpeakers list, string code) => list.Entries.Single(x => x.Speaker.Participant == code).State;
+    public static EntryState StateOf(this ListOfSpeakers list, string code) => list.Entries.Single(x => x.Speaker.Participant == Code(code)).State;
 }

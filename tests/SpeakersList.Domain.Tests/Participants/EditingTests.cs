@@ -4,7 +4,7 @@ namespace SpeakersList.Domain.Tests.Participants;
 
 public class Editing_the_registry
 {
-    private static readonly Participant Palestine = ParticipantRegistry.ByCode["PSE"];
+    private static readonly Participant Palestine = ParticipantRegistry.ByCode[Code("PSE")];
 
     [Fact]
     public void The_State_of_Palestine_can_be_placed_among_the_Member_States()
@@ -41,7 +41,7 @@ public class Editing_the_registry
     [Fact]
     public void A_known_code_is_refused_for_another_participant_and_a_repeat_changes_nothing()
     {
-        var ghana = ParticipantRegistry.ByCode["GHA"];
+        var ghana = ParticipantRegistry.ByCode[Code("GHA")];
 
         var (_, other) = ParticipantEditing.Decide(new AddParticipant("gha", "Guinea-Bissau", ParticipantCategory.MemberState, RegionalGroup.African), ghana);
         var (again, repeat) = ParticipantEditing.Decide(new AddParticipant("GHA", "Ghana", ParticipantCategory.MemberState, RegionalGroup.African), ghana);
@@ -57,6 +57,6 @@ public class Editing_the_registry
         var (stored, refusal) = ParticipantEditing.Decide(new AddParticipant("gfmd", " Global Forum on Migration and Development ", ParticipantCategory.IntergovernmentalOrganization), null);
 
         Assert.Null(refusal);
-        Assert.Equal(new Participant("GFMD", "Global Forum on Migration and Development", ParticipantCategory.IntergovernmentalOrganization, null), stored);
+        Assert.Equal(new Participant(Code("GFMD"), "Global Forum on Migration and Development", ParticipantCategory.IntergovernmentalOrganization, null), stored);
     }
 }

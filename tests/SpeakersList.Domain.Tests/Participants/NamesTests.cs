@@ -22,7 +22,7 @@ public class Names_in_the_six_official_languages
     [InlineData("ar", "GHA", "غانا")]
     [InlineData("zh", "FRA", "法国")]
     public void The_UNs_short_names_win_over_CLDRs_and_CLDR_names_the_rest(string lang, string code, string name) =>
-        Assert.Equal(name, ParticipantNames.In(lang, code, "?"));
+        Assert.Equal(name, ParticipantNames.In(lang, Code(code), "?"));
 
     [Fact]
     public void The_English_names_of_Member_States_are_the_registrys_UN_short_names()
@@ -34,8 +34,8 @@ public class Names_in_the_six_official_languages
     [Fact]
     public void A_participant_without_a_territory_or_a_reviewed_name_keeps_its_own_and_a_tag_picks_a_language()
     {
-        Assert.Equal("Human Rights Watch", ParticipantNames.In("ar", "HRW", "Human Rights Watch"));
-        Assert.Equal("Human Rights Watch", ParticipantNames.In(null, "HRW", "Human Rights Watch"));
+        Assert.Equal("Human Rights Watch", ParticipantNames.In("ar", Code("HRW"), "Human Rights Watch"));
+        Assert.Equal("Human Rights Watch", ParticipantNames.In(null, Code("HRW"), "Human Rights Watch"));
         Assert.Equal("zh", ParticipantNames.Language("zh-Hans-CN"));
         Assert.Equal("fr", ParticipantNames.Language("fr_CH"));
         Assert.Null(ParticipantNames.Language("de"));

@@ -25,7 +25,7 @@ public static class Given
     public static ScheduleMeeting Schedule(string title, string room, string start, string end, Conference? conference = null, DateOnly? day = null) =>
         new(Guid.NewGuid(), MeetingKind.Plenary, title, room, At(start, day), At(end, day), "HLD", null, conference?.Id);
 
-    public static Participant Participant(string code) => ParticipantRegistry.ByCode[code];
+    public static Participant Participant(string code) => ParticipantRegistry.ByCode[Code(code)];
 
     public static IEnumerable<Participant> Category(ParticipantCategory category) =>
         ParticipantRegistry.All.Where(p => p.Category == category);

@@ -34,10 +34,10 @@ public class The_programme_folds
         var conference = Conference();
         var roundTable = Guid.NewGuid();
 
-        var seated = SpeakersList.Programme.Conference.Fold(conference, new RoundTableSeatAllocated(conference.Id, Guid.NewGuid(), roundTable, "GHA", "Ghana",
+        var seated = SpeakersList.Programme.Conference.Fold(conference, new RoundTableSeatAllocated(conference.Id, Guid.NewGuid(), roundTable, Code("GHA"), "Ghana",
             SpeakersList.Participants.ParticipantCategory.MemberState, SpeakersList.Participants.RegionalGroup.African, Now));
 
-        Assert.Equal("GHA", Assert.Single(seated.SeatsAt(roundTable)).Participant);
-        Assert.Throws<InvalidOperationException>(() => SpeakersList.Programme.Conference.Fold(null, new RoundTableSeatReleased(conference.Id, Guid.NewGuid(), roundTable, "GHA", Now)));
+        Assert.Equal(Code("GHA"), Assert.Single(seated.SeatsAt(roundTable)).Participant);
+        Assert.Throws<InvalidOperationException>(() => SpeakersList.Programme.Conference.Fold(null, new RoundTableSeatReleased(conference.Id, Guid.NewGuid(), roundTable, Code("GHA"), Now)));
     }
 }

@@ -19,7 +19,7 @@ public class Conflicts_across_rooms
     private static IReadOnlyList<RoomConflict> Of(params Engagement[] engagements) => Of(new Dictionary<Guid, IReadOnlyList<ForecastSlot>>(), engagements);
 
     private static IReadOnlyList<RoomConflict> Of(Dictionary<Guid, IReadOnlyList<ForecastSlot>> lists, params Engagement[] engagements) =>
-        RoomConflicts.Of("GHA", engagements, lists, RoomConflicts.DefaultWalking, NewYork);
+        RoomConflicts.Of(Code("GHA"), engagements, lists, RoomConflicts.DefaultWalking, NewYork);
 
     [Fact]
     public void A_slot_forecast_inside_a_round_table_where_the_delegation_sits_is_a_conflict()
@@ -54,15 +54,15 @@ public class Conflicts_across_rooms
         var lists = new Dictionary<Guid, IReadOnlyList<ForecastSlot>>
         {
             [Plenary] = [
-                new(Guid.NewGuid(), "FRA", "France", At("17:00")),
-                new(Guid.NewGuid(), "BRA", "Brazil", At("18:15")),
-                new(Guid.NewGuid(), "IND", "India", At("18:30")),
-                new(slot.InscriptionId!.Value, "GHA", "Ghana", At("17:55")),
+                new(Guid.NewGuid(), Code("FRA"), "France", At("17:00")),
+                new(Guid.NewGuid(), Code("BRA"), "Brazil", At("18:15")),
+                new(Guid.NewGuid(), Code("IND"), "India", At("18:30")),
+                new(slot.InscriptionId!.Value, Code("GHA"), "Ghana", At("17:55")),
             ],
         };
 
         var conflict = Assert.Single(Of(lists, slot, Seat));
 
-        Assert.Equal(["BRA", "IND"], conflict.Swaps.Select(x => x.WithParticipant));
+        Assert.Equal([Code("BRA"), Code("IND")], conflict.Swaps.Select(x => x.WithParticipant));
     }
 }

@@ -25,7 +25,7 @@ public class Round_table_participation
     }
 
     private Decision<IConferenceEvent> Allocate(Conference conference, Participant? participant, Meeting? at = null) =>
-        RoundTableParticipation.Decide(conference, _roundTables, (at ?? _one).Id, new AllocateSeat(Guid.NewGuid(), participant?.Code ?? "XYZ"), participant, Now);
+        RoundTableParticipation.Decide(conference, _roundTables, (at ?? _one).Id, new AllocateSeat(Guid.NewGuid(), participant?.Code ?? Code("XYZ")), participant, Now);
 
     private Conference Seated(Conference conference, IEnumerable<Participant> participants, Meeting? at = null) =>
         participants.Aggregate(conference, (c, p) =>
@@ -111,7 +111,7 @@ public class Round_table_participation
 
         var ghanaAgain = Allocate(conference, Participant("GHA"), _two);
         var undpAgain = Allocate(conference, Participant("UNDP"), _two);
-        var released = conference.Evolve(RoundTableParticipation.Decide(conference, _one.Id, new ReleaseSeat(Guid.NewGuid(), "GHA"), Now).Events);
+        var released = conference.Evolve(RoundTableParticipation.Decide(conference, _one.Id, new ReleaseSeat(Guid.NewGuid(), Code("GHA")), Now).Events);
         var ghanaMoved = Allocate(released, Participant("GHA"), _two);
 
         Assert.Equal(RefusalKind.Conflict, ghanaAgain.Refusal?.Kind);
@@ -138,9 +138,9 @@ public class Round_table_participation
         Assert.Contains("Unknown delegation 'XYZ'", Allocate(_conference, null)?.Refusal?.Detail);
         Assert.Contains("office holder", Allocate(_conference, Participant("PGA")).Refusal?.Detail);
         Assert.Equal(RefusalKind.Conflict,
-            RoundTableParticipation.Decide(_conference, meetings, _two.Id, new AllocateSeat(Guid.NewGuid(), "GHA"), Participant("GHA"), Now).Refusal?.Kind);
+            RoundTableParticipation.Decide(_conference, meetings, _two.Id, new AllocateSeat(Guid.NewGuid(), Code("GHA")), Participant("GHA"), Now).Refusal?.Kind);
         Assert.Contains("is not a round table",
-            RoundTableParticipation.Decide(_conference, meetings, plenary.Id, new AllocateSeat(Guid.NewGuid(), "GHA"), Participant("GHA"), Now).Refusal?.Detail);
+            RoundTableParticipation.Decide(_conference, meetings, plenary.Id, new AllocateSeat(Guid.NewGuid(), Code("GHA")), Participant("GHA"), Now).Refusal?.Detail);
     }
 
     [Fact]
@@ -171,7 +171,7 @@ public class Round_table_preferences
     }
 
     private Decision<IConferenceEvent> State(Conference conference, Meeting at, RegionalGroup? group, params string[] codes) =>
-        RoundTableParticipation.Decide(conference, [_one, _two], at.Id, new StatePreferences(Guid.NewGuid(), group, "Chair of the group", codes),
+        RoundTableParticipation.Decide(conference, [_one, _two], at.Id, new StatePreferences(Guid.NewGuid(), group, "Chair of the group", codes.Select(Code).ToList()),
             code => ParticipantRegistry.ByCode.GetValueOrDefault(code), Now);
 
     [Fact]
@@ -180,8 +180,8 @@ public class Round_table_preferences
         var first = _conference.Evolve(State(_conference, _one, RegionalGroup.African, "GHA", "KEN").Events);
         var changed = first.Evolve(State(first, _two, RegionalGroup.African, "GHA").Events);
 
-        Assert.Equal(_two.Id, changed.PreferenceOf("GHA")?.RoundTableId);
-        Assert.Equal(_one.Id, changed.PreferenceOf("KEN")?.RoundTableId);
+        Assert.Equal(_two.Id, changed.PreferenceOf(Code("GHA"))?.RoundTableId);
+        Assert.Equal(_one.Id, changed.PreferenceOf(Code("KEN"))?.RoundTableId);
         Assert.Equal(2, changed.Preferences.Count);
     }
 
@@ -219,7 +219,7 @@ public class Round_table_chairs
         chairs.Select((c, i) => (c, i)).Aggregate(_conference, (conference, x) =>
         {
             var decision = RoundTableParticipation.Decide(conference, _tables, _tables[x.i].Id,
-                new DesignateChair(Guid.NewGuid(), x.c.Code, $"Minister of {x.c.Code}", x.c.Gender), Participant(x.c.Code), Now);
+                new DesignateChair(Guid.NewGuid(), Code(x.c.Code), $"Minister of {x.c.Code}", x.c.Gender), Participant(x.c.Code), Now);
             Assert.True(decision.Events.Count == 1, decision.Refusal?.Detail);
             return conference.Evolve(decision.Events);
         });
@@ -256,9 +256,9 @@ public class Round_table_chairs
         var conference = Chaired(("GHA", Gender.Female));
 
         var twice = RoundTableParticipation.Decide(conference, _tables, _tables[1].Id,
-            new DesignateChair(Guid.NewGuid(), "GHA", "Minister", Gender.Female), Participant("GHA"), Now);
+            new DesignateChair(Guid.NewGuid(), Code("GHA"), "Minister", Gender.Female), Participant("GHA"), Now);
         var observer = RoundTableParticipation.Decide(conference, _tables, _tables[1].Id,
-            new DesignateChair(Guid.NewGuid(), "EU", "Commissioner", Gender.Male), Participant("EU"), Now);
+            new DesignateChair(Guid.NewGuid(), Code("EU"), "Commissioner", Gender.Male), Participant("EU"), Now);
 
         Assert.Contains("Ghana already chairs 'Round table I'", twice.Refusal?.Detail);
         Assert.Contains("not a Member State", observer.Refusal?.Detail);

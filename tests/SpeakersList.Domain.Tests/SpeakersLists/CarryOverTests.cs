@@ -20,7 +20,7 @@ public class Carry_over
         afternoon = afternoon.Evolve(toEvents);
 
         Assert.Equal(["FRA", "GHA", "BRA", "DEU"], afternoon.Order());
-        Assert.Equal(Given.At("09:00"), afternoon.Entries.Single(x => x.Speaker.Participant == "GHA").ReceivedAt);
+        Assert.Equal(Given.At("09:00"), afternoon.Entries.Single(x => x.Speaker.Participant == Code("GHA")).ReceivedAt);
         Assert.Contains("carried over from an earlier meeting", afternoon.Line("BRA").Explanation);
         Assert.Empty(morning.Order());
         Assert.All(morning.Entries, x => Assert.Equal(EntryState.CarriedOver, x.State));

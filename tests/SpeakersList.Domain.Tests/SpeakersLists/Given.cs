@@ -19,13 +19,13 @@ public static class Given
         ListOfSpeakers.For(new MeetingScheduled(Guid.NewGuid(), Guid.NewGuid(), new MeetingDetails(kind, "First plenary meeting", "General Assembly Hall",
             At(start), At(end), "America/New_York", "Migration and development"), At("08:00")));
 
-    public static Participant Participant(string code) => ParticipantRegistry.ByCode[code];
+    public static Participant Participant(string code) => ParticipantRegistry.ByCode[Code(code)];
 
     public static ListOfSpeakers With(this ListOfSpeakers list, params IMeetingEvent[] events) => list.Evolve(events);
 
     public static ListOfSpeakers Inscribed(this ListOfSpeakers list, string code, LevelOfRepresentation level, string at,
         string? onBehalfOf = null) =>
-        list.Decided(Inscription.Decide(list, new Inscribe(Guid.NewGuid(), code, level, "Speaker", "Minister", onBehalfOf), Participant(code), At(at)));
+        list.Decided(Inscription.Decide(list, new Inscribe(Guid.NewGuid(), Code(code), level, "Speaker", "Minister", onBehalfOf), Participant(code), At(at)));
 
     public static ListOfSpeakers Decided(this ListOfSpeakers list, Decision decision)
     {
@@ -34,9 +34,9 @@ public static class Given
     }
 
     public static Guid IdOf(this ListOfSpeakers list, string code) =>
-        list.Entries.Single(x => x.Speaker.Participant == code && x.IsActive).InscriptionId;
+        list.Entries.Single(x => x.Speaker.Participant == Code(code) && x.IsActive).InscriptionId;
 
-    public static string[] Order(this ListOfSpeakers list) => list.SpeakingOrder().Select(x => x.Entry.Speaker.Participant).ToArray();
+    public static string[] Order(this ListOfSpeakers list) => list.SpeakingOrder().Select(x => x.Entry.Speaker.Participant.Value).ToArray();
 
-    public static OrderedEntry Line(this ListOfSpeakers list, string code) => list.SpeakingOrder().Single(x => x.Entry.Speaker.Participant == code);
+    public static OrderedEntry Line(this ListOfSpeakers list, string code) => list.SpeakingOrder().Single(x => x.Entry.Speaker.Participant == Code(code));
 }

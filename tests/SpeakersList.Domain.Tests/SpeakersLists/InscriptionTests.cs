@@ -7,7 +7,7 @@ namespace SpeakersList.Domain.Tests.SpeakersLists;
 public class Inscription_rules
 {
     private static Inscribe Ghana(Guid? command = null, long? expectedVersion = null) =>
-        new(command ?? Guid.NewGuid(), "GHA", Minister, "Speaker", "Minister", ExpectedVersion: expectedVersion);
+        new(command ?? Guid.NewGuid(), Code("GHA"), Minister, "Speaker", "Minister", ExpectedVersion: expectedVersion);
 
     [Fact]
     public void An_inscription_records_the_time_the_server_received_it()
@@ -49,9 +49,9 @@ public class Inscription_rules
         Assert.Contains("Ghana is already inscribed on this list. A second inscription needs an officer's permission.",
             Inscription.Decide(list, Ghana(), Given.Participant("GHA"), Given.At("09:01")).Refused());
 
-        list = list.Decided(ListManagement.Decide(list, new AllowSecondInscription(Guid.NewGuid(), "gha"), Given.At("09:02")));
+        list = list.Decided(ListManagement.Decide(list, new AllowSecondInscription(Guid.NewGuid(), Code("gha")), Given.At("09:02")));
         list = list.Decided(Inscription.Decide(list, Ghana(), Given.Participant("GHA"), Given.At("09:03")));
-        Assert.Equal(2, list.StatementsBy("GHA"));
+        Assert.Equal(2, list.StatementsBy(Code("GHA")));
         Assert.Contains("Ghana is already inscribed", Inscription.Decide(list, Ghana(), Given.Participant("GHA"), Given.At("09:04")).Refused());
     }
 
@@ -62,7 +62,7 @@ public class Inscription_rules
         list = list.Decided(ListManagement.Decide(list, new SetSpeakerCap(Guid.NewGuid(), 2), Given.At("09:00")));
         list = list.Inscribed("FRA", Minister, "09:01");
 
-        var refused = Inscription.Decide(list, new Inscribe(Guid.NewGuid(), "BRA", Minister, "S", "T"), Given.Participant("BRA"), Given.At("09:02"));
+        var refused = Inscription.Decide(list, new Inscribe(Guid.NewGuid(), Code("BRA"), Minister, "S", "T"), Given.Participant("BRA"), Given.At("09:02"));
 
         Assert.Equal(RefusalKind.Conflict, refused.Refusal?.Kind);
         Assert.Contains("limited to 2", refused.Refusal!.Detail);
@@ -125,7 +125,7 @@ public class Meetings_moved_or_cancelled
         var afternoon = Given.Plenary("15:00", "18:00").With(new SpeakersList.Programme.MeetingCancelled(Guid.Empty, Guid.NewGuid(), "no quorum", Given.At("12:00")));
         var nextDay = Given.Meeting(SpeakersList.Programme.MeetingKind.Plenary, "1.10:00", "1.13:00");
 
-        var refused = Inscription.Decide(afternoon, new Inscribe(Guid.NewGuid(), "FRA", LevelOfRepresentation.Minister, "S", "T"),
+        var refused = Inscription.Decide(afternoon, new Inscribe(Guid.NewGuid(), Code("FRA"), LevelOfRepresentation.Minister, "S", "T"),
             Given.Participant("FRA"), Given.At("12:30"));
 
         Assert.Equal(RefusalKind.Conflict, refused.Refusal?.Kind);

@@ -38,7 +38,7 @@ public class A_fair_opening
     {
         var list = Scheduled();
 
-        var decision = Inscription.Decide(list, new Inscribe(Guid.NewGuid(), "GHA", LevelOfRepresentation.Minister, "Speaker", "Minister"),
+        var decision = Inscription.Decide(list, new Inscribe(Guid.NewGuid(), Code("GHA"), LevelOfRepresentation.Minister, "Speaker", "Minister"),
             Participant("GHA"), At("08:59:59"));
 
         Assert.Equal(RefusalKind.Invalid, decision.Refusal?.Kind);
@@ -53,7 +53,7 @@ public class A_fair_opening
 
         var ministers = list.SpeakingOrder().Where(x => x.Entry.Speaker.Level == LevelOfRepresentation.Minister).ToList();
         Assert.All(ministers, x => Assert.True(list.IsHeld(x.Entry)));
-        Assert.Equal(ministers.Select(x => x.Entry.Speaker.Participant).Order(StringComparer.Ordinal), ministers.Select(x => x.Entry.Speaker.Participant));
+        Assert.Equal(ministers.Select(x => x.Entry.Speaker.Participant).Order(), ministers.Select(x => x.Entry.Speaker.Participant));
         Assert.All(ministers, x => Assert.Contains("Held for the draw by lot when the opening window closes (13:01:00 UTC)", x.Explanation));
     }
 
@@ -89,7 +89,7 @@ public class A_fair_opening
         foreach (var level in new[] { LevelOfRepresentation.HeadOfState, LevelOfRepresentation.Minister })
         {
             var expected = list.Entries.Where(x => x.Speaker.Level == level)
-                .OrderBy(x => Convert.ToHexStringLower(SHA256.HashData([.. published, .. Encoding.ASCII.GetBytes(x.Speaker.Participant)])), StringComparer.Ordinal)
+                .OrderBy(x => Convert.ToHexStringLower(SHA256.HashData([.. published, .. Encoding.ASCII.GetBytes(x.Speaker.Participant.Value)])), StringComparer.Ordinal)
                 .Select(x => x.Speaker.Participant);
             Assert.Equal(expected, list.SpeakingOrder().Where(x => x.Entry.Speaker.Level == level).Select(x => x.Entry.Speaker.Participant));
         }
@@ -106,7 +106,7 @@ public class A_fair_opening
             .Inscribed("AUS", LevelOfRepresentation.Minister, "09:01:30");
 
         var ministers = list.SpeakingOrder().Where(x => x.Entry.Speaker.Level == LevelOfRepresentation.Minister).Select(x => x.Entry.Speaker.Participant).ToList();
-        Assert.Equal(["AUS", "ARG"], ministers[^2..]);
+        Assert.Equal([Code("AUS"), Code("ARG")], ministers[^2..]);
         Assert.DoesNotContain("drawn by lot", list.Line("AUS").Explanation);
         Assert.Contains("received after the opening window", list.Line("AUS").Explanation);
     }
@@ -119,7 +119,7 @@ public class A_fair_opening
         var list = scheduled;
         void Take(Decision d) { Assert.Null(d.Refusal); events.AddRange(d.Events); list = list.Evolve(d.Events); }
         Take(Opening.Decide(list, new ScheduleOpening(Guid.NewGuid(), At("09:00"), 60), Seed, At("08:30")));
-        foreach (var code in States) Take(Inscription.Decide(list, new Inscribe(Guid.NewGuid(), code, LevelOfRepresentation.Minister, "S", "T"), Participant(code), At("09:00:30")));
+        foreach (var code in States) Take(Inscription.Decide(list, new Inscribe(Guid.NewGuid(), Code(code), LevelOfRepresentation.Minister, "S", "T"), Participant(code), At("09:00:30")));
         Take(Opening.Draw(list, Seed, At("09:01:01")));
         var seedHex = Convert.ToHexStringLower(Seed);
 

@@ -65,7 +65,7 @@ public class Protocol_order
         // The State of Palestine inscribed among Member States (A/RES/ES-10/23).
         var palestine = Given.Participant("PSE") with { SpeakingBlockOverride = SpeakingBlock.MemberStatesAndGroups };
         var list = Given.Plenary().Inscribed("GHA", Minister, "09:00:01");
-        list = list.Decided(Inscription.Decide(list, new Inscribe(Guid.NewGuid(), "PSE", Minister, "S", "T"), palestine, Given.At("09:00:00")));
+        list = list.Decided(Inscription.Decide(list, new Inscribe(Guid.NewGuid(), Code("PSE"), Minister, "S", "T"), palestine, Given.At("09:00:00")));
         list = list.Inscribed("VAT", HeadOfState, "08:59:00");
 
         Assert.Equal(["PSE", "GHA", "VAT"], list.Order());
@@ -104,6 +104,6 @@ public class Protocol_order
     }
 
     private static SpeakerInscribed PreArranged(ListOfSpeakers list, string code, int order) =>
-        new(list.Id, Guid.NewGuid(), Guid.NewGuid(), new Speaker(code, code, SpeakingBlock.OtherObserversAndUnSystem, Other, code, code),
+        new(list.Id, Guid.NewGuid(), Guid.NewGuid(), new Speaker(Code(code), code, SpeakingBlock.OtherObserversAndUnSystem, Other, code, code),
             EntryKind.PreArranged, Given.At("08:00"), ArrangedOrder: order);
 }

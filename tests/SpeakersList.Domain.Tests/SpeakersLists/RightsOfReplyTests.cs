@@ -8,7 +8,7 @@ namespace SpeakersList.Domain.Tests.SpeakersLists;
 public class Rights_of_reply
 {
     private static Decision Request(ListOfSpeakers list, string code) =>
-        RightsOfReply.Decide(list, new RequestRightOfReply(Guid.NewGuid(), code, "Speaker", "Ambassador"), Given.Participant(code), Given.At("17:00"));
+        RightsOfReply.Decide(list, new RequestRightOfReply(Guid.NewGuid(), Code(code), "Speaker", "Ambassador"), Given.Participant(code), Given.At("17:00"));
 
     [Fact]
     public void Replies_come_after_the_statements_and_are_limited_to_ten_then_five_minutes()

@@ -17,8 +17,8 @@ public class Live_views
             Day1 + TimeSpan.Parse(start), Day1 + TimeSpan.Parse(start) + TimeSpan.FromHours(3), "America/New_York", "Migration"), Day1));
 
     private static ListOfSpeakers Inscribed(ListOfSpeakers list, string code, string at) =>
-        list.Evolve(Inscription.Decide(list, new Inscribe(Guid.NewGuid(), code, LevelOfRepresentation.Minister, "Speaker", "Minister"),
-            ParticipantRegistry.ByCode[code], Day1 + TimeSpan.Parse(at)).Events);
+        list.Evolve(Inscription.Decide(list, new Inscribe(Guid.NewGuid(), ParticipantCode.Parse(code), LevelOfRepresentation.Minister, "Speaker", "Minister"),
+            ParticipantRegistry.ByCode[ParticipantCode.Parse(code)], Day1 + TimeSpan.Parse(at)).Events);
 
     private static ListOfSpeakers Opened(ListOfSpeakers list, string at) => list.Evolve(new MeetingOpened(list.Id, Guid.NewGuid(), Day1 + TimeSpan.Parse(at)));
 
@@ -57,9 +57,9 @@ public class Live_views
         var roundTable = Inscribed(Meeting("Round table", "10:00", "Conference Room 4"), "GHA", "09:05");
         plenary = Opened(plenary, "10:00").Evolve(new SpeakerCalled(plenary.Id, Guid.NewGuid(), Day1 + TimeSpan.FromHours(10), plenary.Entries[0].InscriptionId, 300, false));
 
-        var view = LiveViews.Delegation("gha", [(SpeakersListView.From(plenary), plenary.Floor.Status), (SpeakersListView.From(roundTable), roundTable.Floor.Status)]);
+        var view = LiveViews.Delegation(ParticipantCode.Parse("gha"), [(SpeakersListView.From(plenary), plenary.Floor.Status), (SpeakersListView.From(roundTable), roundTable.Floor.Status)]);
 
-        Assert.Equal("GHA", view.Participant);
+        Assert.Equal("GHA", view.Participant.Value);
         Assert.Equal(plenary.Version + roundTable.Version, view.Version);
         var inPlenary = view.Slots.Single(x => x.MeetingId == plenary.Id);
         Assert.Equal((3, 2, EntryState.Waiting, MeetingStatus.InProgress), (inPlenary.Position, inPlenary.PeopleBefore, inPlenary.State, inPlenary.MeetingStatus));

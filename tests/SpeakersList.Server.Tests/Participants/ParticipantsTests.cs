@@ -45,7 +45,7 @@ public class The_participants_registry(SpeakersListApp app) : ApiTest(app)
             new { name = "State of Palestine", category = "observerState", speakingBlockOverride = "memberStatesAndGroups" }, Api.Json), HttpStatusCode.OK);
 
         await using var session = App.Services.GetRequiredService<Marten.IDocumentStore>().QuerySession();
-        var events = await session.Events.FetchStreamAsync(SpeakersList.Participants.ParticipantStreams.IdFor("PSE"));
+        var events = await session.Events.FetchStreamAsync(SpeakersList.Participants.ParticipantStreams.IdFor(SpeakersList.Participants.ParticipantCode.Parse("PSE")));
 
         Assert.Equal(["ParticipantRegistered", "ParticipantCorrected"], events.Select(e => e.Data.GetType().Name));
         var corrected = Assert.IsType<SpeakersList.Participants.ParticipantCorrected>(events[1].Data);

@@ -8,7 +8,7 @@ namespace SpeakersList.Server.Tests.RoundTables;
 public class Round_tables(SpeakersListApp app) : ApiTest(app)
 {
     private static string[] Codes(ParticipantCategory category) =>
-        [.. ParticipantRegistry.All.Where(p => p.Category == category).Select(p => p.Code)];
+        [.. ParticipantRegistry.All.Where(p => p.Category == category).Select(p => p.Code.Value)];
 
     private static readonly string[] Stakeholders =
         [.. Codes(ParticipantCategory.Ngo), .. Codes(ParticipantCategory.CivilSociety), .. Codes(ParticipantCategory.PrivateSector)];

@@ -17,7 +17,7 @@ public class Stored_shapes(SpeakersListApp app) : ApiTest(app)
     private static readonly Guid Inscription = Guid.Parse("6a1f0c2e-0000-4000-8000-000000000002");
     private static readonly Guid Earlier = Guid.Parse("6a1f0c2e-0000-4000-8000-000000000003");
     private static readonly DateTimeOffset Received = new(2013, 9, 24, 9, 0, 0, TimeSpan.FromHours(-4));
-    private static readonly Speaker Ghana = new("GHA", "Ghana", SpeakingBlock.MemberStatesAndGroups, LevelOfRepresentation.Minister,
+    private static readonly Speaker Ghana = new(ParticipantCode.Parse("GHA"), "Ghana", SpeakingBlock.MemberStatesAndGroups, LevelOfRepresentation.Minister,
         "Kwame Mensah", "Minister for Foreign Affairs", "African Group");
 
     private const string StoredInscription =

@@ -12,7 +12,7 @@ public static class AddParticipantEndpoint
         (command.SpeakingBlockOverride is { } block && !Enum.IsDefined(block), "speakingBlockOverride is not a speaking block."));
 
     public static Task<Participant?> LoadAsync(AddParticipant command, IQuerySession session, CancellationToken cancellation) =>
-        session.LoadAsync<Participant>(ParticipantCode.Normalise(command.Code), cancellation);
+        session.LoadParticipantAsync(command.Code, cancellation);
 
     /// <summary>Add a participant. The code is its key: adding the same participant again answers 200 and changes nothing; another participant under a known code is refused (409).</summary>
     [WolverinePost("/api/participants", OperationId = "AddParticipant")]

@@ -15,7 +15,7 @@ public static class EditParticipantEndpoint
         (command.SpeakingBlockOverride is { } block && !Enum.IsDefined(block), "speakingBlockOverride is not a speaking block."));
 
     public static Task<Participant?> LoadAsync(string code, IQuerySession session, CancellationToken cancellation) =>
-        session.LoadAsync<Participant>(ParticipantCode.Normalise(code), cancellation);
+        session.LoadParticipantAsync(code, cancellation);
 
     /// <summary>Replace a participant's name, category, regional group and speaking-block override. Repeating it changes nothing.</summary>
     [WolverinePut("/api/participants/{code}", OperationId = "EditParticipant")]

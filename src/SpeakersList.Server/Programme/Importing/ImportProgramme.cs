@@ -16,7 +16,7 @@ public static class ProgrammeImporter
             return (await AnswerAsync(session, done, cancellation), null, true);
 
         var held = await session.Query<Meeting>().Where(m => m.Status != ProgrammeStatus.Cancelled).ToListAsync(cancellation);
-        var participants = (await session.Query<Participant>().ToListAsync(cancellation)).ToDictionary(p => p.Code, StringComparer.OrdinalIgnoreCase);
+        var participants = (await session.Query<Participant>().ToListAsync(cancellation)).ToDictionary(p => p.Code);
         var (imported, refusal) = ProgrammeImport.Decide(command, held, code => participants.GetValueOrDefault(code), now);
         if (refusal is not null) return (null, refusal, false);
 

@@ -33,14 +33,14 @@ public static class CalendarLinkEndpoints
         TimeProvider clock, CancellationToken cancellation)
     {
         if (Actor.Of(user).RefuseUnlessFor(code) is { } refused) return (refused, MartenOps.Nothing());
-        var participant = await session.LoadAsync<Participant>(ParticipantCode.Normalise(code), cancellation);
+        var participant = await session.LoadParticipantAsync(code, cancellation);
         if (participant is null)
             return (Refusal.NotFound($"Unknown participant '{code}'. Use a code from GET /api/participants.").ToResult(), MartenOps.Nothing());
         var token = Base64Url(RandomNumberGenerator.GetBytes(24));
-        var link = new CalendarLink(Guid.NewGuid(), participant.Code, Hash(token), clock.GetUtcNow(), user.Identity?.Name ?? "unknown");
+        var link = new CalendarLink(Guid.NewGuid(), participant.Code.Value, Hash(token), clock.GetUtcNow(), user.Identity?.Name ?? "unknown");
         var url = $"{http.Request.Scheme}://{http.Request.Host}{FeedRoute.Replace("{token}", token)}";
         return (Results.Created($"/api/delegations/{participant.Code}/calendar-links/{link.Id}",
-            new CalendarLinkCreated(link.Id, participant.Code, url, link.CreatedAt)), MartenOps.Store(link));
+            new CalendarLinkCreated(link.Id, participant.Code.Value, url, link.CreatedAt)), MartenOps.Store(link));
     }
 
     /// <summary>The delegation's calendar links (never their secret addresses).</summary>
@@ -50,7 +50,8 @@ public static class CalendarLinkEndpoints
     public static async Task<IResult> List(string code, IQuerySession session, ClaimsPrincipal user, CancellationToken cancellation)
     {
         if (Actor.Of(user).RefuseUnlessFor(code) is { } refused) return refused;
-        var subject = ParticipantCode.Normalise(code);
+        if (!ParticipantCode.TryParse(code, out var delegation)) return Results.Ok(Array.Empty<CalendarLinkSummary>());
+        var subject = delegation.Value;
         var links = await session.Query<CalendarLink>().Where(x => x.Participant == subject).OrderBy(x => x.CreatedAt).ToListAsync(cancellation);
         return Results.Ok(links.Select(x => new CalendarLinkSummary(x.Id, x.Participant, x.CreatedAt, x.CreatedBy, x.RevokedAt)).ToList());
     }
@@ -83,7 +84,7 @@ public static class CalendarLinkEndpoints
         var link = await session.Query<CalendarLink>().FirstOrDefaultAsync(x => x.TokenHash == hash, cancellation);
         if (link is null || link.RevokedAt is not null)
             return Refusal.NotFound("There is no calendar at this address: the link is unknown or has been revoked.").ToResult();
-        var text = await DelegationCalendar.BuildAsync(session, link.Participant, cancellation);
+        var text = await DelegationCalendar.BuildAsync(session, ParticipantCode.Parse(link.Participant), cancellation);
         return Results.Text(text, "text/calendar; charset=utf-8");
     }
 

@@ -4,7 +4,6 @@ using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using SpeakersList.Publishing;
 using SpeakersList.Server.Programme;
-using static SpeakersList.Participants.ParticipantCode;
 
 namespace SpeakersList.Server.Publishing.Calendars;
 
@@ -16,10 +15,10 @@ public static class DelegationCalendar
 {
     private const string ProductId = "-//SpeakersList//Speakers lists//EN";
 
-    public static async Task<string> BuildAsync(IQuerySession session, string participantCode, CancellationToken cancellation)
+    public static async Task<string> BuildAsync(IQuerySession session, ParticipantCode participantCode, CancellationToken cancellation)
     {
-        var participant = await session.LoadAsync<Participant>(participantCode, cancellation);
-        var calendar = NewCalendar($"{participant?.Name ?? participantCode}: speaking slots");
+        var participant = await session.LoadParticipantAsync(participantCode, cancellation);
+        var calendar = NewCalendar($"{participant?.Name ?? participantCode.Value}: speaking slots");
         var zones = new HashSet<string>();
 
         // Every meeting on whose list the delegation has ever been inscribed.
@@ -58,22 +57,22 @@ public static class DelegationCalendar
         var conferences = await session.Query<Conference>().ToListAsync(cancellation);
         var seatEvents = new List<(Guid RoundTable, bool Allocated, DateTimeOffset At)>();
         seatEvents.AddRange((await session.Events.QueryRawEventDataOnly<RoundTableSeatAllocated>().ToListAsync(cancellation))
-            .Where(x => Same(x.Participant, participantCode)).Select(x => (x.RoundTableId, true, x.At)));
+            .Where(x => x.Participant == participantCode).Select(x => (x.RoundTableId, true, x.At)));
         seatEvents.AddRange((await session.Events.QueryRawEventDataOnly<RoundTableSeatReleased>().ToListAsync(cancellation))
-            .Where(x => Same(x.Participant, participantCode)).Select(x => (x.RoundTableId, false, x.At)));
+            .Where(x => x.Participant == participantCode).Select(x => (x.RoundTableId, false, x.At)));
         if (seatEvents.Count > 0)
         {
             var changes = await PublishingStore.MeetingChangesAsync(session, cancellation);
             foreach (var seat in seatEvents.GroupBy(x => x.RoundTable))
             {
                 if (await session.LoadAsync<Meeting>(seat.Key, cancellation) is not { } roundTable) continue;
-                var held = conferences.Any(c => c.SeatsAt(seat.Key).Any(s => Same(s.Participant, participantCode)));
+                var held = conferences.Any(c => c.SeatsAt(seat.Key).Any(s => s.Participant == participantCode));
                 var change = changes.GetValueOrDefault(seat.Key);
                 var last = seat.Max(x => x.At);
                 var details = roundTable.Details;
                 zones.Add(details.TimeZone);
                 calendar.Events.Add(Event(
-                    uid: $"seat-{seat.Key:N}-{participantCode.ToLowerInvariant()}@speakerslist",
+                    uid: $"seat-{seat.Key:N}-{participantCode.Value.ToLowerInvariant()}@speakerslist",
                     summary: $"Round table: {details.Title}",
                     description: held ? "The delegation has a seat at this round table." : "The delegation's seat was released.",
                     location: details.Room,

@@ -15,11 +15,11 @@ public enum LaterChange
 }
 
 public sealed record JournalSpeaker(
-    int Position, Guid InscriptionId, string Participant, string ParticipantName, string SpeakerName, string SpeakerTitle,
+    int Position, Guid InscriptionId, ParticipantCode Participant, string ParticipantName, string SpeakerName, string SpeakerTitle,
     LevelOfRepresentation Level, string? OnBehalfOf, EntryKind Kind, LaterChange LaterChange, int? PositionNow);
 
 /// <summary>A speaker inscribed after the cut-off, shown only when the Journal is read later.</summary>
-public sealed record JournalLateSpeaker(int PositionNow, string Participant, string ParticipantName, string SpeakerName, DateTimeOffset InscribedAt);
+public sealed record JournalLateSpeaker(int PositionNow, ParticipantCode Participant, string ParticipantName, string SpeakerName, DateTimeOffset InscribedAt);
 
 /// <summary>A meeting of the day as the Journal prints it: as it stood at the cut-off, with what changed since when read live.</summary>
 public sealed record JournalMeeting(
@@ -199,7 +199,7 @@ public static class JournalPage
                     };
                     var behalf = s.OnBehalfOf is { } group ? $" (on behalf of {E(group)})" : "";
                     var kind = s.Kind == EntryKind.RightOfReply ? " — right of reply" : "";
-                    html.Append($"        <li data-participant=\"{E(s.Participant)}\" data-change=\"{s.LaterChange.ToString().ToLowerInvariant()}\"><span class=\"delegation\">{E(s.ParticipantName)}</span>{behalf}{kind}: {E(s.SpeakerName)}, {E(s.SpeakerTitle)}{mark}</li>\n");
+                    html.Append($"        <li data-participant=\"{E(s.Participant.Value)}\" data-change=\"{s.LaterChange.ToString().ToLowerInvariant()}\"><span class=\"delegation\">{E(s.ParticipantName)}</span>{behalf}{kind}: {E(s.SpeakerName)}, {E(s.SpeakerTitle)}{mark}</li>\n");
                 }
                 html.Append("      </ol>\n");
             }
@@ -207,7 +207,7 @@ public static class JournalPage
             {
                 html.Append("      <p class=\"later\">Inscribed after the cut-off:</p>\n      <ul class=\"later-speakers\">\n");
                 foreach (var s in m.InscribedSince)
-                    html.Append($"        <li data-participant=\"{E(s.Participant)}\" class=\"later\">{E(s.ParticipantName)}: {E(s.SpeakerName)} (now number {s.PositionNow})</li>\n");
+                    html.Append($"        <li data-participant=\"{E(s.Participant.Value)}\" class=\"later\">{E(s.ParticipantName)}: {E(s.SpeakerName)} (now number {s.PositionNow})</li>\n");
                 html.Append("      </ul>\n");
             }
             html.Append($"      <p class=\"no-print links\"><a href=\"/api/meetings/{m.MeetingId}/record\">Record</a> <a href=\"/api/meetings/{m.MeetingId}/record.csv\">CSV</a> <a href=\"/api/meetings/{m.MeetingId}/record.akn.xml\">Akoma Ntoso</a></p>\n");

@@ -14,7 +14,7 @@ public sealed record RecordItemView(
     int Number,
     RecordItemKind Kind,
     Guid? InscriptionId,
-    string Participant,
+    ParticipantCode Participant,
     string Delegation,
     string? SpeakerName,
     string? SpeakerTitle,
@@ -83,7 +83,7 @@ public static class RecordEndpoints
     {
         if (await RecordAsync(session, meetingId, cancellation) is not { } record) return NotFound(meetingId);
         var text = Csv.Write(record.Items.Select(x => new RecordCsvLine(
-            x.Number, Json(x.Kind), x.Participant, x.Delegation, x.SpeakerName, x.SpeakerTitle, x.Level is { } level ? Json(level) : null, x.OnBehalfOf,
+            x.Number, Json(x.Kind), x.Participant.Value, x.Delegation, x.SpeakerName, x.SpeakerTitle, x.Level is { } level ? Json(level) : null, x.OnBehalfOf,
             x.From.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture), x.To.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture),
             x.AllottedSeconds, x.UsedSeconds, x.OverrunSeconds, x.Pauses.Count, x.PausedSeconds)));
         return Results.File(Encoding.UTF8.GetBytes(text), "text/csv; charset=utf-8", $"record-{meetingId}.csv");

@@ -10,7 +10,7 @@ namespace SpeakersList.Server.Publishing.Statements;
 /// <summary>One version of a statement, as officers, the delegation and (after the speech began) the public see it.</summary>
 public sealed record StatementVersionView(int Version, string MediaType, string? FileName, long Length, string Sha256, DateTimeOffset SubmittedAt, string Url);
 
-public sealed record StatementView(Guid MeetingId, Guid InscriptionId, string Participant, bool Public, IReadOnlyList<StatementVersionView> Versions);
+public sealed record StatementView(Guid MeetingId, Guid InscriptionId, ParticipantCode Participant, bool Public, IReadOnlyList<StatementVersionView> Versions);
 
 /// <summary>
 /// A delegation attaches the text of its statement to its own inscription: PDF, DOCX or plain text, at most
@@ -151,9 +151,9 @@ public static class StatementQueries
     public static async Task<IResult> Slots(string code, IQuerySession session, ClaimsPrincipal user, CancellationToken cancellation)
     {
         if (Actor.Of(user).RefuseUnlessFor(code) is { } refused) return refused;
-        var participant = code.Trim();
+        if (!ParticipantCode.TryParse(code, out var participant)) return Results.Ok(Array.Empty<StatementSlotView>());
         var submitted = (await session.Events.QueryRawEventDataOnly<StatementSubmitted>().ToListAsync(cancellation))
-            .Where(x => string.Equals(x.Participant, participant, StringComparison.OrdinalIgnoreCase))
+            .Where(x => x.Participant == participant)
             .GroupBy(x => x.InscriptionId).ToDictionary(g => g.Key, g => g.Max(x => x.Version));
         var slots = new List<StatementSlotView>();
         foreach (var list in await session.Query<ListOfSpeakers>().ToListAsync(cancellation))
@@ -186,7 +186,7 @@ public static class StatementQueries
         if (await session.LoadAsync<StoredStatementFile>(chosen.FileId, cancellation) is not { } file)
             return Refusal.NotFound("The file of this statement is missing.").ToResult();
         http.Response.Headers.XContentTypeOptions = "nosniff";
-        var name = $"statement-{chosen.Participant.ToLowerInvariant()}-v{chosen.Version}.{StatementContent.Extension(chosen.Format)}";
+        var name = $"statement-{chosen.Participant.Value.ToLowerInvariant()}-v{chosen.Version}.{StatementContent.Extension(chosen.Format)}";
         return Results.File(file.Content, StatementContent.MediaType(chosen.Format), name);
     }
 

@@ -20,7 +20,7 @@ public static class StatisticsCsv
     public const string Conference = "conference";
 
     /// <summary>The lines of one meeting.</summary>
-    public static IReadOnlyList<StatisticsCsvLine> Of(ListOfSpeakers list, IReadOnlyDictionary<string, Participant> participants)
+    public static IReadOnlyList<StatisticsCsvLine> Of(ListOfSpeakers list, IReadOnlyDictionary<ParticipantCode, Participant> participants)
     {
         var statistics = MeetingStatistics.From(list, participants);
         var forecast = Forecast.Of(list, Forecast.NextFree(list)).Entries.ToDictionary(f => f.Ordered.Entry.InscriptionId);
@@ -31,8 +31,8 @@ public static class StatisticsCsv
                 : e.IsWaiting && forecast.TryGetValue(e.InscriptionId, out var f) && !f.ReachedBeforeEnd);
         var inscribed = list.Entries.Where(e => e.State != EntryState.Withdrawn).ToList();
 
-        string Category(string code) => participants.TryGetValue(code, out var p) ? Name(p.Category.ToString()) : MeetingStatistics.NoGroup;
-        string Region(string code) => participants.TryGetValue(code, out var p) && p.RegionalGroup is { } g ? Name(g.ToString()) : MeetingStatistics.NoGroup;
+        string Category(ParticipantCode code) => participants.TryGetValue(code, out var p) ? Name(p.Category.ToString()) : MeetingStatistics.NoGroup;
+        string Region(ParticipantCode code) => participants.TryGetValue(code, out var p) && p.RegionalGroup is { } g ? Name(g.ToString()) : MeetingStatistics.NoGroup;
 
         StatisticsCsvLine Line(string dimension, SpeakingFigures figures, Func<Entry, bool> member) => new(
             list.Id.ToString(), list.Meeting.Details.Title, dimension, figures.Group, inscribed.Count(member), figures.SpeakersHeard, inscribed.Where(member).Count(NotReached),
@@ -78,13 +78,10 @@ public static class StatisticsCsv
 
     private static string Name(string value) => JsonNamingPolicy.CamelCase.ConvertName(value);
 
-    private static async Task<IReadOnlyDictionary<string, Participant>> ParticipantsAsync(IQuerySession session, IEnumerable<ListOfSpeakers> lists,
-        CancellationToken cancellation)
-    {
-        var codes = lists.SelectMany(l => l.Entries.Select(x => x.Speaker.Participant).Concat(l.Floor.PointsOfOrder.Select(x => x.Participant)))
-            .Select(ParticipantCode.Normalise).Distinct().ToArray();
-        return (await session.LoadManyAsync<Participant>(cancellation, codes)).ToDictionary(x => x.Code, StringComparer.OrdinalIgnoreCase);
-    }
+    private static Task<IReadOnlyDictionary<ParticipantCode, Participant>> ParticipantsAsync(IQuerySession session, IEnumerable<ListOfSpeakers> lists,
+        CancellationToken cancellation) =>
+        session.LoadParticipantsAsync(
+            lists.SelectMany(l => l.Entries.Select(x => x.Speaker.Participant).Concat(l.Floor.PointsOfOrder.Select(x => x.Participant))), cancellation);
 
     private static IResult File(IEnumerable<StatisticsCsvLine> lines, string name) =>
         Results.File(Encoding.UTF8.GetBytes(Csv.Write(lines)), "text/csv; charset=utf-8", name);

@@ -7,7 +7,7 @@ public sealed record ChairDesignated(RoundTableRosterView RoundTable, IReadOnlyL
 public static class DesignateChairEndpoint
 {
     public static ProblemDetails Validate(DesignateChair command) => Validation.Check(
-        (Validation.Missing(command.Participant, 20), "participant is required: the code of the chair's Member State."),
+        (command.Participant.IsNone, "participant is required: the code of the chair's Member State."),
         (Validation.Missing(command.ChairName), "chairName is required (at most 200 characters)."),
         (!Enum.IsDefined(command.Gender), "gender must be female or male."));
 
@@ -22,7 +22,7 @@ public static class DesignateChairEndpoint
     {
         var (write, missing) = await RoundTableWrite.FetchAsync(session, roundTableId, cancellation);
         if (missing is not null) return missing.ToResult();
-        var participant = await session.LoadAsync<Participant>(ParticipantCode.Normalise(command.Participant), cancellation);
+        var participant = await session.LoadParticipantAsync(command.Participant, cancellation);
         var decision = RoundTableParticipation.Decide(write!.Conference, write.RoundTables, roundTableId, command, participant, clock.GetUtcNow());
         if (decision.Refusal is { } refusal) return refusal.ToResult();
         var roster = write.Append(roundTableId, decision);

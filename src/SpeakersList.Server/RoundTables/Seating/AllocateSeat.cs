@@ -4,7 +4,7 @@ namespace SpeakersList.Server.RoundTables.Seating;
 public static class AllocateSeatEndpoint
 {
     public static ProblemDetails Validate(AllocateSeat command) => Validation.Check(
-        (Validation.Missing(command.Participant, 20), "participant is required: the participant's code, such as GHA or UNDP."));
+        (command.Participant.IsNone, "participant is required: the participant's code, such as GHA or UNDP."));
 
     /// <summary>
     /// Allocate a seat. Refused beyond 50 participants, when the seat is kept for the 4 UN-system entities and
@@ -17,7 +17,7 @@ public static class AllocateSeatEndpoint
     {
         var (write, missing) = await RoundTableWrite.FetchAsync(session, roundTableId, cancellation);
         if (missing is not null) return missing.ToResult();
-        var participant = await session.LoadAsync<Participant>(ParticipantCode.Normalise(command.Participant), cancellation);
+        var participant = await session.LoadParticipantAsync(command.Participant, cancellation);
         var decision = RoundTableParticipation.Decide(write!.Conference, write.RoundTables, roundTableId, command, participant, clock.GetUtcNow());
         if (decision.Refusal is { } refusal) return refusal.ToResult();
         var roster = write.Append(roundTableId, decision);

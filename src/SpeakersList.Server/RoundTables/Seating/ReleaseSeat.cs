@@ -11,8 +11,9 @@ public static class ReleaseSeatEndpoint
     {
         var (write, missing) = await RoundTableWrite.FetchAsync(session, roundTableId, cancellation);
         if (missing is not null) return missing.ToResult();
+        if (!ParticipantCode.TryParse(participant, out var code)) return Refusal.NotFound($"{participant} has no seat at this round table.").ToResult();
         var decision = RoundTableParticipation.Decide(write!.Conference, roundTableId,
-            new ReleaseSeat(commandId ?? Guid.Empty, ParticipantCode.Normalise(participant)), clock.GetUtcNow());
+            new ReleaseSeat(commandId ?? Guid.Empty, code), clock.GetUtcNow());
         return decision.Refusal is { } refusal ? refusal.ToResult() : Results.Ok(write.Append(roundTableId, decision));
     }
 }

@@ -8,7 +8,7 @@ public static class StatePreferencesEndpoint
         (Validation.Missing(command.StatedBy), "statedBy is required: who conveys the preference, e.g. the chair of the regional group."),
         (command.Participants is null || command.Participants.Count == 0, "participants is required: the codes of the delegations that prefer this round table."),
         (command.Participants?.Count > 193, "participants lists at most 193 delegations."),
-        (command.Participants?.Any(p => Validation.Missing(p, 20)) == true, "every participant is a code of at most 20 characters."));
+        (command.Participants?.Any(p => p.IsNone) == true, "every participant is a code of at most 20 characters."));
 
     /// <summary>
     /// State delegations' preference for this round table. A preference replaces the delegation's earlier one. Member States'
@@ -21,8 +21,8 @@ public static class StatePreferencesEndpoint
     {
         var (write, missing) = await RoundTableWrite.FetchAsync(session, roundTableId, cancellation);
         if (missing is not null) return missing.ToResult();
-        var codes = command.Participants.Select(p => ParticipantCode.Normalise(p)).Distinct().ToArray();
-        var participants = (await session.LoadManyAsync<Participant>(cancellation, codes)).ToDictionary(p => p.Code, StringComparer.OrdinalIgnoreCase);
+        var codes = command.Participants.Distinct().ToArray();
+        var participants = await session.LoadParticipantsAsync(codes, cancellation);
         var decision = RoundTableParticipation.Decide(write!.Conference, write.RoundTables, roundTableId, command with { Participants = codes },
             code => participants.GetValueOrDefault(code), clock.GetUtcNow());
         return decision.Refusal is { } refusal ? refusal.ToResult() : Results.Ok(write.Append(roundTableId, decision));

@@ -10,7 +10,7 @@ public sealed record InscriptionAccepted(Guid InscriptionId, long Version, int P
 public static class InscribeEndpoint
 {
     public static ProblemDetails Validate(Inscribe command) => Validation.Check(
-        (Validation.Missing(command.Participant, 20), "participant is required: the participant's code, such as GHA or EU."),
+        (command.Participant.IsNone, "participant is required: the participant's code, such as GHA or EU."),
         (!Enum.IsDefined(command.Level),
             "level must be one of headOfState, vicePresident, headOfGovernment, deputyPrimeMinister, minister, viceMinister, chairOfDelegation, other."),
         (Validation.Missing(command.SpeakerName), "speakerName is required (at most 200 characters)."),

@@ -26,7 +26,7 @@ public sealed class InscriptionDesk(IDocumentStore store, ILogger<InscriptionDes
     private const int MaximumBatch = 256;
     private static readonly TimeSpan IdleAfter = TimeSpan.FromSeconds(30);
 
-    private sealed record Pending(Inscribe Command, string Participant, DateTimeOffset ArrivedAt, Requester Requester,
+    private sealed record Pending(Inscribe Command, DateTimeOffset ArrivedAt, Requester Requester,
         TaskCompletionSource<InscriptionOutcome> Answer);
 
     private readonly ConcurrentDictionary<Guid, Channel<Pending>> _queues = new();
@@ -35,7 +35,7 @@ public sealed class InscriptionDesk(IDocumentStore store, ILogger<InscriptionDes
 
     public async Task<InscriptionOutcome> Submit(Guid meetingId, Inscribe command, DateTimeOffset arrivedAt, Requester requester)
     {
-        var pending = new Pending(command, ParticipantCode.Normalise(command.Participant), arrivedAt, requester,
+        var pending = new Pending(command, arrivedAt, requester,
             new TaskCompletionSource<InscriptionOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
         // No queue, and no worker, for a meeting that does not exist: a made-up id costs one light query.
         if (!_queues.ContainsKey(meetingId) && !await MeetingExists(meetingId))
@@ -122,12 +122,11 @@ public sealed class InscriptionDesk(IDocumentStore store, ILogger<InscriptionDes
         }
 
         // The batch's participants in one read.
-        var participants = (await session.LoadManyAsync<Participant>(_stopping.Token, batch.Select(x => x.Participant).Distinct()))
-            .ToDictionary(x => x.Code);
+        var participants = await session.LoadParticipantsAsync(batch.Select(x => x.Command.Participant), _stopping.Token);
         var decided = new List<(Pending Pending, Refusal? Refusal, bool AlreadyDone)>(batch.Count);
         foreach (var pending in batch.OrderBy(x => x.ArrivedAt))
         {
-            if (!participants.TryGetValue(pending.Participant, out var participant))
+            if (!participants.TryGetValue(pending.Command.Participant, out var participant))
             {
                 decided.Add((pending, Refusal.Invalid($"Unknown participant '{pending.Command.Participant}'. Use a code from GET /api/participants."), false));
                 continue;

@@ -4,7 +4,7 @@ namespace SpeakersList.Server.SpeakersLists.Managing;
 public static class AllowSecondInscriptionEndpoint
 {
     public static ProblemDetails Validate(AllowSecondInscription command) => Validation.Check(
-        (Validation.Missing(command.Participant, 20), "participant is required: the participant's code."));
+        (command.Participant.IsNone, "participant is required: the participant's code."));
 
     /// <summary>Allow a delegation a second inscription.</summary>
     [WolverinePost("/api/meetings/{meetingId}/speakers-list/second-inscriptions", OperationId = "AllowSecondInscription")]

@@ -3,10 +3,10 @@ namespace SpeakersList.Server.SpeakersLists.RaisingPointOfOrder;
 public static class RaisePointOfOrderEndpoint
 {
     public static ProblemDetails Validate(RaisePointOfOrder command) => Validation.Check(
-        (Validation.Missing(command.Participant, 20), "participant is required: the code of the delegation rising to a point of order."));
+        (command.Participant.IsNone, "participant is required: the code of the delegation rising to a point of order."));
 
     public static Task<Participant?> LoadAsync(RaisePointOfOrder command, IQuerySession session, CancellationToken cancellation) =>
-        session.LoadAsync<Participant>(ParticipantCode.Normalise(command.Participant), cancellation);
+        session.LoadParticipantAsync(command.Participant, cancellation);
 
     /// <summary>
     /// Give the floor on a point of order (rule 71): it interrupts the debate and pauses the speaker's clock; it is not on

@@ -15,7 +15,7 @@ public sealed record RightOfReplyOutcome(RightOfReplyScheduled? Scheduled, Refus
 public static class RequestRightOfReplyEndpoint
 {
     public static ProblemDetails Validate(RequestRightOfReply command) => Validation.Check(
-        (Validation.Missing(command.Participant, 20), "participant is required: the code of the delegation that replies."),
+        (command.Participant.IsNone, "participant is required: the code of the delegation that replies."),
         (!Enum.IsDefined(command.Level), "level must be one of headOfState, vicePresident, headOfGovernment, deputyPrimeMinister, minister, viceMinister, chairOfDelegation, other."),
         (Validation.Missing(command.SpeakerName), "speakerName is required (at most 200 characters)."),
         (Validation.Missing(command.SpeakerTitle), "speakerTitle is required (at most 200 characters)."));
@@ -32,7 +32,7 @@ public static class RequestRightOfReplyEndpoint
     {
         var requestedAt = await session.LoadAsync<ListOfSpeakers>(meetingId, cancellation);
         if (requestedAt is null) return Refusal.NotFound($"There is no meeting {meetingId}.").ToResult();
-        var participant = await session.LoadAsync<Participant>(ParticipantCode.Normalise(command.Participant), cancellation);
+        var participant = await session.LoadParticipantAsync(command.Participant, cancellation);
         if (participant is null)
             return Refusal.Invalid($"Unknown participant '{command.Participant}'. Use a code from GET /api/participants.").ToResult();
 

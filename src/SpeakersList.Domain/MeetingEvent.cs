@@ -22,12 +22,22 @@ public interface IConferenceEvent
 public sealed class UnknownEvent(object @event, string fold)
     : InvalidOperationException($"{fold} does not know the event {@event.GetType().Name}; add it to the fold.");
 
-/// <summary>The fold of an inline snapshot: the stream's first event starts the snapshot, every later one evolves it.</summary>
+/// <summary>
+/// A snapshot kept from a stream of its own: the stream's first event starts it (<see cref="Start"/>), every later
+/// one evolves it. The inline snapshot, the history and the replay all fold it through <see cref="StreamFold"/>.
+/// </summary>
+public interface IStreamSnapshot<TSelf, in TEvent> where TSelf : class, IStreamSnapshot<TSelf, TEvent>
+{
+    /// <summary>The snapshot the stream's first event starts, or null when the event cannot begin such a stream.</summary>
+    static abstract TSelf? Start(TEvent first);
+
+    TSelf Evolve(TEvent @event);
+}
+
 public static class StreamFold
 {
-    public static TSnapshot Next<TSnapshot, TEvent, TFirst>(TSnapshot? snapshot, TEvent @event, Func<TFirst, TSnapshot> start, Func<TSnapshot, TEvent, TSnapshot> evolve)
-        where TSnapshot : class where TFirst : TEvent =>
-        snapshot is not null ? evolve(snapshot, @event)
-        : @event is TFirst first ? start(first)
-        : throw new InvalidOperationException($"A stream of {typeof(TSnapshot).Name} begins with {typeof(TFirst).Name}, not with {@event?.GetType().Name}.");
+    /// <summary>The snapshot after one more event of its stream.</summary>
+    public static TSnapshot Next<TSnapshot, TEvent>(TSnapshot? snapshot, TEvent @event) where TSnapshot : class, IStreamSnapshot<TSnapshot, TEvent> =>
+        snapshot?.Evolve(@event) ?? TSnapshot.Start(@event)
+        ?? throw new InvalidOperationException($"A stream of {typeof(TSnapshot).Name} cannot begin with {@event?.GetType().Name}.");
 }

@@ -24,10 +24,12 @@ public sealed record Conference(
     ImmutableList<Seat> Seats,
     ImmutableList<Chair> Chairs,
     ImmutableHashSet<Guid> HandledCommands,
-    DateTimeOffset RegisteredAt)
+    DateTimeOffset RegisteredAt) : IStreamSnapshot<Conference, IConferenceEvent>
 {
     public static Conference For(ConferenceRegistered e) => new(
         e.ConferenceId, e.Name, e.Venue, e.TimeZone, [.. e.Days], [.. e.Rooms], [], [], [], [e.CommandId], e.At);
+
+    public static Conference? Start(IConferenceEvent first) => first is ConferenceRegistered e ? For(e) : null;
 
     private Conference On(RoundTablePreferenceStated e) => Handled(e.CommandId) with
     {
@@ -50,10 +52,6 @@ public sealed record Conference(
         Chairs = Chairs.RemoveAll(c => c.RoundTableId == e.RoundTableId)
             .Add(new Chair(e.RoundTableId, e.Participant, e.ParticipantName, e.RegionalGroup, e.ChairName, e.Gender)),
     };
-
-    /// <summary>The conference's fold from the stream's first event, as the inline snapshot runs it.</summary>
-    public static Conference Fold(Conference? conference, IConferenceEvent @event) =>
-        StreamFold.Next(conference, @event, (ConferenceRegistered first) => For(first), (c, e) => c.Evolve(e));
 
     public Conference Evolve(IConferenceEvent @event) => @event switch
     {

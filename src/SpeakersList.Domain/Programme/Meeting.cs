@@ -26,11 +26,13 @@ public sealed record Meeting(
     ImmutableList<MeetingSegment> Segments,
     ProgrammeStatus Status,
     string? CancellationReason,
-    ImmutableHashSet<Guid> HandledCommands)
+    ImmutableHashSet<Guid> HandledCommands) : IStreamSnapshot<Meeting, IMeetingEvent>
 {
     public static Meeting For(MeetingScheduled e) => new(
         e.MeetingId, e.ConferenceId, e.Code, e.Details,
         e.Segments?.ToImmutableList() ?? [], ProgrammeStatus.Scheduled, null, [e.CommandId]);
+
+    public static Meeting? Start(IMeetingEvent first) => first is MeetingScheduled e ? For(e) : null;
 
     private Meeting On(MeetingRescheduled e)
     {
@@ -53,10 +55,6 @@ public sealed record Meeting(
     private Meeting On(MeetingResumed e) => Handled(e.CommandId) with { Status = ProgrammeStatus.InProgress };
 
     private Meeting On(MeetingAdjourned e) => Handled(e.CommandId) with { Status = ProgrammeStatus.Adjourned };
-
-    /// <summary>The programme's fold from the stream's first event, as the inline snapshot runs it.</summary>
-    public static Meeting Fold(Meeting? meeting, IMeetingEvent @event) =>
-        StreamFold.Next(meeting, @event, (MeetingScheduled first) => For(first), (m, e) => m.Evolve(e));
 
     /// <summary>The programme's fold: the events of the meeting's list and floor do not change the programme.</summary>
     public Meeting Evolve(IMeetingEvent @event) => @event switch

@@ -26,11 +26,13 @@ public sealed partial record ListOfSpeakers(
     AbsentPolicy AbsentPolicy = AbsentPolicy.EndOfList,
     ImmutableList<Swap> Swaps = null!,
     CarryOverPolicy CarryOverPolicy = CarryOverPolicy.NextMeetingOnItem,
-    OpeningState? Opening = null)
+    OpeningState? Opening = null) : IStreamSnapshot<ListOfSpeakers, IMeetingEvent>
 {
     public static ListOfSpeakers For(MeetingScheduled e) => new(
         e.MeetingId, new MeetingInfo(e.Details), e.Details.Kind == MeetingKind.Plenary ? OrderingPolicy.Protocol : OrderingPolicy.FirstComeFirstServed,
         false, null, TimeLimits.Default, [], [], [], [e.CommandId], 1, FloorState.Initial, AbsentPolicy.EndOfList, []);
+
+    public static ListOfSpeakers? Start(IMeetingEvent first) => first is MeetingScheduled e ? For(e) : null;
 
     /// <summary>The swaps; a snapshot written before swaps existed reads as a list with none.</summary>
     public ImmutableList<Swap> Swaps { get; init; } = Swaps ?? [];
@@ -113,10 +115,6 @@ public sealed partial record ListOfSpeakers(
         LotDrawn e => On(e),
         _ => throw new UnknownEvent(@event, nameof(ListOfSpeakers)),
     };
-
-    /// <summary>The list after the first event of its stream, or after one more: what the inline snapshot stores.</summary>
-    public static ListOfSpeakers Fold(ListOfSpeakers? list, IMeetingEvent @event) =>
-        StreamFold.Next(list, @event, (MeetingScheduled first) => For(first), (l, e) => l.Evolve(e));
 
     public ListOfSpeakers Evolve(IEnumerable<IMeetingEvent> events) => events.Aggregate(this, (list, e) => list.Evolve(e));
 

@@ -5,10 +5,10 @@ namespace SpeakersList.Server.Infrastructure;
 
 /// <summary>
 /// An inline snapshot folded by the domain alone: the projection hands each of the stream's events of type
-/// <typeparamref name="TEvent"/> to the domain's fold, and knows no event itself.
+/// <typeparamref name="TEvent"/> to the domain's <see cref="StreamFold"/>, and knows no event itself.
 /// </summary>
-public abstract class DomainFold<TSnapshot, TEvent>(Func<TSnapshot?, TEvent, TSnapshot> fold) : SingleStreamProjection<TSnapshot, Guid>
-    where TSnapshot : class
+public abstract class DomainFold<TSnapshot, TEvent> : SingleStreamProjection<TSnapshot, Guid>
+    where TSnapshot : class, IStreamSnapshot<TSnapshot, TEvent>
 {
-    public override TSnapshot? Evolve(TSnapshot? snapshot, Guid id, IEvent e) => e.Data is TEvent data ? fold(snapshot, data) : snapshot;
+    public override TSnapshot? Evolve(TSnapshot? snapshot, Guid id, IEvent e) => e.Data is TEvent data ? StreamFold.Next(snapshot, data) : snapshot;
 }

@@ -21,7 +21,7 @@ public static class HistoryEndpoint
         var history = new List<HistoryEntry>(events.Count);
         foreach (var e in events)
         {
-            if (e.Data is IMeetingEvent change) list = ListOfSpeakers.Fold(list, change);
+            if (e.Data is IMeetingEvent change) list = StreamFold.Next(list, change);
             history.Add(new(e.Version, e.Sequence, e.EventType.Name, e.Timestamp, e.UserName, e.CorrelationId, Describe(e.Data, list)));
         }
         return Results.Ok(history);

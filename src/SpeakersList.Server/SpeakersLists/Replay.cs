@@ -5,7 +5,7 @@ namespace SpeakersList.Server.SpeakersLists;
 /// <summary>
 /// A meeting's list and floor as they stood at a past moment (for disputes, and for the UN Journal's
 /// list "as at 18:30"), rebuilt by folding the meeting's events up to that moment with the domain's
-/// own fold (ListOfSpeakers.Fold): the same code that keeps the inline snapshot.
+/// own fold (StreamFold over ListOfSpeakers): the same code that keeps the inline snapshot.
 /// </summary>
 /// <remarks>
 /// The moment is the one each event records (<see cref="IMeetingEvent.At"/>), not the
@@ -20,7 +20,7 @@ public static class Replay
         if (at is not { } moment) return await session.LoadAsync<ListOfSpeakers>(meetingId, cancellation);
         var events = await session.Events.FetchStreamAsync(meetingId, token: cancellation);
         return events.Select(e => e.Data).OfType<IMeetingEvent>().TakeWhile(e => e.At <= moment)
-            .Aggregate((ListOfSpeakers?)null, ListOfSpeakers.Fold);
+            .Aggregate((ListOfSpeakers?)null, StreamFold.Next);
     }
 
     /// <summary>

@@ -21,11 +21,11 @@ public class The_programme_folds
             new MeetingMoved(id, Guid.NewGuid(), "Conference Room 4", Now),
             new SpeakersListClosed(id, Guid.NewGuid(), Now),
             new MeetingOpened(id, Guid.NewGuid(), At("10:00")),
-        }.Aggregate((SpeakersList.Programme.Meeting?)null, SpeakersList.Programme.Meeting.Fold)!;
+        }.Aggregate((SpeakersList.Programme.Meeting?)null, StreamFold.Next)!;
 
         Assert.Equal("Conference Room 4", meeting.Details.Room);
         Assert.Equal(ProgrammeStatus.InProgress, meeting.Status);
-        Assert.Throws<InvalidOperationException>(() => SpeakersList.Programme.Meeting.Fold(null, new MeetingMoved(id, Guid.NewGuid(), "Conference Room 4", Now)));
+        Assert.Throws<InvalidOperationException>(() => StreamFold.Next((SpeakersList.Programme.Meeting?)null, new MeetingMoved(id, Guid.NewGuid(), "Conference Room 4", Now)));
     }
 
     [Fact]
@@ -34,10 +34,10 @@ public class The_programme_folds
         var conference = Conference();
         var roundTable = Guid.NewGuid();
 
-        var seated = SpeakersList.Programme.Conference.Fold(conference, new RoundTableSeatAllocated(conference.Id, Guid.NewGuid(), roundTable, Code("GHA"), "Ghana",
+        var seated = StreamFold.Next(conference, new RoundTableSeatAllocated(conference.Id, Guid.NewGuid(), roundTable, Code("GHA"), "Ghana",
             SpeakersList.Participants.ParticipantCategory.MemberState, SpeakersList.Participants.RegionalGroup.African, Now));
 
         Assert.Equal(Code("GHA"), Assert.Single(seated.SeatsAt(roundTable)).Participant);
-        Assert.Throws<InvalidOperationException>(() => SpeakersList.Programme.Conference.Fold(null, new RoundTableSeatReleased(conference.Id, Guid.NewGuid(), roundTable, Code("GHA"), Now)));
+        Assert.Throws<InvalidOperationException>(() => StreamFold.Next((SpeakersList.Programme.Conference?)null, new RoundTableSeatReleased(conference.Id, Guid.NewGuid(), roundTable, Code("GHA"), Now)));
     }
 }

@@ -1,6 +1,7 @@
 using SpeakersList.Participants;
 using SpeakersList.Floor;
 using SpeakersList.SpeakersLists;
+using SpeakersList.Programme;
 
 namespace SpeakersList.Publishing;
 
@@ -18,11 +19,12 @@ public sealed record Pause(DateTimeOffset From, DateTimeOffset To)
 }
 
 /// <summary>One thing said on the floor: a statement (with its clock) or a point of order.</summary>
+/// <param name="Delegation">The participant's name as registered: the delegation, or the organization, that spoke.</param>
 public sealed record RecordItem(
     RecordItemKind Kind,
     Guid? InscriptionId,
     ParticipantCode Participant,
-    string ParticipantName,
+    string Delegation,
     string? SpeakerName,
     string? SpeakerTitle,
     LevelOfRepresentation? Level,
@@ -36,6 +38,14 @@ public sealed record RecordItem(
     IReadOnlyList<Pause> Pauses)
 {
     public double PausedSeconds => Pauses.Sum(p => p.Seconds);
+
+    /// <summary>The same line with its times as the venue's clocks show them, as the record presents them.</summary>
+    public RecordItem AtVenue(TimeZoneInfo venue) => this with
+    {
+        From = venue.LocalTime(From),
+        To = venue.LocalTime(To),
+        Pauses = Pauses.Select(p => new Pause(venue.LocalTime(p.From), venue.LocalTime(p.To))).ToList(),
+    };
 }
 
 /// <summary>

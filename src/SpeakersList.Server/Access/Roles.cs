@@ -12,15 +12,6 @@ public static class Roles
     public const string Delegation = "delegation";
     public const string Display = "display";
 
-    /// <summary>The participant code a delegation acts for (GHA, EU, ...).</summary>
-    public const string DelegationClaim = "speakerslist:delegation";
-
-    /// <summary>The room a display screen is for.</summary>
-    public const string RoomClaim = "speakerslist:room";
-
-    /// <summary>The access code or display token a session was opened with: revoking it ends the session.</summary>
-    public const string CredentialClaim = "speakerslist:credential";
-
     public static ClaimsPrincipal Principal(string role, string name, string? delegation = null, string? room = null, Guid? credential = null)
     {
         var claims = new List<Claim>
@@ -29,11 +20,24 @@ public static class Roles
             new(ClaimTypes.Name, name),
             new(ClaimTypes.Role, role),
         };
-        if (delegation is not null) claims.Add(new(DelegationClaim, delegation));
-        if (room is not null) claims.Add(new(RoomClaim, room));
-        if (credential is not null) claims.Add(new(CredentialClaim, credential.Value.ToString()));
+        if (delegation is not null) claims.Add(new(SessionClaims.Delegation, delegation));
+        if (room is not null) claims.Add(new(SessionClaims.Room, room));
+        if (credential is not null) claims.Add(new(SessionClaims.Credential, credential.Value.ToString()));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, "SpeakersList", ClaimTypes.Name, ClaimTypes.Role));
     }
+}
+
+/// <summary>What a session carries besides its name and role.</summary>
+public static class SessionClaims
+{
+    /// <summary>The participant code a delegation acts for (GHA, EU, ...).</summary>
+    public const string Delegation = "speakerslist:delegation";
+
+    /// <summary>The room a display screen is for.</summary>
+    public const string Room = "speakerslist:room";
+
+    /// <summary>The access code or display token a session was opened with: revoking it ends the session.</summary>
+    public const string Credential = "speakerslist:credential";
 }
 
 /// <summary>
@@ -51,7 +55,7 @@ public sealed record Actor(string? Name, string? Role, string? Delegation)
             : user.IsInRole(Roles.Delegation) ? Roles.Delegation
             : user.IsInRole(Roles.Display) ? Roles.Display
             : null;
-        return new Actor(user.Identity.Name, role, user.FindFirst(Roles.DelegationClaim)?.Value);
+        return new Actor(user.Identity.Name, role, user.FindFirst(SessionClaims.Delegation)?.Value);
     }
 
     public bool IsAuthenticated => Name is not null;

@@ -17,7 +17,7 @@ public sealed class SessionChecks(RequestDelegate next, IMemoryCache cache, Time
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (context.User.FindFirst(Roles.CredentialClaim)?.Value is { } credential && !await StillValid(context, credential))
+        if (context.User.FindFirst(SessionClaims.Credential)?.Value is { } credential && !await StillValid(context, credential))
             context.User = new ClaimsPrincipal(new ClaimsIdentity());
         if (context.User.FindFirst(OfficerSessions.OfficerClaim)?.Value is { } officer
             && !await OfficerStillValid(context, officer, context.User.FindFirst(OfficerSessions.StampClaim)?.Value ?? ""))

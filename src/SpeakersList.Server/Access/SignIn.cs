@@ -95,7 +95,7 @@ public static class SignInEndpoints
     public static SignedInUser Me(ClaimsPrincipal user)
     {
         var actor = Actor.Of(user);
-        return new SignedInUser(actor.IsAuthenticated, actor.Name, actor.Role, actor.Delegation, user.FindFirst(Roles.RoomClaim)?.Value);
+        return new SignedInUser(actor.IsAuthenticated, actor.Name, actor.Role, actor.Delegation, user.FindFirst(SessionClaims.Room)?.Value);
     }
 
     /// <summary>

@@ -6,19 +6,20 @@ using Marten;
 using Marten.Linq.Members;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using SpeakersList.Publishing;
 using Weasel.Core;
 
 namespace SpeakersList.Server.Infrastructure;
 
 /// <summary>
-/// The domain's values that are written flat: a <see cref="Speaker"/> or a meeting's <see cref="MeetingDetails"/> held by
-/// an event, a snapshot or a view has its fields stand in its place among the holder's own, as they stood before the value
+/// The domain's values that are written flat: a <see cref="Speaker"/>, a meeting's <see cref="MeetingDetails"/> or a line of
+/// a meeting's record (<see cref="RecordItem"/>) held by an event, a snapshot or a view has its fields stand in its place among the holder's own, as they stood before the value
 /// types. Events already stored load unchanged, the pages read the same JSON, the API document describes the same fields,
 /// and queries on the event store find the fields where they are stored.
 /// </summary>
 public static class FlatValues
 {
-    private static readonly HashSet<Type> Flat = [typeof(Speaker), typeof(MeetingDetails)];
+    private static readonly HashSet<Type> Flat = [typeof(Speaker), typeof(MeetingDetails), typeof(RecordItem)];
 
     private static readonly NullabilityInfoContext Nullability = new();
 
@@ -74,6 +75,12 @@ public static class FlatValues
             flat.Get = x => valueOf(x) is { } value ? get(value) : null;
             // The API document marks a field nullable as the value declares it.
             flat.IsGetNullable = flat.IsSetNullable = Nullability.Create(declared).ReadState != NullabilityState.NotNull;
+            if (field.Set is null && !declared.CanWrite)
+            {
+                // Computed by the value (a total, say): written for readers, never read back.
+                yield return flat;
+                continue;
+            }
             flat.Set = (x, fieldValue) =>
             {
                 // The holder is built with no value (none is nested in the JSON); its fields arrive one by one.

@@ -13,10 +13,17 @@ namespace SpeakersList.Server.Live;
 /// </summary>
 public sealed class LiveHub(IQuerySession session, LiveSubscriptions subscriptions, TimeProvider clock) : Hub
 {
+    // What the hub pushes, and to which group: a meeting's list and floor, a room and a delegation's slots from
+    // LivePublisher; the programme, the round tables and the delegations' agendas from ProgrammePublisher.
     public const string SpeakersListChanged = "speakersListChanged";
     public const string FloorChanged = "floorChanged";
     public const string RoomChanged = "roomChanged";
     public const string DelegationChanged = "delegationChanged";
+    public const string ProgrammeChanged = "programmeChanged";
+    public const string RoundTableChanged = "roundTableChanged";
+    public const string AgendaChanged = "agendaChanged";
+
+    public const string ProgrammeGroup = "programme";
 
     public static string MeetingGroup(Guid meetingId) => $"meeting:{meetingId}";
 
@@ -26,6 +33,10 @@ public sealed class LiveHub(IQuerySession session, LiveSubscriptions subscriptio
     public static string RoomGroup(string room) => $"room:{LiveViews.RoomKey(room)}";
 
     public static string DelegationGroup(ParticipantCode participant) => $"delegation:{LiveViews.DelegationKey(participant)}";
+
+    public static string RoundTableGroup(Guid roundTableId) => $"round-table:{roundTableId}";
+
+    public static string AgendaGroup(ParticipantCode code) => $"agenda:{code}";
 
     /// <summary>Join a meeting's group and receive its current list, with its version. Push: speakersListChanged.</summary>
     public async Task<SpeakersListView> SubscribeToMeeting(Guid meetingId) =>
@@ -103,16 +114,6 @@ public sealed class LiveHub(IQuerySession session, LiveSubscriptions subscriptio
         return await session.LoadAsync<ListOfSpeakers>(meetingId, Context.ConnectionAborted)
             ?? throw new HubException($"There is no meeting {meetingId}.");
     }
-
-    // The programme, the round tables and the delegations' agendas: pushed by ProgrammePublisher (ProgrammePush.cs).
-    public const string ProgrammeChanged = "programmeChanged";
-    public const string RoundTableChanged = "roundTableChanged";
-    public const string AgendaChanged = "agendaChanged";
-    public const string ProgrammeGroup = "programme";
-
-    public static string RoundTableGroup(Guid roundTableId) => $"round-table:{roundTableId}";
-
-    public static string AgendaGroup(ParticipantCode code) => $"agenda:{code}";
 
     /// <summary>Join the programme's group and receive the current grid (the latest conference).</summary>
     public Task<ProgrammeView?> SubscribeToProgramme() => ProgrammeSubscriptions.ProgrammeAsync(this, session);

@@ -91,6 +91,13 @@ public class The_record_of_a_meeting(SpeakersListApp app) : FloorTest(app)
         Assert.Equal("headOfState", Text(items[0], "level"));
         Assert.Equal("Cuba", Text(items[2], "delegation"));
         Assert.Equal("-04:00", Text(items[0], "from")[^6..]); // the venue's wall clock
+        Assert.Equal("-04:00", items[1]["pauses"]![0]!["from"]!.GetValue<string>()[^6..]);
+        // A line is written flat, with its number: the keys readers of the record have always had.
+        Assert.All(items, x => Assert.Equal(
+            ["allottedSeconds", "delegation", "from", "inscriptionId", "kind", "level", "number", "onBehalfOf", "overrunSeconds", "participant",
+                "pausedSeconds", "pauses", "replyNumber", "speakerName", "speakerTitle", "to", "usedSeconds"],
+            x.Select(p => p.Key).Order(StringComparer.Ordinal)));
+        Assert.Equal(["from", "seconds", "to"], items[1]["pauses"]![0]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
 
         // The floor's statistics say the same of the statements.
         var statistics = await Api.Statistics(meeting);

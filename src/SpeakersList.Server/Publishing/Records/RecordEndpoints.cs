@@ -7,27 +7,8 @@ using SpeakersList.Publishing;
 
 namespace SpeakersList.Server.Publishing.Records;
 
-public sealed record PauseView(DateTimeOffset From, DateTimeOffset To, double Seconds);
-
-/// <summary>One line of the record: times in the venue's zone, durations in seconds.</summary>
-public sealed record RecordItemView(
-    int Number,
-    RecordItemKind Kind,
-    Guid? InscriptionId,
-    ParticipantCode Participant,
-    string Delegation,
-    string? SpeakerName,
-    string? SpeakerTitle,
-    LevelOfRepresentation? Level,
-    string? OnBehalfOf,
-    int? ReplyNumber,
-    DateTimeOffset From,
-    DateTimeOffset To,
-    int? AllottedSeconds,
-    double UsedSeconds,
-    double OverrunSeconds,
-    double PausedSeconds,
-    IReadOnlyList<PauseView> Pauses);
+/// <summary>One line of the record, numbered: times in the venue's zone, durations in seconds (written flat).</summary>
+public sealed record RecordItemView(int Number, RecordItem Item);
 
 /// <summary>The record of a meeting: who spoke, in the order delivered, for how long against the time allotted.</summary>
 public sealed record MeetingRecordView(
@@ -48,9 +29,7 @@ public sealed record MeetingRecordView(
         DateTimeOffset L(DateTimeOffset at) => zone.LocalTime(at);
         return new MeetingRecordView(list.Id, list.Meeting.Details.Title, list.Meeting.Details.Room, list.Meeting.Details.AgendaItem, list.Meeting.Details.TimeZone, list.Floor.Status,
             L(list.ScheduledStart), list.Floor.OpenedAt is { } opened ? L(opened) : null, list.Floor.AdjournedAt is { } adjourned ? L(adjourned) : null,
-            items.Select((x, i) => new RecordItemView(i + 1, x.Kind, x.InscriptionId, x.Participant, x.ParticipantName, x.SpeakerName, x.SpeakerTitle,
-                x.Level, x.OnBehalfOf, x.ReplyNumber, L(x.From), L(x.To), x.AllottedSeconds, x.UsedSeconds, x.OverrunSeconds, x.PausedSeconds,
-                x.Pauses.Select(p => new PauseView(L(p.From), L(p.To), p.Seconds)).ToList())).ToList());
+            items.Select((x, i) => new RecordItemView(i + 1, x.AtVenue(zone))).ToList());
     }
 }
 
@@ -82,10 +61,7 @@ public static class RecordEndpoints
     public static async Task<IResult> GetCsv(Guid meetingId, IQuerySession session, CancellationToken cancellation)
     {
         if (await RecordAsync(session, meetingId, cancellation) is not { } record) return NotFound(meetingId);
-        var text = Csv.Write(record.Items.Select(x => new RecordCsvLine(
-            x.Number, Json(x.Kind), x.Participant.Value, x.Delegation, x.SpeakerName, x.SpeakerTitle, x.Level is { } level ? Json(level) : null, x.OnBehalfOf,
-            x.From.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture), x.To.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture),
-            x.AllottedSeconds, x.UsedSeconds, x.OverrunSeconds, x.Pauses.Count, x.PausedSeconds)));
+        var text = Csv.Write(record.Items.Select(RecordCsvLine.Of));
         return Results.File(Encoding.UTF8.GetBytes(text), "text/csv; charset=utf-8", $"record-{meetingId}.csv");
     }
 
@@ -107,7 +83,17 @@ public static class RecordEndpoints
 
 public sealed record RecordCsvLine(
     int Number, string Kind, string Participant, string Delegation, string? SpeakerName, string? SpeakerTitle, string? Level, string? OnBehalfOf,
-    string From, string To, int? AllottedSeconds, double UsedSeconds, double OverrunSeconds, int Pauses, double PausedSeconds);
+    string From, string To, int? AllottedSeconds, double UsedSeconds, double OverrunSeconds, int Pauses, double PausedSeconds)
+{
+    public static RecordCsvLine Of(RecordItemView line)
+    {
+        var x = line.Item;
+        return new(line.Number, RecordEndpoints.Json(x.Kind), x.Participant.Value, x.Delegation, x.SpeakerName, x.SpeakerTitle,
+            x.Level is { } level ? RecordEndpoints.Json(level) : null, x.OnBehalfOf,
+            x.From.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture), x.To.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture),
+            x.AllottedSeconds, x.UsedSeconds, x.OverrunSeconds, x.Pauses.Count, x.PausedSeconds);
+    }
+}
 
 /// <summary>CSV (RFC 4180) with CsvHelper: a header line of the record type's properties in camelCase, values in the invariant culture.</summary>
 public static class Csv
@@ -145,7 +131,7 @@ public static class AkomaNtoso
         var date = record.ScheduledStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var work = $"/akn/un/debate/{date}/{record.MeetingId:N}";
         var people = new Dictionary<string, (string Id, string ShowAs)>();
-        string Person(RecordItemView x)
+        string Person(RecordItem x)
         {
             var key = $"{x.Participant}|{x.SpeakerName}";
             if (!people.TryGetValue(key, out var person))
@@ -164,10 +150,10 @@ public static class AkomaNtoso
         static string Clock(double seconds) => $"{(int)seconds / 60}:{(int)seconds % 60:00}";
 
         var body = new List<XElement> { new(Ns + "heading", record.AgendaItem) };
-        foreach (var x in record.Items)
+        foreach (var (number, x) in record.Items)
         {
             var speech = new XElement(Ns + "speech",
-                new XAttribute("eId", $"speech_{x.Number}"),
+                new XAttribute("eId", $"speech_{number}"),
                 new XAttribute("by", $"#{Person(x)}"),
                 new XAttribute("startTime", Time(x.From)),
                 new XAttribute("endTime", Time(x.To)),
@@ -180,7 +166,7 @@ public static class AkomaNtoso
             if (x.Kind == RecordItemKind.PointOfOrder)
             {
                 speech.Add(new XElement(Ns + "p", $"{x.Delegation} rose to a point of order (rule 71)."));
-                body.Add(new XElement(Ns + "pointOfOrder", new XAttribute("eId", $"pointOfOrder_{x.Number}"), speech));
+                body.Add(new XElement(Ns + "pointOfOrder", new XAttribute("eId", $"pointOfOrder_{number}"), speech));
                 continue;
             }
             var what = x.Kind == RecordItemKind.RightOfReply ? "Right of reply" : "Statement";

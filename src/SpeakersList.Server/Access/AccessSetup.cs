@@ -14,6 +14,12 @@ namespace SpeakersList.Server.Access;
 /// <summary>Limits on sign-in (per address, and failures per account or code) and inscription (per delegation; officers are not limited). SpeakersList:RateLimits.</summary>
 public sealed class RateLimits
 {
+    /// <summary>The policy of the sign-in endpoints (per client address).</summary>
+    public const string SignInPolicy = "sign-in";
+
+    /// <summary>The policy of inscriptions (per delegation).</summary>
+    public const string InscriptionPolicy = "inscription";
+
     /// <summary>Per client address: high, because a conference network may put every delegation behind one address.</summary>
     public int SignInsPerMinute { get; set; } = 600;
 
@@ -34,8 +40,6 @@ public static class AccessSetup
     public const string CookieScheme = "SpeakersList.Cookie";
     public const string BearerScheme = "SpeakersList.Bearer";
     public const string OidcScheme = "Oidc";
-    public const string SignInLimit = "sign-in";
-    public const string InscriptionLimit = "inscription";
     public const string AntiforgeryHeader = "X-CSRF-TOKEN";
 
     public static WebApplicationBuilder AddAccess(this WebApplicationBuilder builder)
@@ -159,13 +163,13 @@ public static class AccessSetup
                 Type = "https://speakerslist.example/problems/rate-limited",
             }).ExecuteAsync(context.HttpContext);
         };
-        options.AddPolicy(SignInLimit, context =>
+        options.AddPolicy(RateLimits.SignInPolicy, context =>
         {
             var limit = context.RequestServices.GetRequiredService<IOptionsSnapshot<RateLimits>>().Value.SignInsPerMinute;
             return RateLimitPartition.GetFixedWindowLimiter($"{context.Connection.RemoteIpAddress?.ToString() ?? "local"}|{limit}",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
         });
-        options.AddPolicy(InscriptionLimit, context =>
+        options.AddPolicy(RateLimits.InscriptionPolicy, context =>
         {
             var actor = Actor.Of(context.User);
             if (actor.IsOfficer) return RateLimitPartition.GetNoLimiter("officers");

@@ -23,7 +23,7 @@ public sealed record AntiforgeryToken(string Token, string HeaderName);
 public static class SignInEndpoints
 {
     /// <summary>An officer signs in with a name and a password.</summary>
-    [AllowAnonymous, EnableRateLimiting(AccessSetup.SignInLimit)]
+    [AllowAnonymous, EnableRateLimiting(RateLimits.SignInPolicy)]
     [WolverinePost("/api/auth/officer/sign-in", OperationId = "OfficerSignIn")]
     [ProducesResponseType<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>(200)]
     [ProducesResponseType<ProblemDetails>(401)]
@@ -56,7 +56,7 @@ public static class SignInEndpoints
     }
 
     /// <summary>A delegation signs in with the access code an officer issued to it.</summary>
-    [AllowAnonymous, EnableRateLimiting(AccessSetup.SignInLimit)]
+    [AllowAnonymous, EnableRateLimiting(RateLimits.SignInPolicy)]
     [WolverinePost("/api/auth/delegation/sign-in", OperationId = "DelegationSignIn")]
     [ProducesResponseType<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>(200)]
     [ProducesResponseType<ProblemDetails>(401)]
@@ -69,7 +69,7 @@ public static class SignInEndpoints
         });
 
     /// <summary>A hall display signs in with its room's read-only token.</summary>
-    [AllowAnonymous, EnableRateLimiting(AccessSetup.SignInLimit)]
+    [AllowAnonymous, EnableRateLimiting(RateLimits.SignInPolicy)]
     [WolverinePost("/api/auth/display/sign-in", OperationId = "DisplaySignIn")]
     [ProducesResponseType<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>(200)]
     [ProducesResponseType<ProblemDetails>(401)]

@@ -25,7 +25,7 @@ public static class InscribeEndpoint
     /// they arrived, one transaction per batch: a rush of inscriptions never gets a 409.
     /// </summary>
     [WolverinePost("/api/meetings/{meetingId}/inscriptions", OperationId = "Inscribe")]
-    [DelegationMayAct, EnableRateLimiting(AccessSetup.InscriptionLimit)]
+    [DelegationMayAct, EnableRateLimiting(RateLimits.InscriptionPolicy)]
     [ProducesResponseType<InscriptionAccepted>(201)]
     [ProducesResponseType<InscriptionAccepted>(200)]
     public static async Task<IResult> Post(Guid meetingId, Inscribe command, InscriptionDesk desk, HttpContext context)

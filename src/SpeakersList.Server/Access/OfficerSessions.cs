@@ -5,22 +5,16 @@ namespace SpeakersList.Server.Access;
 
 /// <summary>
 /// Officers' sessions can be ended: every cookie and bearer token of an officer carries the officer's
-/// session stamp, and <see cref="SessionChecks"/> refuses one whose stamp is no longer the officer's
+/// session stamp (<see cref="SessionClaims.Stamp"/>), and <see cref="SessionChecks"/> refuses one whose stamp is no longer the officer's
 /// (within 5 seconds on every node). Changing the stamp ends them all.
 /// </summary>
 public static class OfficerSessions
 {
-    /// <summary>The officer's session stamp when the session was opened.</summary>
-    public const string StampClaim = "speakerslist:session-stamp";
-
-    /// <summary>The officer's id (its name, lower case).</summary>
-    public const string OfficerClaim = "speakerslist:officer";
-
     public static ClaimsPrincipal Stamped(ClaimsPrincipal principal, Officer officer)
     {
         var identity = (ClaimsIdentity)principal.Identity!;
-        identity.AddClaim(new Claim(OfficerClaim, officer.Id));
-        identity.AddClaim(new Claim(StampClaim, officer.SessionStamp ?? ""));
+        identity.AddClaim(new Claim(SessionClaims.Officer, officer.Id));
+        identity.AddClaim(new Claim(SessionClaims.Stamp, officer.SessionStamp ?? ""));
         return principal;
     }
 
@@ -32,7 +26,7 @@ public static class OfficerSessions
     public static async Task<(IResult, IMartenOp)> SignOutEverywhere(ClaimsPrincipal user, IQuerySession session, ILogger<Officer> logger,
         HttpContext context, CancellationToken cancellation)
     {
-        var officer = user.FindFirst(OfficerClaim)?.Value is { } id ? await session.LoadAsync<Officer>(id, cancellation) : null;
+        var officer = user.FindFirst(SessionClaims.Officer)?.Value is { } id ? await session.LoadAsync<Officer>(id, cancellation) : null;
         if (officer is null)
             return (Results.Problem(Actor.Refusal(true, "Only an officer signed in with this service's own sign-in has sessions to end here.")), MartenOps.Nothing());
         await context.SignOutAsync(AccessSetup.CookieScheme);

@@ -38,6 +38,12 @@ public static class SessionClaims
 
     /// <summary>The access code or display token a session was opened with: revoking it ends the session.</summary>
     public const string Credential = "speakerslist:credential";
+
+    /// <summary>An officer's id (its name, lower case).</summary>
+    public const string Officer = "speakerslist:officer";
+
+    /// <summary>The officer's session stamp when the session was opened: changing the stamp ends every session of the officer.</summary>
+    public const string Stamp = "speakerslist:session-stamp";
 }
 
 /// <summary>

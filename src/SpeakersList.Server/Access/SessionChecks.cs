@@ -19,8 +19,8 @@ public sealed class SessionChecks(RequestDelegate next, IMemoryCache cache, Time
     {
         if (context.User.FindFirst(SessionClaims.Credential)?.Value is { } credential && !await StillValid(context, credential))
             context.User = new ClaimsPrincipal(new ClaimsIdentity());
-        if (context.User.FindFirst(OfficerSessions.OfficerClaim)?.Value is { } officer
-            && !await OfficerStillValid(context, officer, context.User.FindFirst(OfficerSessions.StampClaim)?.Value ?? ""))
+        if (context.User.FindFirst(SessionClaims.Officer)?.Value is { } officer
+            && !await OfficerStillValid(context, officer, context.User.FindFirst(SessionClaims.Stamp)?.Value ?? ""))
             context.User = new ClaimsPrincipal(new ClaimsIdentity());
 
         var write = !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method));

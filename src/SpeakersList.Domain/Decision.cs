@@ -18,6 +18,13 @@ public sealed record Refusal(RefusalKind Kind, string Title, string Detail, long
     public static Refusal Conflict(string detail) => new(RefusalKind.Conflict, "The command conflicts with the list's state", detail);
     public static Refusal Invalid(string detail) => new(RefusalKind.Invalid, "The command breaks a rule", detail);
     public static Refusal NotFound(string detail) => new(RefusalKind.NotFound, "Not found", detail);
+
+    /// <summary>A participant code the registry does not know: a rule broken when a command gives it, not found when the address names it.</summary>
+    public static Refusal UnknownParticipant(string code, bool namedByAddress = false)
+    {
+        var detail = $"Unknown participant '{code}'. Use a code from GET /api/participants.";
+        return namedByAddress ? NotFound(detail) : Invalid(detail);
+    }
     public static Refusal Stale(long expected, long current) => new(RefusalKind.StaleVersion, "The list has changed since you read it",
         $"The command was based on version {expected}, but the list is now at version {current}. Reload and try again.", current);
 }

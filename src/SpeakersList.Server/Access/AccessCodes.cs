@@ -22,7 +22,7 @@ public static class AccessCodeEndpoints
     {
         var participant = await session.LoadParticipantAsync(code, cancellation);
         if (participant is null)
-            return (Refusal.NotFound($"Unknown participant '{code}'. Use a code from GET /api/participants.").ToResult(), MartenOps.Nothing());
+            return (Refusal.UnknownParticipant(code, namedByAddress: true).ToResult(), MartenOps.Nothing());
         return Issue(CredentialKind.Delegation, participant.Code.Value, validForHours, user, clock, $"/api/delegations/{participant.Code}/access-codes");
     }
 

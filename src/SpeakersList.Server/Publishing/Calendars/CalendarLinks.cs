@@ -35,7 +35,7 @@ public static class CalendarLinkEndpoints
         if (Actor.Of(user).RefuseUnlessFor(code) is { } refused) return (refused, MartenOps.Nothing());
         var participant = await session.LoadParticipantAsync(code, cancellation);
         if (participant is null)
-            return (Refusal.NotFound($"Unknown participant '{code}'. Use a code from GET /api/participants.").ToResult(), MartenOps.Nothing());
+            return (Refusal.UnknownParticipant(code, namedByAddress: true).ToResult(), MartenOps.Nothing());
         var token = Base64Url(RandomNumberGenerator.GetBytes(24));
         var link = new CalendarLink(Guid.NewGuid(), participant.Code.Value, Hash(token), clock.GetUtcNow(), user.Identity?.Name ?? "unknown");
         var url = $"{http.Request.Scheme}://{http.Request.Host}{FeedRoute.Replace("{token}", token)}";

@@ -128,7 +128,7 @@ public sealed class InscriptionDesk(IDocumentStore store, ILogger<InscriptionDes
         {
             if (!participants.TryGetValue(pending.Command.Participant, out var participant))
             {
-                decided.Add((pending, Refusal.Invalid($"Unknown participant '{pending.Command.Participant}'. Use a code from GET /api/participants."), false));
+                decided.Add((pending, Refusal.UnknownParticipant(pending.Command.Participant.Value), false));
                 continue;
             }
             var decision = Inscription.Decide(list, pending.Command, participant, pending.ArrivedAt);

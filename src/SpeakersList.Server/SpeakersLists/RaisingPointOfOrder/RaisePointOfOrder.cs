@@ -20,6 +20,6 @@ public static class RaisePointOfOrderEndpoint
         [WriteAggregate("meetingId", LoadStyle = ConcurrencyStyle.Exclusive)] ListOfSpeakers list,
         TimeProvider clock) =>
         participant is null
-            ? (Refusal.Invalid($"Unknown participant '{command.Participant}'. Use a code from GET /api/participants.").ToResult(), [])
+            ? (Refusal.UnknownParticipant(command.Participant.Value).ToResult(), [])
             : FloorControl.PointOfOrder(list, command, participant, clock.GetUtcNow()).Respond(list, FloorView.AsOf(clock));
 }

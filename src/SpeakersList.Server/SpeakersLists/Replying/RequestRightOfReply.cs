@@ -34,7 +34,7 @@ public static class RequestRightOfReplyEndpoint
         if (requestedAt is null) return Refusal.NotFound($"There is no meeting {meetingId}.").ToResult();
         var participant = await session.LoadParticipantAsync(command.Participant, cancellation);
         if (participant is null)
-            return Refusal.Invalid($"Unknown participant '{command.Participant}'. Use a code from GET /api/participants.").ToResult();
+            return Refusal.UnknownParticipant(command.Participant.Value).ToResult();
 
         var onItem = await session.Query<ListOfSpeakers>().Where(x => x.Meeting.Details.AgendaItem == requestedAt.Meeting.Details.AgendaItem).ToListAsync(cancellation);
         var dayEnd = RightsOfReply.DayEndMeeting(requestedAt, onItem) ?? requestedAt;

@@ -24,7 +24,7 @@ public class Stored_participant_codes(SpeakersListApp app) : ApiTest(app)
     private static readonly ParticipantCode Ghana = ParticipantCode.Parse("GHA");
     private static readonly ParticipantCode Cuba = ParticipantCode.Parse("CUB");
 
-    private Marten.ISerializer Serializer => App.Services.GetRequiredService<IDocumentStore>().Options.Serializer();
+    private Marten.ISerializer Serializer => App.StoreSerializer();
 
     [Fact]
     public void A_stored_second_inscription_reads_as_the_same_event_and_is_written_as_before() =>
@@ -119,8 +119,7 @@ public class Stored_participant_codes(SpeakersListApp app) : ApiTest(app)
 
     private void ReadsAndWritesAsBefore<T>(string stored, T expected)
     {
-        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(stored));
-        var read = Serializer.FromJson<T>(stream);
+        var read = App.ReadStored<T>(stored);
 
         Assert.Equal(expected, read);
         Assert.Equal(stored, Serializer.ToJson(read));

@@ -39,7 +39,7 @@ public class Stored_meeting_shapes(SpeakersListApp app) : ApiTest(app)
 
     private static readonly string[] Details = ["kind", "title", "room", "start", "end", "timeZone", "agendaItem"];
 
-    private Marten.ISerializer Serializer => App.Services.GetRequiredService<IDocumentStore>().Options.Serializer();
+    private Marten.ISerializer Serializer => App.StoreSerializer();
 
     [Fact]
     public void A_stored_scheduling_reads_as_the_same_event_and_is_written_flat_as_before()
@@ -125,9 +125,5 @@ public class Stored_meeting_shapes(SpeakersListApp app) : ApiTest(app)
         Assert.Subset(meeting["required"]!.AsArray().Select(x => x!.GetValue<string>()).ToHashSet(), Details.ToHashSet());
     }
 
-    private T Read<T>(string json)
-    {
-        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json));
-        return Serializer.FromJson<T>(stream);
-    }
+    private T Read<T>(string json) => App.ReadStored<T>(json);
 }

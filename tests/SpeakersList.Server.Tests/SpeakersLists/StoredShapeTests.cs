@@ -32,7 +32,7 @@ public class Stored_shapes(SpeakersListApp app) : ApiTest(app)
     private static readonly SpeakerInscribed Inscribed =
         new(Meeting, Inscription, Inscription, Ghana, EntryKind.Statement, Received);
 
-    private Marten.ISerializer Serializer => App.Services.GetRequiredService<IDocumentStore>().Options.Serializer();
+    private Marten.ISerializer Serializer => App.StoreSerializer();
 
     [Fact]
     public void A_stored_inscription_reads_as_the_same_event_and_is_written_flat_as_before()
@@ -92,9 +92,5 @@ public class Stored_shapes(SpeakersListApp app) : ApiTest(app)
         Assert.Subset(entry["required"]!.AsArray().Select(x => x!.GetValue<string>()).ToHashSet(), fields.ToHashSet());
     }
 
-    private T Read<T>(string json)
-    {
-        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json));
-        return Serializer.FromJson<T>(stream);
-    }
+    private T Read<T>(string json) => App.ReadStored<T>(json);
 }

@@ -31,7 +31,6 @@ ensure_node() {
   command -v npm >/dev/null || apt_install nodejs npm
 }
 
-# Runs a PostgreSQL command as the postgres user when we are root (postgres refuses to run as root).
 # The server as it is deployed: Release, compiled ahead of time to native code (ReadyToRun: the libraries' IL is not
 # JIT-compiled at each start), into $root/.build/server by default. Prints the directory.
 publish_server() {
@@ -39,6 +38,16 @@ publish_server() {
   dotnet publish "$root/src/SpeakersList.Server/SpeakersList.Server.csproj" -c Release -r linux-x64 --self-contained false \
     -p:PublishReadyToRun=true -o "$out" -nologo -v q >&2 || return 1
   printf '%s\n' "$out"
+}
+
+# The checkout's own PostgreSQL cluster (ops/run, ops/cluster): .data/postgres, or, run as root from a checkout the postgres
+# user cannot enter (under /root, a mktemp -d folder), a folder of this checkout's under /var/lib/speakerslist. Prints it.
+pg_data_dir() {
+  if [ "$(id -u)" = 0 ] && ! (cd / && runuser -u postgres -- test -x "$root"); then
+    printf '/var/lib/speakerslist/%s/postgres\n' "$(printf '%s' "$root" | sha256sum | cut -c1-12)"
+  else
+    printf '%s/.data/postgres\n' "$root"
+  fi
 }
 
 # A throwaway folder under /tmp whose PostgreSQL cluster the postgres user may own. Prints its path.
@@ -49,7 +58,9 @@ pg_work_dir() {
   printf '%s\n' "$dir"
 }
 
-pg_as_owner() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+# Runs a PostgreSQL command as the postgres user when we are root (postgres refuses to run as root), from /: the
+# postgres user may not be able to enter the folder the command is run from.
+pg_as_owner() { if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi; }
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo $((20000 + RANDOM % 20000)); }
 

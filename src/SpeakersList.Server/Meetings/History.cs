@@ -15,7 +15,7 @@ public static class HistoryEndpoint
     public static async Task<IResult> Get(Guid meetingId, IQuerySession session, CancellationToken cancellation)
     {
         var events = await session.Events.FetchStreamAsync(meetingId, token: cancellation);
-        if (events.Count == 0) return Refusal.NotFound($"There is no meeting {meetingId}.").ToResult();
+        if (events.Count == 0) return Refusal.NoMeeting(meetingId).ToResult();
         // Folded along, so that each line names the speakers as the list knew them, not by their inscription ids.
         ListOfSpeakers? list = null;
         var history = new List<HistoryEntry>(events.Count);

@@ -72,7 +72,7 @@ public static class ConflictQueries
     public static async Task<IResult> ForMeeting(Guid meetingId, IQuerySession session, WalkingTime walking, CancellationToken cancellation)
     {
         if (await session.LoadAsync<Meeting>(meetingId, cancellation) is not { } meeting)
-            return Refusal.NotFound($"There is no meeting {meetingId}.").ToResult();
+            return Refusal.NoMeeting(meetingId).ToResult();
         var conference = meeting.ConferenceId is { } id ? await session.LoadAsync<Conference>(id, cancellation) : null;
         var (meetings, lists) = await ProgrammeOfAsync(session, meeting.ConferenceId, cancellation);
         var participants = lists.TryGetValue(meetingId, out var list)

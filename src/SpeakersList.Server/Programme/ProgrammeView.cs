@@ -84,5 +84,5 @@ public static class ProgrammeQueries
     public static async Task<IResult> GetMeeting(Guid meetingId, IQuerySession session, CancellationToken cancellation) =>
         await session.LoadAsync<Meeting>(meetingId, cancellation) is { } meeting
             ? Results.Ok(ProgrammeMeetingView.From(meeting))
-            : Refusal.NotFound($"There is no meeting {meetingId}.").ToResult();
+            : Refusal.NoMeeting(meetingId).ToResult();
 }

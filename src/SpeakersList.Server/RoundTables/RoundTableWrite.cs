@@ -13,7 +13,7 @@ public sealed record RoundTableWrite(IEventStream<Conference> Stream, IReadOnlyL
     public static async Task<(RoundTableWrite? Write, Refusal? Refusal)> FetchAsync(IDocumentSession session, Guid roundTableId, CancellationToken cancellation)
     {
         if (await session.LoadAsync<Meeting>(roundTableId, cancellation) is not { } meeting)
-            return (null, Refusal.NotFound($"There is no meeting {roundTableId}."));
+            return (null, Refusal.NoMeeting(roundTableId));
         if (meeting.Details.Kind != MeetingKind.RoundTable)
             return (null, Refusal.Invalid($"'{meeting.Details.Title}' is not a round table."));
         if (meeting.ConferenceId is not { } conferenceId)

@@ -140,7 +140,7 @@ public static class SpeakersListQueries
     public static async Task<IResult> Explain(Guid meetingId, Guid inscriptionId, IQuerySession session, CancellationToken cancellation)
     {
         var list = await session.LoadAsync<ListOfSpeakers>(meetingId, cancellation);
-        if (list is null) return Refusal.NotFound($"There is no meeting {meetingId}.").ToResult();
+        if (list is null) return Refusal.NoMeeting(meetingId).ToResult();
         var ordered = list.SpeakingOrder().FirstOrDefault(x => x.Entry.InscriptionId == inscriptionId);
         return ordered is null
             ? Refusal.NotFound($"Inscription {inscriptionId} is not on the list of this meeting.").ToResult()

@@ -69,7 +69,7 @@ public static class StatisticsQueries
     public static async Task<IResult> Get(Guid meetingId, IQuerySession session, CancellationToken cancellation)
     {
         if (await session.LoadAsync<ListOfSpeakers>(meetingId, cancellation) is not { } list)
-            return Refusal.NotFound($"There is no meeting {meetingId}.").ToResult();
+            return Refusal.NoMeeting(meetingId).ToResult();
         var participants = await session.LoadParticipantsAsync(
             list.Entries.Select(x => x.Speaker.Participant).Concat(list.Floor.PointsOfOrder.Select(x => x.Participant)), cancellation);
         return Results.Ok(MeetingStatistics.From(list, participants));

@@ -42,7 +42,7 @@ public static class RecordEndpoints
         return MeetingRecordView.From(list, MeetingRecord.Of(list, events.Data()));
     }
 
-    private static IResult NotFound(Guid meetingId) => Refusal.NotFound($"There is no meeting {meetingId}.").ToResult();
+    private static IResult NotFound(Guid meetingId) => Refusal.NoMeeting(meetingId).ToResult();
 
     /// <summary>
     /// The record of a meeting, from its events: every statement in the order delivered (speaker, delegation, level,

@@ -38,7 +38,7 @@ public static class SubmitStatementEndpoint
     {
         await using var session = store.LightweightSession();
         var list = await session.LoadAsync<ListOfSpeakers>(meetingId, cancellation);
-        if (list is null) return Refusal.NotFound($"There is no meeting {meetingId}.").ToResult();
+        if (list is null) return Refusal.NoMeeting(meetingId).ToResult();
         if (list.Find(inscriptionId) is not { } entry) return Refusal.NotFound($"Inscription {inscriptionId} is not on the list of this meeting.").ToResult();
         if (Actor.Of(user).RefuseUnlessFor(entry.Speaker.Participant) is { } refused) return refused;
 

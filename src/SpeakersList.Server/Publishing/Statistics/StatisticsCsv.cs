@@ -92,7 +92,7 @@ public static class StatisticsCsv
     public static async Task<IResult> Meeting(Guid meetingId, IQuerySession session, CancellationToken cancellation)
     {
         if (await session.LoadAsync<ListOfSpeakers>(meetingId, cancellation) is not { } list)
-            return Refusal.NotFound($"There is no meeting {meetingId}.").ToResult();
+            return Refusal.NoMeeting(meetingId).ToResult();
         return File(Of(list, await ParticipantsAsync(session, [list], cancellation)), $"statistics-{meetingId}.csv");
     }
 

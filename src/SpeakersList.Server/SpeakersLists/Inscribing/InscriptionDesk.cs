@@ -39,7 +39,7 @@ public sealed class InscriptionDesk(IDocumentStore store, ILogger<InscriptionDes
             new TaskCompletionSource<InscriptionOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
         // No queue, and no worker, for a meeting that does not exist: a made-up id costs one light query.
         if (!_queues.ContainsKey(meetingId) && !await MeetingExists(meetingId))
-            return new InscriptionOutcome(null, 0, Refusal.NotFound($"There is no meeting {meetingId}."), false);
+            return new InscriptionOutcome(null, 0, Refusal.NoMeeting(meetingId), false);
         while (true)
         {
             var queue = _queues.GetOrAdd(meetingId, id =>
@@ -117,7 +117,7 @@ public sealed class InscriptionDesk(IDocumentStore store, ILogger<InscriptionDes
         if (stream.Aggregate is not { } list)
         {
             foreach (var pending in batch)
-                pending.Answer.TrySetResult(new InscriptionOutcome(null, 0, Refusal.NotFound($"There is no meeting {meetingId}."), false));
+                pending.Answer.TrySetResult(new InscriptionOutcome(null, 0, Refusal.NoMeeting(meetingId), false));
             return;
         }
 

@@ -31,7 +31,7 @@ public static class RequestRightOfReplyEndpoint
         HttpContext context, CancellationToken cancellation)
     {
         var requestedAt = await session.LoadAsync<ListOfSpeakers>(meetingId, cancellation);
-        if (requestedAt is null) return Refusal.NotFound($"There is no meeting {meetingId}.").ToResult();
+        if (requestedAt is null) return Refusal.NoMeeting(meetingId).ToResult();
         var participant = await session.LoadParticipantAsync(command.Participant, cancellation);
         if (participant is null)
             return Refusal.UnknownParticipant(command.Participant.Value).ToResult();

@@ -10,7 +10,7 @@ namespace SpeakersList.Server.Tests.Operations;
 /// <summary>The service with telemetry on, its spans kept in memory instead of sent over OTLP.</summary>
 public sealed class TracedApp : SpeakersListApp
 {
-    public List<Activity> Spans { get; } = [];
+    private RecordedSpans Spans { get; } = new();
 
     protected override void ConfigureHost(IWebHostBuilder web)
     {
@@ -18,10 +18,36 @@ public sealed class TracedApp : SpeakersListApp
         web.ConfigureServices(services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(Spans)));
     }
 
-    public Activity[] SpansNow()
-    {
-        lock (Spans) return [.. Spans];
-    }
+    public Activity[] SpansNow() => Spans.Now();
+}
+
+/// <summary>
+/// The spans the in-memory exporter hands over. It adds each one on the thread that ended it, with no lock of its own,
+/// while the test reads: both go through this collection's lock.
+/// </summary>
+public sealed class RecordedSpans : ICollection<Activity>
+{
+    private readonly List<Activity> _spans = [];
+
+    public Activity[] Now() { lock (_spans) return [.. _spans]; }
+
+    public void Add(Activity item) { lock (_spans) _spans.Add(item); }
+
+    public void Clear() { lock (_spans) _spans.Clear(); }
+
+    public bool Contains(Activity item) { lock (_spans) return _spans.Contains(item); }
+
+    public void CopyTo(Activity[] array, int arrayIndex) { lock (_spans) _spans.CopyTo(array, arrayIndex); }
+
+    public bool Remove(Activity item) { lock (_spans) return _spans.Remove(item); }
+
+    public int Count { get { lock (_spans) return _spans.Count; } }
+
+    public bool IsReadOnly => false;
+
+    public IEnumerator<Activity> GetEnumerator() => ((IEnumerable<Activity>)Now()).GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }
 
 [CollectionDefinition(Name)]

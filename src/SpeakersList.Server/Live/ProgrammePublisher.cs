@@ -7,46 +7,6 @@ using SpeakersList.Server.SpeakersLists;
 
 namespace SpeakersList.Server.Live;
 
-/// <summary>What a committed event touches, for the programme's screens.</summary>
-public enum ProgrammeTouch
-{
-    /// <summary>The grid: a conference registered, a meeting scheduled, moved, rescheduled, cancelled, opened, suspended, resumed or adjourned.</summary>
-    Programme,
-    /// <summary>Round-table participation on a conference's stream.</summary>
-    RoundTables,
-    /// <summary>A meeting's list of speakers.</summary>
-    List,
-}
-
-public sealed record ProgrammeTouched(Guid StreamId, ProgrammeTouch Touch, ParticipantCode? Participant);
-
-/// <summary>
-/// Hears every committed Marten session, like <see cref="LiveUpdates"/>, and notes what it changed
-/// in the programme, the round tables and the lists, for <see cref="ProgrammePublisher"/>.
-/// </summary>
-public sealed class ProgrammeChanges : DocumentSessionListenerBase
-{
-    private readonly Channel<ProgrammeTouched> _touched = Channel.CreateUnbounded<ProgrammeTouched>(new UnboundedChannelOptions { SingleReader = true });
-
-    public override Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
-    {
-        foreach (var e in commit.GetEvents())
-            _touched.Writer.TryWrite(e.Data switch
-            {
-                ConferenceRegistered or MeetingScheduled or MeetingRescheduled or MeetingMoved or MeetingCancelled
-                    or MeetingOpened or MeetingSuspended or MeetingResumed or MeetingAdjourned => new(e.StreamId, ProgrammeTouch.Programme, null),
-                RoundTablePreferenceStated x => new(e.StreamId, ProgrammeTouch.RoundTables, x.Participant),
-                RoundTableSeatAllocated x => new(e.StreamId, ProgrammeTouch.RoundTables, x.Participant),
-                RoundTableSeatReleased x => new(e.StreamId, ProgrammeTouch.RoundTables, x.Participant),
-                RoundTableChairDesignated x => new(e.StreamId, ProgrammeTouch.RoundTables, x.Participant),
-                _ => new(e.StreamId, ProgrammeTouch.List, null),
-            });
-        return Task.CompletedTask;
-    }
-
-    internal ChannelReader<ProgrammeTouched> Touched => _touched.Reader;
-}
-
 /// <summary>
 /// Pushes, after each burst of commits, the fresh programme grid ("programmeChanged"), the rosters of the
 /// round tables touched ("roundTableChanged") and the agendas of the delegations touched ("agendaChanged").
@@ -117,32 +77,5 @@ public sealed class ProgrammePublisher(ProgrammeChanges changes, IDocumentStore 
                 await hub.Clients.Group(LiveHub.AgendaGroup(participant.Code))
                     .SendAsync(LiveHub.AgendaChanged, DelegationAgendaView.From(participant, conference, meetings, lists, walking.Value), cancellation);
         }
-    }
-}
-
-/// <summary>The hub's subscriptions to the programme, the round tables and the delegations' agendas: join first, then read, so no change is missed.</summary>
-public static class ProgrammeSubscriptions
-{
-    /// <summary>Null while no programme has been imported; the grid is pushed as soon as one is.</summary>
-    public static async Task<ProgrammeView?> ProgrammeAsync(Hub hub, IQuerySession session)
-    {
-        await hub.Groups.AddToGroupAsync(hub.Context.ConnectionId, LiveHub.ProgrammeGroup, hub.Context.ConnectionAborted);
-        return await ProgrammeQueries.ViewAsync(session, null, hub.Context.ConnectionAborted);
-    }
-
-    public static async Task<RoundTableRosterView> RoundTableAsync(Hub hub, IQuerySession session, Guid roundTableId)
-    {
-        await hub.Groups.AddToGroupAsync(hub.Context.ConnectionId, LiveHub.RoundTableGroup(roundTableId), hub.Context.ConnectionAborted);
-        return await RoundTableQueries.RosterAsync(session, roundTableId, hub.Context.ConnectionAborted)
-            ?? throw new HubException($"There is no round table {roundTableId} in a conference.");
-    }
-
-    public static async Task<DelegationAgendaView> DelegationAsync(Hub hub, IQuerySession session, string typed)
-    {
-        if (!ParticipantCode.TryParse(typed, out var code)) throw new HubException($"There is no participant {typed}, or no programme yet.");
-        await hub.Groups.AddToGroupAsync(hub.Context.ConnectionId, LiveHub.AgendaGroup(code), hub.Context.ConnectionAborted);
-        var walking = hub.Context.GetHttpContext()?.RequestServices.GetService<WalkingTime>()?.Value;
-        return await DelegationAgendaQueries.AgendaAsync(session, code, null, hub.Context.ConnectionAborted, walking)
-            ?? throw new HubException($"There is no participant {code}, or no programme yet.");
     }
 }

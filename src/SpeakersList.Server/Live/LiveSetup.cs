@@ -1,0 +1,29 @@
+using SpeakersList.Server.Infrastructure;
+using SpeakersList.Server.Operations;
+using SpeakersList.Server.Programme;
+
+namespace SpeakersList.Server.Live;
+
+/// <summary>The live updates: the hub (with the Redis backplane when configured), the commit listeners and the publishers that push.</summary>
+public static class LiveSetup
+{
+    public static WebApplicationBuilder AddLiveUpdates(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSignalR().AddJsonProtocol(json => Json.Configure(json.PayloadSerializerOptions)).AddBackplane(builder.Configuration);
+        services.AddSingleton<LiveUpdates>();
+        services.AddSingleton<LiveSubscriptions>();
+        services.AddHostedService<LivePublisher>();
+        services.AddSingleton<ProgrammeChanges>();
+        services.AddSingleton(WalkingTime.From(builder.Configuration));
+        services.AddHostedService<ProgrammePublisher>();
+        return builder;
+    }
+
+    /// <summary>Reading is public; <see cref="Access.AccessHubFilter"/> checks each method.</summary>
+    public static WebApplication MapLiveUpdates(this WebApplication app)
+    {
+        app.MapHub<LiveHub>("/hubs/live").AllowAnonymous();
+        return app;
+    }
+}

@@ -1,0 +1,35 @@
+using System.Threading.Channels;
+using Marten.Services;
+using Microsoft.AspNetCore.SignalR;
+using SpeakersList.Server.Programme;
+using SpeakersList.Server.RoundTables;
+using SpeakersList.Server.SpeakersLists;
+
+namespace SpeakersList.Server.Live;
+
+/// <summary>The hub's subscriptions to the programme, the round tables and the delegations' agendas: join first, then read, so no change is missed.</summary>
+public static class ProgrammeSubscriptions
+{
+    /// <summary>Null while no programme has been imported; the grid is pushed as soon as one is.</summary>
+    public static async Task<ProgrammeView?> ProgrammeAsync(Hub hub, IQuerySession session)
+    {
+        await hub.Groups.AddToGroupAsync(hub.Context.ConnectionId, LiveHub.ProgrammeGroup, hub.Context.ConnectionAborted);
+        return await ProgrammeQueries.ViewAsync(session, null, hub.Context.ConnectionAborted);
+    }
+
+    public static async Task<RoundTableRosterView> RoundTableAsync(Hub hub, IQuerySession session, Guid roundTableId)
+    {
+        await hub.Groups.AddToGroupAsync(hub.Context.ConnectionId, LiveHub.RoundTableGroup(roundTableId), hub.Context.ConnectionAborted);
+        return await RoundTableQueries.RosterAsync(session, roundTableId, hub.Context.ConnectionAborted)
+            ?? throw new HubException($"There is no round table {roundTableId} in a conference.");
+    }
+
+    public static async Task<DelegationAgendaView> DelegationAsync(Hub hub, IQuerySession session, string typed)
+    {
+        if (!ParticipantCode.TryParse(typed, out var code)) throw new HubException($"There is no participant {typed}, or no programme yet.");
+        await hub.Groups.AddToGroupAsync(hub.Context.ConnectionId, LiveHub.AgendaGroup(code), hub.Context.ConnectionAborted);
+        var walking = hub.Context.GetHttpContext()?.RequestServices.GetService<WalkingTime>()?.Value;
+        return await DelegationAgendaQueries.AgendaAsync(session, code, null, hub.Context.ConnectionAborted, walking)
+            ?? throw new HubException($"There is no participant {code}, or no programme yet.");
+    }
+}

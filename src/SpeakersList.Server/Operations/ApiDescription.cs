@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.OpenApi;
+using SpeakersList.Server.Infrastructure;
+using SpeakersList.Server.Programme.Importing;
+
+namespace SpeakersList.Server.Operations;
+
+/// <summary>The OpenAPI document: flat values and participant codes described as they travel, the programme file as an upload.</summary>
+public static class ApiDescription
+{
+    public static IServiceCollection AddApiDescription(this IServiceCollection services)
+    {
+        services.AddOpenApi(options => ParticipantCodeSchema.Configure(options.AddSchemaTransformer(FlatValues.Describe)));
+        services.Configure<OpenApiOptions>("v1", openApi => openApi.AddOperationTransformer<ProgrammeFileBody>());
+        return services;
+    }
+}

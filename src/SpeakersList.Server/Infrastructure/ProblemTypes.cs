@@ -5,16 +5,18 @@ public static class ProblemTypes
 {
     private const string Base = "https://speakerslist.example/problems/";
 
-    public const string InvalidRequest = Base + "invalid-request";
-    public const string NotFound = Base + "not-found";
-    public const string RuleBroken = Base + "rule-broken";
-    public const string Conflict = Base + "conflict";
-    public const string StaleVersion = Base + "stale-version";
-    public const string TooLarge = Base + "too-large";
+    // The request itself: 400, 404, 413.
+    public const string InvalidRequest = Base + "invalid-request", NotFound = Base + "not-found", TooLarge = Base + "too-large";
+
+    // A rule of procedure or of the programme: 422, 409.
+    public const string RuleBroken = Base + "rule-broken", Conflict = Base + "conflict", StaleVersion = Base + "stale-version";
+
+    // Who is asking: 401, 403, 429.
+    public const string Unauthenticated = Base + "unauthenticated", Forbidden = Base + "forbidden", RateLimited = Base + "rate-limited";
+
+    // A statement's file: 415, 413.
+    public const string UnsupportedFile = Base + "unsupported-file", FileTooLarge = Base + "file-too-large";
+
+    /// <summary>The database is away: 503, with Retry-After.</summary>
     public const string Unavailable = Base + "unavailable";
-    public const string Unauthenticated = Base + "unauthenticated";
-    public const string Forbidden = Base + "forbidden";
-    public const string RateLimited = Base + "rate-limited";
-    public const string UnsupportedFile = Base + "unsupported-file";
-    public const string FileTooLarge = Base + "file-too-large";
 }

@@ -19,8 +19,9 @@ public sealed record Refusal(RefusalKind Kind, string Title, string Detail, long
     public static Refusal Invalid(string detail) => new(RefusalKind.Invalid, "The command breaks a rule", detail);
     public static Refusal NotFound(string detail) => new(RefusalKind.NotFound, "Not found", detail);
 
-    /// <summary>A meeting id that names no meeting's stream.</summary>
-    public static Refusal NoMeeting(Guid meetingId) => NotFound($"There is no meeting {meetingId}.");
+    /// <summary>A meeting id that names no meeting's stream (at a moment of its history, when one is asked).</summary>
+    public static Refusal NoMeeting(Guid meetingId, DateTimeOffset? at = null) =>
+        NotFound(at is null ? $"There is no meeting {meetingId}." : $"There was no meeting {meetingId} at {at:O}.");
 
     /// <summary>A participant code the registry does not know: a rule broken when a command gives it, not found when the address names it.</summary>
     public static Refusal UnknownParticipant(string code, bool namedByAddress = false)

@@ -19,7 +19,6 @@ public sealed record ExtendSpeech(Guid CommandId, int Seconds, long? ExpectedVer
 /// <summary>A delegation rises to a point of order (rule 71).</summary>
 public sealed record RaisePointOfOrder(Guid CommandId, ParticipantCode Participant, long? ExpectedVersion = null) : IMeetingCommand;
 
-public sealed record SetAbsentPolicy(Guid CommandId, AbsentPolicy Policy, long? ExpectedVersion = null) : IMeetingCommand;
 
 /// <summary>
 /// What the President (through the conference officers) does on the floor: open the meeting,
@@ -119,7 +118,7 @@ public static class FloorControl
     public static Decision MarkAbsent(ListOfSpeakers list, MarkAbsent command, DateTimeOffset now)
     {
         if ((list.Guard(command) ?? InProgress(list) ?? NoPointOfOrder(list)) is { } refused) return refused;
-        if (command.Policy is { } policy && !Enum.IsDefined(policy)) return Refusal.Invalid("The absent policy must be endOfList or nextMeeting.");
+        if (ListManagement.UnknownAbsentPolicy(command.Policy) is { } unknown) return unknown;
         return list.Floor.Current switch
         {
             null => Refusal.Conflict("Nobody has been called: only a speaker called can be marked absent."),
@@ -175,12 +174,6 @@ public static class FloorControl
             _ => Decision.Accept(new MeetingAdjourned(list.Id, command.CommandId, now)),
         };
     }
-
-    public static Decision SetAbsentPolicy(ListOfSpeakers list, SetAbsentPolicy command, DateTimeOffset now) =>
-        list.Guard(command)
-        ?? (!Enum.IsDefined(command.Policy) ? Refusal.Invalid("The absent policy must be endOfList or nextMeeting.")
-            : command.Policy == list.AbsentPolicy ? Decision.AlreadyDone
-            : Decision.Accept(new AbsentPolicySet(list.Id, command.CommandId, now, command.Policy)));
 
     private static Decision? InProgress(ListOfSpeakers list) => list.Floor.Status switch
     {

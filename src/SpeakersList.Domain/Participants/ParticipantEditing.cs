@@ -38,7 +38,7 @@ public static partial class ParticipantEditing
 
     public static (Participant? Stored, Refusal? Refusal) Decide(EditParticipant command, Participant? existing, string code)
     {
-        if (existing is null) return (null, Refusal.NotFound($"There is no participant {code}."));
+        if (existing is null) return (null, Refusal.UnknownParticipant(code, namedByAddress: true));
         var edited = existing with
         {
             Name = command.Name.Trim(),

@@ -1,3 +1,4 @@
+using SpeakersList.Floor;
 using SpeakersList.Participants;
 
 namespace SpeakersList.SpeakersLists;
@@ -9,9 +10,10 @@ public sealed record SetTimeLimits(Guid CommandId, TimeLimits Limits, long? Expe
 public sealed record SetSpeakerCap(Guid CommandId, int? Cap, long? ExpectedVersion = null) : IMeetingCommand;
 public sealed record SetOrderingPolicy(Guid CommandId, OrderingPolicy Policy, long? ExpectedVersion = null) : IMeetingCommand;
 public sealed record SetCarryOverPolicy(Guid CommandId, CarryOverPolicy Policy, long? ExpectedVersion = null) : IMeetingCommand;
+public sealed record SetAbsentPolicy(Guid CommandId, AbsentPolicy Policy, long? ExpectedVersion = null) : IMeetingCommand;
 public sealed record AllowSecondInscription(Guid CommandId, ParticipantCode Participant, long? ExpectedVersion = null) : IMeetingCommand;
 
-/// <summary>What officers do to a list: move entries, close and reopen it (rule 73), set limits (rule 72).</summary>
+/// <summary>What officers do to a list: move entries, close and reopen it (rule 73), set limits (rule 72) and its policies (ordering, carry-over, absent speakers).</summary>
 public static class ListManagement
 {
     public static Decision Decide(ListOfSpeakers list, MoveEntry command, DateTimeOffset now) =>
@@ -55,6 +57,15 @@ public static class ListManagement
     public static Decision Decide(ListOfSpeakers list, SetCarryOverPolicy command, DateTimeOffset now) =>
         list.Guard(command)
         ?? (list.CarryOverPolicy == command.Policy ? Decision.AlreadyDone : Decision.Accept(new CarryOverPolicySet(list.Id, command.Policy, command.CommandId, now)));
+
+    public static Decision Decide(ListOfSpeakers list, SetAbsentPolicy command, DateTimeOffset now) =>
+        list.Guard(command)
+        ?? UnknownAbsentPolicy(command.Policy)
+        ?? (list.AbsentPolicy == command.Policy ? Decision.AlreadyDone : Decision.Accept(new AbsentPolicySet(list.Id, command.CommandId, now, command.Policy)));
+
+    /// <summary>The one check of an absent policy a command gives (setting the list's, or marking one speaker absent).</summary>
+    internal static Decision? UnknownAbsentPolicy(AbsentPolicy? policy) =>
+        policy is { } given && !Enum.IsDefined(given) ? Decision.Refuse(Refusal.Invalid("The absent policy must be endOfList or nextMeeting.")) : null;
 
     private static Decision Move(ListOfSpeakers list, MoveEntry command, DateTimeOffset now)
     {

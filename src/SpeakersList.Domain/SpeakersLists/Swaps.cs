@@ -9,11 +9,14 @@ public sealed record AcceptSwap(Guid CommandId, Guid SwapId, long? ExpectedVersi
 public sealed record DeclineSwap(Guid CommandId, Guid SwapId, long? ExpectedVersion = null) : IMeetingCommand;
 public sealed record ApproveSwap(Guid CommandId, Guid SwapId, long? ExpectedVersion = null) : IMeetingCommand;
 public sealed record RejectSwap(Guid CommandId, Guid SwapId, string? Reason = null, long? ExpectedVersion = null) : IMeetingCommand;
+/// <summary>The proposing delegation takes its proposal back before the officers have decided on it.</summary>
+public sealed record WithdrawSwap(Guid CommandId, Guid SwapId, long? ExpectedVersion = null) : IMeetingCommand;
 
 public sealed record SwapProposed(Guid MeetingId, Guid SwapId, Guid InscriptionId, Guid WithInscriptionId, ParticipantCode ProposedBy, ParticipantCode ProposedTo, Guid CommandId, DateTimeOffset At) : IMeetingEvent;
 public sealed record SwapAccepted(Guid MeetingId, Guid SwapId, Guid CommandId, DateTimeOffset At) : IMeetingEvent;
 public sealed record SwapDeclined(Guid MeetingId, Guid SwapId, Guid CommandId, DateTimeOffset At) : IMeetingEvent;
 public sealed record SwapRejected(Guid MeetingId, Guid SwapId, string? Reason, Guid CommandId, DateTimeOffset At) : IMeetingEvent;
+public sealed record SwapWithdrawn(Guid MeetingId, Guid SwapId, Guid CommandId, DateTimeOffset At) : IMeetingEvent;
 
 /// <summary>The exchange, as the two placements that put each entry where the other stood.</summary>
 public sealed record SwapApproved(Guid MeetingId, Guid SwapId, Placement First, Placement Second, Guid CommandId, DateTimeOffset At) : IMeetingEvent;
@@ -65,14 +68,18 @@ public static class Swaps
             ? Decision.Refuse(refused)
             : Decision.Accept(new SwapDeclined(list.Id, command.SwapId, command.CommandId, now)));
 
-    public static Decision Decide(ListOfSpeakers list, RejectSwap command, DateTimeOffset now)
-    {
-        if (list.Guard(command) is { } guarded) return guarded;
-        var swap = list.FindSwap(command.SwapId);
-        if (swap is null) return Refusal.NotFound($"There is no swap {command.SwapId} on this list.");
-        if (!swap.IsOpen) return Refusal.Conflict($"The swap is already {swap.Status.ToString().ToLowerInvariant()}.");
-        return Decision.Accept(new SwapRejected(list.Id, command.SwapId, command.Reason?.Trim(), command.CommandId, now));
-    }
+    public static Decision Decide(ListOfSpeakers list, RejectSwap command, DateTimeOffset now) =>
+        list.Guard(command)
+        ?? (StillOpen(list, command.SwapId, "") is { } refused
+            ? Decision.Refuse(refused)
+            : Decision.Accept(new SwapRejected(list.Id, command.SwapId, command.Reason?.Trim(), command.CommandId, now)));
+
+    /// <summary>Open while proposed or accepted: once approved the places are exchanged, and a closed swap stays closed.</summary>
+    public static Decision Decide(ListOfSpeakers list, WithdrawSwap command, DateTimeOffset now) =>
+        list.Guard(command)
+        ?? (StillOpen(list, command.SwapId, "; it can no longer be withdrawn") is { } refused
+            ? Decision.Refuse(refused)
+            : Decision.Accept(new SwapWithdrawn(list.Id, command.SwapId, command.CommandId, now)));
 
     /// <summary>Approval exchanges the two slots as they stand now: each entry goes where the other stood.</summary>
     public static Decision Decide(ListOfSpeakers list, ApproveSwap command, DateTimeOffset now)
@@ -95,6 +102,15 @@ public static class Swaps
     }
 
     private static bool Involves(Swap swap, Guid inscriptionId) => swap.InscriptionId == inscriptionId || swap.WithInscriptionId == inscriptionId;
+
+    // Rejected or withdrawn: either while the swap is still open.
+    private static Refusal? StillOpen(ListOfSpeakers list, Guid swapId, string consequence) =>
+        list.FindSwap(swapId) switch
+        {
+            null => Refusal.NotFound($"There is no swap {swapId} on this list."),
+            { IsOpen: false } swap => Refusal.Conflict($"The swap is already {swap.Status.ToString().ToLowerInvariant()}{consequence}."),
+            _ => null,
+        };
 
     private static Refusal? Open(ListOfSpeakers list, Guid swapId, SwapStatus expected, string verb)
     {

@@ -160,7 +160,7 @@ public static class AccessSetup
                 Status = StatusCodes.Status429TooManyRequests,
                 Title = "Too many requests",
                 Detail = "Too many attempts in a short time; wait a moment and try again.",
-                Type = "https://speakerslist.example/problems/rate-limited",
+                Type = ProblemTypes.RateLimited,
             }).ExecuteAsync(context.HttpContext);
         };
         options.AddPolicy(RateLimits.SignInPolicy, context =>

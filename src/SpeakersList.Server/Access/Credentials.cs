@@ -77,8 +77,6 @@ public static class Secrets
         }
     }
 
-    public static bool VerifyPassword(string password, string stored) => CheckPassword(password, stored) != PasswordCheck.Wrong;
-
     /// <summary>The format this service wrote before (pbkdf2-sha256$iterations$salt$hash): still accepted, then replaced at the next sign-in.</summary>
     private static bool VerifyLegacy(string password, string stored)
     {

@@ -97,6 +97,6 @@ public sealed record Actor(string? Name, string? Role, string? Delegation)
         Status = authenticated ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized,
         Title = authenticated ? "Not allowed" : "Not signed in",
         Detail = detail,
-        Type = authenticated ? "https://speakerslist.example/problems/forbidden" : "https://speakerslist.example/problems/unauthenticated",
+        Type = authenticated ? ProblemTypes.Forbidden : ProblemTypes.Unauthenticated,
     };
 }

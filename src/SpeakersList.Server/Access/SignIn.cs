@@ -145,7 +145,7 @@ public static class SignInEndpoints
             Status = StatusCodes.Status429TooManyRequests,
             Title = "Too many failed sign-ins",
             Detail = "Too many failed sign-ins with these credentials; wait and try again.",
-            Type = "https://speakerslist.example/problems/rate-limited",
+            Type = ProblemTypes.RateLimited,
         });
     }
 

@@ -38,6 +38,8 @@ public static class CommandHandling
             // One command contract (commandId, expectedVersion) and one place that documents the ProblemDetails answers.
             options.AddPolicy<CommandContract>();
             options.AddPolicy<ProblemResponses>();
+            // A command's body is read once, by UseCommandBodies; the endpoint takes the command it read.
+            options.AddParameterHandlingStrategy<CommandBodyParameter>();
         });
         return app;
     }

@@ -17,10 +17,10 @@ public static class Refusals
             Detail = refusal.Detail,
             Type = refusal.Kind switch
             {
-                RefusalKind.NotFound => "https://speakerslist.example/problems/not-found",
-                RefusalKind.Invalid => "https://speakerslist.example/problems/rule-broken",
-                RefusalKind.StaleVersion => "https://speakerslist.example/problems/stale-version",
-                _ => "https://speakerslist.example/problems/conflict",
+                RefusalKind.NotFound => ProblemTypes.NotFound,
+                RefusalKind.Invalid => ProblemTypes.RuleBroken,
+                RefusalKind.StaleVersion => ProblemTypes.StaleVersion,
+                _ => ProblemTypes.Conflict,
             },
         };
         if (refusal.CurrentVersion is { } version) problem.Extensions["currentVersion"] = version;
@@ -30,11 +30,20 @@ public static class Refusals
     public static IResult ToResult(this Refusal refusal) => Results.Problem(refusal.ToProblem());
 
     /// <summary>A malformed request (400): names the field and what is wrong with it.</summary>
-    public static ProblemDetails BadRequest(string detail) => new()
+    public static ProblemDetails BadRequest(string detail, int status = StatusCodes.Status400BadRequest) => new()
     {
-        Status = StatusCodes.Status400BadRequest,
+        Status = status,
         Title = "The request is not valid",
         Detail = detail,
-        Type = "https://speakerslist.example/problems/invalid-request",
+        Type = ProblemTypes.InvalidRequest,
+    };
+
+    /// <summary>A body over the endpoint's limit (413), the limit in words.</summary>
+    public static ProblemDetails TooLarge(long limit) => new()
+    {
+        Status = StatusCodes.Status413PayloadTooLarge,
+        Title = "The request is too large",
+        Detail = $"The body is larger than this endpoint accepts: at most {(limit >= 1024 * 1024 ? $"{limit / (1024 * 1024)} MB" : $"{limit / 1024} KB")} ({limit} bytes).",
+        Type = ProblemTypes.TooLarge,
     };
 }

@@ -84,7 +84,7 @@ public sealed class LiveHub(IQuerySession session, LiveSubscriptions subscriptio
     {
         if (!ParticipantCode.TryParse(participant, out var code)) throw new HubException("Name the participant by its code, such as GHA.");
         if (await session.LoadParticipantAsync(code, Context.ConnectionAborted) is null)
-            throw new HubException($"There is no participant '{participant.Trim()}'.");
+            throw new HubException(Refusal.UnknownParticipant(participant.Trim(), namedByAddress: true).Detail);
         var group = DelegationGroup(code);
         if (!subscriptions.Add(Context.ConnectionId, group)) throw new HubException(LiveSubscriptions.TooMany);
         await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
@@ -108,11 +108,11 @@ public sealed class LiveHub(IQuerySession session, LiveSubscriptions subscriptio
     private async Task<ListOfSpeakers> JoinMeeting(Guid meetingId, string group)
     {
         _ = await session.LoadAsync<ListOfSpeakers>(meetingId, Context.ConnectionAborted)
-            ?? throw new HubException($"There is no meeting {meetingId}.");
+            ?? throw new HubException(Refusal.NoMeeting(meetingId).Detail);
         // Join before reading the snapshot, so no change committed after it is missed.
         await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
         return await session.LoadAsync<ListOfSpeakers>(meetingId, Context.ConnectionAborted)
-            ?? throw new HubException($"There is no meeting {meetingId}.");
+            ?? throw new HubException(Refusal.NoMeeting(meetingId).Detail);
     }
 
     /// <summary>Join the programme's group and receive the current grid (the latest conference).</summary>

@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using Marten.Services;
-using Microsoft.AspNetCore.SignalR;
 using SpeakersList.Server.Operations;
-using SpeakersList.Server.SpeakersLists;
 
 namespace SpeakersList.Server.Live;
 

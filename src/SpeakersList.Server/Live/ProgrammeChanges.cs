@@ -1,9 +1,5 @@
 using System.Threading.Channels;
 using Marten.Services;
-using Microsoft.AspNetCore.SignalR;
-using SpeakersList.Server.Programme;
-using SpeakersList.Server.RoundTables;
-using SpeakersList.Server.SpeakersLists;
 
 namespace SpeakersList.Server.Live;
 

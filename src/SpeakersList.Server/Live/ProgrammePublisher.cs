@@ -1,5 +1,3 @@
-using System.Threading.Channels;
-using Marten.Services;
 using Microsoft.AspNetCore.SignalR;
 using SpeakersList.Server.Programme;
 using SpeakersList.Server.RoundTables;

@@ -38,7 +38,7 @@ public static class ParticipantQueries
             ? problem!
             : await session.LoadParticipantAsync(code, cancellation) is { } participant
                 ? Results.Ok(participant with { Name = ParticipantNames.In(language, participant.Code, participant.Name) })
-                : Refusal.NotFound($"There is no participant {code}.").ToResult();
+                : Refusal.UnknownParticipant(code, namedByAddress: true).ToResult();
 }
 
 public sealed record ParticipantNamesView(string Language, string Direction, IReadOnlyDictionary<string, string> Names);

@@ -58,7 +58,7 @@ public static class ConflictQueries
     public static async Task<IResult> ForDelegation(string code, IQuerySession session, WalkingTime walking, CancellationToken cancellation)
     {
         if (await session.LoadParticipantAsync(code, cancellation) is not { } participant)
-            return Refusal.NotFound($"There is no participant {code}.").ToResult();
+            return Refusal.UnknownParticipant(code, namedByAddress: true).ToResult();
         var conference = await ProgrammeQueries.ConferenceAsync(session, null, cancellation);
         var (meetings, lists) = await ProgrammeOfAsync(session, conference?.Id, cancellation);
         return Results.Ok(new ConflictsView(participant.Code, null, (int)walking.Value.TotalMinutes,

@@ -94,6 +94,6 @@ public static class FloorQueries
         if (!Replay.TryReadMoment(at, out var moment)) return Replay.NotAMoment(at);
         return await Replay.ListAsync(session, meetingId, moment, cancellation) is { } list
             ? Results.Ok(FloorView.From(list, clock.GetUtcNow()))
-            : Refusal.NotFound(moment is null ? $"There is no meeting {meetingId}." : $"There was no meeting {meetingId} at {moment:O}.").ToResult();
+            : Refusal.NoMeeting(meetingId, moment).ToResult();
     }
 }

@@ -131,7 +131,7 @@ public static class SpeakersListQueries
         if (!RequestedLanguage.TryRead(context, out var language, out var badLanguage)) return badLanguage!;
         return await Replay.ListAsync(session, meetingId, moment, cancellation) is { } list
             ? Results.Ok(SpeakersListView.From(list).NamedIn(language))
-            : Refusal.NotFound(moment is null ? $"There is no meeting {meetingId}." : $"There was no meeting {meetingId} at {moment:O}.").ToResult();
+            : Refusal.NoMeeting(meetingId, moment).ToResult();
     }
 
     /// <summary>Why an entry stands where it does: the entries just before and after it, and the rule that orders them.</summary>

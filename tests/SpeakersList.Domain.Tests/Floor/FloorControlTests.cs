@@ -224,7 +224,7 @@ public class Floor_control
     public void With_the_next_meeting_policy_an_absent_speaker_is_marked_absent()
     {
         var list = ThreeSpeakers();
-        list = list.Decided(FloorControl.SetAbsentPolicy(list, new SetAbsentPolicy(Guid.NewGuid(), AbsentPolicy.NextMeeting), At("09:30")));
+        list = list.Decided(ListManagement.Decide(list, new SetAbsentPolicy(Guid.NewGuid(), AbsentPolicy.NextMeeting), At("09:30")));
         list = list.Opened().Called("10:00").Absent("10:00:30");
 
         Assert.Equal(EntryState.Absent, list.StateOf("GHA"));

@@ -19,20 +19,20 @@ public class Withdrawing_a_swap_proposal
         var (list, swap) = Proposed();
         list = list.Decided(Swaps.Decide(list, new AcceptSwap(Guid.NewGuid(), swap), Given.At("09:11")));
 
-        var decision = SwapWithdrawal.Decide(list, new WithdrawSwap(Guid.NewGuid(), swap), Given.At("09:12"));
+        var decision = Swaps.Decide(list, new WithdrawSwap(Guid.NewGuid(), swap), Given.At("09:12"));
         list = list.Decided(decision);
 
         Assert.IsType<SwapWithdrawn>(Assert.Single(decision.Events));
         Assert.Equal(SwapStatus.Withdrawn, list.Swaps.Single().Status);
         Assert.Equal(["GHA", "FRA", "BRA"], list.Order());
-        Assert.Contains("already withdrawn", SwapWithdrawal.Decide(list, new WithdrawSwap(Guid.NewGuid(), swap), Given.At("09:13")).Refused());
+        Assert.Contains("already withdrawn", Swaps.Decide(list, new WithdrawSwap(Guid.NewGuid(), swap), Given.At("09:13")).Refused());
     }
 
     [Fact]
     public void A_withdrawn_proposal_can_no_longer_be_accepted_or_approved()
     {
         var (list, swap) = Proposed();
-        list = list.Decided(SwapWithdrawal.Decide(list, new WithdrawSwap(Guid.NewGuid(), swap), Given.At("09:11")));
+        list = list.Decided(Swaps.Decide(list, new WithdrawSwap(Guid.NewGuid(), swap), Given.At("09:11")));
 
         Assert.Contains("already withdrawn", Swaps.Decide(list, new AcceptSwap(Guid.NewGuid(), swap), Given.At("09:12")).Refused());
         Assert.Contains("already withdrawn", Swaps.Decide(list, new ApproveSwap(Guid.NewGuid(), swap), Given.At("09:12")).Refused());
@@ -45,7 +45,7 @@ public class Withdrawing_a_swap_proposal
         list = list.Decided(Swaps.Decide(list, new AcceptSwap(Guid.NewGuid(), swap), Given.At("09:11")));
         list = list.Decided(Swaps.Decide(list, new ApproveSwap(Guid.NewGuid(), swap), Given.At("09:12")));
 
-        Assert.Contains("already approved", SwapWithdrawal.Decide(list, new WithdrawSwap(Guid.NewGuid(), swap), Given.At("09:13")).Refused());
+        Assert.Contains("already approved", Swaps.Decide(list, new WithdrawSwap(Guid.NewGuid(), swap), Given.At("09:13")).Refused());
         Assert.Equal(["BRA", "FRA", "GHA"], list.Order());
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Encodings.Web;
+using SpeakersList.Publishing;
 using SpeakersList.Server.Programme;
 using SpeakersList.Server.SpeakersLists;
 
@@ -78,15 +77,7 @@ public static class JournalQueries
             var late = nowOrder.Where(e => !published.Contains(e.InscriptionId))
                 .Select(e => new JournalLateSpeaker(e.Position, e.Speaker.Participant, e.Speaker.ParticipantName, e.Speaker.SpeakerName, e.InscribedAt))
                 .ToList();
-            var changed = new List<string>();
-            if (then is not null && current is not null)
-            {
-                if (current.Meeting.Details.Start != then.Meeting.Details.Start || current.Meeting.Details.End != then.Meeting.Details.End)
-                    changed.Add($"Now {Clock(current.Meeting.Details.Start, venue)}–{Clock(current.Meeting.Details.End, venue)}.");
-                if (current.Meeting.Details.Room != then.Meeting.Details.Room) changed.Add($"Now in {current.Meeting.Details.Room}.");
-                if (current.Meeting.Cancelled && !then.Meeting.Cancelled) changed.Add("Cancelled.");
-                if (current.Closed != then.Closed) changed.Add(current.Closed ? "The list has since been closed." : "The list has since been reopened.");
-            }
+            var changed = JournalChanges.Since(then, current).Where(x => x is not JournalChange.ScheduledAfterCutOff).Select(x => x.Sentence(venue)).ToList();
             result.Add(new JournalMeeting(meeting.Id, shown.Meeting.Details.Title, shown.Meeting.Details.Kind, shown.Meeting.Details.Room,
                 venue.LocalTime(shown.Meeting.Details.Start), venue.LocalTime(shown.Meeting.Details.End), shown.Meeting.Details.AgendaItem,
                 then?.Closed ?? false, speakers, then is null, changed, late));
@@ -100,8 +91,6 @@ public static class JournalQueries
         var wall = date.ToDateTime(time);
         return new DateTimeOffset(wall, zone.GetUtcOffset(wall));
     }
-
-    private static string Clock(DateTimeOffset at, TimeZoneInfo zone) => zone.LocalTime(at).ToString("HH:mm", CultureInfo.InvariantCulture);
 
     private static bool TryRead(string date, string? asAt, out DateOnly day, out DateTimeOffset? moment, out IResult? problem)
     {
@@ -150,70 +139,4 @@ public static class JournalQueries
         TryRead(date, asAt, out var day, out var moment, out var problem)
             ? Results.Content(JournalPage.Render(await BuildAsync(session, day, moment, clock.GetUtcNow(), cancellation)), "text/html; charset=utf-8")
             : problem!;
-}
-
-/// <summary>The Journal as HTML: no script and no style attribute (the stylesheet carries the print layout).</summary>
-public static class JournalPage
-{
-    public static string Render(JournalView journal)
-    {
-        var h = HtmlEncoder.Default;
-        string E(string? text) => h.Encode(text ?? "");
-        var title = $"Journal, {journal.Date.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture)}";
-        var html = new StringBuilder(Pages.Head(title, ["base", "journal"], []));
-        html.Append($"""
-            <body class="journal">
-              <header class="journal-head">
-                <p class="masthead">Journal</p>
-                <h1>{E(journal.Date.ToString("dddd, d MMMM yyyy", CultureInfo.InvariantCulture))}</h1>
-                <p class="as-at" id="as-at">Lists of speakers {E(journal.AsAtText)}</p>
-                <nav class="no-print" aria-label="Pages"><a href="/programme">Programme</a> <a href="/journal/{journal.Date.AddDays(-1):yyyy-MM-dd}">Previous day</a> <a href="/journal/{journal.Date.AddDays(1):yyyy-MM-dd}">Next day</a> <a href="/api/journal/{journal.Date:yyyy-MM-dd}">JSON</a></nav>
-            """);
-        if (journal.Live)
-            html.Append("    <p class=\"live-note\">Changes made after the cut-off are marked <span class=\"later\">later</span>; the printed lists stand as published.</p>\n");
-        html.Append("  </header>\n  <main>\n");
-        if (journal.Meetings.Count == 0) html.Append("    <p class=\"empty\">No meetings are scheduled for this day.</p>\n");
-        foreach (var m in journal.Meetings)
-        {
-            html.Append($"""
-                    <section class="meeting" data-meeting-id="{m.MeetingId}">
-                      <h2><span class="time">{m.Start:HH:mm}–{m.End:HH:mm}</span> {E(m.Title)}</h2>
-                      <p class="where">{E(m.Room)}</p>
-                      <p class="agenda">{E(m.AgendaItem)}</p>
-
-                """);
-            if (m.ScheduledAfterCutOff) html.Append("      <p class=\"later\">Scheduled after the cut-off.</p>\n");
-            foreach (var change in m.ChangedSince) html.Append($"      <p class=\"later\">{E(change)}</p>\n");
-            html.Append($"      <h3>List of speakers{(m.ListClosed ? " (closed)" : "")}</h3>\n");
-            if (m.Speakers.Count == 0) html.Append("      <p class=\"empty\">No speaker inscribed.</p>\n");
-            else
-            {
-                html.Append("      <ol class=\"speakers\">\n");
-                foreach (var s in m.Speakers)
-                {
-                    var mark = s.LaterChange switch
-                    {
-                        LaterChange.Withdrawn => " <span class=\"later\">withdrawn since</span>",
-                        LaterChange.Moved => $" <span class=\"later\">now number {s.PositionNow}</span>",
-                        _ => "",
-                    };
-                    var behalf = s.OnBehalfOf is { } group ? $" (on behalf of {E(group)})" : "";
-                    var kind = s.Kind == EntryKind.RightOfReply ? " — right of reply" : "";
-                    html.Append($"        <li data-participant=\"{E(s.Participant.Value)}\" data-change=\"{s.LaterChange.ToString().ToLowerInvariant()}\"><span class=\"delegation\">{E(s.ParticipantName)}</span>{behalf}{kind}: {E(s.SpeakerName)}, {E(s.SpeakerTitle)}{mark}</li>\n");
-                }
-                html.Append("      </ol>\n");
-            }
-            if (m.InscribedSince.Count > 0)
-            {
-                html.Append("      <p class=\"later\">Inscribed after the cut-off:</p>\n      <ul class=\"later-speakers\">\n");
-                foreach (var s in m.InscribedSince)
-                    html.Append($"        <li data-participant=\"{E(s.Participant.Value)}\" class=\"later\">{E(s.ParticipantName)}: {E(s.SpeakerName)} (now number {s.PositionNow})</li>\n");
-                html.Append("      </ul>\n");
-            }
-            html.Append($"      <p class=\"no-print links\"><a href=\"/api/meetings/{m.MeetingId}/record\">Record</a> <a href=\"/api/meetings/{m.MeetingId}/record.csv\">CSV</a> <a href=\"/api/meetings/{m.MeetingId}/record.akn.xml\">Akoma Ntoso</a></p>\n");
-            html.Append("    </section>\n");
-        }
-        html.Append("  </main>\n</body>\n</html>\n");
-        return html.ToString();
-    }
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
-using CsvHelper;
 using SpeakersList.Publishing;
 
 namespace SpeakersList.Server.Publishing.Records;
@@ -92,29 +91,6 @@ public sealed record RecordCsvLine(
             x.Level is { } level ? RecordEndpoints.Json(level) : null, x.OnBehalfOf,
             x.From.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture), x.To.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture),
             x.AllottedSeconds, x.UsedSeconds, x.OverrunSeconds, x.Pauses.Count, x.PausedSeconds);
-    }
-}
-
-/// <summary>CSV (RFC 4180) with CsvHelper: a header line of the record type's properties in camelCase, values in the invariant culture.</summary>
-public static class Csv
-{
-    public static string Write<T>(IEnumerable<T> lines)
-    {
-        var properties = typeof(T).GetProperties();
-        using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = CsvWriter.Create(text, null, leaveOpen: true))
-        {
-            csv.WriteHeader(properties.Select(p => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(p.Name)).ToArray());
-            foreach (var line in lines)
-                csv.WriteRecord(properties.Select(p => p.GetValue(line) switch
-                {
-                    null => null,
-                    IFormattable value => value.ToString(null, CultureInfo.InvariantCulture),
-                    var value => value.ToString(),
-                }).ToArray());
-            csv.Flush();
-        }
-        return text.ToString();
     }
 }
 

@@ -133,7 +133,7 @@ public static class SubmitStatementEndpoint
         Status = status,
         Title = title,
         Detail = detail,
-        Type = status == 415 ? "https://speakerslist.example/problems/unsupported-file" : "https://speakerslist.example/problems/file-too-large",
+        Type = status == 415 ? ProblemTypes.UnsupportedFile : ProblemTypes.FileTooLarge,
     };
 }
 

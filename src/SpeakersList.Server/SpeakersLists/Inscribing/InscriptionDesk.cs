@@ -99,7 +99,7 @@ public sealed class InscriptionDesk(IDocumentStore store, ILogger<InscriptionDes
             catch (Exception ex)
             {
                 // Nothing of the batch was committed: every request hears so, none is acknowledged.
-                if (Infrastructure.RequestGuard.DatabaseAway(ex))
+                if (RequestGuard.DatabaseAway(ex))
                     logger.LogWarning("A batch of {Count} inscriptions on meeting {MeetingId} was not decided: PostgreSQL is unreachable ({Error})",
                         batch.Count, meetingId, ex.GetBaseException().Message);
                 else

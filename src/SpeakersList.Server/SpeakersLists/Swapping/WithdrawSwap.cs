@@ -13,5 +13,5 @@ public static class WithdrawSwapEndpoint
         // Only the delegation that proposed the swap (or an officer) takes it back; 403 otherwise.
         list.FindSwap(swapId) is { } swap && Actor.Of(user).RefuseUnlessFor(swap.ProposedBy) is { } refused
             ? (refused, [])
-            : SwapWithdrawal.Decide(list, new WithdrawSwap(step.CommandId, swapId, step.ExpectedVersion), clock.GetUtcNow()).Respond(list);
+            : Swaps.Decide(list, new WithdrawSwap(step.CommandId, swapId, step.ExpectedVersion), clock.GetUtcNow()).Respond(list);
 }

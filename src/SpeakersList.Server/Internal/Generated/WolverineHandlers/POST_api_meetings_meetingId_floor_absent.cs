@@ -45,9 +45,7 @@ namespace Internal.Generated.WolverineHandlers
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "SpeakersList.Server.SpeakersLists.Chairing.MarkSpeakerAbsentEndpoint").SetTag("http.route", "/api/meetings/{meetingId}/floor/absent").SetTag("http.request.method", "POST");
-            // Reading the request body via JSON deserialization
-            var (command, jsonContinue) = await ReadJsonAsync<SpeakersList.Floor.MarkAbsent>(httpContext);
-            if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
+            var command = SpeakersList.Server.Infrastructure.CommandBodyParameter.From<SpeakersList.Floor.MarkAbsent>(httpContext);
             var problemDetails1 = SpeakersList.Server.Infrastructure.CommandContract.Check<SpeakersList.Floor.MarkAbsent>(command);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
@@ -71,14 +69,6 @@ namespace Internal.Generated.WolverineHandlers
             if (stream_list.Aggregate == null)
             {
                 httpContext.Response.StatusCode = 404;
-                return;
-            }
-
-            var problemDetails2 = SpeakersList.Server.SpeakersLists.Chairing.MarkSpeakerAbsentEndpoint.Validate(command);
-            // Evaluate whether the processing should stop if there are any problems
-            if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
-            {
-                await WriteProblems(problemDetails2, httpContext).ConfigureAwait(false);
                 return;
             }
 

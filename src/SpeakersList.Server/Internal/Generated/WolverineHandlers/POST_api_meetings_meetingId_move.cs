@@ -33,9 +33,7 @@ namespace Internal.Generated.WolverineHandlers
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "SpeakersList.Server.Meetings.Moving.MoveMeetingEndpoint").SetTag("http.route", "/api/meetings/{meetingId}/move").SetTag("http.request.method", "POST");
-            // Reading the request body via JSON deserialization
-            var (command, jsonContinue) = await ReadJsonAsync<SpeakersList.Programme.MoveMeeting>(httpContext);
-            if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
+            var command = SpeakersList.Server.Infrastructure.CommandBodyParameter.From<SpeakersList.Programme.MoveMeeting>(httpContext);
             var problemDetails1 = SpeakersList.Server.Infrastructure.CommandContract.Check<SpeakersList.Programme.MoveMeeting>(command);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))

@@ -31,9 +31,7 @@ namespace Internal.Generated.WolverineHandlers
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "SpeakersList.Server.SpeakersLists.Replying.RequestRightOfReplyEndpoint").SetTag("http.route", "/api/meetings/{meetingId}/rights-of-reply").SetTag("http.request.method", "POST");
-            // Reading the request body via JSON deserialization
-            var (command, jsonContinue) = await ReadJsonAsync<SpeakersList.SpeakersLists.RequestRightOfReply>(httpContext);
-            if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
+            var command = SpeakersList.Server.Infrastructure.CommandBodyParameter.From<SpeakersList.SpeakersLists.RequestRightOfReply>(httpContext);
             var problemDetails1 = SpeakersList.Server.Infrastructure.CommandContract.Check<SpeakersList.SpeakersLists.RequestRightOfReply>(command);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))

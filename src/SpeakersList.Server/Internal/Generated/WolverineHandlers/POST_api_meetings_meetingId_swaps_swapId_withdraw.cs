@@ -45,9 +45,7 @@ namespace Internal.Generated.WolverineHandlers
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "SpeakersList.Server.SpeakersLists.Swapping.WithdrawSwapEndpoint").SetTag("http.route", "/api/meetings/{meetingId}/swaps/{swapId}/withdraw").SetTag("http.request.method", "POST");
-            // Reading the request body via JSON deserialization
-            var (step, jsonContinue) = await ReadJsonAsync<SpeakersList.Server.SpeakersLists.Swapping.SwapStep>(httpContext);
-            if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
+            var step = SpeakersList.Server.Infrastructure.CommandBodyParameter.From<SpeakersList.Server.SpeakersLists.Swapping.SwapStep>(httpContext);
             var problemDetails1 = SpeakersList.Server.Infrastructure.CommandContract.Check<SpeakersList.Server.SpeakersLists.Swapping.SwapStep>(step);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))

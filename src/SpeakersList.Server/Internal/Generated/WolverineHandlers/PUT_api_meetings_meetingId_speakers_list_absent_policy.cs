@@ -45,10 +45,8 @@ namespace Internal.Generated.WolverineHandlers
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "SpeakersList.Server.SpeakersLists.Managing.SetAbsentPolicyEndpoint").SetTag("http.route", "/api/meetings/{meetingId}/speakers-list/absent-policy").SetTag("http.request.method", "PUT");
-            // Reading the request body via JSON deserialization
-            var (command, jsonContinue) = await ReadJsonAsync<SpeakersList.Floor.SetAbsentPolicy>(httpContext);
-            if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
-            var problemDetails1 = SpeakersList.Server.Infrastructure.CommandContract.Check<SpeakersList.Floor.SetAbsentPolicy>(command);
+            var command = SpeakersList.Server.Infrastructure.CommandBodyParameter.From<SpeakersList.SpeakersLists.SetAbsentPolicy>(httpContext);
+            var problemDetails1 = SpeakersList.Server.Infrastructure.CommandContract.Check<SpeakersList.SpeakersLists.SetAbsentPolicy>(command);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
             {
@@ -71,14 +69,6 @@ namespace Internal.Generated.WolverineHandlers
             if (stream_list.Aggregate == null)
             {
                 httpContext.Response.StatusCode = 404;
-                return;
-            }
-
-            var problemDetails2 = SpeakersList.Server.SpeakersLists.Managing.SetAbsentPolicyEndpoint.Validate(command);
-            // Evaluate whether the processing should stop if there are any problems
-            if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
-            {
-                await WriteProblems(problemDetails2, httpContext).ConfigureAwait(false);
                 return;
             }
 

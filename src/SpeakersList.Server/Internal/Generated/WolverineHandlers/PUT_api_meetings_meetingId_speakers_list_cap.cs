@@ -45,9 +45,7 @@ namespace Internal.Generated.WolverineHandlers
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "SpeakersList.Server.SpeakersLists.Managing.SetSpeakerCapEndpoint").SetTag("http.route", "/api/meetings/{meetingId}/speakers-list/cap").SetTag("http.request.method", "PUT");
-            // Reading the request body via JSON deserialization
-            var (command, jsonContinue) = await ReadJsonAsync<SpeakersList.SpeakersLists.SetSpeakerCap>(httpContext);
-            if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
+            var command = SpeakersList.Server.Infrastructure.CommandBodyParameter.From<SpeakersList.SpeakersLists.SetSpeakerCap>(httpContext);
             var problemDetails1 = SpeakersList.Server.Infrastructure.CommandContract.Check<SpeakersList.SpeakersLists.SetSpeakerCap>(command);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))

@@ -40,9 +40,7 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            // Reading the request body via JSON deserialization
-            var (command, jsonContinue) = await ReadJsonAsync<SpeakersList.Participants.EditParticipant>(httpContext);
-            if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
+            var command = SpeakersList.Server.Infrastructure.CommandBodyParameter.From<SpeakersList.Participants.EditParticipant>(httpContext);
             var problemDetails1 = SpeakersList.Server.Participants.Editing.EditParticipantEndpoint.Validate(command);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))

@@ -111,7 +111,7 @@ app.UseCommandBodies(); // bad bodies 400/413, once the caller is known to be al
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapApiPage();
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
-app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = PostgresHealthCheck.WriteAsync });
 app.MapHub<LiveHub>("/hubs/live").AllowAnonymous(); // reading is public; AccessHubFilter checks each method
 app.MapWolverineEndpoints(options =>
 {

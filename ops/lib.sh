@@ -236,9 +236,10 @@ pg_primary() { pg_state "$1" | awk '$3 == $4 && ($3 == "primary" || $3 == "wait_
 
 # pg_wait_in_sync HOME SECONDS: until one node is primary and every other a secondary (the standby in sync).
 pg_wait_in_sync() {
-  local home=$1 seconds=${2:-120} state
-  for _ in $(seq 1 $((seconds * 4))); do
-    state=$(pg_state "$home")
+  local home=$1 seconds=${2:-120} state deadline
+  deadline=$(($(date +%s) + seconds))
+  while [ "$(date +%s)" -lt "$deadline" ]; do
+    state=$(pg_state "$home" || true)
     if [ -n "$state" ] && printf '%s\n' "$state" | awk '$3 != $4 { bad = 1 } $3 == "primary" { p++ } $3 != "primary" && $3 != "secondary" { bad = 1 } END { exit !(p == 1 && !bad) }'; then
       return 0
     fi
@@ -303,7 +304,8 @@ pg_wait_single() {
 pg_node_pids() {
   local pid
   pid=$(cat "$1/$2.pid" 2>/dev/null) || return 0
-  kill -0 "$pid" 2>/dev/null || return 0
+  # A pid file left by a machine that restarted may name another process now.
+  { tr '\0' ' ' <"/proc/$pid/cmdline"; } 2>/dev/null | grep -q "pg_autoctl run --pgdata $1/$2" || return 0
   descendants() { local c; for c in $(pgrep -P "$1"); do echo "$c"; descendants "$c"; done; }
   echo "$pid"; descendants "$pid"
 }

@@ -192,3 +192,160 @@ start_nginx() {
   "$(nginx_bin)" -t -q -e "$dir/error.log" -p "$dir" -c "$dir/nginx.conf" || { say "the nginx configuration is refused: $dir/error.log"; return 1; }
   "$(nginx_bin)" -e "$dir/error.log" -p "$dir" -c "$dir/nginx.conf" -g 'daemon off;' &
 }
+
+# --- PostgreSQL under pg_auto_failover (ops/cluster with SPEAKERSLIST_PG_NODES=2, the cluster tests, ops/bench-cluster) ---
+# A monitor and data nodes node1, node2, ... in one folder HOME (HOME/monitor, HOME/node1, ...; logs HOME/*.log; pg_autoctl's
+# own configuration and state under HOME/autoctl, not in a user's home). pg_autoctl runs as the postgres user (it refuses root).
+# With two data nodes the standby is synchronous (synchronous_standby_names = ANY 1): a commit is acknowledged once the
+# standby has it. Timeouts are shortened for a meeting: a dead primary is replaced in about 15 s (the defaults: about 40 s).
+
+ensure_auto_failover() {
+  local major
+  major=$(basename "$(dirname "$(pg_bin)")")
+  command -v pg_autoctl >/dev/null && [ -f "/usr/lib/postgresql/$major/lib/pgautofailover.so" ] && return 0
+  apt_install "postgresql-$major-auto-failover" pg-auto-failover-cli
+}
+
+# in_autoctl_env HOME COMMAND...: as the cluster's owner, from /, with PostgreSQL's binaries first on PATH.
+in_autoctl_env() {
+  local home=$1; shift
+  pg_as_owner env PATH="$(pg_bin):/usr/bin:/bin" HOME="$home/autoctl" XDG_CONFIG_HOME="$home/autoctl/config" \
+    XDG_DATA_HOME="$home/autoctl/data" XDG_RUNTIME_DIR="$home/autoctl/run" PG_REGRESS_SOCK_DIR="$home/autoctl/run" PGHOST="$home/autoctl/run" "$@"
+}
+
+autoctl() { local home=$1; shift; in_autoctl_env "$home" pg_autoctl "$@"; }
+
+# pg_autoctl_run HOME NAME: `pg_autoctl run` for HOME/NAME (a monitor or a data node), detached in a session of its own so
+# that it outlives the caller; its pid in HOME/NAME.pid, its log HOME/NAME.log.
+pg_autoctl_run() {
+  local home=$1 name=$2
+  rm -f "$home/$name.pid"
+  in_autoctl_env "$home" setsid sh -c 'echo $$ > "$1.pid"; exec pg_autoctl run --pgdata "$1"' sh "$home/$name" >>"$home/$name.log" 2>&1 </dev/null &
+  for _ in $(seq 1 100); do [ -s "$home/$name.pid" ] && return 0; sleep 0.1; done
+  say "pg_autoctl run for $home/$name did not start: $home/$name.log"; return 1
+}
+
+# pg_state HOME: the data nodes as the monitor sees them, one a line: "name host:port reported-state assigned-state".
+pg_state() {
+  "$(pg_bin)/psql" -h 127.0.0.1 -p "$(cat "$1/monitor.port")" -U autoctl_node -d pg_auto_failover -tA -F ' ' \
+    -c "select nodename, nodehost || ':' || nodeport, reportedstate, goalstate from pgautofailover.node order by nodeid" 2>/dev/null
+}
+
+# pg_primary HOME: "name host:port" of the node that takes writes (primary, or wait_primary while its standby is away).
+pg_primary() { pg_state "$1" | awk '$3 == $4 && ($3 == "primary" || $3 == "wait_primary" || $3 == "single") { print $1, $2; exit }'; }
+
+# pg_wait_in_sync HOME SECONDS: until one node is primary and every other a secondary (the standby in sync).
+pg_wait_in_sync() {
+  local home=$1 seconds=${2:-120} state deadline
+  deadline=$(($(date +%s) + seconds))
+  while [ "$(date +%s)" -lt "$deadline" ]; do
+    state=$(pg_state "$home" || true)
+    if [ -n "$state" ] && printf '%s\n' "$state" | awk '$3 != $4 { bad = 1 } $3 == "primary" { p++ } $3 != "primary" && $3 != "secondary" { bad = 1 } END { exit !(p == 1 && !bad) }'; then
+      return 0
+    fi
+    sleep 0.25
+  done
+  say "the standby is not in sync after $seconds s:"; printf '%s\n' "$state" >&2; return 1
+}
+
+# start_pg_failover HOME MONITOR_PORT DATABASE NODE_PORT...: on first use creates a monitor and one data node per port
+# (node1 the primary, the others standbys copied from it, DATABASE created); then runs them all and waits until the
+# standby is in sync. stop_pg_failover HOME stops them.
+start_pg_failover() {
+  local home=$1 monitor_port=$2 database=$3; shift 3
+  local monitor="postgres://autoctl_node@127.0.0.1:$monitor_port/pg_auto_failover?sslmode=disable" i=0 port
+  mkdir -p "$home/autoctl/run"
+  [ "$(id -u)" = 0 ] && chown postgres:postgres "$home" "$home/autoctl" "$home/autoctl/run"
+  chmod 700 "$home"
+  echo "$monitor_port" >"$home/monitor.port"
+  if [ ! -f "$home/monitor/PG_VERSION" ]; then
+    say "creating the pg_auto_failover monitor in $home/monitor"
+    autoctl "$home" create monitor --pgdata "$home/monitor" --pgport "$monitor_port" --hostname 127.0.0.1 --listen 127.0.0.1 \
+      --auth trust --no-ssl >>"$home/monitor.log" 2>&1 || { say "pg_autoctl create monitor failed: $home/monitor.log"; return 1; }
+    # Detect a dead node in about 4 s and give a primary cut off from everything 8 s to stop taking writes before its
+    # standby is promoted (each node's network_partition_timeout, 6 s, is shorter: it has demoted itself by then).
+    cat >>"$home/monitor/postgresql.auto.conf" <<CONF
+pgautofailover.health_check_period = 1000
+pgautofailover.health_check_timeout = 1000
+pgautofailover.health_check_max_retries = 1
+pgautofailover.health_check_retry_delay = 500
+pgautofailover.node_considered_unhealthy_timeout = 4000
+pgautofailover.primary_demote_timeout = 8000
+CONF
+  fi
+  pg_autoctl_run "$home" monitor || return 1
+  for _ in $(seq 1 240); do "$(pg_bin)/pg_isready" -q -h 127.0.0.1 -p "$monitor_port" && break; sleep 0.25; done
+  for port in "$@"; do
+    i=$((i + 1))
+    if [ ! -f "$home/node$i/PG_VERSION" ]; then
+      say "creating PostgreSQL node$i on 127.0.0.1:$port ($([ $i = 1 ] && echo primary || echo standby))"
+      autoctl "$home" create postgres --pgdata "$home/node$i" --pgport "$port" --hostname 127.0.0.1 --listen 127.0.0.1 \
+        --auth trust --no-ssl --dbname "$database" --monitor "$monitor" --name "node$i" >>"$home/node$i.log" 2>&1 \
+        || { say "pg_autoctl create postgres failed: $home/node$i.log"; return 1; }
+      autoctl "$home" config set --pgdata "$home/node$i" timeout.network_partition_timeout 6 >/dev/null
+      # Room for the service's nodes, the tests' and the benchmark's clients.
+      printf 'max_connections = 300\n' >>"$home/node$i/postgresql.auto.conf"
+    fi
+    pg_autoctl_run "$home" "node$i" || return 1
+    # The first node is the primary before the next is copied from it.
+    [ $i = 1 ] && [ $# -gt 1 ] && { pg_wait_single "$home" 120 || return 1; }
+  done
+  [ $# -gt 1 ] && pg_wait_in_sync "$home" 180
+  return 0
+}
+
+# Until some node takes writes (on a first start, node1 alone).
+pg_wait_single() {
+  for _ in $(seq 1 $(($2 * 4))); do [ -n "$(pg_primary "$1")" ] && return 0; sleep 0.25; done
+  say "no PostgreSQL node takes writes after $2 s: $1/node1.log"; return 1
+}
+
+# pg_node_pids HOME NAME: the pids of a node's pg_autoctl and everything under it (its PostgreSQL and that one's processes).
+pg_node_pids() {
+  local pid
+  pid=$(cat "$1/$2.pid" 2>/dev/null) || return 0
+  # A pid file left by a machine that restarted may name another process now.
+  { tr '\0' ' ' <"/proc/$pid/cmdline"; } 2>/dev/null | grep -q "pg_autoctl run --pgdata $1/$2" || return 0
+  descendants() { local c; for c in $(pgrep -P "$1"); do echo "$c"; descendants "$c"; done; }
+  echo "$pid"; descendants "$pid"
+}
+
+# kill_pg_node HOME NAME: SIGKILL a node's pg_autoctl and its PostgreSQL, as when its machine dies.
+kill_pg_node() {
+  local pids
+  pids=$(pg_node_pids "$1" "$2")
+  # shellcheck disable=SC2086
+  [ -n "$pids" ] && kill -KILL $pids 2>/dev/null
+  rm -f "$1/$2.pid"
+  return 0
+}
+
+# stop_pg_node HOME NAME: SIGTERM to its pg_autoctl, which stops its PostgreSQL; until both have ended.
+stop_pg_node() {
+  local home=$1 name=$2 pids pid
+  pids=$(pg_node_pids "$home" "$name")
+  [ -z "$pids" ] && return 0
+  kill -TERM "$(cat "$home/$name.pid")" 2>/dev/null || true
+  for _ in $(seq 1 240); do
+    local alive=""
+    for pid in $pids; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    [ -z "$alive" ] && break
+    sleep 0.25
+  done
+  # shellcheck disable=SC2086
+  kill -KILL $pids 2>/dev/null || true
+  rm -f "$home/$name.pid"
+}
+
+# stop_pg_failover HOME: the data nodes, then the monitor.
+stop_pg_failover() {
+  local home=$1 pidfile name
+  for pidfile in "$home"/node*.pid; do [ -e "$pidfile" ] && { name=$(basename "$pidfile" .pid); stop_pg_node "$home" "$name"; }; done
+  stop_pg_node "$home" monitor
+}
+
+# pg_switchover HOME: the primary hands over to its synchronous standby (nothing acknowledged is lost); waits until done.
+pg_switchover() {
+  local home=$1
+  autoctl "$home" perform switchover --pgdata "$home/monitor" --wait 120 && pg_wait_in_sync "$home" 120
+}

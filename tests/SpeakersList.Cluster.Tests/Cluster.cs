@@ -39,7 +39,7 @@ public class Cluster : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await EnsureServerBuiltAsync();
-        ConnectionString = await PostgresServer.CreateDatabaseAsync("speakerslist_cluster");
+        ConnectionString = await CreateDatabaseAsync();
         _redis = await RedisServer.StartAsync();
         await AddOfficerAsync(ConnectionString, OfficerName, OfficerPassword);
         await Task.WhenAll(Enumerable.Range(0, NodeCount).Select(StartNodeAsync));
@@ -48,6 +48,9 @@ public class Cluster : IAsyncLifetime
         var signIn = await anonymous.PostAsJsonAsync("/api/auth/officer/sign-in", new { name = OfficerName, password = OfficerPassword });
         _officerToken = (await Api.Expect(signIn, System.Net.HttpStatusCode.OK))["accessToken"]!.GetValue<string>();
     }
+
+    /// <summary>The event store's database: one on the test PostgreSQL (SPEAKERSLIST_TEST_DB).</summary>
+    protected virtual Task<string> CreateDatabaseAsync() => PostgresServer.CreateDatabaseAsync("speakerslist_cluster");
 
     /// <summary>The environment of a node, as ops/cluster gives it.</summary>
     public Dictionary<string, string?> NodeEnvironment(int port, string connectionString, string name) => new()
@@ -184,7 +187,7 @@ public class Cluster : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_nginx is not null) await _nginx.DisposeAsync();
         foreach (var node in _nodes)

@@ -71,7 +71,9 @@ public sealed class RequestGuard(RequestDelegate next, IOptionsMonitor<RequestLi
             {
                 case PostgresException postgres:
                     if (postgres.IsTransient || postgres.SqlState.StartsWith("57P", StringComparison.Ordinal) || postgres.SqlState.StartsWith("08", StringComparison.Ordinal)
-                        || postgres.SqlState == "3D000") return true;
+                        || postgres.SqlState == "3D000"
+                        // read-only transaction: a primary draining for a switchover, or a standby being promoted
+                        || postgres.SqlState == "25006") return true;
                     break;
                 case NpgsqlException:
                 case SocketException:

@@ -28,10 +28,10 @@ public static class BareServer
 
         app.MapGet("/health", () => "ok");
         app.MapHub<BareHub>("/hub");
-        app.MapPost("/broadcast", async (int list, int floor, IHubContext<BareHub> hub) =>
+        app.MapPost("/broadcast", async (int list, int floor, string? group, IHubContext<BareHub> hub) =>
         {
             var v = Interlocked.Increment(ref version);
-            var screens = hub.Clients.Group(Group);
+            var screens = hub.Clients.Group(group ?? Group);
             await screens.SendAsync("speakersListChanged", new BarePush(v, Padding(list)));
             await screens.SendAsync("floorChanged", new BarePush(v, Padding(floor)));
             return Results.Ok(new BarePush(v, ""));
@@ -47,6 +47,13 @@ public sealed class BareHub : Hub
     public async Task<BarePush> Subscribe()
     {
         await Groups.AddToGroupAsync(Context.ConnectionId, BareServer.Group);
+        return new BarePush(0, "");
+    }
+
+    /// <summary>Joins one of several groups (ops/bench-scale: a group per meeting, as the server's floor groups).</summary>
+    public async Task<BarePush> SubscribeTo(string group)
+    {
+        await Groups.AddToGroupAsync(Context.ConnectionId, group);
         return new BarePush(0, "");
     }
 }

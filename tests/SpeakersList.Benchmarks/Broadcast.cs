@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Net.WebSockets;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -25,7 +28,12 @@ public sealed class Screens : IAsyncDisposable
     /// <summary>The bytes of the last payload of each push name one screen received (the first screen).</summary>
     public Dictionary<string, int> PushBytes { get; } = [];
 
-    public static async Task<Screens> ConnectAsync(Uri hub, int count, string subscribe, object?[] arguments, params string[] recordSizesOf)
+    public static Task<Screens> ConnectAsync(Uri hub, int count, string subscribe, object?[] arguments, params string[] recordSizesOf) =>
+        ConnectAsync(hub, count, subscribe, arguments, null, recordSizesOf);
+
+    /// <param name="source">The local address of screen i's connection (a proxy that pins by client address spreads them), or null.</param>
+    public static async Task<Screens> ConnectAsync(Uri hub, int count, string subscribe, object?[] arguments, Func<int, IPAddress>? source,
+        params string[] recordSizesOf)
     {
         var screens = new Screens();
         using var gate = new SemaphoreSlim(50); // connect 50 at a time: the server, not the client, is measured
@@ -37,7 +45,12 @@ public sealed class Screens : IAsyncDisposable
                 var screen = new Screen
                 {
                     Connection = new HubConnectionBuilder()
-                        .WithUrl(hub, options => { options.SkipNegotiation = true; options.Transports = HttpTransportType.WebSockets; })
+                        .WithUrl(hub, options =>
+                        {
+                            options.SkipNegotiation = true;
+                            options.Transports = HttpTransportType.WebSockets;
+                            if (source is not null) options.WebSocketFactory = (context, cancellation) => Bound(context.Uri, source(i), cancellation);
+                        })
                         .Build(),
                 };
                 screen.Connection.ServerTimeout = TimeSpan.FromMinutes(5);
@@ -66,6 +79,34 @@ public sealed class Screens : IAsyncDisposable
         }));
         return screens;
     }
+
+    private static async ValueTask<WebSocket> Bound(Uri uri, IPAddress local, CancellationToken cancellation)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            ConnectCallback = async (context, token) =>
+            {
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    socket.Bind(new IPEndPoint(local, 0));
+                    await socket.ConnectAsync(context.DnsEndPoint, token);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        };
+        var webSocket = new ClientWebSocket();
+        await webSocket.ConnectAsync(uri, new HttpMessageInvoker(handler), cancellation);
+        return webSocket;
+    }
+
+    /// <summary>How many screens are connected.</summary>
+    public int Count => _screens.Count;
 
     private void Record(string name, JsonElement view)
     {
@@ -102,9 +143,9 @@ public sealed class Screens : IAsyncDisposable
 
 public static class Bare
 {
-    public static Func<Task<long>> Broadcast(HttpClient http, int listBytes, int floorBytes) => async () =>
+    public static Func<Task<long>> Broadcast(HttpClient http, int listBytes, int floorBytes, string? group = null) => async () =>
     {
-        using var response = await http.PostAsync($"/broadcast?list={listBytes}&floor={floorBytes}", null);
+        using var response = await http.PostAsync($"/broadcast?list={listBytes}&floor={floorBytes}{(group is null ? "" : $"&group={group}")}", null);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt64();
     };

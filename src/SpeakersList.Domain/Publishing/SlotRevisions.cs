@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using SpeakersList.Programme;
 using SpeakersList.SpeakersLists;
 using SpeakersList.Participants;
@@ -20,53 +21,57 @@ public sealed record SlotRevision(
     bool Cancelled);
 
 /// <summary>
-/// Folds a meeting's events in order and follows the forecast of one participant's slots after each
-/// event. A slot is revised when its estimated start moves by more than <see cref="Threshold"/> from the
-/// start last published, or when it is withdrawn, carried over or its meeting cancelled. The answer
-/// depends only on the events and the times they carry, so every calendar fetch gives the same
-/// SEQUENCE for the same history, whenever it is asked.
+/// A meeting's slots as calendars publish them, kept as the meeting's events land (a snapshot of its stream): the list
+/// after each event, and each inscription's <see cref="SlotRevision"/>. After each event the forecast is taken again,
+/// and a slot is revised when its estimated start moves by more than <see cref="SlotRevisions.Threshold"/> from the
+/// start last published, or when it is withdrawn, carried over or its meeting cancelled. The answer depends only on
+/// the events and the times they carry, so the same history gives the same SEQUENCE whenever it is folded.
 /// </summary>
+public sealed record SlotLedger(Guid Id, ListOfSpeakers List, ImmutableDictionary<Guid, SlotRevision> Slots) : IStreamSnapshot<SlotLedger, IMeetingEvent>
+{
+    public static SlotLedger? Start(IMeetingEvent first) =>
+        ListOfSpeakers.Start(first) is { } list ? new SlotLedger(list.Id, list, ImmutableDictionary<Guid, SlotRevision>.Empty) : null;
+
+    public SlotLedger Evolve(IMeetingEvent @event)
+    {
+        var list = List.Evolve(@event);
+        if (list.Entries.Count == 0) return this with { List = list };
+        // One forecast per event serves every slot of the list.
+        var forecast = Forecast.Of(list, Forecast.NextFree(list)).Entries.ToDictionary(f => f.Ordered.Entry.InscriptionId);
+        var slots = Slots.ToBuilder();
+        foreach (var entry in list.Entries)
+        {
+            forecast.TryGetValue(entry.InscriptionId, out var planned);
+            var cancelled = !entry.IsActive || list.Meeting.Cancelled;
+            var allotted = planned?.AllottedSeconds ?? list.Limits.For(entry);
+            var reached = planned?.ReachedBeforeEnd ?? true;
+            if (!slots.TryGetValue(entry.InscriptionId, out var published))
+            {
+                slots[entry.InscriptionId] = new SlotRevision(list.Id, entry.InscriptionId, entry,
+                    planned?.EstimatedStart ?? list.ScheduledStart, allotted, reached, 0, @event.At, cancelled);
+                continue;
+            }
+            var start = planned?.EstimatedStart ?? published.PublishedStart;
+            var moved = !cancelled && (start - published.PublishedStart).Duration() > SlotRevisions.Threshold;
+            var next = moved || cancelled != published.Cancelled
+                ? published with
+                {
+                    Entry = entry, PublishedStart = moved ? start : published.PublishedStart, AllottedSeconds = allotted,
+                    ReachedBeforeEnd = reached, Sequence = published.Sequence + 1, LastModified = @event.At, Cancelled = cancelled,
+                }
+                : published with { Entry = entry, AllottedSeconds = allotted, ReachedBeforeEnd = reached };
+            if (next != published) slots[entry.InscriptionId] = next;
+        }
+        return new SlotLedger(Id, list, slots.ToImmutable());
+    }
+
+    /// <summary>One participant's slots, by the start last published.</summary>
+    public IReadOnlyList<SlotRevision> Of(ParticipantCode participant) =>
+        Slots.Values.Where(s => s.Entry.Speaker.Represents(participant)).OrderBy(s => s.PublishedStart).ThenBy(s => s.Entry.Sequence).ToList();
+}
+
 public static class SlotRevisions
 {
     /// <summary>Calendar applications are not told of moves smaller than this: the forecast breathes with every speech.</summary>
     public static readonly TimeSpan Threshold = TimeSpan.FromMinutes(5);
-
-    /// <param name="scheduled">The first event of the meeting's stream.</param>
-    /// <param name="events">The rest of the stream in order, each with the moment it happened.</param>
-    public static IReadOnlyList<SlotRevision> Of(MeetingScheduled scheduled, IEnumerable<(object Data, DateTimeOffset At)> events, ParticipantCode participant)
-    {
-        var list = ListOfSpeakers.For(scheduled);
-        var slots = new Dictionary<Guid, SlotRevision>();
-        foreach (var (data, at) in events)
-        {
-            if (data is not IMeetingEvent meetingEvent) continue;
-            list = list.Evolve(meetingEvent);
-            if (!list.Entries.Any(e => e.Speaker.Represents(participant))) continue;
-            var forecast = Forecast.Of(list, Forecast.NextFree(list)).Entries.ToDictionary(f => f.Ordered.Entry.InscriptionId);
-            foreach (var entry in list.Entries.Where(e => e.Speaker.Represents(participant)))
-            {
-                forecast.TryGetValue(entry.InscriptionId, out var planned);
-                var cancelled = !entry.IsActive || list.Meeting.Cancelled;
-                var allotted = planned?.AllottedSeconds ?? list.Limits.For(entry);
-                var reached = planned?.ReachedBeforeEnd ?? true;
-                if (!slots.TryGetValue(entry.InscriptionId, out var published))
-                {
-                    slots[entry.InscriptionId] = new SlotRevision(list.Id, entry.InscriptionId, entry,
-                        planned?.EstimatedStart ?? list.ScheduledStart, allotted, reached, 0, at, cancelled);
-                    continue;
-                }
-                var start = planned?.EstimatedStart ?? published.PublishedStart;
-                var moved = !cancelled && (start - published.PublishedStart).Duration() > Threshold;
-                slots[entry.InscriptionId] = moved || cancelled != published.Cancelled
-                    ? published with
-                    {
-                        Entry = entry, PublishedStart = moved ? start : published.PublishedStart, AllottedSeconds = allotted,
-                        ReachedBeforeEnd = reached, Sequence = published.Sequence + 1, LastModified = at, Cancelled = cancelled,
-                    }
-                    : published with { Entry = entry, AllottedSeconds = allotted, ReachedBeforeEnd = reached };
-            }
-        }
-        return slots.Values.OrderBy(s => s.PublishedStart).ToList();
-    }
-
 }

@@ -88,7 +88,7 @@ public sealed class LiveHub(IQuerySession session, LiveSubscriptions subscriptio
         var group = DelegationGroup(code);
         if (!subscriptions.Add(Context.ConnectionId, group)) throw new HubException(LiveSubscriptions.TooMany);
         await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
-        var lists = await session.Query<ListOfSpeakers>().ToListAsync(Context.ConnectionAborted);
+        var lists = await LiveViews.ListsOfAsync(session, [code], Context.ConnectionAborted);
         return LiveViews.Delegation(code, lists.Select(x => (SpeakersListView.From(x), x.Floor.Status)).ToList());
     }
 

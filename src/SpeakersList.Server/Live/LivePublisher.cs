@@ -62,18 +62,28 @@ public sealed class LivePublisher(
         var delegations = subscriptions.Audience("delegation:", touched.SelectMany(x => x.Entries).Select(x => LiveViews.DelegationKey(x.Speaker.Participant)));
         if (rooms.Count == 0 && delegations.Count == 0) return;
 
-        // The room and delegation views span meetings: read every list once for the batch.
-        var all = await session.Query<ListOfSpeakers>().ToListAsync(cancellation);
+        // The room and delegation views span meetings: read the lists of those rooms and delegations (not every list of the
+        // session), each once for the batch, and prefer the versions this batch committed.
+        var lists = touched.ToDictionary(x => x.Id);
         foreach (var room in rooms)
         {
-            var inRoom = all.Where(x => LiveViews.RoomKey(x.Meeting.Details.Room) == room).ToList();
+            var name = touched.First(x => LiveViews.RoomKey(x.Meeting.Details.Room) == room).Meeting.Details.Room;
+            // The room's meetings from the programme's small documents, then their lists (a scan of the lists would read them all).
+            var ids = await session.Query<Meeting>().Where(x => x.Details.Room.Equals(name, StringComparison.OrdinalIgnoreCase)).Select(x => x.Id).ToListAsync(cancellation);
+            var inRoom = (await session.LoadManyAsync<ListOfSpeakers>(cancellation, ids)).Select(x => Latest(lists, x)).ToList();
             await hub.Clients.Group(LiveHub.RoomGroup(room))
                 .SendAsync(LiveHub.RoomChanged, LiveViews.Room(inRoom[0].Meeting.Details.Room, inRoom, ViewsOf), cancellation);
         }
         if (delegations.Count == 0) return;
-        var views = all.Select(x => (built.TryGetValue(x.Id, out var b) && b.List.Version == x.Version ? b.List : SpeakersListView.From(x), x.Floor.Status)).ToList();
-        foreach (var delegation in delegations.Select(ParticipantCode.Parse))
+        var codes = delegations.Select(ParticipantCode.Parse).ToList();
+        var theirs = (await LiveViews.ListsOfAsync(session, codes, cancellation)).Select(x => Latest(lists, x)).ToList();
+        var views = theirs.Select(x => (List: x, View: built.TryGetValue(x.Id, out var b) && b.List.Version == x.Version ? b.List : SpeakersListView.From(x))).ToList();
+        foreach (var delegation in codes)
             await hub.Clients.Group(LiveHub.DelegationGroup(delegation))
-                .SendAsync(LiveHub.DelegationChanged, LiveViews.Delegation(delegation, views), cancellation);
+                .SendAsync(LiveHub.DelegationChanged, LiveViews.Delegation(delegation,
+                    views.Where(x => x.List.Entries.Any(e => e.Speaker.Represents(delegation))).Select(x => (x.View, x.List.Floor.Status)).ToList()), cancellation);
     }
+
+    private static ListOfSpeakers Latest(Dictionary<Guid, ListOfSpeakers> committed, ListOfSpeakers read) =>
+        committed.TryGetValue(read.Id, out var mine) && mine.Version > read.Version ? mine : read;
 }

@@ -69,6 +69,13 @@ public static class LiveViews
         return new RoomView(room, inRoom.Sum(x => x.Version), current?.Id, built?.List, built?.Floor);
     }
 
+    /// <summary>The lists the delegations have ever been on (a delegation's view reads no other): not every list of the session.</summary>
+    public static async Task<IReadOnlyList<ListOfSpeakers>> ListsOfAsync(IQuerySession session, IEnumerable<ParticipantCode> delegations, CancellationToken cancellation)
+    {
+        var ids = await Publishing.Calendars.DelegationMeetingsProjection.MeetingsOfAsync(session, delegations, cancellation);
+        return ids.Count == 0 ? [] : await session.LoadManyAsync<ListOfSpeakers>(cancellation, ids);
+    }
+
     /// <summary>A delegation's slots, from the list view of every meeting (each computed once) and its meeting's status.</summary>
     public static DelegationView Delegation(ParticipantCode code, IReadOnlyCollection<(SpeakersListView View, MeetingStatus Status)> views)
     {

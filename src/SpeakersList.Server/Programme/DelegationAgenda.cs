@@ -76,8 +76,10 @@ public static class DelegationAgendaQueries
         IReadOnlyCollection<Participant> participants, CancellationToken cancellation, TimeSpan? walking = null)
     {
         var meetings = await ProgrammeQueries.MeetingsOfAsync(session, conference.Id, cancellation);
-        var lists = (await session.LoadManyAsync<ListOfSpeakers>(cancellation, meetings.Select(m => m.Id).ToArray()))
-            .ToDictionary(l => l.Id, SpeakersListView.From);
+        // Only the lists these delegations are on (an agenda and its conflicts read no other): the cost does not grow with the session.
+        var theirs = (await Publishing.Calendars.DelegationMeetingsProjection.MeetingsOfAsync(session, participants.Select(p => p.Code), cancellation)).ToHashSet();
+        var ids = meetings.Select(m => m.Id).Where(theirs.Contains).ToArray();
+        var lists = (ids.Length == 0 ? [] : await session.LoadManyAsync<ListOfSpeakers>(cancellation, ids)).ToDictionary(l => l.Id, SpeakersListView.From);
         return participants.Select(p => DelegationAgendaView.From(p, conference, meetings, lists, walking)).ToList();
     }
 

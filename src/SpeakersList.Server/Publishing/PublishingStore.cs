@@ -12,15 +12,10 @@ public static class PublishingStore
     {
         options.Schema.For<CalendarLink>().UniqueIndex(x => x.TokenHash);
         options.Schema.For<StoredStatementFile>();
-    }
-
-    /// <summary>The events of a meeting's stream, each with the moment it happened (the time it carries, as the replay reads it).</summary>
-    public static async Task<(MeetingScheduled Scheduled, IReadOnlyList<(object Data, DateTimeOffset At)> Events)?> MeetingEventsAsync(
-        IQuerySession session, Guid meetingId, CancellationToken cancellation)
-    {
-        var events = await session.Events.FetchStreamAsync(meetingId, token: cancellation);
-        if (events.Count == 0 || events[0].Data is not MeetingScheduled scheduled) return null;
-        return (scheduled, events.Skip(1).Select(e => (e.Data, e.Data is IMeetingEvent meetingEvent ? meetingEvent.At : e.Timestamp)).ToList());
+        // The calendars' slot revisions, folded as the events land (a fetch no longer replays every meeting).
+        options.Projections.Add<SlotLedgerProjection>(JasperFx.Events.Projections.ProjectionLifecycle.Inline);
+        options.Projections.Add<DelegationMeetingsProjection>(JasperFx.Events.Projections.ProjectionLifecycle.Inline);
+        options.Schema.For<DelegationMeeting>().Index(x => x.Participant);
     }
 
     /// <summary>How many times each meeting was rescheduled, moved or cancelled, and when last: a calendar's SEQUENCE and LAST-MODIFIED.</summary>

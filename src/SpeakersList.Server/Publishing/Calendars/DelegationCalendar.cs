@@ -21,14 +21,15 @@ public static class DelegationCalendar
         var calendar = NewCalendar($"{participant?.Name ?? participantCode.Value}: speaking slots");
         var zones = new HashSet<string>();
 
-        // Every meeting on whose list the delegation has ever been inscribed.
-        var lists = await session.Query<ListOfSpeakers>().ToListAsync(cancellation);
-        foreach (var list in lists.Where(l => l.Entries.Any(e => e.Speaker.Represents(participantCode))))
+        // Every meeting on whose list the delegation has ever been inscribed: its ledger, kept as the events landed.
+        var meetingIds = await DelegationMeetingsProjection.MeetingsOfAsync(session, [participantCode], cancellation);
+        var ledgers = meetingIds.Count == 0 ? [] : await session.LoadManyAsync<SlotLedger>(cancellation, meetingIds);
+        foreach (var ledger in ledgers.OrderBy(l => l.List.ScheduledStart).ThenBy(l => l.Id))
         {
-            if (await PublishingStore.MeetingEventsAsync(session, list.Id, cancellation) is not { } stream) continue;
+            var list = ledger.List;
             var zone = list.Meeting.Details.TimeZone;
             zones.Add(zone);
-            foreach (var slot in SlotRevisions.Of(stream.Scheduled, stream.Events, participantCode))
+            foreach (var slot in ledger.Of(participantCode))
             {
                 var entry = slot.Entry;
                 var what = entry.Kind switch

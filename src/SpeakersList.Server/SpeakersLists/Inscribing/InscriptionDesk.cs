@@ -31,7 +31,8 @@ public sealed class InscriptionDesk(IDocumentStore store, ILogger<InscriptionDes
 
     private readonly ConcurrentDictionary<Guid, Channel<Pending>> _queues = new();
     private readonly CancellationTokenSource _stopping = new();
-    private readonly ConcurrentBag<Task> _workers = [];
+    // The running workers only: an idle meeting's worker leaves, so nothing stays per meeting once its queue has ended.
+    private readonly ConcurrentDictionary<Task, byte> _workers = new();
 
     public async Task<InscriptionOutcome> Submit(Guid meetingId, Inscribe command, DateTimeOffset arrivedAt, Requester requester)
     {
@@ -45,7 +46,9 @@ public sealed class InscriptionDesk(IDocumentStore store, ILogger<InscriptionDes
             var queue = _queues.GetOrAdd(meetingId, id =>
             {
                 var channel = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
-                _workers.Add(Task.Run(() => Work(id, channel)));
+                var worker = Task.Run(() => Work(id, channel));
+                _workers[worker] = 0;
+                worker.ContinueWith(done => _workers.TryRemove(done, out _), TaskScheduler.Default);
                 return channel;
             });
             if (queue.Writer.TryWrite(pending)) break;
@@ -58,6 +61,9 @@ public sealed class InscriptionDesk(IDocumentStore store, ILogger<InscriptionDes
 
     /// <summary>How many meetings have a queue (and a worker) just now.</summary>
     public int Queues => _queues.Count;
+
+    /// <summary>How many workers are running just now (none once every queue has gone idle).</summary>
+    public int Workers => _workers.Count;
 
     private async Task<bool> MeetingExists(Guid meetingId)
     {
@@ -165,7 +171,7 @@ public sealed class InscriptionDesk(IDocumentStore store, ILogger<InscriptionDes
         await _stopping.CancelAsync();
         try
         {
-            await Task.WhenAll(_workers);
+            await Task.WhenAll(_workers.Keys);
         }
         catch (OperationCanceledException)
         {

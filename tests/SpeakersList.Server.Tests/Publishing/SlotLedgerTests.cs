@@ -1,0 +1,104 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using SpeakersList.Publishing;
+using SpeakersList.Server.Publishing.Calendars;
+using SpeakersList.Server.Tests.Infrastructure;
+
+namespace SpeakersList.Server.Tests.Publishing;
+
+/// <summary>
+/// The calendars' projections (issue 25): each meeting's slot ledger and which meetings each delegation is on, kept as
+/// the events land, equal to a rebuild from the events; a calendar reads them.
+/// </summary>
+public class Slot_ledgers(SpeakersListApp app) : ApiTest(app)
+{
+    [Fact]
+    public async Task The_ledgers_and_the_delegations_meetings_kept_as_events_land_equal_a_rebuild_from_the_events()
+    {
+        var morning = await Api.ScheduleMeeting(title: "Plenary 1", start: "10:00", end: "13:00");
+        var afternoon = await Api.ScheduleMeeting(title: "Plenary 2", start: "15:00", end: "18:00");
+        var ghana = await Api.Inscribe(morning, "GHA");
+        await Api.Inscribe(morning, "BRA");
+        await Api.Inscribe(morning, "IND", "viceMinister");
+        await Api.Inscribe(afternoon, "DEU", "headOfState");
+        App.Clock.Advance(TimeSpan.FromMinutes(3));
+        await Api.Inscribe(morning, "FRA", "headOfState"); // moves every slot after it by more than 5 minutes
+        var brazil = (await Api.SpeakersList(morning))["entries"]!.AsArray().Single(x => x!["speaker"]?["participant"]?.GetValue<string>() == "BRA"
+            || x!["participant"]?.GetValue<string>() == "BRA")!["inscriptionId"]!.GetValue<Guid>();
+        Assert.Equal(HttpStatusCode.OK, (await Api.Http.DeleteAsync($"/api/meetings/{morning}/inscriptions/{brazil}?commandId={Guid.NewGuid()}")).StatusCode);
+
+        // France is heard; Ghana and India are not reached and are carried over to the afternoon.
+        App.Clock.SetUtcNow(Api.Day1 + TimeSpan.Parse("10:00"));
+        await Api.Floor(morning, "open");
+        await Api.Floor(morning, "next");
+        await Api.Floor(morning, "start");
+        App.Clock.Advance(TimeSpan.FromMinutes(20)); // an overrun: the slots after it move
+        await Api.Floor(morning, "end");
+        App.Clock.SetUtcNow(Api.Day1 + TimeSpan.Parse("13:00"));
+        await Api.Floor(morning, "adjourn");
+        await WaitFor(async () => (await Api.SpeakingOrder(afternoon)).Length == 3);
+
+        var store = App.Services.GetRequiredService<IDocumentStore>();
+        var ghanaCalendar = await CalendarOf("GHA");
+        var uids = Ical.Net.Calendar.Load(ghanaCalendar)!.Events.Select(e => e.Uid!).ToList();
+        Assert.Contains($"{ghana:N}-{morning:N}@speakerslist", uids);
+        Assert.Contains(uids, uid => uid.EndsWith($"-{afternoon:N}@speakerslist")); // carried in: the afternoon's slot too
+        var before = await Stored(store, morning, afternoon);
+        Assert.Equal(4, before["ledger " + morning]!["slots"]!.AsObject().Count);
+
+        // Each ledger is the domain's fold of its stream's events.
+        await using (var session = store.QuerySession())
+            foreach (var meeting in new[] { morning, afternoon })
+            {
+                var events = (await session.Events.FetchStreamAsync(meeting)).Select(e => e.Data).OfType<IMeetingEvent>();
+                var folded = events.Aggregate((SlotLedger?)null, StreamFold.Next)!;
+                var kept = (await session.LoadAsync<SlotLedger>(meeting))!;
+                Assert.Equal(folded.Slots.OrderBy(x => x.Key).Select(x => x.Value), kept.Slots.OrderBy(x => x.Key).Select(x => x.Value));
+                Assert.Equal(folded.List.Version, kept.List.Version);
+            }
+
+        // Deleted, then rebuilt from the events: the same documents, and the same calendar.
+        await store.Advanced.Clean.DeleteDocumentsByTypeAsync(typeof(SlotLedger));
+        await store.Advanced.Clean.DeleteDocumentsByTypeAsync(typeof(DelegationMeeting));
+        Assert.DoesNotContain("VEVENT", await CalendarOf("GHA"));
+        await store.Advanced.RebuildSingleStreamAsync<SlotLedger>(morning);
+        await store.Advanced.RebuildSingleStreamAsync<SlotLedger>(afternoon);
+        using (var daemon = await store.BuildProjectionDaemonAsync())
+            await daemon.RebuildProjectionAsync<DelegationMeetingsProjection>(CancellationToken.None);
+        var after = await Stored(store, morning, afternoon);
+        foreach (var (name, json) in before)
+            Assert.True(JsonNode.DeepEquals(json, after[name]), $"{name} differs after the rebuild:\n{json}\n---\n{after[name]}");
+        Assert.Equal(ghanaCalendar, await CalendarOf("GHA"));
+    }
+
+    private async Task<string> CalendarOf(string participant)
+    {
+        var link = await Api.Expect(await Api.Http.PostAsync($"/api/delegations/{participant}/calendar-links", null), HttpStatusCode.Created);
+        using var anonymous = App.CreateAnonymousClient();
+        return await anonymous.GetStringAsync(new Uri(link["url"]!.GetValue<string>()).PathAndQuery);
+    }
+
+    private static async Task<Dictionary<string, JsonNode?>> Stored(IDocumentStore store, params Guid[] meetings)
+    {
+        await using var session = store.QuerySession();
+        var stored = new Dictionary<string, JsonNode?>();
+        foreach (var meeting in meetings)
+            stored["ledger " + meeting] = JsonNode.Parse(await session.Json.FindByIdAsync<SlotLedger>(meeting) ?? "null");
+        foreach (var row in (await session.Query<DelegationMeeting>().ToListAsync()).OrderBy(x => x.Id))
+            stored["delegation " + row.Id] = JsonNode.Parse(await session.Json.FindByIdAsync<DelegationMeeting>(row.Id) ?? "null");
+        Assert.Equal(7, stored.Keys.Count(k => k.StartsWith("delegation ")));
+        return stored;
+    }
+
+    private static async Task WaitFor(Func<Task<bool>> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!await done())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The carry-over did not arrive within 10 s.");
+            await Task.Delay(50);
+        }
+    }
+}

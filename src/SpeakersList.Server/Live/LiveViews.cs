@@ -24,7 +24,9 @@ public sealed record DelegationSlot(
     int Position,
     int PeopleBefore,
     DateTimeOffset? EstimatedStart,
-    bool ReachedBeforeEnd);
+    bool ReachedBeforeEnd,
+    DateTimeOffset? LatestLikelyStart = null,
+    double? ReachProbability = null);
 
 /// <summary>
 /// A delegation's slots on every meeting's list. <c>Version</c> is the sum of the versions of all meetings: it only
@@ -81,7 +83,7 @@ public static class LiveViews
                 if (entry.Speaker.Represents(code))
                     slots.Add(new DelegationSlot(view.MeetingId, view.MeetingTitle, view.Room, view.ScheduledStart, status, entry.InscriptionId,
                         entry.Kind, entry.State, entry.Position, entry.State == EntryState.Waiting ? before : 0, entry.EstimatedStart,
-                        entry.ReachedBeforeEnd));
+                        entry.ReachedBeforeEnd, entry.LatestLikelyStart, entry.ReachProbability));
                 if (entry.State is EntryState.Waiting or EntryState.Speaking) before++;
             }
         }

@@ -11,7 +11,9 @@ public sealed record SpeakersListEntryView(
     int AllottedSeconds,
     DateTimeOffset? EstimatedStart,
     bool ReachedBeforeEnd,
-    string Explanation);
+    string Explanation,
+    DateTimeOffset? LatestLikelyStart = null,
+    double? ReachProbability = null);
 
 /// <summary>A proposed exchange of slots, as the two delegations and the officers follow it.</summary>
 public sealed record SwapView(
@@ -65,7 +67,8 @@ public sealed record SpeakersListView(
                 var e = f.Ordered.Entry;
                 return new SpeakersListEntryView(
                     f.Ordered.Position, e.InscriptionId, e.Speaker, e.Kind, e.State, e.ReceivedAt, f.AllottedSeconds,
-                    f.EstimatedStart is { } at ? venue.LocalTime(at) : null, f.ReachedBeforeEnd, f.Ordered.Explanation);
+                    f.EstimatedStart is { } at ? venue.LocalTime(at) : null, f.ReachedBeforeEnd, f.Ordered.Explanation,
+                    f.LatestLikelyStart is { } late ? venue.LocalTime(late) : null, f.ReachProbability);
             }).ToList(),
             list.CarryOverPolicy,
             list.Swaps.Select(swap => SwapView.From(swap, list)).ToList(),

@@ -2,6 +2,7 @@ using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
+using SpeakersList.Server.Forecasting;
 using SpeakersList.Server.Live;
 using SpeakersList.Server.Operations;
 using SpeakersList.Server.Participants;
@@ -31,6 +32,7 @@ builder.Services.AddHostedService<LivePublisher>();
 builder.Services.AddSingleton<ProgrammeChanges>();
 builder.Services.AddSingleton(WalkingTime.From(builder.Configuration));
 builder.Services.AddHostedService<ProgrammePublisher>();
+builder.Services.AddForecasts();
 builder.Services.ConfigureHttpJsonOptions(json => Json.Configure(json.SerializerOptions));
 
 // The schema is compared with the code once per build (before Marten's own start-up work, which needs it).
@@ -66,6 +68,7 @@ builder.Services.AddMarten(services =>
         options.Schema.For<Participant>().Identity(x => x.Key);
         options.Schema.For<SpeakersList.Server.SpeakersLists.SchedulingOpening.OpeningSeed>();
         SpeakersList.Server.Publishing.PublishingStore.Configure(options);
+        SpeakersList.Server.Forecasting.ForecastSetup.Configure(options);
         Officers.Configure(options);
         options.Listeners.Add(services.GetRequiredService<LiveUpdates>());
         options.Listeners.Add(services.GetRequiredService<ProgrammeChanges>());

@@ -63,6 +63,19 @@ public static class Forecast
         .Select(e => new SpokenSpeech(list.Id, SpeechCategory.Of(e), e.FloorAllottedSeconds!.Value, e.Spoken!.Value.TotalSeconds))
         .ToList();
 
+    /// <summary>The naive forecast, to compare with: each waiting speaker after the limits of those before and the change-overs.</summary>
+    public static IReadOnlyDictionary<Guid, DateTimeOffset> LimitsAddedUp(ListOfSpeakers list, DateTimeOffset nextFree)
+    {
+        var at = nextFree;
+        var starts = new Dictionary<Guid, DateTimeOffset>();
+        foreach (var ordered in list.SpeakingOrder().Where(o => o.Entry.IsWaiting))
+        {
+            starts[ordered.Entry.InscriptionId] = at;
+            at = at.AddSeconds(list.Limits.For(ordered.Entry) + list.Limits.ChangeOverSeconds);
+        }
+        return starts;
+    }
+
     /// <summary>A waiting entry as the model sees it. A length known in advance (a video, once inscriptions carry one) goes in KnownSeconds.</summary>
     public static WaitingSpeech Waiting(ListOfSpeakers list, Entry entry) => new(SpeechCategory.Of(entry), list.Limits.For(entry));
 

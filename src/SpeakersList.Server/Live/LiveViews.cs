@@ -41,9 +41,9 @@ public sealed record MeetingViews(SpeakersListView List, FloorView Floor);
 public static class LiveViews
 {
     /// <summary>The list's and the floor's views of a meeting, from one forecast of its list.</summary>
-    public static MeetingViews Meeting(ListOfSpeakers list, DateTimeOffset serverTime)
+    public static MeetingViews Meeting(ListOfSpeakers list, DateTimeOffset serverTime, SpeakingTimeModel? model = null)
     {
-        var forecast = Forecast.Of(list, Forecast.NextFree(list));
+        var forecast = Forecast.Of(list, Forecast.NextFree(list), model);
         return new MeetingViews(SpeakersListView.From(list, forecast), FloorView.From(list, serverTime, forecast));
     }
 

@@ -54,6 +54,9 @@ public sealed record SpeakersListView(
         // Before the meeting opens the forecast starts at the scheduled start; once it runs, from the floor (times in the events only).
         From(list, Forecast.Of(list, Forecast.NextFree(list)));
 
+    /// <summary>The view with speaking times learned from the conference's history (<see cref="SpeakingTimeModel"/>).</summary>
+    public static SpeakersListView From(ListOfSpeakers list, SpeakingTimeModel model) => From(list, Forecast.Of(list, Forecast.NextFree(list), model));
+
     /// <summary>The view from a forecast already computed (a push builds the list's and the floor's views from one).</summary>
     public static SpeakersListView From(ListOfSpeakers list, ListForecast forecast)
     {
@@ -128,12 +131,13 @@ public static class SpeakersListQueries
     /// </summary>
     [WolverineGet("/api/meetings/{meetingId}/speakers-list", OperationId = "GetSpeakersList")]
     [ProducesResponseType<SpeakersListView>(200)]
-    public static async Task<IResult> Get(Guid meetingId, string? at, IQuerySession session, HttpContext context, CancellationToken cancellation)
+    public static async Task<IResult> Get(Guid meetingId, string? at, IQuerySession session, HttpContext context,
+        SpeakersList.Server.Forecasting.SpeakingHistory history, CancellationToken cancellation)
     {
         if (!Replay.TryReadMoment(at, out var moment)) return Replay.NotAMoment(at);
         if (!RequestedLanguage.TryRead(context, out var language, out var badLanguage)) return badLanguage!;
         return await Replay.ListAsync(session, meetingId, moment, cancellation) is { } list
-            ? Results.Ok(SpeakersListView.From(list).NamedIn(language))
+            ? Results.Ok(SpeakersListView.From(list, await history.ModelAsync(session, moment, cancellation)).NamedIn(language))
             : Refusal.NotFound(moment is null ? $"There is no meeting {meetingId}." : $"There was no meeting {meetingId} at {moment:O}.").ToResult();
     }
 

@@ -150,6 +150,21 @@ public class The_learned_forecast(SpeakersListApp app) : FloorTest(app)
         Assert.Equal(0, (await Api.Expect(await Api.Http.GetAsync("/api/forecasts/history"), HttpStatusCode.OK))["speeches"]!.GetValue<int>());
     }
 
+    [Fact]
+    public async Task A_loaded_history_of_overruns_spaces_a_new_meeting_s_list_before_anyone_speaks_until_it_is_cleared()
+    {
+        var meeting = await Api.ScheduleMeeting(start: "10:00", end: "13:00");
+        foreach (var code in new[] { "GHA", "FRA", "BRA", "DEU" }) await Api.Inscribe(meeting, code);
+        var header = "number,kind,participant,delegation,speakerName,speakerTitle,level,onBehalfOf,from,to,allottedSeconds,usedSeconds,overrunSeconds,pauses,pausedSeconds\n";
+        var lines = Enumerable.Range(1, 8).Select(i => $"{i},statement,X{i},X,S,M,minister,,2013-09-20T10:00:00-04:00,2013-09-20T10:07:30-04:00,300,{440 + i * 3},150,0,0");
+
+        await Api.Expect(await Api.Http.PostAsync("/api/forecasts/history", new StringContent(header + string.Join("\n", lines), Encoding.UTF8, "text/csv")), HttpStatusCode.OK);
+
+        Assert.All(Gaps(Waiting(await Api.SpeakersList(meeting))), gap => Assert.InRange(gap, 300 * 1.35 + 30, 300 * 1.6 + 30));
+        await Api.Expect(await Api.Http.DeleteAsync("/api/forecasts/history"), HttpStatusCode.OK);
+        Assert.All(Gaps(Waiting(await Api.SpeakersList(meeting))), gap => Assert.Equal(330, gap));
+    }
+
     [Theory]
     [InlineData(",900,1080,180,", ",900,long,180,", "line 4: usedSeconds 'long' is not a number")]
     [InlineData("2,pointOfOrder,CUB,Cuba,,,,,", "2,statement,CUB,Cuba,,,emperor,,", "line 3: level 'emperor' is not a level")]

@@ -47,6 +47,7 @@ public sealed class SpeakingTimeModel
     // With nothing learned: a speech's own spread and the spread of meetings' paces (log scale), from GA practice
     // (speeches within ±30 % of their limit, meetings within ±20 % of one another).
     private const double DefaultSpeechVariance = 0.09, DefaultPaceVariance = 0.04;
+    private const double PaceMemory = 0.95;
 
     private readonly IReadOnlyDictionary<string, double> byCategory, byKind;
     private readonly double overall;
@@ -137,12 +138,14 @@ public sealed class SpeakingTimeModel
         var clip = 2 * Math.Sqrt(SpeechVariance);
         var residuals = heard.Where(s => s.AllottedSeconds > 0 && s.UsedSeconds > 0)
             .Select(s => Math.Clamp(s.LogRatio - LogMedianRatio(s.Category), -clip, clip)).ToList();
+        // A chair's pace drifts during a meeting: each speech counts a little less than the one after it.
         var precision = 1 / PaceVariance;
         var sum = 0.0;
-        foreach (var r in residuals)
+        for (var i = 0; i < residuals.Count; i++)
         {
-            sum += r / SpeechVariance;
-            precision += 1 / SpeechVariance;
+            var weight = Math.Pow(PaceMemory, residuals.Count - 1 - i);
+            sum += weight * residuals[i] / SpeechVariance;
+            precision += weight / SpeechVariance;
         }
         return (sum / precision, 1 / precision);
     }

@@ -1,4 +1,5 @@
 using JasperFx;
+using SpeakersList.Server.Forecasting;
 using SpeakersList.Server.Live;
 using SpeakersList.Server.Operations;
 using SpeakersList.Server.Seed;
@@ -16,6 +17,7 @@ builder.AddAccess();
 builder.Services.AddRequestGuard();
 builder.Services.AddWebSecurity(builder.Configuration);
 builder.AddLiveUpdates();
+builder.Services.AddForecasts();
 builder.Services.AddSingleton<InscriptionDesk>();
 builder.AddEventStore();
 builder.AddCommandHandling();

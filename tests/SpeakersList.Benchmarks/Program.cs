@@ -13,6 +13,7 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["backtest", .. var worlds]) return Backtest.Run(worlds); // ops/backtest
         if (args is ["cross-node", .. var crossNode]) { await CrossNodePush.RunAsync(crossNode); return 0; } // ops/bench-cluster
         if (args is ["scale", .. var scale]) return await Scale.RunAsync(scale); // ops/bench-scale
         if (args is ["profile-summary", var file, .. var until]) { ProfileSummary.Print(file, 25, until is [var ms] ? double.Parse(ms) : null); return 0; } // ops/profile

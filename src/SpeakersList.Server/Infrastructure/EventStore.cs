@@ -3,6 +3,7 @@ using JasperFx.Events;
 using JasperFx.Events.Projections;
 using JasperFx.OpenTelemetry;
 using SpeakersList.Server.Access;
+using SpeakersList.Server.Forecasting;
 using SpeakersList.Server.Live;
 using SpeakersList.Server.Operations;
 using SpeakersList.Server.Participants;
@@ -51,6 +52,7 @@ public static class EventStore
                 options.Schema.For<Participant>().Identity(x => x.Key);
                 options.Schema.For<OpeningSeed>();
                 PublishingStore.Configure(options);
+                ForecastSetup.Configure(options);
                 Officers.Configure(options);
                 options.Listeners.Add(services.GetRequiredService<LiveUpdates>());
                 options.Listeners.Add(services.GetRequiredService<ProgrammeChanges>());

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using SpeakersList.Server.Forecasting;
 using SpeakersList.Server.Operations;
 using SpeakersList.Server.SpeakersLists;
 
@@ -13,7 +14,7 @@ namespace SpeakersList.Server.Live;
 /// </summary>
 public sealed class LivePublisher(
     LiveUpdates updates, IDocumentStore store, IHubContext<LiveHub> hub, LiveSubscriptions subscriptions, TimeProvider clock,
-    ILogger<LivePublisher> logger)
+    ILogger<LivePublisher> logger, SpeakingHistory history)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -46,13 +47,14 @@ public sealed class LivePublisher(
         var touched = meetings.Values.OfType<ListOfSpeakers>()
             .Concat(unread.Count == 0 ? [] : await session.LoadManyAsync<ListOfSpeakers>(cancellation, unread)).ToList();
         var now = clock.GetUtcNow();
+        var model = await history.ModelAsync(session, null, cancellation); // the speaking times learned, as the list's GET uses them
         // Each meeting's views are built once (one forecast) and serialised once per group by SignalR; the room views reuse them.
         var built = new Dictionary<Guid, MeetingViews>();
         MeetingViews ViewsOf(ListOfSpeakers list) =>
-            built.TryGetValue(list.Id, out var views) && views.List.Version == list.Version ? views : LiveViews.Meeting(list, now);
+            built.TryGetValue(list.Id, out var views) && views.List.Version == list.Version ? views : LiveViews.Meeting(list, now, model);
         foreach (var list in touched)
         {
-            var meeting = built[list.Id] = LiveViews.Meeting(list, now);
+            var meeting = built[list.Id] = LiveViews.Meeting(list, now, model);
             // The floor first: it is what a hall's screens show at once.
             await hub.Clients.Group(LiveHub.FloorGroup(list.Id)).SendAsync(LiveHub.FloorChanged, meeting.Floor, cancellation);
             await hub.Clients.Group(LiveHub.MeetingGroup(list.Id)).SendAsync(LiveHub.SpeakersListChanged, meeting.List, cancellation);
@@ -77,7 +79,7 @@ public sealed class LivePublisher(
         if (delegations.Count == 0) return;
         var codes = delegations.Select(ParticipantCode.Parse).ToList();
         var theirs = (await LiveViews.ListsOfAsync(session, codes, cancellation)).Select(x => Latest(lists, x)).ToList();
-        var views = theirs.Select(x => (List: x, View: built.TryGetValue(x.Id, out var b) && b.List.Version == x.Version ? b.List : SpeakersListView.From(x))).ToList();
+        var views = theirs.Select(x => (List: x, View: built.TryGetValue(x.Id, out var b) && b.List.Version == x.Version ? b.List : SpeakersListView.From(x, model))).ToList();
         foreach (var delegation in codes)
             await hub.Clients.Group(LiveHub.DelegationGroup(delegation))
                 .SendAsync(LiveHub.DelegationChanged, LiveViews.Delegation(delegation,

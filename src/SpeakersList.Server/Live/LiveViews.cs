@@ -24,7 +24,9 @@ public sealed record DelegationSlot(
     int Position,
     int PeopleBefore,
     DateTimeOffset? EstimatedStart,
-    bool ReachedBeforeEnd);
+    bool ReachedBeforeEnd,
+    DateTimeOffset? LatestLikelyStart = null,
+    double? ReachProbability = null);
 
 /// <summary>
 /// A delegation's slots on every meeting's list. <c>Version</c> is the sum of the versions of all meetings: it only
@@ -39,9 +41,9 @@ public sealed record MeetingViews(SpeakersListView List, FloorView Floor);
 public static class LiveViews
 {
     /// <summary>The list's and the floor's views of a meeting, from one forecast of its list.</summary>
-    public static MeetingViews Meeting(ListOfSpeakers list, DateTimeOffset serverTime)
+    public static MeetingViews Meeting(ListOfSpeakers list, DateTimeOffset serverTime, SpeakingTimeModel? model = null)
     {
-        var forecast = Forecast.Of(list, Forecast.NextFree(list));
+        var forecast = Forecast.Of(list, Forecast.NextFree(list), model);
         return new MeetingViews(SpeakersListView.From(list, forecast), FloorView.From(list, serverTime, forecast));
     }
 
@@ -88,7 +90,7 @@ public static class LiveViews
                 if (entry.Speaker.Represents(code))
                     slots.Add(new DelegationSlot(view.MeetingId, view.MeetingTitle, view.Room, view.ScheduledStart, status, entry.InscriptionId,
                         entry.Kind, entry.State, entry.Position, entry.State == EntryState.Waiting ? before : 0, entry.EstimatedStart,
-                        entry.ReachedBeforeEnd));
+                        entry.ReachedBeforeEnd, entry.LatestLikelyStart, entry.ReachProbability));
                 if (entry.State is EntryState.Waiting or EntryState.Speaking) before++;
             }
         }

@@ -29,7 +29,9 @@ public sealed record AgendaItemView(
     int? Position,
     DateTimeOffset? EstimatedStart,
     bool? ReachedBeforeEnd,
-    string Detail);
+    string Detail,
+    DateTimeOffset? LatestLikelyStart = null,
+    double? ReachProbability = null);
 
 /// <summary>A delegation's agenda across the conference's meetings, in time order.</summary>
 /// <remarks><c>Conflicts</c>: its forecast slots that leave no time to be at its round table or another slot (issue 16), with the swaps that would resolve them.</remarks>
@@ -47,7 +49,8 @@ public sealed record DelegationAgendaView(ParticipantCode Participant, string Na
             {
                 var shown = meeting.Details.AtVenue();
                 return new AgendaItemView(meeting.Id, shown.Title, shown.Kind, shown.Room, shown.Start, shown.End, meeting.Status, role,
-                    entry?.Kind, entry?.State, entry?.Position, entry?.EstimatedStart, entry?.ReachedBeforeEnd, detail);
+                    entry?.Kind, entry?.State, entry?.Position, entry?.EstimatedStart, entry?.ReachedBeforeEnd, detail,
+                    entry?.LatestLikelyStart, entry?.ReachProbability);
             }
 
             if (lists.TryGetValue(meeting.Id, out var list))

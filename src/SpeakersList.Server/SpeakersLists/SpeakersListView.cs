@@ -11,7 +11,9 @@ public sealed record SpeakersListEntryView(
     int AllottedSeconds,
     DateTimeOffset? EstimatedStart,
     bool ReachedBeforeEnd,
-    string Explanation);
+    string Explanation,
+    DateTimeOffset? LatestLikelyStart = null,
+    double? ReachProbability = null);
 
 /// <summary>A proposed exchange of slots, as the two delegations and the officers follow it.</summary>
 public sealed record SwapView(
@@ -52,6 +54,9 @@ public sealed record SpeakersListView(
         // Before the meeting opens the forecast starts at the scheduled start; once it runs, from the floor (times in the events only).
         From(list, Forecast.Of(list, Forecast.NextFree(list)));
 
+    /// <summary>The view with speaking times learned from the conference's history (<see cref="SpeakingTimeModel"/>).</summary>
+    public static SpeakersListView From(ListOfSpeakers list, SpeakingTimeModel model) => From(list, Forecast.Of(list, Forecast.NextFree(list), model));
+
     /// <summary>The view from a forecast already computed (a push builds the list's and the floor's views from one).</summary>
     public static SpeakersListView From(ListOfSpeakers list, ListForecast forecast)
     {
@@ -65,7 +70,8 @@ public sealed record SpeakersListView(
                 var e = f.Ordered.Entry;
                 return new SpeakersListEntryView(
                     f.Ordered.Position, e.InscriptionId, e.Speaker, e.Kind, e.State, e.ReceivedAt, f.AllottedSeconds,
-                    f.EstimatedStart is { } at ? venue.LocalTime(at) : null, f.ReachedBeforeEnd, f.Ordered.Explanation);
+                    f.EstimatedStart is { } at ? venue.LocalTime(at) : null, f.ReachedBeforeEnd, f.Ordered.Explanation,
+                    f.LatestLikelyStart is { } late ? venue.LocalTime(late) : null, f.ReachProbability);
             }).ToList(),
             list.CarryOverPolicy,
             list.Swaps.Select(swap => SwapView.From(swap, list)).ToList(),
@@ -125,12 +131,13 @@ public static class SpeakersListQueries
     /// </summary>
     [WolverineGet("/api/meetings/{meetingId}/speakers-list", OperationId = "GetSpeakersList")]
     [ProducesResponseType<SpeakersListView>(200)]
-    public static async Task<IResult> Get(Guid meetingId, string? at, IQuerySession session, HttpContext context, CancellationToken cancellation)
+    public static async Task<IResult> Get(Guid meetingId, string? at, IQuerySession session, HttpContext context,
+        SpeakersList.Server.Forecasting.SpeakingHistory history, CancellationToken cancellation)
     {
         if (!Replay.TryReadMoment(at, out var moment)) return Replay.NotAMoment(at);
         if (!RequestedLanguage.TryRead(context, out var language, out var badLanguage)) return badLanguage!;
         return await Replay.ListAsync(session, meetingId, moment, cancellation) is { } list
-            ? Results.Ok(SpeakersListView.From(list).NamedIn(language))
+            ? Results.Ok(SpeakersListView.From(list, await history.ModelAsync(session, moment, cancellation)).NamedIn(language))
             : Refusal.NoMeeting(meetingId, moment).ToResult();
     }
 

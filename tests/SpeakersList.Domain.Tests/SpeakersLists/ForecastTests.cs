@@ -31,7 +31,7 @@ public class Forecasts
         // 10:00, 10:05:30, 10:11, 10:16:30 are reached; 10:22 and 10:27:30 are not.
         Assert.Equal(2, forecast.NotReached);
         Assert.Equal([true, true, true, true, false, false], forecast.Entries.Select(x => x.ReachedBeforeEnd));
-        Assert.Equal("2 speakers will not be reached by 10:20.", forecast.NotReachedNotice(list.Meeting.Details.Venue()));
+        Assert.Equal("About 2 speakers will likely not be reached by 10:20.", forecast.NotReachedNotice(list.Meeting.Details.Venue()));
     }
 
     [Fact]

@@ -93,6 +93,11 @@ public class Who_may_do_what(SpeakersListApp app) : ApiTest(app)
             Json(HttpMethod.Post, "/api/auth/delegation/sign-in", new { code = w.AccessCodeSecretOfA })),
         ["POST /api/auth/display/sign-in"] = new(Audience.Anyone, (w, _) =>
             Json(HttpMethod.Post, "/api/auth/display/sign-in", new { code = w.DisplaySecret })),
+        // The forecaster is a pure computation: anyone may ask it (rate-limited per address).
+        ["POST /api/forecasts/starts"] = new(Audience.Anyone, (_, _) => Json(HttpMethod.Post, "/api/forecasts/starts", new
+        {
+            changeOverSeconds = 30, waiting = new[] { new { level = "minister", kind = "statement", onBehalfOfGroup = false, allottedSeconds = 300 } },
+        })),
         ["POST /api/auth/sign-out"] = new(Audience.Anyone, (_, _) => new HttpRequestMessage(HttpMethod.Post, "/api/auth/sign-out")),
         ["POST /api/delegations/{code}/access-codes"] = new(Audience.Officers, (_, target) =>
             new HttpRequestMessage(HttpMethod.Post, $"/api/delegations/{target}/access-codes")),

@@ -72,7 +72,7 @@ public class Stored_shapes(SpeakersListApp app) : ApiTest(app)
 
         Assert.Equal(
             ["position", "inscriptionId", "participant", "participantName", "block", "level", "speakerName", "speakerTitle", "onBehalfOf",
-             "kind", "state", "inscribedAt", "allottedSeconds", "estimatedStart", "reachedBeforeEnd", "explanation"],
+             "kind", "state", "inscribedAt", "allottedSeconds", "estimatedStart", "reachedBeforeEnd", "explanation", "latestLikelyStart", "reachProbability"],
             entry.Select(x => x.Key));
         Assert.Equal("GHA", entry["participant"]!.GetValue<string>());
         Assert.Equal("memberStatesAndGroups", entry["block"]!.GetValue<string>());

@@ -13,6 +13,7 @@ import { renderSwaps } from "./console/swaps.js";
 import { describeReplyPlace } from "./console/inscription.js";
 import { fillLimits } from "./console/limits.js";
 import { loadHistory } from "./console/history.js";
+import { loadAccuracy } from "./console/accuracy.js";
 import { followOpenings } from "./opening-countdown.js";
 import { followConflicts } from "./conflicts.js";
 
@@ -32,6 +33,7 @@ function showList(view) {
   renderSwaps(view);
   describeReplyPlace();
   loadHistory();
+  loadAccuracy();
   state.floorSource?.listChanged();
 }
 

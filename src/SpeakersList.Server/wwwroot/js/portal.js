@@ -9,6 +9,7 @@ import { findParticipants, resolveParticipant } from "./participants.js";
 import { followOpenings } from "./opening-countdown.js";
 import { setupLanguage, t, nameOf } from "./i18n.js";
 import { followAgendaConflicts } from "./conflicts.js";
+import { asLateAs, likelyNotReached } from "./forecast-range.js";
 
 const $ = (id) => document.getElementById(id);
 /** The venue's time zone of a meeting, from its views (the list's or the programme's timeZone). */
@@ -234,9 +235,9 @@ function slotCard(s) {
       h("span", { className: "number", "aria-label": `Position ${s.position}` }, `#${s.position}`),
       h("span", { className: "ahead", dataset: { ahead: String(before) } }, ahead)),
     h("p", { className: "eta" }, isWaiting && s.estimatedStart
-      ? words.expected(dayLabel(s.estimatedStart, zone), clockTime(s.estimatedStart, zone), fromNow(s.estimatedStart)) : ""),
-    isWaiting && !s.reachedBeforeEnd
-      ? h("p", { className: "warn" }, "Not expected to be reached at this meeting: the slot carries over to the next meeting on the item.") : null,
+      ? words.expected(dayLabel(s.estimatedStart, zone), clockTime(s.estimatedStart, zone), fromNow(s.estimatedStart)) + asLateAs(s, zone) : ""),
+    likelyNotReached(s)
+      ? h("p", { className: "warn" }, `${t("likelyNotReached")}: the slot carries over to the next meeting on the item.`) : null,
     isWaiting ? swapForm(s) : null,
     isWaiting ? h("div", { className: "actions" },
       h("button", { type: "button", className: "danger", onclick: () => withdraw(s) }, "Withdraw")) : null);

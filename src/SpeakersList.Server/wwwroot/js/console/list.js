@@ -5,6 +5,7 @@ import { clockTime, dayLabel, h, levelName, kindName, stateName, minutesSeconds,
 import { findParticipants } from "../participants.js";
 import { $, state, say, refused, listVersion, answered } from "./state.js";
 import { floorCommand } from "./floor.js";
+import { rangeText, likelyNotReached } from "../forecast-range.js";
 
 export const waiting = () => (state.list?.entries ?? []).filter((e) => e.state === "waiting");
 
@@ -59,10 +60,10 @@ function entryRow(e) {
   const isWaiting = e.state === "waiting";
   const who = e.participantName;
   const label = `${e.position}. ${who}, ${speakerLine(e)}, ${stateName[e.state] ?? e.state}` +
-    (e.estimatedStart && isWaiting ? `, expected ${clockTime(e.estimatedStart, state.zone)}` : "");
+    (e.estimatedStart && isWaiting ? `, expected ${rangeText(e, state.zone)}` : "") + (likelyNotReached(e) ? ", likely not reached" : "");
   return h("li", {
     tabIndex: -1, draggable: isWaiting, "aria-label": label,
-    className: `entry state-${e.state}${e.reachedBeforeEnd ? "" : " not-reached"}`,
+    className: `entry state-${e.state}${likelyNotReached(e) ? " not-reached" : ""}`,
     dataset: { inscriptionId: e.inscriptionId, participant: e.participant, state: e.state, position: String(e.position) },
     title: e.explanation,
     onkeydown: (ev) => rowKeys(ev, e),
@@ -77,7 +78,7 @@ function entryRow(e) {
   h("span", { className: "who" }, h("strong", {}, who), h("span", { className: "line" }, speakerLine(e))),
   h("span", { className: "level" }, h("span", { className: "line-1" }, levelName(e.level)), h("span", { className: "line" }, kindName[e.kind] ?? e.kind)),
   h("span", { className: "allotted" }, minutesSeconds(allotted(e))),
-  h("span", { className: "eta" }, isWaiting ? clockTime(e.estimatedStart, state.zone) : ""),
+  h("span", { className: "eta" }, isWaiting ? rangeText(e, state.zone) : ""),
   h("span", { className: "state" }, stateName[e.state] ?? e.state),
   h("span", { className: "actions" }, isWaiting ? [
     h("button", { type: "button", className: "icon", title: "Move up", "aria-label": `Move ${who} up`, tabIndex: -1, onclick: () => moveBy(e, -1) }, "↑"),

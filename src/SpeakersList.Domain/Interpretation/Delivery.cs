@@ -31,9 +31,11 @@ public sealed record Delivery(
     public static readonly Delivery Default = new(DefaultLanguage);
 
     /// <summary>Whether the booths interpret from this statement directly (its language is one of the six).</summary>
+    [System.Text.Json.Serialization.JsonIgnore] // derived
     public bool IsOfficial => IsOfficialLanguage(Language);
 
     /// <summary>The language the booths work from: the statement's own, or the delegation's interpretation (relay).</summary>
+    [System.Text.Json.Serialization.JsonIgnore] // derived
     public string Relay => InterpretationInto ?? Language;
 
     public static bool IsOfficialLanguage(string tag) => OfficialLanguages.Contains(Primary(tag));

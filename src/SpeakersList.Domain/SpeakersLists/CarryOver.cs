@@ -7,7 +7,8 @@ namespace SpeakersList.SpeakersLists;
 
 /// <summary>A speaker not heard, as carried to the next meeting: same inscription, same time of inscription.</summary>
 /// <remarks>The statement's language and mode travel with it (null in events stored before they were recorded).</remarks>
-public sealed record CarriedSpeaker(Guid InscriptionId, Speaker Speaker, DateTimeOffset ReceivedAt, Delivery? Delivery = null);
+public sealed record CarriedSpeaker(Guid InscriptionId, Speaker Speaker, DateTimeOffset ReceivedAt,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] Delivery? Delivery = null);
 
 /// <summary>On the adjourned meeting: these speakers now continue at the next meeting on the item.</summary>
 public sealed record SpeakersCarriedOver(Guid MeetingId, Guid ToMeetingId, IReadOnlyList<Guid> InscriptionIds, DateTimeOffset At) : IMeetingEvent;

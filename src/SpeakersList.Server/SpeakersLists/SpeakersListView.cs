@@ -11,7 +11,8 @@ public sealed record SpeakersListEntryView(
     int AllottedSeconds,
     DateTimeOffset? EstimatedStart,
     bool ReachedBeforeEnd,
-    string Explanation);
+    string Explanation,
+    Interpretation.Delivery Delivery);
 
 /// <summary>A proposed exchange of slots, as the two delegations and the officers follow it.</summary>
 public sealed record SwapView(
@@ -65,7 +66,7 @@ public sealed record SpeakersListView(
                 var e = f.Ordered.Entry;
                 return new SpeakersListEntryView(
                     f.Ordered.Position, e.InscriptionId, e.Speaker, e.Kind, e.State, e.ReceivedAt, f.AllottedSeconds,
-                    f.EstimatedStart is { } at ? venue.LocalTime(at) : null, f.ReachedBeforeEnd, f.Ordered.Explanation);
+                    f.EstimatedStart is { } at ? venue.LocalTime(at) : null, f.ReachedBeforeEnd, f.Ordered.Explanation, e.Delivery);
             }).ToList(),
             list.CarryOverPolicy,
             list.Swaps.Select(swap => SwapView.From(swap, list)).ToList(),

@@ -15,6 +15,7 @@ import { fillLimits } from "./console/limits.js";
 import { loadHistory } from "./console/history.js";
 import { followOpenings } from "./opening-countdown.js";
 import { followConflicts } from "./conflicts.js";
+import { followBoothMessages } from "./console/booth-messages.js";
 
 const live = connectLive((s) => { $("connection").textContent = s; $("connection").dataset.state = s; });
 
@@ -61,6 +62,7 @@ function openMeeting(id) {
   state.subscriptions = [
     live.subscribe({ method: "SubscribeToMeeting", args: [id], event: "speakersListChanged", matches: (v) => v.meetingId === id, render: showList,
       onError: (error) => say(`This meeting cannot be opened: ${error.message}`, "error") }),
+    followBoothMessages(live, id),
   ];
   state.floorSource = followFloor(live, id, showFloor);
 }

@@ -178,4 +178,34 @@ public class Interpreters_booths(SpeakersListApp app) : FloorTest(app)
         Assert.Contains("BoothMessageDismissed", history.Select(x => x!["type"]!.GetValue<string>()));
         Assert.Equal(HttpStatusCode.Forbidden, (await booth.GetAsync($"/api/meetings/{meeting}/booth-messages")).StatusCode);
     }
+    [Fact]
+    public async Task The_record_says_in_which_language_and_how_each_statement_was_delivered_in_json_csv_and_akoma_ntoso()
+    {
+        var meeting = await Api.ScheduleMeeting(room: Hall);
+        await Inscribed(meeting, "DEU", new { language = "de", interpretationInto = "en", mode = "video", durationSeconds = 120, introducedBy = "Ambassador Schmidt" });
+        await Inscribed(meeting, "FRA", new { language = "fr", mode = "remote" });
+        App.Clock.SetUtcNow(Api.Day1.AddHours(10));
+        await Api.Floor(meeting, "open");
+        foreach (var _ in new[] { "DEU", "FRA" })
+        {
+            await Api.Floor(meeting, "next");
+            await Api.Floor(meeting, "start");
+            App.Clock.Advance(TimeSpan.FromSeconds(120));
+            await Api.Floor(meeting, "end");
+        }
+
+        var items = (await Api.Expect(await Api.Http.GetAsync($"/api/meetings/{meeting}/record"), HttpStatusCode.OK))["items"]!.AsArray();
+        Assert.Equal(("de", "en", "video"), (items[0]!["delivery"]!["language"]!.GetValue<string>(), items[0]!["delivery"]!["interpretationInto"]!.GetValue<string>(),
+            items[0]!["delivery"]!["mode"]!.GetValue<string>()));
+        Assert.Equal(120, items[0]!["allottedSeconds"]!.GetValue<int>());
+        var csv = await Api.Http.GetStringAsync($"/api/meetings/{meeting}/record.csv");
+        Assert.Contains("language,interpretationInto,mode", csv);
+        Assert.Contains(",de,en,video", csv);
+        Assert.Contains(",fr,,remote", csv);
+        var akn = System.Xml.Linq.XDocument.Parse(await Api.Http.GetStringAsync($"/api/meetings/{meeting}/record.akn.xml"));
+        var speeches = akn.Descendants().Where(x => x.Name.LocalName == "speech").ToArray();
+        Assert.Equal(["de", "fr"], speeches.Select(x => x.Attribute(System.Xml.Linq.XNamespace.Xml + "lang")!.Value));
+        Assert.Contains("Video statement, introduced by Ambassador Schmidt (interpreted by the delegation into en, rule 53)", speeches[0].Value);
+        Assert.Contains("Remote statement", speeches[1].Value);
+    }
 }

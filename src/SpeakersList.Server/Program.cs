@@ -1,4 +1,5 @@
 using JasperFx;
+using SpeakersList.Server.Booths.Messaging;
 using SpeakersList.Server.Forecasting;
 using SpeakersList.Server.Live;
 using SpeakersList.Server.Operations;
@@ -17,6 +18,7 @@ builder.AddAccess();
 builder.Services.AddRequestGuard();
 builder.Services.AddWebSecurity(builder.Configuration);
 builder.AddLiveUpdates();
+builder.Services.AddBooths();
 builder.Services.AddForecasts();
 builder.Services.AddSingleton<InscriptionDesk>();
 builder.AddEventStore();

@@ -42,8 +42,13 @@ public sealed record Participant(
     string Name,
     ParticipantCategory Category,
     RegionalGroup? RegionalGroup,
-    SpeakingBlock? SpeakingBlockOverride = null)
+    SpeakingBlock? SpeakingBlockOverride = null,
+    string? StatementLanguage = null)
 {
+    /// <summary>The language the participant usually speaks in (BCP 47), the default of its inscriptions; English where unknown.</summary>
+    [JsonIgnore]
+    public string StatementLanguageOrDefault => StatementLanguage ?? Interpretation.Delivery.DefaultLanguage;
+
     /// <summary>The key of the registry's document: the code's string, as the documents already stored are keyed.</summary>
     [JsonIgnore]
     public string Key => Code.Value;

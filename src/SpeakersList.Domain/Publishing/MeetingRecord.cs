@@ -1,5 +1,6 @@
 using SpeakersList.Participants;
 using SpeakersList.Floor;
+using SpeakersList.Interpretation;
 using SpeakersList.SpeakersLists;
 using SpeakersList.Programme;
 
@@ -35,7 +36,8 @@ public sealed record RecordItem(
     int? AllottedSeconds,
     double UsedSeconds,
     double OverrunSeconds,
-    IReadOnlyList<Pause> Pauses)
+    IReadOnlyList<Pause> Pauses,
+    Delivery? Delivery = null)
 {
     public double PausedSeconds => Pauses.Sum(p => p.Seconds);
 
@@ -110,7 +112,7 @@ public static class MeetingRecord
                     items.Add(new RecordItem(
                         entry?.Kind switch { EntryKind.PreArranged => RecordItemKind.PreArranged, EntryKind.RightOfReply => RecordItemKind.RightOfReply, _ => RecordItemKind.Statement },
                         x.InscriptionId, speaker?.Participant ?? default, speaker?.ParticipantName ?? "", speaker?.SpeakerName, speaker?.SpeakerTitle, speaker?.Level,
-                        speaker?.OnBehalfOf, entry?.ReplyNumber, from, x.At, x.AllottedSeconds, used, Math.Max(0, used - x.AllottedSeconds), pauses));
+                        speaker?.OnBehalfOf, entry?.ReplyNumber, from, x.At, x.AllottedSeconds, used, Math.Max(0, used - x.AllottedSeconds), pauses, entry?.Delivery));
                     (speaking, startedAt) = (null, null);
                     pauses = [];
                     break;

@@ -1,3 +1,4 @@
+using SpeakersList.Interpretation;
 using SpeakersList.Participants;
 
 using SpeakersList.Floor;
@@ -5,7 +6,9 @@ using SpeakersList.Floor;
 namespace SpeakersList.SpeakersLists;
 
 /// <summary>A speaker not heard, as carried to the next meeting: same inscription, same time of inscription.</summary>
-public sealed record CarriedSpeaker(Guid InscriptionId, Speaker Speaker, DateTimeOffset ReceivedAt);
+/// <remarks>The statement's language and mode travel with it (null in events stored before they were recorded).</remarks>
+public sealed record CarriedSpeaker(Guid InscriptionId, Speaker Speaker, DateTimeOffset ReceivedAt,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] Delivery? Delivery = null);
 
 /// <summary>On the adjourned meeting: these speakers now continue at the next meeting on the item.</summary>
 public sealed record SpeakersCarriedOver(Guid MeetingId, Guid ToMeetingId, IReadOnlyList<Guid> InscriptionIds, DateTimeOffset At) : IMeetingEvent;
@@ -26,7 +29,7 @@ public static class CarryOver
             .Where(x => x.Kind == EntryKind.Statement && x.State is EntryState.Waiting or EntryState.Absent)
             .ToList();
         if (unheard.Count == 0 || next.Id == adjourned.Id || adjourned.CarryOverPolicy == CarryOverPolicy.Lapse) return ([], []);
-        var speakers = unheard.Select(x => new CarriedSpeaker(x.InscriptionId, x.Speaker, x.ReceivedAt)).ToList();
+        var speakers = unheard.Select(x => new CarriedSpeaker(x.InscriptionId, x.Speaker, x.ReceivedAt, x.Delivery)).ToList();
         return ([new SpeakersCarriedOver(adjourned.Id, next.Id, unheard.Select(x => x.InscriptionId).ToList(), at)],
             [new SpeakersCarriedIn(next.Id, adjourned.Id, speakers, at)]);
     }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using SpeakersList.Interpretation;
 using SpeakersList.Participants;
 
 namespace SpeakersList.SpeakersLists;
@@ -20,11 +21,15 @@ public sealed record Entry(
     TimeSpan? Spoken = null,
     int? FloorAllottedSeconds = null,
     int? DrawnRank = null,
-    int? DrawnOf = null)
+    int? DrawnOf = null,
+    Delivery? Delivery = null)
 {
+    /// <summary>The statement's language and mode; an entry stored before they were recorded reads as English, in person.</summary>
+    public Delivery Delivery { get; init; } = Delivery ?? Interpretation.Delivery.Default;
+
     public static Entry From(SpeakerInscribed e, long sequence) => new(
         e.InscriptionId, e.CommandId, e.Speaker, e.Kind, e.ReceivedAt, sequence, EntryState.Waiting,
-        e.ReplyNumber, e.ArrangedOrder, e.AllottedSecondsOverride);
+        e.ReplyNumber, e.ArrangedOrder, e.AllottedSecondsOverride, Delivery: e.Delivery);
 
     [JsonIgnore] // derived: not stored in the snapshot
     public bool IsActive => State is not (EntryState.Withdrawn or EntryState.CarriedOver);

@@ -1,3 +1,4 @@
+using SpeakersList.Interpretation;
 using SpeakersList.Programme;
 using SpeakersList.Participants;
 
@@ -13,7 +14,12 @@ public sealed record Inscribe(
     string SpeakerName,
     string SpeakerTitle,
     string? OnBehalfOf = null,
-    long? ExpectedVersion = null) : IMeetingCommand;
+    long? ExpectedVersion = null,
+    string? Language = null,
+    string? InterpretationInto = null,
+    StatementMode? Mode = null,
+    int? DurationSeconds = null,
+    string? IntroducedBy = null) : IMeetingCommand;
 
 public sealed record Withdraw(Guid CommandId, Guid InscriptionId, long? ExpectedVersion = null) : IMeetingCommand;
 
@@ -37,10 +43,12 @@ public static class Inscription
         if (list.Cap is { } cap && list.Active.Count(x => x.Kind == EntryKind.Statement) >= cap)
             return Refusal.Conflict($"The list is full: the number of speakers for this meeting is limited to {cap}.");
 
-        return Decision.Accept(new SpeakerInscribed(
-            list.Id, command.CommandId, command.CommandId,
-            Speaker.Of(participant, command.Level, command.SpeakerName, command.SpeakerTitle, command.OnBehalfOf),
-            EntryKind.Statement, receivedAt));
+        var speaker = Speaker.Of(participant, command.Level, command.SpeakerName, command.SpeakerTitle, command.OnBehalfOf);
+        var (delivery, refusal) = Delivery.Of(command.Language, command.InterpretationInto, command.Mode, command.DurationSeconds, command.IntroducedBy,
+            participant.StatementLanguageOrDefault, list.Limits.LimitFor(EntryKind.Statement, speaker));
+        if (refusal is not null) return refusal;
+
+        return Decision.Accept(new SpeakerInscribed(list.Id, command.CommandId, command.CommandId, speaker, EntryKind.Statement, receivedAt, Delivery: delivery));
     }
 
     public static Decision Decide(ListOfSpeakers list, Withdraw command, DateTimeOffset now)

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using System.Collections.Immutable;
 using SpeakersList.Floor;
+using SpeakersList.Interpretation;
 using SpeakersList.Participants;
 using SpeakersList.Programme;
 
@@ -26,7 +27,8 @@ public sealed partial record ListOfSpeakers(
     AbsentPolicy AbsentPolicy = AbsentPolicy.EndOfList,
     ImmutableList<Swap> Swaps = null!,
     CarryOverPolicy CarryOverPolicy = CarryOverPolicy.NextMeetingOnItem,
-    OpeningState? Opening = null) : IStreamSnapshot<ListOfSpeakers, IMeetingEvent>
+    OpeningState? Opening = null,
+    ImmutableList<BoothMessage> BoothMessages = null!) : IStreamSnapshot<ListOfSpeakers, IMeetingEvent>
 {
     public static ListOfSpeakers For(MeetingScheduled e) => new(
         e.MeetingId, new MeetingInfo(e.Details), e.Details.Kind == MeetingKind.Plenary ? OrderingPolicy.Protocol : OrderingPolicy.FirstComeFirstServed,
@@ -36,6 +38,9 @@ public sealed partial record ListOfSpeakers(
 
     /// <summary>The swaps; a snapshot written before swaps existed reads as a list with none.</summary>
     public ImmutableList<Swap> Swaps { get; init; } = Swaps ?? [];
+
+    /// <summary>The booths' messages to the chair; a snapshot written before booths existed reads as none.</summary>
+    public ImmutableList<BoothMessage> BoothMessages { get; init; } = BoothMessages ?? [];
 
     [JsonIgnore] // derived: not stored in the snapshot
     public DateTimeOffset ScheduledStart => Meeting.Details.Start;
@@ -113,6 +118,9 @@ public sealed partial record ListOfSpeakers(
         AbsentPolicySet e => On(e),
         SpeakersListOpeningScheduled e => On(e),
         LotDrawn e => On(e),
+        DeliveryChanged e => On(e),
+        BoothMessageSent e => On(e),
+        BoothMessageDismissed e => On(e),
         _ => throw new UnknownEvent(@event, nameof(ListOfSpeakers)),
     };
 
@@ -146,9 +154,20 @@ public sealed partial record ListOfSpeakers(
     {
         var carriedSoFar = Entries.Count(x => x.CarriedOrder is not null);
         var arriving = e.Speakers.Select((s, i) => new Entry(
-            s.InscriptionId, Guid.Empty, s.Speaker, EntryKind.Statement, s.ReceivedAt, Entries.Count + i + 1, EntryState.Waiting, null, null, null, CarriedOrder: carriedSoFar + i + 1));
+            s.InscriptionId, Guid.Empty, s.Speaker, EntryKind.Statement, s.ReceivedAt, Entries.Count + i + 1, EntryState.Waiting, null, null, null, CarriedOrder: carriedSoFar + i + 1, Delivery: s.Delivery));
         return Next(Guid.Empty) with { Entries = Entries.AddRange(arriving) };
     }
+
+    private ListOfSpeakers On(DeliveryChanged e) =>
+        Next(e.CommandId) with { Entries = Update(e.InscriptionId, x => x with { Delivery = e.Delivery }) };
+
+    private ListOfSpeakers On(BoothMessageSent e) =>
+        Next(e.CommandId) with { BoothMessages = BoothMessages.Add(new BoothMessage(e.MessageId, e.Room, e.Kind, e.Text, e.At)) };
+
+    private ListOfSpeakers On(BoothMessageDismissed e) => Next(e.CommandId) with
+    {
+        BoothMessages = BoothMessages.ConvertAll(x => x.MessageId == e.MessageId && x.DismissedAt is null ? x with { DismissedAt = e.At } : x),
+    };
 
     private ListOfSpeakers On(SpeakersListOpeningScheduled e) =>
         Next(e.CommandId) with { Opening = new OpeningState(e.OpensAt, e.WindowSeconds, e.Commitment) };

@@ -1,3 +1,4 @@
+using SpeakersList.Interpretation;
 using SpeakersList.Participants;
 
 namespace SpeakersList.SpeakersLists;
@@ -7,7 +8,9 @@ namespace SpeakersList.SpeakersLists;
 
 public sealed record SpeakerInscribed(
     Guid MeetingId, Guid InscriptionId, Guid CommandId, Speaker Speaker, EntryKind Kind, DateTimeOffset ReceivedAt,
-    int? ReplyNumber = null, int? ArrangedOrder = null, int? AllottedSecondsOverride = null) : IMeetingEvent
+    int? ReplyNumber = null, int? ArrangedOrder = null, int? AllottedSecondsOverride = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] // a pre-arranged speaker's: none
+    Delivery? Delivery = null) : IMeetingEvent
 {
     /// <summary>An inscription happens when its request arrived.</summary>
     DateTimeOffset IMeetingEvent.At => ReceivedAt;

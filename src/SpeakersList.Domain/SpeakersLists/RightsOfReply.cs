@@ -1,3 +1,4 @@
+using SpeakersList.Interpretation;
 using SpeakersList.Programme;
 using SpeakersList.Participants;
 
@@ -11,7 +12,9 @@ public sealed record RequestRightOfReply(
     ParticipantCode Participant,
     string SpeakerName,
     string SpeakerTitle,
-    LevelOfRepresentation Level = LevelOfRepresentation.ChairOfDelegation) : IIdempotentCommand;
+    LevelOfRepresentation Level = LevelOfRepresentation.ChairOfDelegation,
+    string? Language = null,
+    string? InterpretationInto = null) : IIdempotentCommand;
 
 /// <summary>
 /// Rights of reply (GA rules of procedure, annex V; decision 34/401, paras 8-10): at most two per
@@ -35,10 +38,14 @@ public static class RightsOfReply
         if (replies >= MaximumPerMeeting)
             return Refusal.Conflict($"{participant.Name} has already asked for its two rights of reply on this item at this meeting.");
 
+        var speaker = Speaker.Of(participant, command.Level, command.SpeakerName, command.SpeakerTitle);
+        var (delivery, refusal) = Delivery.Of(command.Language, command.InterpretationInto, StatementMode.InPerson, null, null,
+            participant.StatementLanguageOrDefault, dayEnd.Limits.LimitFor(EntryKind.RightOfReply, speaker, replies + 1));
+        if (refusal is not null) return refusal;
+
         return Decision.Accept(new SpeakerInscribed(
-            dayEnd.Id, command.CommandId, command.CommandId, Speaker.Of(participant, command.Level, command.SpeakerName, command.SpeakerTitle),
-            EntryKind.RightOfReply, receivedAt,
-            ReplyNumber: replies + 1));
+            dayEnd.Id, command.CommandId, command.CommandId, speaker, EntryKind.RightOfReply, receivedAt,
+            ReplyNumber: replies + 1, Delivery: delivery));
     }
 
     /// <summary>Where replies requested at a meeting are heard: the last meeting that day (venue time) on the same item.</summary>

@@ -18,12 +18,19 @@ public sealed record TimeLimits(
         DelegationSeconds: 300, GroupSeconds: 420, ObserverSeconds: 300, NonStateSeconds: 180,
         PreArrangedSeconds: 360, FirstReplySeconds: 600, SecondReplySeconds: 300, ChangeOverSeconds: 30);
 
-    public int For(Entry entry) => entry.Kind switch
+    /// <summary>The speaker's slot: a video's known length (which the floor's clock counts and the forecast plans), else the time limit.</summary>
+    public int For(Entry entry) =>
+        entry.Delivery is { Mode: Interpretation.StatementMode.Video, DurationSeconds: { } video } ? video : LimitFor(entry);
+
+    /// <summary>The speaker's time limit (rule 72), whatever the statement's mode.</summary>
+    public int LimitFor(Entry entry) => LimitFor(entry.Kind, entry.Speaker, entry.ReplyNumber, entry.AllottedOverride);
+
+    public int LimitFor(EntryKind kind, Speaker speaker, int? replyNumber = null, int? allottedOverride = null) => kind switch
     {
-        EntryKind.PreArranged => entry.AllottedOverride ?? PreArrangedSeconds,
-        EntryKind.RightOfReply => entry.ReplyNumber == 1 ? FirstReplySeconds : SecondReplySeconds,
-        _ when entry.Speaker.OnBehalfOf is not null => GroupSeconds,
-        _ => entry.Speaker.Block switch
+        EntryKind.PreArranged => allottedOverride ?? PreArrangedSeconds,
+        EntryKind.RightOfReply => replyNumber == 1 ? FirstReplySeconds : SecondReplySeconds,
+        _ when speaker.OnBehalfOf is not null => GroupSeconds,
+        _ => speaker.Block switch
         {
             Participants.SpeakingBlock.MemberStatesAndGroups => DelegationSeconds,
             Participants.SpeakingBlock.NonState => NonStateSeconds,

@@ -66,6 +66,29 @@ public static class AccessCodeEndpoints
     public static Task<IReadOnlyList<CredentialSummary>> ListForDisplay(string room, IQuerySession session, CancellationToken cancellation) =>
         List(CredentialKind.Display, room.Trim(), session, cancellation);
 
+    /// <summary>Issue a token for a room's interpretation booths (they read the room's list and statements ahead, and message the chair). Optional: validForHours.</summary>
+    [WolverinePost("/api/booths/{room}/tokens", OperationId = "IssueBoothToken")]
+    [ProducesResponseType<IssuedCredential>(201)]
+    [ProducesResponseType<ProblemDetails>(400)]
+    public static (IResult, IMartenOp) IssueToBooth(string room, [FromQuery] int? validForHours, ClaimsPrincipal user, TimeProvider clock)
+    {
+        if (Validation.Missing(room, 100))
+            return (Results.Problem(Refusals.BadRequest("room is required (at most 100 characters).")), MartenOps.Nothing());
+        return Issue(CredentialKind.Booth, room.Trim(), validForHours, user, clock, $"/api/booths/{Uri.EscapeDataString(room.Trim())}/tokens");
+    }
+
+    /// <summary>Revoke a booth token.</summary>
+    [WolverineDelete("/api/booths/{room}/tokens/{id}", OperationId = "RevokeBoothToken")]
+    [ProducesResponseType(204)]
+    [ProducesResponseType<ProblemDetails>(404)]
+    public static Task<(IResult, IMartenOp)> RevokeForBooth(string room, Guid id, IQuerySession session, TimeProvider clock, CancellationToken cancellation) =>
+        Revoke(CredentialKind.Booth, room.Trim(), id, session, clock, cancellation);
+
+    [OfficerOnly]
+    [WolverineGet("/api/booths/{room}/tokens", OperationId = "GetBoothTokens")]
+    public static Task<IReadOnlyList<CredentialSummary>> ListForBooth(string room, IQuerySession session, CancellationToken cancellation) =>
+        List(CredentialKind.Booth, room.Trim(), session, cancellation);
+
     private static (IResult, IMartenOp) Issue(CredentialKind kind, string subject, int? validForHours, ClaimsPrincipal user, TimeProvider clock, string location)
     {
         if (validForHours is < 1 or > 90 * 24)
@@ -81,7 +104,7 @@ public static class AccessCodeEndpoints
     {
         var code = await session.LoadAsync<AccessCode>(id, cancellation);
         if (code is null || code.Kind != kind || !string.Equals(code.Subject, subject, StringComparison.OrdinalIgnoreCase))
-            return (Refusal.NotFound($"No such {(kind == CredentialKind.Delegation ? "access code" : "display token")} for {subject}.").ToResult(), MartenOps.Nothing());
+            return (Refusal.NotFound($"No such {(kind switch { CredentialKind.Delegation => "access code", CredentialKind.Booth => "booth token", _ => "display token" })} for {subject}.").ToResult(), MartenOps.Nothing());
         if (code.RevokedAt is not null) return (Results.NoContent(), MartenOps.Nothing());
         return (Results.NoContent(), MartenOps.Store(code with { RevokedAt = clock.GetUtcNow() }));
     }

@@ -13,12 +13,15 @@ public static class AccessPolicies
 {
     public const string DelegationOrOfficer = "delegation-or-officer";
     public const string OfficerOnly = "officer-only";
+    public const string BoothOrOfficer = "booth-or-officer";
 
     public static void Configure(AuthorizationOptions options)
     {
         options.FallbackPolicy = new AuthorizationPolicyBuilder().AddRequirements(new ReadOrOfficer()).Build();
         options.AddPolicy(OfficerOnly, policy => policy.AddRequirements(
             new InRole([Roles.Officer], "This is reserved for conference officers.")));
+        options.AddPolicy(BoothOrOfficer, policy => policy.AddRequirements(
+            new InRole([Roles.Officer, Roles.Booth], "This is for the room's interpretation booths and conference officers.")));
         options.AddPolicy(DelegationOrOfficer, policy => policy.AddRequirements(
             new InRole([Roles.Officer, Roles.Delegation], "This change is made by a delegation (for itself) or by a conference officer.")));
     }

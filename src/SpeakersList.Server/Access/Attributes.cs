@@ -10,6 +10,13 @@ namespace SpeakersList.Server.Access;
 [AttributeUsage(AttributeTargets.Method | AttributeTargets.Class)]
 public sealed class DelegationMayActAttribute() : AuthorizeAttribute(AccessPolicies.DelegationOrOfficer);
 
+/// <summary>
+/// Opens an endpoint to a room's interpretation booths as well as officers. The endpoint must still check that the booth
+/// is the room's: <c>BoothAccess.RefuseUnlessFor(user, room)</c>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Class)]
+public sealed class BoothMayActAttribute() : AuthorizeAttribute(AccessPolicies.BoothOrOfficer);
+
 /// <summary>Reserves an endpoint (typically a GET, which is otherwise public) or a hub method to officers.</summary>
 [AttributeUsage(AttributeTargets.Method | AttributeTargets.Class)]
 public sealed class OfficerOnlyAttribute() : AuthorizeAttribute(AccessPolicies.OfficerOnly);

@@ -14,7 +14,7 @@ public sealed record Officer(string Id, string Name, string PasswordHash, DateTi
 /// <summary>What checking a password found: wrong, right, or right but stored in an older format or strength.</summary>
 public enum PasswordCheck { Wrong, Right, RightButRehash }
 
-public enum CredentialKind { Delegation, Display }
+public enum CredentialKind { Delegation, Display, Booth }
 
 /// <summary>
 /// An access code issued to a delegation, or a read-only token issued to a room's display. Only

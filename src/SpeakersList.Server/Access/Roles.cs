@@ -11,6 +11,8 @@ public static class Roles
     public const string Officer = "officer";
     public const string Delegation = "delegation";
     public const string Display = "display";
+    /// <summary>A room's interpretation booths: they read the room's list and statements ahead, and message the chair.</summary>
+    public const string Booth = "booth";
 
     public static ClaimsPrincipal Principal(string role, string name, string? delegation = null, string? room = null, Guid? credential = null)
     {
@@ -33,7 +35,7 @@ public static class SessionClaims
     /// <summary>The participant code a delegation acts for (GHA, EU, ...).</summary>
     public const string Delegation = "speakerslist:delegation";
 
-    /// <summary>The room a display screen is for.</summary>
+    /// <summary>The room a display screen (or a booth) is for.</summary>
     public const string Room = "speakerslist:room";
 
     /// <summary>The access code or display token a session was opened with: revoking it ends the session.</summary>
@@ -60,6 +62,7 @@ public sealed record Actor(string? Name, string? Role, string? Delegation)
         var role = user.IsInRole(Roles.Officer) ? Roles.Officer
             : user.IsInRole(Roles.Delegation) ? Roles.Delegation
             : user.IsInRole(Roles.Display) ? Roles.Display
+            : user.IsInRole(Roles.Booth) ? Roles.Booth
             : null;
         return new Actor(user.Identity.Name, role, user.FindFirst(SessionClaims.Delegation)?.Value);
     }

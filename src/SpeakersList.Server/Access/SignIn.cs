@@ -81,6 +81,19 @@ public static class SignInEndpoints
             return Roles.Principal(Roles.Display, $"display:{token.Subject}", room: token.Subject, credential: token.Id);
         });
 
+    /// <summary>A room's interpretation booth signs in with its room's booth token.</summary>
+    [AllowAnonymous, EnableRateLimiting(RateLimits.SignInPolicy)]
+    [WolverinePost("/api/auth/booth/sign-in", OperationId = "BoothSignIn")]
+    [ProducesResponseType<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>(200)]
+    [ProducesResponseType<ProblemDetails>(401)]
+    public static Task<IResult> Booth(AccessCodeCredentials credentials, [FromQuery] bool? useCookies,
+        IQuerySession session, TimeProvider clock, SignInThrottle throttle, ILogger<AccessCodeCredentials> logger, HttpContext context, CancellationToken cancellation) =>
+        WithCode(CredentialKind.Booth, credentials, useCookies, session, clock, throttle, logger, context, cancellation, token =>
+        {
+            logger.LogInformation("A booth of {Room} signed in with token {AccessCodeId}", token.Subject, token.Id);
+            return Roles.Principal(Roles.Booth, $"booth:{token.Subject}", room: token.Subject, credential: token.Id);
+        });
+
     /// <summary>Ends the cookie session. A bearer token ends when it expires or when its code is revoked.</summary>
     [AllowAnonymous]
     [WolverinePost("/api/auth/sign-out", OperationId = "SignOut")]

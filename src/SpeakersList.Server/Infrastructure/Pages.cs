@@ -69,6 +69,8 @@ public static class Pages
             Brand: new("SpeakersList", "/"), Nav: [Programme]),
         ["/display/meeting/{meetingId:guid}"] = Display,
         ["/display/room/{room}"] = Display,
+        // The interpreters' booths of a room (issue 23): dark, large type, ?lang= of the six.
+        ["/booth/room/{room}"] = new("booth.html", "Interpretation booth", "booth", ["booth", "i18n"], ["booth"], Live: true),
     }.ToFrozenDictionary();
 
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);

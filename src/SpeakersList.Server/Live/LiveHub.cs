@@ -38,6 +38,18 @@ public sealed class LiveHub(IQuerySession session, LiveSubscriptions subscriptio
 
     public static string AgendaGroup(ParticipantCode code) => $"agenda:{code}";
 
+    /// <summary>The officers' consoles following a meeting's booth messages (Booths/Messaging/BoothMessagesPush.cs).</summary>
+    public static string BoothMessagesGroup(Guid meetingId) => $"booth-messages:{meetingId}";
+
+    /// <summary>Follow the booths' messages to the chair of a meeting (officers); answers those sent so far. Push: boothMessage, boothMessageDismissed.</summary>
+    [OfficerOnly]
+    public async Task<IReadOnlyList<Booths.Messaging.BoothMessageView>> SubscribeToBoothMessages(Guid meetingId) =>
+        (await JoinMeeting(meetingId, BoothMessagesGroup(meetingId))).BoothMessages.Select(x => Booths.Messaging.BoothMessageView.Of(meetingId, x)).ToList();
+
+    [OfficerOnly]
+    public Task UnsubscribeFromBoothMessages(Guid meetingId) =>
+        Groups.RemoveFromGroupAsync(Context.ConnectionId, BoothMessagesGroup(meetingId), Context.ConnectionAborted);
+
     /// <summary>Join a meeting's group and receive its current list, with its version. Push: speakersListChanged.</summary>
     public async Task<SpeakersListView> SubscribeToMeeting(Guid meetingId) =>
         SpeakersListView.From(await JoinMeeting(meetingId, MeetingGroup(meetingId)));

@@ -1,19 +1,21 @@
+using SpeakersList.Interpretation;
 using SpeakersList.Server.SpeakersLists;
 
 namespace SpeakersList.Server.SpeakersLists;
 
 public sealed record FloorSpeakerView(
-    Guid InscriptionId, ParticipantCode Participant, string ParticipantName, string SpeakerName, string SpeakerTitle, string? OnBehalfOf, EntryKind Kind)
+    Guid InscriptionId, ParticipantCode Participant, string ParticipantName, string SpeakerName, string SpeakerTitle, string? OnBehalfOf, EntryKind Kind,
+    Delivery Delivery)
 {
     public static FloorSpeakerView Of(Entry holder) => new(holder.InscriptionId, holder.Speaker.Participant, holder.Speaker.ParticipantName,
-        holder.Speaker.SpeakerName, holder.Speaker.SpeakerTitle, holder.Speaker.OnBehalfOf, holder.Kind);
+        holder.Speaker.SpeakerName, holder.Speaker.SpeakerTitle, holder.Speaker.OnBehalfOf, holder.Kind, holder.Delivery);
 }
 
 public sealed record PointOfOrderView(ParticipantCode Participant, string ParticipantName, DateTimeOffset Since);
 
 public sealed record NextSpeakerView(
     Guid InscriptionId, ParticipantCode Participant, string ParticipantName, string SpeakerName, string SpeakerTitle, string? OnBehalfOf,
-    DateTimeOffset? EstimatedStart);
+    DateTimeOffset? EstimatedStart, Delivery Delivery);
 
 /// <summary>
 /// The floor of a meeting as screens show it. The clock is server-authoritative but never pushed
@@ -73,7 +75,7 @@ public sealed record FloorView(
                 var e = x.Ordered.Entry;
                 var speaker = e.Speaker;
                 return new NextSpeakerView(e.InscriptionId, speaker.Participant, speaker.ParticipantName, speaker.SpeakerName, speaker.SpeakerTitle,
-                    speaker.OnBehalfOf, x.EstimatedStart is { } at ? venue.LocalTime(at) : null);
+                    speaker.OnBehalfOf, x.EstimatedStart is { } at ? venue.LocalTime(at) : null, e.Delivery);
             }).ToList(),
             list.AbsentPolicy,
             serverTime);

@@ -12,6 +12,7 @@ public sealed record SpeakersListEntryView(
     DateTimeOffset? EstimatedStart,
     bool ReachedBeforeEnd,
     string Explanation,
+    Interpretation.Delivery Delivery,
     DateTimeOffset? LatestLikelyStart = null,
     double? ReachProbability = null);
 
@@ -70,7 +71,7 @@ public sealed record SpeakersListView(
                 var e = f.Ordered.Entry;
                 return new SpeakersListEntryView(
                     f.Ordered.Position, e.InscriptionId, e.Speaker, e.Kind, e.State, e.ReceivedAt, f.AllottedSeconds,
-                    f.EstimatedStart is { } at ? venue.LocalTime(at) : null, f.ReachedBeforeEnd, f.Ordered.Explanation,
+                    f.EstimatedStart is { } at ? venue.LocalTime(at) : null, f.ReachedBeforeEnd, f.Ordered.Explanation, e.Delivery,
                     f.LatestLikelyStart is { } late ? venue.LocalTime(late) : null, f.ReachProbability);
             }).ToList(),
             list.CarryOverPolicy,

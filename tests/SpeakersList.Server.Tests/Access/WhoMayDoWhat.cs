@@ -27,13 +27,13 @@ public class Who_may_do_what(SpeakersListApp app) : ApiTest(app)
     private const string B = "FRA";
     private const string Room = "Conference Room 4";
 
-    private enum Audience { Anyone, DelegationForItself, Officers }
+    private enum Audience { Anyone, DelegationForItself, Officers, BoothOfTheRoom }
 
     /// <summary>What a request may touch; made afresh, by an officer, before each call.</summary>
     private sealed record World(Guid EmptyMeeting, Guid Meeting, Guid InscriptionOfA, Guid InscriptionOfB,
         Guid AccessCodeOfB, string AccessCodeSecretOfA, Guid DisplayToken, string DisplaySecret, Guid SwapOfferedToA, Guid SwapOfferedToB,
         Guid SwapProposedByA = default, Guid SwapProposedByB = default,
-        Guid CalendarLinkOfA = default, Guid CalendarLinkOfB = default)
+        Guid CalendarLinkOfA = default, Guid CalendarLinkOfB = default, string BoothSecret = "")
     {
         public Guid InscriptionOf(string participant) => participant == A ? InscriptionOfA : InscriptionOfB;
 
@@ -98,6 +98,16 @@ public class Who_may_do_what(SpeakersListApp app) : ApiTest(app)
         {
             changeOverSeconds = 30, waiting = new[] { new { level = "minister", kind = "statement", onBehalfOfGroup = false, allottedSeconds = 300 } },
         })),
+        ["POST /api/auth/booth/sign-in"] = new(Audience.Anyone, (w, _) =>
+            Json(HttpMethod.Post, "/api/auth/booth/sign-in", new { code = w.BoothSecret })),
+        // Interpreters' booths: a room's booth messages the chair of the meeting in progress there; a delegation changes its own statement's language and mode.
+        ["POST /api/booths/{room}/messages"] = new(Audience.BoothOfTheRoom, (_, _) =>
+            Json(HttpMethod.Post, $"/api/booths/{Uri.EscapeDataString(Room)}/messages", new { commandId = Guid.NewGuid(), kind = "slowDown" })),
+        ["POST /api/meetings/{meetingId}/inscriptions/{inscriptionId}/delivery"] = new(Audience.DelegationForItself, (w, target) =>
+            Json(HttpMethod.Post, $"/api/meetings/{w.Meeting}/inscriptions/{w.InscriptionOf(target)}/delivery",
+                new { commandId = Guid.NewGuid(), language = "de", interpretationInto = "fr", mode = "remote" })),
+        ["POST /api/booths/{room}/tokens"] = new(Audience.Officers, (_, _) =>
+            new HttpRequestMessage(HttpMethod.Post, $"/api/booths/{Uri.EscapeDataString(Room)}/tokens")),
         ["POST /api/auth/sign-out"] = new(Audience.Anyone, (_, _) => new HttpRequestMessage(HttpMethod.Post, "/api/auth/sign-out")),
         ["POST /api/delegations/{code}/access-codes"] = new(Audience.Officers, (_, target) =>
             new HttpRequestMessage(HttpMethod.Post, $"/api/delegations/{target}/access-codes")),
@@ -115,6 +125,7 @@ public class Who_may_do_what(SpeakersListApp app) : ApiTest(app)
     [
         new("anonymous", TestRole.Anonymous, A),
         new("display", TestRole.Display(Room), A),
+        new("booth", TestRole.Booth(Room), A),
         new("delegation A acting for A", TestRole.Delegation(A), A),
         new("delegation A acting for B", TestRole.Delegation(A), B),
         new("officer", TestRole.Officer, B),
@@ -180,6 +191,7 @@ public class Who_may_do_what(SpeakersListApp app) : ApiTest(app)
             foreach (var method in methods)
             {
                 var scoped = method.GetParameters().Any(AccessHubFilter.IsDelegationScoped);
+                var officersOnly = method.GetCustomAttribute<OfficerOnlyAttribute>() is not null;
                 foreach (var caller in Callers)
                 {
                     var args = method.GetParameters().Where(p => p.ParameterType != typeof(CancellationToken))
@@ -187,7 +199,8 @@ public class Who_may_do_what(SpeakersListApp app) : ApiTest(app)
                             : AccessHubFilter.IsDelegationScoped(p) ? caller.Target
                             : p.ParameterType == typeof(string) ? (object)Room
                             : null).ToArray();
-                    var allowed = !scoped || caller.Role == TestRole.Officer || caller.Name == "delegation A acting for A";
+                    var allowed = (!scoped || caller.Role == TestRole.Officer || caller.Name == "delegation A acting for A")
+                        && (!officersOnly || caller.Role == TestRole.Officer);
                     var before = await Fingerprint();
                     string? refusal = null;
                     try
@@ -218,6 +231,7 @@ public class Who_may_do_what(SpeakersListApp app) : ApiTest(app)
         _ when caller.Role == TestRole.Officer => null,
         _ when caller.Role == TestRole.Anonymous => HttpStatusCode.Unauthorized,
         Audience.DelegationForItself when caller.Name == "delegation A acting for A" => null,
+        Audience.BoothOfTheRoom when caller.Role.Kind == "booth" => null,
         _ => HttpStatusCode.Forbidden,
     };
 
@@ -291,6 +305,13 @@ public class Who_may_do_what(SpeakersListApp app) : ApiTest(app)
         var codeOfB = await Api.Expect(await Api.Http.PostAsync($"/api/delegations/{B}/access-codes", null), HttpStatusCode.Created);
         var codeOfA = await Api.Expect(await Api.Http.PostAsync($"/api/delegations/{A}/access-codes", null), HttpStatusCode.Created);
         var display = await Api.Expect(await Api.Http.PostAsync($"/api/displays/{Uri.EscapeDataString(Room)}/tokens", null), HttpStatusCode.Created);
+        var booth = await Api.Expect(await Api.Http.PostAsync($"/api/booths/{Uri.EscapeDataString(Room)}/tokens", null), HttpStatusCode.Created);
+        if (_meetingInRoom is null)
+        {
+            // A meeting in progress in the room, for its booth's messages to the chair.
+            _meetingInRoom = await Api.ScheduleMeeting(title: "Meeting in the booth's room", room: Room);
+            await Api.Floor(_meetingInRoom.Value, "open");
+        }
         var (linkOfA, linkOfB) = (Guid.Empty, Guid.Empty);
         if (writes.ContainsKey("POST /api/delegations/{code}/calendar-links"))
         {
@@ -298,8 +319,11 @@ public class Who_may_do_what(SpeakersListApp app) : ApiTest(app)
             linkOfB = (await Api.Expect(await Api.Http.PostAsync($"/api/delegations/{B}/calendar-links", null), HttpStatusCode.Created))["id"]!.GetValue<Guid>();
         }
         return new World(empty, meeting, ofA, ofB, codeOfB["id"]!.GetValue<Guid>(), codeOfA["secret"]!.GetValue<string>(),
-            display["id"]!.GetValue<Guid>(), display["secret"]!.GetValue<string>(), offeredToA, offeredToB, byA, byB, linkOfA, linkOfB);
+            display["id"]!.GetValue<Guid>(), display["secret"]!.GetValue<string>(), offeredToA, offeredToB, byA, byB, linkOfA, linkOfB,
+            booth["secret"]!.GetValue<string>());
     }
+
+    private Guid? _meetingInRoom;
 
     private async Task<Guid> ProposeSwap(Guid meeting, Guid mine, Guid theirs) =>
         (await Api.Expect(await Api.Http.PostAsJsonAsync($"/api/meetings/{meeting}/swaps",

@@ -23,6 +23,8 @@ public sealed record TestRole(string Kind, string? Subject = null)
 
     public static TestRole Display(string room = "General Assembly Hall") => new("display", room);
 
+    public static TestRole Booth(string room = "General Assembly Hall") => new("booth", room);
+
     public override string ToString() => Subject is null ? Kind : $"{Kind} {Subject}";
 }
 
@@ -133,6 +135,7 @@ public class SpeakersListApp : IAsyncLifetime
         "officer" => OfficerToken,
         "delegation" => await SignInAsync("/api/auth/delegation/sign-in", new { code = await IssueAsync($"/api/delegations/{role.Subject}/access-codes") }),
         "display" => await SignInAsync("/api/auth/display/sign-in", new { code = await IssueAsync($"/api/displays/{Uri.EscapeDataString(role.Subject!)}/tokens") }),
+        "booth" => await SignInAsync("/api/auth/booth/sign-in", new { code = await IssueAsync($"/api/booths/{Uri.EscapeDataString(role.Subject!)}/tokens") }),
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
     };
 
@@ -144,6 +147,7 @@ public class SpeakersListApp : IAsyncLifetime
             "officer" => ("/api/auth/officer/sign-in", (object)new { name = OfficerName, password = OfficerPassword }),
             "delegation" => ("/api/auth/delegation/sign-in", new { code = await IssueAsync($"/api/delegations/{role.Subject}/access-codes") }),
             "display" => ("/api/auth/display/sign-in", new { code = await IssueAsync($"/api/displays/{Uri.EscapeDataString(role.Subject!)}/tokens") }),
+            "booth" => ("/api/auth/booth/sign-in", new { code = await IssueAsync($"/api/booths/{Uri.EscapeDataString(role.Subject!)}/tokens") }),
             _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
         };
         using var client = CreateAnonymousClient();

@@ -92,9 +92,9 @@ public class The_record_of_a_meeting(SpeakersListApp app) : FloorTest(app)
         Assert.Equal("Cuba", Text(items[2], "delegation"));
         Assert.Equal("-04:00", Text(items[0], "from")[^6..]); // the venue's wall clock
         Assert.Equal("-04:00", items[1]["pauses"]![0]!["from"]!.GetValue<string>()[^6..]);
-        // A line is written flat, with its number: the keys readers of the record have always had.
+        // A line is written flat, with its number: the keys readers of the record have always had, and how it was delivered (language, mode).
         Assert.All(items, x => Assert.Equal(
-            ["allottedSeconds", "delegation", "from", "inscriptionId", "kind", "level", "number", "onBehalfOf", "overrunSeconds", "participant",
+            ["allottedSeconds", "delegation", "delivery", "from", "inscriptionId", "kind", "level", "number", "onBehalfOf", "overrunSeconds", "participant",
                 "pausedSeconds", "pauses", "replyNumber", "speakerName", "speakerTitle", "to", "usedSeconds"],
             x.Select(p => p.Key).Order(StringComparer.Ordinal)));
         Assert.Equal(["from", "seconds", "to"], items[1]["pauses"]![0]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));

@@ -82,7 +82,8 @@ public static class RecordEndpoints
 
 public sealed record RecordCsvLine(
     int Number, string Kind, string Participant, string Delegation, string? SpeakerName, string? SpeakerTitle, string? Level, string? OnBehalfOf,
-    string From, string To, int? AllottedSeconds, double UsedSeconds, double OverrunSeconds, int Pauses, double PausedSeconds)
+    string From, string To, int? AllottedSeconds, double UsedSeconds, double OverrunSeconds, int Pauses, double PausedSeconds,
+    string? Language = null, string? InterpretationInto = null, string? Mode = null)
 {
     public static RecordCsvLine Of(RecordItemView line)
     {
@@ -90,7 +91,8 @@ public sealed record RecordCsvLine(
         return new(line.Number, RecordEndpoints.Json(x.Kind), x.Participant.Value, x.Delegation, x.SpeakerName, x.SpeakerTitle,
             x.Level is { } level ? RecordEndpoints.Json(level) : null, x.OnBehalfOf,
             x.From.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture), x.To.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture),
-            x.AllottedSeconds, x.UsedSeconds, x.OverrunSeconds, x.Pauses.Count, x.PausedSeconds);
+            x.AllottedSeconds, x.UsedSeconds, x.OverrunSeconds, x.Pauses.Count, x.PausedSeconds,
+            x.Delivery?.Language, x.Delivery?.InterpretationInto, x.Delivery is { } d ? RecordEndpoints.Json(d.Mode) : null);
     }
 }
 
@@ -145,7 +147,19 @@ public static class AkomaNtoso
                 body.Add(new XElement(Ns + "pointOfOrder", new XAttribute("eId", $"pointOfOrder_{number}"), speech));
                 continue;
             }
-            var what = x.Kind == RecordItemKind.RightOfReply ? "Right of reply" : "Statement";
+            var what = (x.Kind, x.Delivery?.Mode) switch
+            {
+                (RecordItemKind.RightOfReply, _) => "Right of reply",
+                (_, Interpretation.StatementMode.Video) => $"Video statement, introduced by {x.Delivery!.IntroducedBy}",
+                (_, Interpretation.StatementMode.Remote) => "Remote statement",
+                _ => "Statement",
+            };
+            // The language it was delivered in (xml:lang); with the delegation's interpretation into an official one (rule 53).
+            if (x.Delivery is { } delivery)
+            {
+                speech.Add(new XAttribute(XNamespace.Xml + "lang", delivery.Language));
+                if (delivery.InterpretationInto is { } into) what += $" (interpreted by the delegation into {into}, rule 53)";
+            }
             var onBehalf = x.OnBehalfOf is { } group ? $" on behalf of {group}" : "";
             speech.Add(new XElement(Ns + "p",
                 $"{what}{onBehalf}: allotted {Clock(x.AllottedSeconds ?? 0)}, used {Clock(x.UsedSeconds)}" +

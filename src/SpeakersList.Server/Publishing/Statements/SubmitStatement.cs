@@ -209,7 +209,8 @@ public static class StatementQueries
         var streamId = SpeakersList.Publishing.Statements.StreamId(meetingId, inscriptionId);
         var history = StatementHistory.Of(streamId, (await session.Events.FetchStreamAsync(streamId, token: cancellation)).Data());
         if (history.Current is null) return null;
-        var mayAlwaysSee = Actor.Of(user).MayActFor(entry.Speaker.Participant);
+        // The room's booths read it ahead, to interpret against delivery.
+        var mayAlwaysSee = Actor.Of(user).MayActFor(entry.Speaker.Participant) || Booths.BoothAccess.IsBoothOf(user, list.Meeting.Details.Room);
         return mayAlwaysSee || SpeakersList.Publishing.Statements.IsPublic(list, entry) ? (list, entry, history) : null;
     }
 }

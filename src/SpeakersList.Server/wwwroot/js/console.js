@@ -16,6 +16,7 @@ import { loadHistory } from "./console/history.js";
 import { loadAccuracy } from "./console/accuracy.js";
 import { followOpenings } from "./opening-countdown.js";
 import { followConflicts } from "./conflicts.js";
+import { followBoothMessages } from "./console/booth-messages.js";
 
 const live = connectLive((s) => { $("connection").textContent = s; $("connection").dataset.state = s; });
 
@@ -63,6 +64,7 @@ function openMeeting(id) {
   state.subscriptions = [
     live.subscribe({ method: "SubscribeToMeeting", args: [id], event: "speakersListChanged", matches: (v) => v.meetingId === id, render: showList,
       onError: (error) => say(`This meeting cannot be opened: ${error.message}`, "error") }),
+    followBoothMessages(live, id),
   ];
   state.floorSource = followFloor(live, id, showFloor);
 }

@@ -5,7 +5,8 @@ import { connectLive } from "./live.js";
 import { ServerClock, remainingSeconds, countdownState, countdownText } from "./countdown.js";
 import { clockTime, dayLabel, h, levelName, meetingStatusName } from "./format.js";
 import { followFloor } from "./floor-source.js";
-import { setupLanguage, t, nameOf } from "./i18n.js";
+import { setupLanguage, t, nameOf, language } from "./i18n.js";
+import { modeLabel } from "./statement-mode.js";
 
 /** Every sentence the screen shows, in one place; those of i18n.js follow ?lang=, the rest are English. */
 const words = {
@@ -105,7 +106,7 @@ function renderCurrent() {
     : status === "scheduled" && list ? words.begins(dayLabel(list.scheduledStart, zone), clockTime(list.scheduledStart, zone))
       : status === "inProgress" ? (next ? words.next(nameOf(next.participant, next.participantName)) : words.nobodyWaiting) : "";
   $("current-speaker-line").textContent = s ? speakerText({ ...s, level: entry?.level }) : "";
-  $("current-behalf").textContent = s?.onBehalfOf ? words.onBehalfOf(s.onBehalfOf) : "";
+  $("current-behalf").textContent = [s?.onBehalfOf ? words.onBehalfOf(s.onBehalfOf) : "", modeLabel(s?.delivery, language)].filter(Boolean).join(" · ");
   fitNames();
 }
 

@@ -9,7 +9,7 @@ namespace Internal.Generated.WolverineHandlers
     {
         public override System.Type[] HandlerTypes()
         {
-            return new System.Type[] { typeof(SpeakersList.Server.SpeakersLists.CarryingOver.CarryOverUnheardSpeakersHandler), typeof(SpeakersList.Server.SpeakersLists.Replying.ScheduleRightOfReplyHandler), typeof(SpeakersList.Server.SpeakersLists.SchedulingOpening.DrawOpeningLotHandler) };
+            return new System.Type[] { typeof(SpeakersList.Server.Booths.Messaging.RecordBoothMessageHandler), typeof(SpeakersList.Server.SpeakersLists.CarryingOver.CarryOverUnheardSpeakersHandler), typeof(SpeakersList.Server.SpeakersLists.Replying.ScheduleRightOfReplyHandler), typeof(SpeakersList.Server.SpeakersLists.SchedulingOpening.DrawOpeningLotHandler) };
         }
 
         public override System.Type[] MessageTypes()
@@ -30,11 +30,14 @@ namespace Internal.Generated.WolverineHandlers
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.GeneratedHandlerRegistry))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.DrawOpeningLotHandler887911143))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.IEventHandler1734385798))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.RecordBoothMessageHandler344404202))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.ScheduleRightOfReplyHandler515375048))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::SpeakersList.Server.Booths.Messaging.RecordBoothMessageHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::SpeakersList.Server.SpeakersLists.CarryingOver.CarryOverUnheardSpeakersHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::SpeakersList.Server.SpeakersLists.Replying.ScheduleRightOfReplyHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::SpeakersList.Server.SpeakersLists.SchedulingOpening.DrawOpeningLotHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::JasperFx.Events.IEvent<SpeakersList.Floor.MeetingAdjourned>))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::SpeakersList.Server.Booths.Messaging.RecordBoothMessage))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::SpeakersList.Server.SpeakersLists.Replying.ScheduleRightOfReply))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::SpeakersList.Server.SpeakersLists.SchedulingOpening.DrawOpeningLot))]
         public static void Pin()

@@ -17,9 +17,13 @@ import { followOpenings } from "./opening-countdown.js";
 import { followConflicts } from "./conflicts.js";
 import { onAnswered, readCurrentVersion } from "./console/outbox.js";
 import { useZone } from "./console/outbox-panel.js";
+import { reportScreen } from "./screen-report.js";
+import { followRoomScreens } from "./console/screens.js";
 import { newestVersion, listVersion, answered } from "./console/state.js";
 
 const live = connectLive((s) => { $("connection").textContent = s; $("connection").dataset.state = s; });
+const screen = reportScreen(live, () => (state.meetingId ? { kind: "console", room: state.list?.room, meetingId: state.meetingId, showingVersion: newestVersion() } : null));
+followRoomScreens(() => state.list?.room);
 
 onRefresh(async () => {
   const id = state.meetingId;
@@ -45,6 +49,7 @@ function showList(view) {
   describeReplyPlace();
   loadHistory();
   state.floorSource?.listChanged();
+  screen.changed();
 }
 
 function showFloor(view) {

@@ -3,6 +3,7 @@
 // withdrawal. Each meeting of the programme is followed too, for the lists it may inscribe on.
 import { get, send, remove, requireRole, signOut } from "./api.js";
 import { connectLive } from "./live.js";
+import { reportScreen } from "./screen-report.js";
 import { loadMeetings } from "./programme-data.js";
 import { clockTime, dayLabel, fromNow, h, levels, levelName, stateName, kindName } from "./format.js";
 import { findParticipants, resolveParticipant } from "./participants.js";
@@ -27,6 +28,7 @@ const words = {
 };
 const state = { code: null, meetings: [], lists: new Map(), slots: null, swapChoice: new Map() };
 const live = connectLive((s) => { $("connection").textContent = s; $("connection").dataset.state = s; });
+const screen = reportScreen(live, () => (state.code ? { kind: "portal", participant: state.code } : null));
 
 /** A message next to where the delegation acted: "slots", "swaps", "inscribe", "reply", or the page's own. */
 function say(text, kind = "ok", where = "") {
@@ -307,6 +309,7 @@ function showDelegation(code, name) {
     });
   }
   followAgendaConflicts(live, state.code, $("slots").closest("section"));
+  screen.changed();
   render();
 }
 

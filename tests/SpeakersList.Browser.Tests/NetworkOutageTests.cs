@@ -143,6 +143,44 @@ public class Network_outages(BrowserApp app) : BrowserTest(app)
             Assert.DoesNotContain(frames, f => f.Contains("BRA") && f.Contains(a.ToString()));
     }
 
+    [Fact]
+    public async Task A_delegation_offline_is_told_plainly_that_its_inscription_was_not_sent()
+    {
+        var meeting = await Api.ScheduleMeeting(title: "First plenary meeting");
+        var portal = await OpenAsync("/delegation", 390, 844, signedInAs: TestRole.Delegation("GHA"));
+        await Expect(portal.Locator("#connection")).ToHaveTextAsync("live");
+        await Expect(portal.Locator("#slots")).ToContainTextAsync("not inscribed");
+        await Expect(portal.GetByRole(AriaRole.Button, new() { Name = "Inscribe" })).ToBeVisibleAsync();
+
+        await portal.Context.SetOfflineAsync(true);
+        await portal.GetByRole(AriaRole.Button, new() { Name = "Inscribe" }).ClickAsync();
+        await Expect(portal.Locator("#inscribe-message")).ToHaveTextAsync(
+            "You are offline: your inscription was not sent. Inscribe again when the connection returns; your place is decided when the server receives it.");
+        await Expect(portal.Locator("#connection")).Not.ToHaveTextAsync("live");
+        await ScreenshotAsync(portal, "portal-390x844-offline");
+
+        await portal.Context.SetOfflineAsync(false);
+        await Expect(portal.Locator("#connection")).ToHaveTextAsync("live");
+        Assert.Empty(await Api.SpeakingOrder(meeting));
+    }
+
+    [Fact]
+    public async Task The_console_marks_its_rooms_display_live_then_lost_when_it_goes()
+    {
+        var meeting = await Api.ScheduleMeeting(title: "First plenary meeting");
+        await Api.Inscribe(meeting, "GHA");
+        var display = await OpenDisplayAsync(meeting);
+        var console = await OpenConsoleAsync(meeting);
+        var mark = console.Locator("#room-screens-list li").First;
+        await Expect(mark).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 10_000 });
+        await Expect(mark).ToContainTextAsync("version 2");
+
+        await display.CloseAsync();
+        await Expect(mark).ToHaveAttributeAsync("data-state", "lost", new() { Timeout = 10_000 });
+        await Expect(mark).ToContainTextAsync("lost since");
+        await ScreenshotAsync(console, "console-room-display-lost");
+    }
+
     private async Task<string[]> History(Guid meeting) =>
         (await Api.Http.GetFromJsonAsync<JsonArray>($"/api/meetings/{meeting}/history"))!.Select(x => (string)x!["type"]!).ToArray();
 }

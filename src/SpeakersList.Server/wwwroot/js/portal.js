@@ -4,6 +4,7 @@
 import { get, send, remove, requireRole, signOut } from "./api.js";
 import { connectLive } from "./live.js";
 import { reportScreen } from "./screen-report.js";
+import { notSentOffline } from "./offline-refusal.js";
 import { loadMeetings } from "./programme-data.js";
 import { clockTime, dayLabel, fromNow, h, levels, levelName, stateName, kindName } from "./format.js";
 import { findParticipants, resolveParticipant } from "./participants.js";
@@ -217,7 +218,7 @@ async function proposeSwap(s, withInscriptionId) {
     state.swapChoice.delete(s.inscriptionId);
     say(`Swap proposed to ${other.participantName}: your place #${s.position} for their #${other.position}.`, "ok", "swaps");
   } catch (error) {
-    say(`Swap proposal refused: ${error.message}`, "error", "swaps");
+    say(notSentOffline(error, "swap") ?? `Swap proposal refused: ${error.message}`, "error", "swaps");
   }
 }
 
@@ -272,7 +273,7 @@ $("inscribe-form").addEventListener("submit", async (ev) => {
     form.reset();
     $("inscribe-level").value = level;
   } catch (error) {
-    say(`Inscription refused: ${error.message}`, "error", "inscribe");
+    say(notSentOffline(error, "inscription") ?? `Inscription refused: ${error.message}`, "error", "inscribe");
   }
 });
 
@@ -288,7 +289,7 @@ $("reply-form").addEventListener("submit", async (ev) => {
       `at the end of ${scheduled.meetingTitle}.`, "ok", "reply");
     form.reset();
   } catch (error) {
-    say(`Right of reply refused: ${error.message}`, "error", "reply");
+    say(notSentOffline(error, "reply") ?? `Right of reply refused: ${error.message}`, "error", "reply");
   }
 });
 

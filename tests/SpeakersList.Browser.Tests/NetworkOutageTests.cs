@@ -152,6 +152,9 @@ public class Network_outages(BrowserApp app) : BrowserTest(app)
         await Expect(portal.Locator("#slots")).ToContainTextAsync("not inscribed");
         await Expect(portal.GetByRole(AriaRole.Button, new() { Name = "Inscribe" })).ToBeVisibleAsync();
 
+        await portal.Locator("#inscribe-form").GetByLabel("Speaker's title").FillAsync("President of the Republic");
+        await portal.Locator("#inscribe-form").GetByLabel("Speaker's name").FillAsync("John Dramani Mahama");
+
         await portal.Context.SetOfflineAsync(true);
         await portal.GetByRole(AriaRole.Button, new() { Name = "Inscribe" }).ClickAsync();
         await Expect(portal.Locator("#inscribe-message")).ToHaveTextAsync(

@@ -120,7 +120,7 @@ export function replay() {
         if (!entry) { offlineSince = null; save(); return "empty"; }
         if (entry.state === "refused") return "refused";
         const after = entry.after ? answeredVersions[entry.after] : undefined;
-        if (after != null) entry.body.expectedVersion = after;
+        if (after != null && entry.version != null) entry.body.expectedVersion = after;
         try {
           accepted(entry, await send(entry.method, entry.url, entry.body));
         } catch (error) {

@@ -170,7 +170,8 @@ public class Network_outages(BrowserApp app) : BrowserTest(app)
     [Fact]
     public async Task The_console_marks_its_rooms_display_live_then_lost_when_it_goes()
     {
-        var meeting = await Api.ScheduleMeeting(title: "First plenary meeting");
+        // A room of its own: the roster keeps the screens other tests lost in theirs for ten minutes.
+        var meeting = await Api.ScheduleMeeting(title: "First plenary meeting", room: $"Room {Guid.NewGuid():N}");
         await Api.Inscribe(meeting, "GHA");
         var display = await OpenDisplayAsync(meeting);
         var console = await OpenConsoleAsync(meeting);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using SpeakersList.Server.Live.Screens;
 using SpeakersList.Server.Programme;
 using SpeakersList.Server.RoundTables;
 using SpeakersList.Server.SpeakersLists;
@@ -11,7 +12,7 @@ namespace SpeakersList.Server.Live;
 /// Each subscription answers with a versioned snapshot; a client that sees a gap in a meeting's
 /// versions, or reconnects, subscribes again for a fresh snapshot.
 /// </summary>
-public sealed class LiveHub(IQuerySession session, LiveSubscriptions subscriptions, TimeProvider clock) : Hub
+public sealed class LiveHub(IQuerySession session, LiveSubscriptions subscriptions, TimeProvider clock, ScreenRoster screens) : Hub
 {
     // What the hub pushes, and to which group: a meeting's list and floor, a room and a delegation's slots from
     // LivePublisher; the programme, the round tables and the delegations' agendas from ProgrammePublisher.
@@ -145,4 +146,11 @@ public sealed class LiveHub(IQuerySession session, LiveSubscriptions subscriptio
         ParticipantCode.TryParse(code, out var parsed)
             ? Groups.RemoveFromGroupAsync(Context.ConnectionId, AgendaGroup(parsed), Context.ConnectionAborted)
             : Task.CompletedTask;
+
+    /// <summary>
+    /// Says what this page is (display, console, portal, public-list), for which room, meeting or delegation, and the version
+    /// of the view it shows: the roster of screens (GET /api/screens). Pages call it when that changes and every 3 seconds.
+    /// </summary>
+    public void ReportScreen(string kind, string? room, Guid? meetingId, string? portalOf, long? showingVersion) =>
+        screens.Report(Context.ConnectionId, Context.User, kind, room, meetingId, portalOf, showingVersion);
 }

@@ -1,4 +1,5 @@
 using SpeakersList.Server.Infrastructure;
+using SpeakersList.Server.Live.Screens;
 using SpeakersList.Server.Operations;
 using SpeakersList.Server.Programme;
 
@@ -13,6 +14,7 @@ public static class LiveSetup
         services.AddSignalR().AddJsonProtocol(json => Json.Configure(json.PayloadSerializerOptions)).AddBackplane(builder.Configuration);
         services.AddSingleton<LiveUpdates>();
         services.AddSingleton<LiveSubscriptions>();
+        services.AddScreenRoster(builder.Configuration);
         services.AddHostedService<LivePublisher>();
         services.AddSingleton<ProgrammeChanges>();
         services.AddSingleton(WalkingTime.From(builder.Configuration));

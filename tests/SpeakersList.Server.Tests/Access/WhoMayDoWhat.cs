@@ -197,6 +197,7 @@ public class Who_may_do_what(SpeakersListApp app) : ApiTest(app)
                     var args = method.GetParameters().Where(p => p.ParameterType != typeof(CancellationToken))
                         .Select(p => p.ParameterType == typeof(Guid) ? world.Meeting
                             : AccessHubFilter.IsDelegationScoped(p) ? caller.Target
+                            : p.Name == "kind" ? "display" // ReportScreen: what the page is
                             : p.ParameterType == typeof(string) ? (object)Room
                             : null).ToArray();
                     var allowed = (!scoped || caller.Role == TestRole.Officer || caller.Name == "delegation A acting for A")

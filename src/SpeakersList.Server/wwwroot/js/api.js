@@ -1,5 +1,6 @@
 // Every HTTP call of the pages goes through this module: command ids, the CSRF header,
 // problem details turned into sentences, and the way to the sign-in page on a 401.
+import { reportRequest } from "./live-connection.js";
 
 /** A refused or failed request, with the server's explanation in words. */
 export class ApiError extends Error {
@@ -45,8 +46,11 @@ async function request(method, url, body, retried = false) {
   try {
     response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: "same-origin" });
   } catch {
+    reportRequest(false);
     throw new ApiError(0, { detail: "The server cannot be reached. Check the network and try again." });
   }
+  // A proxy with no node behind it answers, but the service does not.
+  reportRequest(response.status !== 502 && response.status !== 504);
   const text = await response.text();
   let json = null;
   try { json = text ? JSON.parse(text) : null; } catch { json = null; }

@@ -17,8 +17,15 @@ import { loadAccuracy } from "./console/accuracy.js";
 import { followOpenings } from "./opening-countdown.js";
 import { followConflicts } from "./conflicts.js";
 import { followBoothMessages } from "./console/booth-messages.js";
+import { onAnswered, readCurrentVersion } from "./console/outbox.js";
+import { useZone } from "./console/outbox-panel.js";
+import { reportScreen } from "./screen-report.js";
+import { followRoomScreens } from "./console/screens.js";
+import { newestVersion, listVersion, answered } from "./console/state.js";
 
 const live = connectLive((s) => { $("connection").textContent = s; $("connection").dataset.state = s; });
+const screen = reportScreen(live, () => (state.meetingId ? { kind: "console", room: state.list?.room, meetingId: state.meetingId, showingVersion: newestVersion() } : null));
+followRoomScreens(() => state.list?.room);
 
 onRefresh(async () => {
   const id = state.meetingId;
@@ -28,7 +35,16 @@ onRefresh(async () => {
   if (floor.status === "fulfilled") { state.floorSource?.subscription.forget(); state.floorSource?.show(floor.value); }
 });
 
+// The outbox's answers, sent at once or replayed after an outage, update the meeting on screen.
+onAnswered((answer, entry) => {
+  if (entry.meetingId !== state.meetingId) return;
+  answered(answer);
+  if (entry.where === "floor" && answer?.meetingId) state.floorSource?.show(answer);
+});
+readCurrentVersion((entry) => (entry.meetingId !== state.meetingId ? undefined : entry.where === "floor" ? newestVersion() : listVersion()));
+
 function showList(view) {
+  useZone(view.timeZone);
   renderList(view);
   fillLimits(view);
   renderSwaps(view);
@@ -36,6 +52,7 @@ function showList(view) {
   loadHistory();
   loadAccuracy();
   state.floorSource?.listChanged();
+  screen.changed();
 }
 
 function showFloor(view) {
@@ -46,7 +63,8 @@ function showFloor(view) {
 
 function openMeeting(id) {
   if (!id || id === state.meetingId) return;
-  for (const s of state.subscriptions) s.stop();
+  // Leave the old meeting's groups, or its pushes keep coming to this page for nothing.
+  for (const s of state.subscriptions) s.stop("UnsubscribeFromMeeting");
   state.floorSource?.stop();
   state.meetingId = id;
   state.list = null;

@@ -7,6 +7,7 @@ import { clockTime, dayLabel, h, levelName, meetingStatusName } from "./format.j
 import { followFloor } from "./floor-source.js";
 import { setupLanguage, t, nameOf, language } from "./i18n.js";
 import { modeLabel } from "./statement-mode.js";
+import { reportScreen } from "./screen-report.js";
 
 /** Every sentence the screen shows, in one place; those of i18n.js follow ?lang=, the rest are English. */
 const words = {
@@ -42,6 +43,8 @@ let overrunMinutes = 0;
 let floorSource = null;
 
 const live = connectLive((state) => { $("connection").textContent = state; document.body.dataset.connection = state; });
+const screen = reportScreen(live, () => ({ kind: "display", room: list?.room ?? (kind === "room" ? key : null), meetingId,
+  showingVersion: Math.max(list?.version ?? -1, floor?.version ?? -1) }));
 
 /** The largest font size (px) at which the element's text fits its box, wrapping onto at most the lines its box holds. */
 function fit(el, largest, smallest) {
@@ -75,6 +78,7 @@ function renderList(view) {
   renderCurrent();
   $("not-reached").textContent = view.notReachedNotice ?? "";
   floorSource?.listChanged();
+  screen.changed();
 }
 
 function renderNext() {
@@ -125,6 +129,7 @@ function renderFloor(view) {
   renderCurrent();
   renderNext();
   tick();
+  screen.changed();
 }
 
 function tick() {

@@ -17,6 +17,6 @@ export function followFloor(live, meetingId, render) {
     /** Call on every list change. */
     listChanged() { if (viaHttp) fetchFloor(); },
     show: (view) => subscription.show(view),
-    stop: () => subscription.stop(),
+    stop: () => subscription.stop("UnsubscribeFromFloor"),
   };
 }

@@ -1,5 +1,6 @@
 // The live connection to /hubs/live: subscriptions that survive reconnects, and a guard
 // that ignores a push older than what the page already shows.
+import { retryDelay, waitOrOnline, connectionLight } from "./live-connection.js";
 
 /**
  * @param {(state: "connecting"|"live"|"reconnecting"|"offline") => void} onStatus
@@ -7,34 +8,56 @@
 export function connectLive(onStatus = () => {}) {
   const connection = new signalR.HubConnectionBuilder()
     .withUrl("/hubs/live")
-    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => Math.min(10000, 500 * 2 ** ctx.previousRetryCount) })
+    // For ever, with back-off and jitter (never null: a screen never gives up).
+    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => retryDelay(ctx.previousRetryCount) })
     .build();
   const subscriptions = new Set();
+  const light = connectionLight(onStatus);
+  const reconnectedHandlers = [];
 
   async function resubscribeAll() {
     for (const s of subscriptions) await s.snapshot();
+    for (const handler of reconnectedHandlers) handler();
   }
 
-  connection.onreconnecting(() => onStatus("reconnecting"));
+  connection.onreconnecting(() => light.hub("reconnecting"));
   // A reconnected page takes fresh snapshots: pushes sent while it was away are lost.
-  connection.onreconnected(async () => { await resubscribeAll(); onStatus("live"); });
-  connection.onclose(() => { onStatus("offline"); setTimeout(start, 2000); });
+  connection.onreconnected(async () => { await resubscribeAll(); light.hub("live"); });
+  connection.onclose(() => { light.hub("offline"); restart(); });
+
+  let attempt = 0;
+  async function restart() {
+    await waitOrOnline(retryDelay(attempt++));
+    start();
+  }
+
+  // Back online: a WebSocket that went quiet may be dead without knowing it yet. A fresh snapshot proves it alive
+  // (and replaces what the page shows); no answer within 3 s, and the connection is started afresh.
+  window.addEventListener("online", async () => {
+    if (connection.state !== signalR.HubConnectionState.Connected) return;
+    const alive = await Promise.race([resubscribeAll().then(() => true, () => false), new Promise((r) => setTimeout(() => r(false), 3000))]);
+    if (alive) light.hub("live"); else connection.stop();
+  });
 
   let started = null;
   async function start() {
-    onStatus("connecting");
+    light.hub("connecting");
     try {
       await connection.start();
+      attempt = 0;
       await resubscribeAll();
-      onStatus("live");
+      light.hub("live");
     } catch {
-      onStatus("offline");
-      setTimeout(start, 2000);
+      light.hub("offline");
+      restart();
     }
   }
 
   return {
     connection,
+    light,
+    /** Called after every fresh set of snapshots (start, reconnection, back online). */
+    onResubscribed(handler) { reconnectedHandlers.push(handler); },
     start() { started ??= start(); return started; },
     /**
      * Subscribe with a hub method that answers a versioned snapshot, and listen to its pushes.

@@ -3,6 +3,8 @@
 // withdrawal. Each meeting of the programme is followed too, for the lists it may inscribe on.
 import { get, send, remove, requireRole, signOut } from "./api.js";
 import { connectLive } from "./live.js";
+import { reportScreen } from "./screen-report.js";
+import { notSentOffline } from "./offline-refusal.js";
 import { loadMeetings } from "./programme-data.js";
 import { clockTime, dayLabel, fromNow, h, levels, levelName, stateName, kindName } from "./format.js";
 import { findParticipants, resolveParticipant } from "./participants.js";
@@ -28,6 +30,7 @@ const words = {
 };
 const state = { code: null, meetings: [], lists: new Map(), slots: null, swapChoice: new Map() };
 const live = connectLive((s) => { $("connection").textContent = s; $("connection").dataset.state = s; });
+const screen = reportScreen(live, () => (state.code ? { kind: "portal", participant: state.code } : null));
 
 /** A message next to where the delegation acted: "slots", "swaps", "inscribe", "reply", or the page's own. */
 function say(text, kind = "ok", where = "") {
@@ -216,7 +219,7 @@ async function proposeSwap(s, withInscriptionId) {
     state.swapChoice.delete(s.inscriptionId);
     say(`Swap proposed to ${other.participantName}: your place #${s.position} for their #${other.position}.`, "ok", "swaps");
   } catch (error) {
-    say(`Swap proposal refused: ${error.message}`, "error", "swaps");
+    say(notSentOffline(error, "swap") ?? `Swap proposal refused: ${error.message}`, "error", "swaps");
   }
 }
 
@@ -271,7 +274,7 @@ $("inscribe-form").addEventListener("submit", async (ev) => {
     form.reset();
     $("inscribe-level").value = level;
   } catch (error) {
-    say(`Inscription refused: ${error.message}`, "error", "inscribe");
+    say(notSentOffline(error, "inscription") ?? `Inscription refused: ${error.message}`, "error", "inscribe");
   }
 });
 
@@ -287,7 +290,7 @@ $("reply-form").addEventListener("submit", async (ev) => {
       `at the end of ${scheduled.meetingTitle}.`, "ok", "reply");
     form.reset();
   } catch (error) {
-    say(`Right of reply refused: ${error.message}`, "error", "reply");
+    say(notSentOffline(error, "reply") ?? `Right of reply refused: ${error.message}`, "error", "reply");
   }
 });
 
@@ -308,6 +311,7 @@ function showDelegation(code, name) {
     });
   }
   followAgendaConflicts(live, state.code, $("slots").closest("section"));
+  screen.changed();
   render();
 }
 

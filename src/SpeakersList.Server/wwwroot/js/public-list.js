@@ -1,12 +1,15 @@
 // The public list of speakers of one meeting (/meetings/{id}): read-only, live, for anyone the programme sends here.
 import { connectLive } from "./live.js";
 import { followFloor } from "./floor-source.js";
+import { reportScreen } from "./screen-report.js";
 import { clockTime, dayLabel, h, levelName, meetingStatusName, stateName, speakerLine } from "./format.js";
 
 const $ = (id) => document.getElementById(id);
 const meetingId = decodeURIComponent(location.pathname.split("/")[2] ?? "");
 const live = connectLive((s) => { $("connection").textContent = s; $("connection").dataset.state = s; });
 let zone;
+let shown = null;
+const screen = reportScreen(live, () => ({ kind: "public-list", room: shown?.room, meetingId, showingVersion: shown?.version }));
 
 function renderList(view) {
   zone = view.timeZone || zone;
@@ -25,6 +28,8 @@ function renderList(view) {
     : [h("li", { className: "empty" }, "Nobody is inscribed yet.")]));
   $("entries").dataset.version = String(view.version);
   floor.listChanged();
+  shown = view;
+  screen.changed();
 }
 
 function renderFloor(view) {

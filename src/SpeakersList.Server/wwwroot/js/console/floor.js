@@ -1,5 +1,5 @@
 // The floor bar: who speaks, who is next, the clock in words, and the President's actions (keys N P E O S A X).
-import { send } from "../api.js";
+import { submit, askedFloor } from "./outbox.js";
 import { ServerClock, remainingSeconds, countdownState, countdownText } from "../countdown.js";
 import { meetingStatusName, speakerLine, dayLabel, clockTime } from "../format.js";
 import { resolveParticipant } from "../participants.js";
@@ -11,6 +11,12 @@ const floorWords = {
   open: "opening of the meeting", next: "call of the next speaker", start: "start of the clock", pause: "pause", resume: "resumption of the speech",
   end: "end of the speech", "point-of-order": "point of order", absent: "marking as absent", extend: "extension",
   suspend: "suspension", "resume-meeting": "resumption of the meeting", adjourn: "adjournment",
+};
+
+/** The floor as the officer asked for it, while the command waits in the outbox. */
+const askedWords = {
+  open: "OPENING", next: "NEXT SPEAKER CALLED", start: "CLOCK STARTED", pause: "PAUSED", resume: "SPEAKING", end: "SPEECH ENDED",
+  "point-of-order": "POINT OF ORDER", absent: "ABSENT", extend: "+1 MIN", suspend: "SUSPENDED", "resume-meeting": "RESUMED", adjourn: "ADJOURNED",
 };
 
 export function renderFloor(view) {
@@ -61,7 +67,10 @@ function tick() {
   box.dataset.paused = String(Boolean(floor?.paused && floor?.currentSpeaker));
   $("floor-countdown-value").textContent = countdownText(remaining);
   // Every clock state in words, not only in colour.
-  $("floor-clock-state").textContent = !floor?.currentSpeaker ? "No speaker"
+  // A key pressed while the server cannot be reached: the bar shows what the officer asked for.
+  const asked = askedFloor(state.meetingId);
+  box.dataset.asked = asked ?? "";
+  $("floor-clock-state").textContent = asked ? `${askedWords[asked] ?? asked.toUpperCase()} (waiting to send)` : !floor?.currentSpeaker ? "No speaker"
     : floor.pointOfOrder ? "PAUSED · point of order"
       : floor.paused ? "PAUSED" : !floor.started ? "Ready · not started" : st === "over" ? "OVER TIME" : "Time left";
 }
@@ -98,8 +107,10 @@ async function sendFloorCommand(action, extra, what) {
   if (action === "adjourn" && !confirm("Adjourn the meeting?")) return false;
   if (action === "open" && !confirmOpening()) return false;
   try {
-    const floor = answered(await send("POST", `/api/meetings/${state.meetingId}/floor/${action}`, { ...extra, expectedVersion: newestVersion() }));
-    if (floor?.meetingId) state.floorSource?.show(floor);
+    const sent = await submit({ meetingId: state.meetingId, url: `/api/meetings/${state.meetingId}/floor/${action}`, body: extra,
+      version: newestVersion(), what, where: "floor", action });
+    tick();
+    if (sent.queued) { say(`Waiting to send: ${what}.`, "pending", "floor"); return true; }
     say(`Done: ${what}.`, "ok", "floor");
     return true;
   } catch (error) {
@@ -176,7 +187,12 @@ document.addEventListener("keydown", (ev) => {
   const key = ev.key.toLowerCase();
   const actions = { n: "next", e: "end", s: "start", a: "absent", o: "point-of-order" };
   if (actions[key]) act(actions[key]);
-  else if (key === "p") act(state.floor?.paused || state.floor?.pointOfOrder ? "resume" : "pause");
+  else if (key === "p") {
+    // The next key does what the officer expects from what they asked for, even before the server has it.
+    const asked = askedFloor(state.meetingId);
+    const paused = asked === "pause" ? true : asked === "resume" || asked === "start" ? false : state.floor?.paused || state.floor?.pointOfOrder;
+    act(paused ? "resume" : "pause");
+  }
   else if (key === "x") act("extend");
   else if (key === "i") $("inscribe-participant").focus();
   else if (key === "f") $("list-search").focus();

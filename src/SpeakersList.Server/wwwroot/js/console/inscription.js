@@ -1,6 +1,7 @@
 // Inscriptions on behalf of a delegation (found by code or any of its names), a second inscription
 // granted where the rules ask for an officer's permission, and rights of reply in a form of their own.
 import { send } from "../api.js";
+import { consoleCommand } from "./commands.js";
 import { clockTime, dayLabel, h, levels, minutesSeconds } from "../format.js";
 import { resolveParticipant } from "../participants.js";
 import { $, state, say, refused } from "./state.js";
@@ -30,7 +31,8 @@ onParticipantForm("inscribe", async (participant, data, form) => {
   const body = { ...data, participant: participant.code, onBehalfOf: data.onBehalfOf?.trim() || null };
   $("second-form").hidden = true;
   try {
-    const accepted = await send("POST", `/api/meetings/${state.meetingId}/inscriptions`, body);
+    const accepted = await consoleCommand("POST", `/api/meetings/${state.meetingId}/inscriptions`, body, { what: `inscription of ${participant.name}`, where: "inscribe" });
+    if (!accepted) { form.reset(); return; }
     say(`${participant.name} (${participant.code}) inscribed at position ${accepted.position}` +
       (accepted.estimatedStart ? `, expected at ${clockTime(accepted.estimatedStart, state.zone)}.` : "."), "ok", "inscribe");
     const level = $("inscribe-level").value;
@@ -70,8 +72,9 @@ export function describeReplyPlace() {
 
 onParticipantForm("reply", async (participant, data, form) => {
   try {
-    const scheduled = await send("POST", `/api/meetings/${state.meetingId}/rights-of-reply`,
-      { participant: participant.code, speakerName: data.speakerName, speakerTitle: data.speakerTitle });
+    const scheduled = await consoleCommand("POST", `/api/meetings/${state.meetingId}/rights-of-reply`,
+      { participant: participant.code, speakerName: data.speakerName, speakerTitle: data.speakerTitle }, { what: `right of reply of ${participant.name}`, where: "reply" });
+    if (!scheduled) { form.reset(); return; }
     const elsewhere = scheduled.meetingId && scheduled.meetingId !== state.meetingId;
     say(`${participant.name}: ${scheduled.replyNumber === 1 ? "first" : "second"} right of reply, up to ${scheduled.allottedSeconds % 60 ? `${minutesSeconds(scheduled.allottedSeconds)} min` : `${scheduled.allottedSeconds / 60} minutes`}, ` +
       `at the end of ${scheduled.meetingTitle}${elsewhere ? " (another meeting: open it to see the reply)" : ""}.`, "ok", "reply");

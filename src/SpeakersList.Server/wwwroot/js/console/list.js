@@ -1,6 +1,7 @@
 // The list of speakers: rows with one tab stop (roving), named row buttons, search, moves with a reason
 // asked each time (Alt+arrows, drag and drop, "move to position N"), withdrawal, closing and reopening.
-import { send, remove } from "../api.js";
+import { remove } from "../api.js";
+import { consoleCommand } from "./commands.js";
 import { clockTime, dayLabel, h, levelName, kindName, stateName, minutesSeconds, speakerLine } from "../format.js";
 import { findParticipants } from "../participants.js";
 import { $, state, say, refused, listVersion, answered } from "./state.js";
@@ -153,8 +154,8 @@ async function moveTo(e, index) {
   const reason = reasonFor(e, where);
   if (reason === null) { say(`Move of ${e.participantName} cancelled.`, "ok", "list"); return; }
   try {
-    answered(await send("POST", `/api/meetings/${state.meetingId}/speakers-list/moves`,
-      { inscriptionId: e.inscriptionId, after, reason, expectedVersion: listVersion() }));
+    if (!answered(await consoleCommand("POST", `/api/meetings/${state.meetingId}/speakers-list/moves`,
+      { inscriptionId: e.inscriptionId, after, reason, expectedVersion: listVersion() }, { what: `move of ${e.participantName}`, where: "list" }))) return;
     say(`${e.participantName} moved ${index === 0 ? "to the head of the waiting speakers" : `after ${others[index - 1].participantName}`}. Reason: ${reason}`, "ok", "list");
   } catch (error) {
     await refused(error, `move of ${e.participantName}`, "list");
@@ -224,7 +225,7 @@ $("list-search").addEventListener("keydown", (ev) => {
 
 export async function listCommand(method, path, body, what, done, where = "list") {
   try {
-    answered(await send(method, `/api/meetings/${state.meetingId}/speakers-list/${path}`, { ...body, expectedVersion: listVersion() }));
+    if (!answered(await consoleCommand(method, `/api/meetings/${state.meetingId}/speakers-list/${path}`, { ...body, expectedVersion: listVersion() }, { what, where }))) return true;
     say(done, "ok", where);
     return true;
   } catch (error) {

@@ -1,5 +1,6 @@
 // Swaps between delegations: the open ones, live; Approve once the other delegation has accepted, Reject with a reason.
 import { send } from "../api.js";
+import { consoleCommand } from "./commands.js";
 import { h } from "../format.js";
 import { $, state, say, refused, listVersion, answered } from "./state.js";
 
@@ -46,8 +47,8 @@ async function swapStep(x, step) {
   }
   const what = `${step === "approve" ? "approval" : "rejection"} of the swap between ${x.proposedByName} and ${x.proposedToName}`;
   try {
-    answered(await send("POST", `/api/meetings/${state.meetingId}/swaps/${x.swapId}/${step}`,
-      { expectedVersion: listVersion(), ...(reason ? { reason } : {}) }));
+    if (!answered(await consoleCommand("POST", `/api/meetings/${state.meetingId}/swaps/${x.swapId}/${step}`,
+      { expectedVersion: listVersion(), ...(reason ? { reason } : {}) }, { what, where: "swaps" }))) return;
     say(step === "approve" ? `Swap approved: ${x.proposedByName} and ${x.proposedToName} have exchanged places.`
       : `Swap between ${x.proposedByName} and ${x.proposedToName} rejected.`, "ok", "swaps");
   } catch (error) {

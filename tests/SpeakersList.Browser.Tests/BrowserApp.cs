@@ -64,14 +64,14 @@ public abstract class BrowserTest(BrowserApp app) : IAsyncLifetime
     public Task DisposeAsync() => Task.CompletedTask;
 
     protected async Task<IPage> OpenAsync(string path, int width = 1920, int height = 1080, Func<IPage, Task>? beforeNavigation = null,
-        TestRole? signedInAs = null)
+        TestRole? signedInAs = null, string timezoneId = "America/New_York", string locale = "en-GB")
     {
         var context = await App.Browser.NewContextAsync(new()
         {
             ViewportSize = new() { Width = width, Height = height },
             BaseURL = App.BaseAddress.ToString(),
-            TimezoneId = "America/New_York",
-            Locale = "en-GB",
+            TimezoneId = timezoneId,
+            Locale = locale,
         });
         if (signedInAs is not null)
         {

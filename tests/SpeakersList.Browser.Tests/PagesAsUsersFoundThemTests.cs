@@ -1,0 +1,96 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using SpeakersList.Server.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace SpeakersList.Browser.Tests;
+
+/// <summary>Issue 21: the pages as new users tried them, at the sizes and in the languages they used.</summary>
+public class The_pages_as_users_found_them(BrowserApp app) : BrowserTest(app)
+{
+    private async Task<Guid> MeetingWithGhanaFifth()
+    {
+        var meeting = await Api.ScheduleMeeting(title: "Third plenary meeting");
+        foreach (var code in new[] { "BRA", "CHN", "FRA", "MEX", "GHA", "NOR" }) await Api.Inscribe(meeting, code);
+        return meeting;
+    }
+
+    [Fact]
+    public async Task The_portal_in_Arabic_on_a_phone_shows_its_first_card_with_no_sideways_scroll()
+    {
+        await MeetingWithGhanaFifth();
+        var portal = await OpenAsync("/delegation?lang=ar", 390, 844, signedInAs: TestRole.Delegation("GHA"));
+        await Expect(portal.Locator("li.slot")).ToHaveCountAsync(1, new() { Timeout = PushTimeout });
+        await Expect(portal.Locator("html")).ToHaveAttributeAsync("dir", "rtl");
+
+        Assert.True(await portal.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 390"),
+            $"the page is {await portal.EvaluateAsync<int>("() => document.documentElement.scrollWidth")} px wide");
+        await Expect(portal.Locator("#next-card")).ToBeInViewportAsync();
+        await Expect(portal.Locator("#next-card .next-position")).ToContainTextAsync("متكلمين قبلك");
+        await ScreenshotAsync(portal, "pages-portal-ar-390x844");
+
+        // The skip link still works from the keyboard, inside the page.
+        await portal.Keyboard.PressAsync("Tab");
+        await Expect(portal.Locator(".skip-link")).ToBeFocusedAsync();
+        await Expect(portal.Locator(".skip-link")).ToBeInViewportAsync();
+        Assert.True(await portal.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 390"));
+    }
+
+    /// <summary>Words of the portal a delegation reading French or Chinese must not meet in English.</summary>
+    private static readonly string[] PortalEnglish =
+    [
+        "Your next slot", "Expected", "speakers before you", "Swap places with", "Inscribe a speaker", "Level of representation",
+        "Sign out", "live", "Your speaking slots", "Swaps of places", "Proposed to you", "Request a right of reply",
+        "Statement and calendar", "Withdraw", "Propose", "Find a delegation", "Speaker's name", "Mexico", "Norway", "Head of State",
+        "Vice-Minister", "No delegation has proposed", "Copy",
+    ];
+
+    [Theory]
+    [InlineData("fr", "orateurs avant vous", "Mexique")]
+    [InlineData("zh", "位发言者", "墨西哥")]
+    public async Task The_portal_under_lang_speaks_only_that_language(string lang, string before, string mexico)
+    {
+        await MeetingWithGhanaFifth();
+        var portal = await OpenAsync($"/delegation?lang={lang}", 390, 844, signedInAs: TestRole.Delegation("GHA"));
+        await Expect(portal.Locator("li.slot .ahead")).ToContainTextAsync(before, new() { Timeout = PushTimeout });
+        await Expect(portal.Locator("#connection")).ToHaveAttributeAsync("data-state", "live");
+        // Other delegations' names in the swap list are in the reader's language too.
+        await Expect(portal.Locator("li.slot select[name='with']")).ToContainTextAsync(mexico);
+
+        var shown = await portal.EvaluateAsync<string>("() => document.body.innerText + ' ' + [...document.querySelectorAll('[placeholder]')].map(e => e.placeholder).join(' ') + ' ' + [...document.querySelectorAll('option')].map(o => o.textContent).join(' ')");
+        // Whole words: "Propose" is not in "Proposés".
+        var english = PortalEnglish.Where(word => Regex.IsMatch(shown, $@"\b{Regex.Escape(word)}\b")).ToList();
+        Assert.True(english.Count == 0, $"Still in English under ?lang={lang}: {string.Join(", ", english)}");
+        await ScreenshotAsync(portal, $"pages-portal-{lang}-390x844", fullPage: true);
+    }
+
+    [Fact]
+    public async Task A_meeting_in_Zurich_reads_10_00_in_a_browser_set_to_New_York_with_its_zone_named()
+    {
+        var meeting = Guid.NewGuid();
+        var scheduled = await Api.Http.PostAsJsonAsync("/api/meetings", new
+        {
+            commandId = meeting, kind = "plenary", title = "Geneva dialogue", room = "Room XX",
+            start = new DateTimeOffset(2013, 9, 24, 10, 0, 0, TimeSpan.FromHours(2)), end = new DateTimeOffset(2013, 9, 24, 13, 0, 0, TimeSpan.FromHours(2)),
+            timeZone = "Europe/Zurich", agendaItem = "Migration",
+        });
+        Assert.Equal(HttpStatusCode.Created, scheduled.StatusCode);
+        await Api.Inscribe(meeting, "GHA");
+
+        var portal = await OpenAsync($"/delegation?meeting={meeting}", 390, 844, signedInAs: TestRole.Delegation("GHA"), timezoneId: "America/New_York");
+        var slot = portal.Locator($"li.slot[data-meeting-id='{meeting}']");
+        await Expect(slot.Locator(".when")).ToContainTextAsync("10:00", new() { Timeout = PushTimeout });
+        // The venue's zone is named, since the reader's clock (New York, 04:00) reads otherwise.
+        await Expect(slot.Locator(".when")).ToContainTextAsync("CEST");
+        await Expect(slot.Locator(".when")).Not.ToContainTextAsync("04:00");
+        await Expect(slot.Locator(".eta")).ToContainTextAsync("10:00 CEST");
+        await ScreenshotAsync(portal, "pages-portal-zurich-in-new-york-390x844");
+
+        // A reader in Zurich sees the same time without the zone named.
+        var local = await OpenAsync($"/delegation?meeting={meeting}", 390, 844, signedInAs: TestRole.Delegation("GHA"), timezoneId: "Europe/Zurich");
+        await Expect(local.Locator($"li.slot[data-meeting-id='{meeting}'] .when")).ToContainTextAsync("10:00", new() { Timeout = PushTimeout });
+        await Expect(local.Locator($"li.slot[data-meeting-id='{meeting}'] .when")).Not.ToContainTextAsync("CEST");
+    }
+}

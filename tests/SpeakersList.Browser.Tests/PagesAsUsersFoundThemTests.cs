@@ -93,4 +93,74 @@ public class The_pages_as_users_found_them(BrowserApp app) : BrowserTest(app)
         await Expect(local.Locator($"li.slot[data-meeting-id='{meeting}'] .when")).ToContainTextAsync("10:00", new() { Timeout = PushTimeout });
         await Expect(local.Locator($"li.slot[data-meeting-id='{meeting}'] .when")).Not.ToContainTextAsync("CEST");
     }
+
+    private const string LongName = "H.E. Mr. Alexander Maximilian Fitzgerald-Worthington";
+    private const string LongTitle = "Minister for Foreign Affairs and International Cooperation";
+
+    private async Task<Guid> MeetingWithLongSpeakers()
+    {
+        var meeting = await Api.ScheduleMeeting(title: "First plenary meeting of the high-level dialogue on financing for development, with a long title");
+        foreach (var code in new[] { "GBR", "VEN", "COD", "FSM", "MKD", "LAO" })
+        {
+            var response = await Api.Http.PostAsJsonAsync($"/api/meetings/{meeting}/inscriptions", new
+            {
+                commandId = Guid.NewGuid(), participant = code, level = "minister", speakerName = LongName, speakerTitle = LongTitle,
+            });
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        }
+        await Api.FirstSpeakerSpeaks(meeting);
+        return meeting;
+    }
+
+    /// <summary>Every text that must be whole, and what of it lies outside its box (nothing, when whole).</summary>
+    private static Task<string[]> CutOnTheDisplay(IPage page) => page.EvaluateAsync<string[]>(@"() => {
+        const out = [];
+        const inside = (el, box) => { const r = el.getBoundingClientRect(), b = box.getBoundingClientRect();
+          return r.left >= b.left - 1 && r.right <= b.right + 1 && r.top >= b.top - 1 && r.bottom <= b.bottom + 1; };
+        for (const el of document.querySelectorAll('#current-delegation, #current-speaker-line'))
+          if (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1) out.push(`${el.id}: ${el.textContent} (${el.scrollWidth}x${el.scrollHeight} in ${el.clientWidth}x${el.clientHeight})`);
+        for (const el of document.querySelectorAll('#next-speakers .name, #next-speakers .person'))
+          if (!inside(el, el.closest('.who')) || !inside(el, el.closest('li'))) out.push(`next: ${el.textContent} ${JSON.stringify(el.getBoundingClientRect())} in ${JSON.stringify(el.closest('.who').getBoundingClientRect())} / ${JSON.stringify(el.closest('li').getBoundingClientRect())}`);
+        for (const el of document.querySelectorAll('#next-speakers .name'))
+          if (parseFloat(getComputedStyle(el).fontSize) < window.innerHeight * 0.022) out.push(`tiny: ${el.textContent} at ${getComputedStyle(el).fontSize}`);
+        const now = document.querySelector('.now');
+        if (!inside(document.querySelector('#countdown'), now)) out.push('the countdown spills out of its panel');
+        const title = document.querySelector('#meeting-title');
+        if (title.scrollHeight > title.clientHeight + 1) out.push(`the meeting title is clipped: ${title.scrollHeight} in ${title.clientHeight} at ${getComputedStyle(title).fontSize}`);
+        return out; }");
+
+    [Theory]
+    [InlineData("en", 1920, 1080)]
+    [InlineData("en", 1280, 720)]
+    [InlineData("ar", 1920, 1080)]
+    [InlineData("ar", 1280, 720)]
+    public async Task The_long_speaker_is_whole_on_the_display(string lang, int width, int height)
+    {
+        var meeting = await MeetingWithLongSpeakers();
+        var page = await OpenAsync($"/display/meeting/{meeting}?lang={lang}", width, height);
+        await Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = PushTimeout });
+        await Expect(page.Locator("#current-speaker-line")).ToHaveTextAsync($"{LongName}, {LongTitle}", new() { Timeout = PushTimeout });
+        await Expect(page.Locator("#next-speakers li[data-participant]")).ToHaveCountAsync(5);
+        await Expect(page.Locator("#next-speakers .person").First).ToHaveTextAsync(LongName);
+
+        var cut = await CutOnTheDisplay(page);
+        await ScreenshotAsync(page, $"pages-display-long-speaker-{lang}-{width}x{height}");
+        Assert.True(cut.Length == 0, string.Join("\n", cut));
+    }
+
+    [Fact]
+    public async Task A_room_with_no_speaker_shows_what_comes_next_in_it()
+    {
+        await Api.ScheduleMeeting(title: "Round table 3", kind: "roundTable", room: "Conference Room 4", start: "10:00", end: "13:00",
+            day: DateTimeOffset.UtcNow.Date.AddDays(2));
+        await Api.ScheduleMeeting(title: "Round table 4", kind: "roundTable", room: "Conference Room 4", start: "15:00", end: "18:00",
+            day: DateTimeOffset.UtcNow.Date.AddDays(2));
+        var page = await OpenAsync("/display/room/Conference%20Room%204", 1280, 720);
+        await Expect(page.Locator("#meeting-title")).ToHaveTextAsync("Round table 3", new() { Timeout = PushTimeout });
+        // Nobody inscribed and nothing to time: the next meeting in the room, not an empty clock and five empty lines.
+        await Expect(page.Locator("#next-heading")).ToHaveTextAsync("Next in this room");
+        await Expect(page.Locator("#next-speakers li.coming")).ToContainTextAsync("Round table 4");
+        await Expect(page.Locator("#countdown")).ToBeHiddenAsync();
+        await ScreenshotAsync(page, "pages-display-room-coming-up-1280x720");
+    }
 }

@@ -163,4 +163,46 @@ public class The_pages_as_users_found_them(BrowserApp app) : BrowserTest(app)
         await Expect(page.Locator("#countdown")).ToBeHiddenAsync();
         await ScreenshotAsync(page, "pages-display-room-coming-up-1280x720");
     }
+
+    [Fact]
+    public async Task The_console_keeps_each_meetings_messages_with_it_stacked_newest_first()
+    {
+        var first = await Api.ScheduleMeeting(title: "First plenary meeting");
+        var second = await Api.ScheduleMeeting(title: "Second plenary meeting", start: "15:00", end: "18:00");
+        foreach (var code in new[] { "BRA", "GHA", "MEX", "NOR", "PER", "PHL", "ARG", "KEN" }) { await Api.Inscribe(first, code); await Api.Inscribe(second, code); }
+        var console = await OpenConsoleAsync(first, 1366, 768);
+
+        await console.GetByRole(AriaRole.Button, new() { Name = "Close list" }).ClickAsync();
+        await Expect(console.Locator("#list-message")).ToHaveTextAsync("The list of speakers is closed (rule 73).", new() { Timeout = PushTimeout });
+
+        // Another meeting: its own messages, not the first's.
+        await console.Locator("#meeting-picker").SelectOptionAsync(second.ToString());
+        await Expect(console.Locator("#meeting-title")).ToHaveTextAsync("Second plenary meeting", new() { Timeout = PushTimeout });
+        await Expect(console.Locator("#list-message")).Not.ToContainTextAsync("closed");
+        await console.GetByRole(AriaRole.Button, new() { Name = "Close list" }).ClickAsync();
+        await Expect(console.Locator("#list-message .note")).ToHaveCountAsync(1, new() { Timeout = PushTimeout });
+        await console.GetByRole(AriaRole.Button, new() { Name = "Reopen list" }).ClickAsync();
+        // Both are seen, the newest first.
+        await Expect(console.Locator("#list-message .note")).ToHaveCountAsync(2, new() { Timeout = PushTimeout });
+        await Expect(console.Locator("#list-message .note").First).ToContainTextAsync("open again");
+        await ScreenshotAsync(console, "pages-console-messages-1366x768");
+
+        // Back to the first meeting: its message is there again, and can be dismissed.
+        await console.Locator("#meeting-picker").SelectOptionAsync(first.ToString());
+        await Expect(console.Locator("#meeting-title")).ToHaveTextAsync("First plenary meeting", new() { Timeout = PushTimeout });
+        await Expect(console.Locator("#list-message .note")).ToHaveCountAsync(1);
+        await Expect(console.Locator("#list-message")).ToContainTextAsync("closed (rule 73)");
+        await console.GetByRole(AriaRole.Button, new() { Name = "Dismiss this message" }).ClickAsync();
+        await Expect(console.Locator("#list-message .note")).ToHaveCountAsync(0);
+
+        // A search that finds nobody says so; the whole name is in the row's tooltip.
+        await console.Locator("#list-search").FillAsync("zzz");
+        await Expect(console.Locator("#list li.no-match")).ToContainTextAsync("No delegation on the list matches \"zzz\"");
+        await console.Locator("#list-search").FillAsync("");
+        await Expect(console.Locator("#list li.entry[data-participant='GHA'] .who")).ToHaveAttributeAsync("title", new Regex("^Ghana\n"));
+        // Eight rows in view at 1366x768.
+        var inView = await console.EvaluateAsync<int>("() => [...document.querySelectorAll('#list li.entry')].filter(li => li.getBoundingClientRect().bottom <= document.querySelector('#list').getBoundingClientRect().bottom + 1).length");
+        await ScreenshotAsync(console, "pages-console-list-1366x768");
+        Assert.True(inView >= 8, $"{inView} rows in view");
+    }
 }

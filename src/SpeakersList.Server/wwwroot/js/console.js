@@ -7,6 +7,8 @@ import { connectLive } from "./live.js";
 import { loadMeetings } from "./programme-data.js";
 import { clockTime, dayLabel, h } from "./format.js";
 import { $, state, say, onRefresh } from "./console/state.js";
+import { showMessages } from "./console/messages.js";
+import { showConnection } from "./page.js";
 import { renderFloor, clock } from "./console/floor.js";
 import { renderList } from "./console/list.js";
 import { renderSwaps } from "./console/swaps.js";
@@ -16,7 +18,7 @@ import { loadHistory } from "./console/history.js";
 import { followOpenings } from "./opening-countdown.js";
 import { followConflicts } from "./conflicts.js";
 
-const live = connectLive((s) => { $("connection").textContent = s; $("connection").dataset.state = s; });
+const live = connectLive(showConnection);
 
 onRefresh(async () => {
   const id = state.meetingId;
@@ -57,7 +59,7 @@ function openMeeting(id) {
   $("console").hidden = false;
   if (![...$("meeting-picker").options].some((o) => o.value === id)) $("meeting-picker").append(h("option", { value: id }, id));
   $("meeting-picker").value = id;
-  say("");
+  showMessages();
   state.subscriptions = [
     live.subscribe({ method: "SubscribeToMeeting", args: [id], event: "speakersListChanged", matches: (v) => v.meetingId === id, render: showList,
       onError: (error) => say(`This meeting cannot be opened: ${error.message}`, "error") }),

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using SpeakersList.Server.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -204,5 +205,80 @@ public class The_pages_as_users_found_them(BrowserApp app) : BrowserTest(app)
         var inView = await console.EvaluateAsync<int>("() => [...document.querySelectorAll('#list li.entry')].filter(li => li.getBoundingClientRect().bottom <= document.querySelector('#list').getBoundingClientRect().bottom + 1).length");
         await ScreenshotAsync(console, "pages-console-list-1366x768");
         Assert.True(inView >= 8, $"{inView} rows in view");
+    }
+
+    [Fact]
+    public async Task The_public_list_and_the_programme_speak_French_and_list_a_meeting_made_outside_the_programme()
+    {
+        await Api.ImportSeedProgramme();
+        var outside = await Api.ScheduleMeeting(title: "Informal briefing", room: "Conference Room 11", day: Api.Day1.AddDays(1));
+        foreach (var code in new[] { "BRA", "MEX" }) await Api.Inscribe(outside, code);
+
+        var list = await OpenAsync($"/meetings/{outside}?lang=fr", 390, 844);
+        await Expect(list.Locator("#entries li[data-participant='MEX']")).ToContainTextAsync("Mexique", new() { Timeout = PushTimeout });
+        await Expect(list.Locator("#list-state")).ToHaveTextAsync("Liste ouverte");
+        var shown = await list.EvaluateAsync<string>("() => document.body.innerText");
+        foreach (var english in new[] { "List open", "Now speaking", "Speakers", "Mexico", "Delegation portal", "Hall display", "Scheduled" })
+            Assert.False(Regex.IsMatch(shown, $@"\b{Regex.Escape(english)}\b"), $"The public list shows \"{english}\" under ?lang=fr");
+        await ScreenshotAsync(list, "pages-public-list-fr-390x844");
+
+        // The programme lists the meeting made outside it; so do the console's chooser and the portal's inscription form.
+        var programme = await OpenAsync("/programme?lang=fr", 1440, 900);
+        await Expect(programme.Locator($"[data-meeting-id='{outside}']")).ToContainTextAsync("Informal briefing", new() { Timeout = PushTimeout });
+        await Expect(programme.Locator($"[data-meeting-id='{outside}']")).ToContainTextAsync("Liste des orateurs");
+        await ScreenshotAsync(programme, "pages-programme-fr-1440x900");
+        var console = await OpenAsync("/officer", 1366, 768, signedInAs: TestRole.Officer);
+        await Expect(console.Locator($"#meeting-picker option[value='{outside}']")).ToHaveCountAsync(1, new() { Timeout = PushTimeout });
+        var portal = await OpenAsync("/delegation", 390, 844, signedInAs: TestRole.Delegation("GHA"));
+        await Expect(portal.Locator($"#inscribe-meeting option[value='{outside}']")).ToHaveCountAsync(1, new() { Timeout = PushTimeout });
+    }
+
+    private static async Task NoSeriousViolations(IPage page, string what)
+    {
+        var result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}").ToList();
+        Assert.True(serious.Count == 0, $"{what}: {string.Join("\n", serious)}");
+    }
+
+    [Fact]
+    public async Task Every_page_in_Arabic_passes_axe_core_without_a_serious_or_critical_violation()
+    {
+        var meeting = await MeetingWithGhanaFifth();
+        await Api.FirstSpeakerSpeaks(meeting);
+
+        var portal = await OpenAsync("/delegation?lang=ar", 390, 844, signedInAs: TestRole.Delegation("GHA"));
+        await Expect(portal.Locator("li.slot")).ToHaveCountAsync(1, new() { Timeout = PushTimeout });
+        await NoSeriousViolations(portal, "portal in Arabic");
+        await portal.SetViewportSizeAsync(1366, 768);
+        Assert.True(await portal.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 1366"));
+        await ScreenshotAsync(portal, "pages-portal-ar-1366x768");
+
+        var display = await OpenAsync($"/display/meeting/{meeting}?lang=ar");
+        await Expect(display.Locator("#current-delegation")).ToHaveTextAsync("البرازيل", new() { Timeout = PushTimeout });
+        await NoSeriousViolations(display, "display in Arabic");
+
+        var programme = await OpenAsync("/programme?lang=ar", 1440, 900);
+        await Expect(programme.Locator($"[data-meeting-id='{meeting}']")).ToBeVisibleAsync(new() { Timeout = PushTimeout });
+        await NoSeriousViolations(programme, "programme in Arabic");
+        Assert.True(await programme.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 1440"));
+        await ScreenshotAsync(programme, "pages-programme-ar-1440x900");
+        await programme.SetViewportSizeAsync(390, 844);
+        Assert.True(await programme.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 390"));
+        await ScreenshotAsync(programme, "pages-programme-ar-390x844");
+
+        var list = await OpenAsync($"/meetings/{meeting}?lang=ar", 390, 844);
+        await Expect(list.Locator("#entries li")).ToHaveCountAsync(6, new() { Timeout = PushTimeout });
+        await NoSeriousViolations(list, "public list in Arabic");
+        Assert.True(await list.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 390"));
+        await ScreenshotAsync(list, "pages-public-list-ar-390x844");
+
+        var console = await OpenAsync($"/officer?meeting={meeting}&lang=ar", 1366, 768, signedInAs: TestRole.Officer, locale: "ar");
+        await Expect(console.Locator("#floor-speaker")).ToHaveTextAsync("Brazil", new() { Timeout = PushTimeout });
+        await NoSeriousViolations(console, "console in an Arabic browser (the console stays in English)");
+
+        var signin = await OpenAsync("/signin?lang=ar", 390, 844, locale: "ar");
+        await NoSeriousViolations(signin, "sign-in in an Arabic browser");
+        Assert.True(await signin.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 390"));
     }
 }

@@ -133,7 +133,7 @@ public static class Pages
     }
 
     private static string Link(PageLink link) =>
-        $"<a{(link.Id is null ? "" : $" id=\"{link.Id}\"")} href=\"{link.Href}\"{(link.NewTab ? " target=\"_blank\" rel=\"noopener\"" : "")}>{E(link.Text)}</a>";
+        $"<a{(link.Id is null ? "" : $" id=\"{link.Id}\"")} href=\"{link.Href}\"{(link.NewTab ? " target=\"_blank\" rel=\"noopener\"" : "")} data-i18n=\"nav.{E(link.Text)}\">{E(link.Text)}</a>";
 
     private static string E(string text) => Encoder.Encode(text);
 }

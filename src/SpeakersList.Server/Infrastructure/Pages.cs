@@ -113,7 +113,8 @@ public static class Pages
     {
         var head = new StringBuilder("<!doctype html>\n<html lang=\"en\">\n<head>\n  <meta charset=\"utf-8\">\n")
             .Append("  <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .Append($"  <title>{E(title)} · SpeakersList</title>\n");
+            .Append($"  <title>{E(title)} · SpeakersList</title>\n")
+            .Append("  <link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">\n");
         foreach (var style in styles) head.Append($"  <link rel=\"stylesheet\" href=\"/css/{style}.css\">\n");
         if (live) head.Append("  <script src=\"/lib/signalr.min.js\"></script>\n");
         foreach (var script in scripts) head.Append($"  <script type=\"module\" src=\"/js/{script}.js\"></script>\n");

@@ -5,12 +5,18 @@ namespace SpeakersList.Server.Operations;
 /// <summary>The API for people: Scalar's interactive page at /openapi, over /openapi/v1.json, its assets served from the package.</summary>
 public static class ApiPage
 {
+    /// <summary>The API document's tags and summaries in the users' words (<see cref="ApiDescriptions"/>).</summary>
+    public static IServiceCollection AddApiDescriptions(this IServiceCollection services) =>
+        services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", openApi => openApi.AddOperationTransformer<ApiDescriptions>());
+
     public static WebApplication MapApiPage(this WebApplication app)
     {
         app.MapScalarApiReference("/openapi", scalar => scalar
             .WithTitle("SpeakersList API")
             .WithOpenApiRoutePattern("/openapi/{documentName}.json")
-            .DisableDefaultFonts()) // the fonts come from a CDN otherwise
+            .DisableDefaultFonts() // the fonts come from a CDN otherwise
+            .DisableAgent() // no "Ask AI": it sends the document to a third party
+            .HideDeveloperTools()) // no "Deploy" toolbar
             .AllowAnonymous();
         return app;
     }

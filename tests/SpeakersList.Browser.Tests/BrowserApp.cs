@@ -64,14 +64,14 @@ public abstract class BrowserTest(BrowserApp app) : IAsyncLifetime
     public Task DisposeAsync() => Task.CompletedTask;
 
     protected async Task<IPage> OpenAsync(string path, int width = 1920, int height = 1080, Func<IPage, Task>? beforeNavigation = null,
-        TestRole? signedInAs = null)
+        TestRole? signedInAs = null, string timezoneId = "America/New_York", string locale = "en-GB")
     {
         var context = await App.Browser.NewContextAsync(new()
         {
             ViewportSize = new() { Width = width, Height = height },
             BaseURL = App.BaseAddress.ToString(),
-            TimezoneId = "America/New_York",
-            Locale = "en-GB",
+            TimezoneId = timezoneId,
+            Locale = locale,
         });
         if (signedInAs is not null)
         {
@@ -90,7 +90,7 @@ public abstract class BrowserTest(BrowserApp app) : IAsyncLifetime
     protected async Task<IPage> OpenConsoleAsync(Guid meeting, int width = 1600, int height = 1000)
     {
         var page = await OpenAsync($"/officer?meeting={meeting}", width, height, signedInAs: TestRole.Officer);
-        await Assertions.Expect(page.Locator("#connection")).ToHaveTextAsync("live");
+        await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "live");
         await Assertions.Expect(page.Locator("#list")).Not.ToHaveAttributeAsync("data-version", new System.Text.RegularExpressions.Regex("^$"));
         return page;
     }
@@ -99,7 +99,7 @@ public abstract class BrowserTest(BrowserApp app) : IAsyncLifetime
     protected async Task<IPage> OpenDisplayAsync(Guid meeting, int width = 1920, int height = 1080, Func<IPage, Task>? beforeNavigation = null)
     {
         var page = await OpenAsync($"/display/meeting/{meeting}", width, height, beforeNavigation);
-        await Assertions.Expect(page.Locator("#connection")).ToHaveTextAsync("live");
+        await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "live");
         return page;
     }
 

@@ -42,7 +42,7 @@ public class Delegation_portal(BrowserApp app) : BrowserTest(app)
 
         var slot = portal.Locator("li.slot");
         await Expect(slot.Locator(".ahead")).ToHaveTextAsync("First on the list");
-        await Expect(portal.Locator("#inscribe-message")).ToContainTextAsync("Inscribed at position 1");
+        await Expect(portal.Locator("#inscribe-message")).ToContainTextAsync("Inscribed on First plenary meeting at position 1");
         Assert.Equal(["GHA", "BRA"], await Api.SpeakingOrder(meeting));
         await ScreenshotAsync(portal, "portal-390x844-inscribed", fullPage: true);
 

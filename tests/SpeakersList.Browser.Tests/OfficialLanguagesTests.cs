@@ -41,7 +41,7 @@ public class The_six_official_languages(BrowserApp app) : BrowserTest(app)
         foreach (var lang in ParticipantNames.Languages)
         {
             var page = await OpenAsync($"/display/meeting/{meeting}?lang={lang}");
-            await Expect(page.Locator("#connection")).ToHaveTextAsync("live");
+            await Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "live");
             await Expect(page.Locator("#current-delegation")).ToHaveTextAsync(ParticipantNames.In(lang, ParticipantCode.Parse("GHA"), "Ghana"));
             await Expect(page.Locator("#next-speakers li[data-participant='CHN'] .name")).ToHaveTextAsync(ParticipantNames.In(lang, ParticipantCode.Parse("CHN"), "China"));
             await Expect(page.Locator("html")).ToHaveAttributeAsync("dir", lang == "ar" ? "rtl" : "ltr");

@@ -256,12 +256,12 @@ public class Phone_pages(BrowserApp app) : BrowserTest(app)
         var slot = mexico.Locator($"li.slot[data-meeting-id='{meeting}']");
         await slot.GetByLabel("Find a delegation to swap with").FillAsync("gha");
         await slot.GetByRole(AriaRole.Button, new() { Name = "Propose" }).ClickAsync();
-        await Expect(mexico.Locator("#swaps-message")).ToContainTextAsync("Swap proposed to Ghana", new() { Timeout = PushTimeout });
+        await Expect(slot.Locator(".card-message")).ToContainTextAsync("Swap proposed to Ghana", new() { Timeout = PushTimeout });
         await Expect(ghana.Locator("#swap-alert")).ToContainTextAsync("1 swap proposed to you", new() { Timeout = PushTimeout });
         await ScreenshotAsync(ghana, "portal-360x740-swap-alert");
 
         await mexico.GetByRole(AriaRole.Button, new() { Name = "Withdraw the proposal to Ghana" }).ClickAsync();
-        await Expect(mexico.Locator("#swaps-message")).ToContainTextAsync("Your proposal to Ghana is withdrawn", new() { Timeout = PushTimeout });
+        await Expect(mexico.Locator("#swaps-by li.swap .card-message")).ToContainTextAsync("Your proposal to Ghana is withdrawn", new() { Timeout = PushTimeout });
         await Expect(ghana.Locator("#swap-alert")).ToBeHiddenAsync(new() { Timeout = PushTimeout });
         await Expect(ghana.Locator("#swaps-to li.swap")).ToContainTextAsync("Withdrawn by its proposer");
     }

@@ -23,7 +23,8 @@ public class Swapping_places(BrowserApp app) : BrowserTest(app)
         var slot = mexico.Locator($"li.slot[data-inscription-id='{mex}']");
         await slot.GetByLabel("Swap places with").SelectOptionAsync(bra.ToString());
         await slot.GetByRole(AriaRole.Button, new() { Name = "Propose" }).ClickAsync();
-        await Expect(mexico.Locator("#swaps-message")).ToContainTextAsync("Swap proposed to");
+        // Said beside the button pressed, on the slot's card.
+        await Expect(slot.Locator(".card-message")).ToContainTextAsync("Swap proposed to");
         var proposed = mexico.Locator("#swaps-by li.swap");
         await Expect(proposed).ToContainTextAsync("Waiting for their answer");
         await Expect(proposed).ToContainTextAsync("Your place #3");

@@ -1,4 +1,5 @@
 using SpeakersList.Participants;
+using SpeakersList.Programme;
 
 namespace SpeakersList.SpeakersLists;
 
@@ -45,7 +46,7 @@ public static class SpeakingOrder
     private static string? LotReason(Entry entry, ListOfSpeakers list) => list.Opening is { } opening && list.IsHeld(entry)
         ? entry.DrawnRank is { } rank
             ? $"Order drawn by lot: {rank} of {entry.DrawnOf} at this level."
-            : $"Held for the draw by lot when the opening window closes ({opening.WindowEnd.UtcDateTime:HH:mm:ss} UTC)."
+            : $"Held for the draw by lot when the opening window closes ({list.Meeting.Details.Venue().LocalTime(opening.WindowEnd):HH:mm:ss} venue time)."
         : null;
 
     private static string WhyAfter(Entry entry, Entry previous, ListOfSpeakers list, Dictionary<Guid, Placement> placedBy)
@@ -54,7 +55,7 @@ public static class SpeakingOrder
         if (!previous.IsWaiting) return entry.IsWaiting ? "already called" : "called earlier";
         if (placedBy.TryGetValue(entry.InscriptionId, out var placed)) return $"placed here by an officer ({placed.Reason})";
         if (placedBy.TryGetValue(previous.InscriptionId, out var other)) return $"{previous.Speaker.ParticipantName} was placed by an officer ({other.Reason})";
-        return LotOrder(previous, entry, list, precedingSide: false) ?? Reason(previous, entry, policy, precedingSide: false);
+        return LotOrder(previous, entry, list, precedingSide: false) ?? Reason(previous, entry, policy, list.Meeting.Details.Venue(), precedingSide: false);
     }
 
     private static string WhyBefore(Entry entry, Entry next, ListOfSpeakers list, Dictionary<Guid, Placement> placedBy)
@@ -63,11 +64,14 @@ public static class SpeakingOrder
         if (!entry.IsWaiting) return "called earlier";
         if (placedBy.TryGetValue(entry.InscriptionId, out var placed)) return $"placed by an officer ({placed.Reason})";
         if (placedBy.TryGetValue(next.InscriptionId, out var other)) return $"{next.Speaker.ParticipantName} was placed by an officer ({other.Reason})";
-        return LotOrder(entry, next, list, precedingSide: true) ?? Reason(entry, next, policy, precedingSide: true);
+        return LotOrder(entry, next, list, precedingSide: true) ?? Reason(entry, next, policy, list.Meeting.Details.Venue(), precedingSide: true);
     }
 
-    /// <summary>Why <paramref name="first"/> comes before <paramref name="second"/>, said from one side or the other.</summary>
-    private static string Reason(Entry first, Entry second, OrderingPolicy policy, bool precedingSide)
+    /// <summary>
+    /// Why <paramref name="first"/> comes before <paramref name="second"/>, said from one side or the other; times of arrival
+    /// in the venue's time, as the history and the pages show them.
+    /// </summary>
+    private static string Reason(Entry first, Entry second, OrderingPolicy policy, TimeZoneInfo venue, bool precedingSide)
     {
         var (a, b) = (Group(first), Group(second));
         if (a != b)
@@ -94,8 +98,8 @@ public static class SpeakingOrder
         return first.ReceivedAt == second.ReceivedAt
             ? precedingSide ? "received first" : "received later"
             : precedingSide
-                ? $"inscribed earlier ({first.ReceivedAt:HH:mm:ss.fff} UTC)"
-                : $"inscribed later ({second.ReceivedAt:HH:mm:ss.fff} UTC)";
+                ? $"inscribed earlier ({venue.LocalTime(first.ReceivedAt):HH:mm:ss.fff} venue time)"
+                : $"inscribed later ({venue.LocalTime(second.ReceivedAt):HH:mm:ss.fff} venue time)";
     }
 
     /// <summary>Why, at the same level, an entry of the opening's lot stands where it does; null when the lot does not decide it.</summary>

@@ -60,10 +60,10 @@ public static class Pages
         ["/officer"] = new("officer.html", "Officer console", "console", ["base", "console"], ["console"],
             SkipTo: ("list", "Skip to the list of speakers"), Brand: new("SpeakersList · Officer console", "/officer"), Live: true,
             Nav: [Programme, new("Hall display", "#", Id: "display-link", NewTab: true)], SignOut: true, ShowsWho: true),
-        ["/delegation"] = new("delegation.html", "Delegation portal", "portal", ["base", "i18n", "portal", "publishing"], ["portal", "statement-upload"],
+        ["/delegation"] = new("delegation.html", "Delegation portal", "portal", ["base", "i18n", "portal", "publishing"], ["portal"],
             SkipTo: ("slots", "Skip to your speaking slots"), Brand: new("Delegation", "/delegation"), Live: true, SignOut: true)
         {
-            BrandHtml = """<span class="visually-hidden">Speaking slots of </span><span id="delegation-name">Delegation</span>""",
+            BrandHtml = """<span class="visually-hidden" data-i18n="portal.slotsOf">Speaking slots of </span><span id="delegation-name">Delegation</span>""",
         },
         ["/signin"] = new("signin.html", "Sign in", "signin", ["base", "signin"], ["signin"],
             Brand: new("SpeakersList", "/"), Nav: [Programme]),
@@ -104,7 +104,7 @@ public static class Pages
     {
         var html = new StringBuilder(Head(page.Title, page.Styles, page.Scripts, page.Live));
         html.Append($"<body class=\"{page.BodyClass}\"{(page.BodyAttributes is null ? "" : " " + page.BodyAttributes.Trim())}>\n");
-        if (page.SkipTo is var (id, words)) html.Append($"  <a class=\"skip-link\" href=\"#{id}\">{E(words)}</a>\n");
+        if (page.SkipTo is var (id, words)) html.Append($"  <a class=\"skip-link\" href=\"#{id}\" data-i18n=\"skip.{id}\">{E(words)}</a>\n");
         if (page.Brand is { } brand) html.Append(TopBar(page, brand));
         html.Append(content.TrimEnd()).Append("\n</body>\n</html>\n");
         return html.ToString();
@@ -115,7 +115,8 @@ public static class Pages
     {
         var head = new StringBuilder("<!doctype html>\n<html lang=\"en\">\n<head>\n  <meta charset=\"utf-8\">\n")
             .Append("  <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .Append($"  <title>{E(title)} · SpeakersList</title>\n");
+            .Append($"  <title>{E(title)} · SpeakersList</title>\n")
+            .Append("  <link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">\n");
         foreach (var style in styles) head.Append($"  <link rel=\"stylesheet\" href=\"/css/{style}.css\">\n");
         if (live) head.Append("  <script src=\"/lib/signalr.min.js\"></script>\n");
         foreach (var script in scripts) head.Append($"  <script type=\"module\" src=\"/js/{script}.js\"></script>\n");
@@ -129,13 +130,13 @@ public static class Pages
         if (page.Nav is { Length: > 0 } nav)
             bar.Append("    <nav aria-label=\"Pages\">").AppendJoin("", nav.Select(Link)).Append("</nav>\n");
         if (page.ShowsWho) bar.Append("    <span id=\"who\" class=\"who\"></span>\n");
-        if (page.SignOut) bar.Append("    <button type=\"button\" id=\"sign-out\" class=\"topbar-button\" hidden>Sign out</button>\n");
-        if (page.Live) bar.Append("    <span id=\"connection\" class=\"connection\" role=\"status\" data-state=\"connecting\">connecting</span>\n");
+        if (page.SignOut) bar.Append("    <button type=\"button\" id=\"sign-out\" class=\"topbar-button\" data-i18n=\"signOut\" hidden>Sign out</button>\n");
+        if (page.Live) bar.Append("    <span id=\"connection\" class=\"connection\" role=\"status\" data-state=\"connecting\" data-i18n=\"connection.connecting\">connecting</span>\n");
         return bar.Append("  </header>\n").ToString();
     }
 
     private static string Link(PageLink link) =>
-        $"<a{(link.Id is null ? "" : $" id=\"{link.Id}\"")} href=\"{link.Href}\"{(link.NewTab ? " target=\"_blank\" rel=\"noopener\"" : "")}>{E(link.Text)}</a>";
+        $"<a{(link.Id is null ? "" : $" id=\"{link.Id}\"")} href=\"{link.Href}\"{(link.NewTab ? " target=\"_blank\" rel=\"noopener\"" : "")} data-i18n=\"nav.{E(link.Text)}\">{E(link.Text)}</a>";
 
     private static string E(string text) => Encoder.Encode(text);
 }

@@ -10,7 +10,9 @@ public static class ApiPage
         app.MapScalarApiReference("/openapi", scalar => scalar
             .WithTitle("SpeakersList API")
             .WithOpenApiRoutePattern("/openapi/{documentName}.json")
-            .DisableDefaultFonts()) // the fonts come from a CDN otherwise
+            .DisableDefaultFonts() // the fonts come from a CDN otherwise
+            .DisableAgent() // no "Ask AI": it sends the document to a third party
+            .HideDeveloperTools()) // no "Deploy" toolbar
             .AllowAnonymous();
         return app;
     }

@@ -73,8 +73,11 @@ public static class ConflictQueries
     {
         if (await session.LoadAsync<Meeting>(meetingId, cancellation) is not { } meeting)
             return Refusal.NoMeeting(meetingId).ToResult();
-        var conference = meeting.ConferenceId is { } id ? await session.LoadAsync<Conference>(id, cancellation) : null;
-        var (meetings, lists) = await ProgrammeOfAsync(session, meeting.ConferenceId, cancellation);
+        // A meeting outside any programme is weighed against the latest programme too, as the delegation's own conflicts are.
+        var conference = meeting.ConferenceId is { } id
+            ? await session.LoadAsync<Conference>(id, cancellation)
+            : await ProgrammeQueries.ConferenceAsync(session, null, cancellation);
+        var (meetings, lists) = await ProgrammeOfAsync(session, conference?.Id, cancellation);
         var participants = lists.TryGetValue(meetingId, out var list)
             ? list.Entries.Select(e => e.Speaker.Participant).Distinct()
             : [];
@@ -85,10 +88,14 @@ public static class ConflictQueries
         return Results.Ok(new ConflictsView(null, meetingId, (int)walking.Value.TotalMinutes, conflicts));
     }
 
+    /// <summary>
+    /// The meetings a delegation may be expected at: the conference's and every meeting scheduled outside any programme
+    /// (<c>POST /api/meetings</c>), which the pages list beside the programme (issue 21).
+    /// </summary>
     private static async Task<(IReadOnlyList<Meeting> Meetings, IReadOnlyDictionary<Guid, SpeakersListView> Lists)> ProgrammeOfAsync(
         IQuerySession session, Guid? conferenceId, CancellationToken cancellation)
     {
-        var meetings = await session.Query<Meeting>().Where(m => m.ConferenceId == conferenceId).ToListAsync(cancellation);
+        var meetings = await session.Query<Meeting>().Where(m => m.ConferenceId == conferenceId || m.ConferenceId == null).ToListAsync(cancellation);
         var lists = (await session.LoadManyAsync<ListOfSpeakers>(cancellation, meetings.Select(m => m.Id).ToArray()))
             .ToDictionary(l => l.Id, SpeakersListView.From);
         return (meetings, lists);

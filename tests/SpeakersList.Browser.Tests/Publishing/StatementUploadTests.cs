@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Net;
 using System.Text;
 using Microsoft.Playwright;
@@ -34,8 +35,12 @@ public class Statement_upload(BrowserApp app) : BrowserTest(app)
         Assert.Equal(HttpStatusCode.NotFound, (await App.CreateAnonymousClient().GetAsync($"/api/meetings/{meeting}/inscriptions/{ghana}/statement")).StatusCode);
 
         await panel.GetByRole(AriaRole.Button, new() { Name = "Calendar address for your slots" }).ClickAsync();
-        await Expect(panel.Locator("#calendar-url")).ToContainTextAsync("/calendar.ics", new() { Timeout = 15000 });
-        var url = await panel.Locator("#calendar-url").TextContentAsync();
+        await Expect(panel.Locator("#calendar-url")).ToHaveValueAsync(new Regex("/calendar\\.ics$"), new() { Timeout = 15000 });
+        // The calendar's sentence does not replace the statement's confirmation; the address has a copy button.
+        await Expect(panel.Locator("#statement-message")).ToContainTextAsync("Statement attached (version 1, ghana.txt)");
+        await Expect(panel.Locator("#calendar-message")).ToContainTextAsync("subscribe by URL");
+        await Expect(panel.GetByRole(AriaRole.Button, new() { Name = "Copy" })).ToBeVisibleAsync();
+        var url = await panel.Locator("#calendar-url").InputValueAsync();
         var calendar = (await App.CreateAnonymousClient().GetStringAsync(url)).Replace("\r\n ", ""); // unfolded (RFC 5545, 3.1)
         Assert.Contains($"UID:{ghana:N}-{meeting:N}@speakerslist", calendar);
         Assert.True(await portal.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 390"));

@@ -54,7 +54,7 @@ public class A_fair_opening
         var ministers = list.SpeakingOrder().Where(x => x.Entry.Speaker.Level == LevelOfRepresentation.Minister).ToList();
         Assert.All(ministers, x => Assert.True(list.IsHeld(x.Entry)));
         Assert.Equal(ministers.Select(x => x.Entry.Speaker.Participant).Order(), ministers.Select(x => x.Entry.Speaker.Participant));
-        Assert.All(ministers, x => Assert.Contains("Held for the draw by lot when the opening window closes (13:01:00 UTC)", x.Explanation));
+        Assert.All(ministers, x => Assert.Contains("Held for the draw by lot when the opening window closes (09:01:00 venue time)", x.Explanation));
     }
 
     [Fact]

@@ -90,7 +90,8 @@ public class Protocol_order
         list = list.Decided(ListManagement.Decide(list, new SetOrderingPolicy(Guid.NewGuid(), OrderingPolicy.FirstComeFirstServed), Given.At("09:01")));
 
         Assert.Equal(["GHA", "FRA"], list.Order());
-        Assert.Contains("inscribed earlier", list.Line("GHA").Explanation);
+        // The time of arrival is said in the venue's time, as the history shows it (issue 21), not in UTC.
+        Assert.Contains("inscribed earlier (09:00:01.000 venue time)", list.Line("GHA").Explanation);
     }
 
     [Fact]

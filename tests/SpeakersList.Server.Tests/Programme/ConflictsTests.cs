@@ -9,6 +9,23 @@ namespace SpeakersList.Server.Tests.Programme;
 public class Conflicts_across_rooms(SpeakersListApp app) : ApiTest(app)
 {
     [Fact]
+    public async Task Two_meetings_outside_the_imported_programme_are_weighed_for_the_delegation_as_the_console_weighs_them()
+    {
+        await Api.ImportSeedProgramme();
+        // Two meetings made by hand, outside the programme, at the same hour in two rooms: France is first on both.
+        var morning = await Api.ScheduleMeeting(title: "Informal consultation", room: "Conference Room 11", day: Api.Day1.AddDays(5));
+        var same = await Api.ScheduleMeeting(title: "Briefing", room: "Conference Room 12", day: Api.Day1.AddDays(5));
+        await Api.Inscribe(morning, "FRA");
+        await Api.Inscribe(same, "FRA");
+
+        var onTheMeeting = await Api.Expect(await Api.Http.GetAsync($"/api/meetings/{morning}/conflicts"), HttpStatusCode.OK);
+        Assert.Equal("FRA", Assert.Single(onTheMeeting["conflicts"]!.AsArray())!["participant"]!.GetValue<string>());
+        var ofFrance = await Api.Expect(await Api.Http.GetAsync("/api/delegations/FRA/conflicts"), HttpStatusCode.OK);
+        var conflict = Assert.Single(ofFrance["conflicts"]!.AsArray())!;
+        Assert.Equal(new[] { morning, same }.Order(), new[] { conflict["slot"]!["meetingId"]!.GetValue<Guid>(), conflict["other"]!["meetingId"]!.GetValue<Guid>() }.Order());
+    }
+
+    [Fact]
     public async Task A_plenary_slot_forecast_inside_the_delegations_round_table_is_reported_pushed_and_cleared_when_the_officer_moves_it()
     {
         var ids = await Api.ImportSeedProgramme();

@@ -83,7 +83,11 @@ public static class JournalQueries
                 then?.Closed ?? false, speakers, then is null, changed, late));
         }
         var local = zone.LocalTime(cutOff);
-        return new JournalView(date, zone.Id, local, $"as at {local.ToString("HH:mm, d MMMM", CultureInfo.InvariantCulture)}", live, result);
+        // A cut-off still to come has not fixed anything yet: the lists are shown as they stand (issue 21).
+        var asAtWords = cutOff > now
+            ? $"as it stands now; the Journal is fixed at {local.ToString("HH:mm 'on' d MMMM", CultureInfo.InvariantCulture)}"
+            : $"as at {local.ToString("HH:mm, d MMMM", CultureInfo.InvariantCulture)}";
+        return new JournalView(date, zone.Id, local, asAtWords, live, result);
     }
 
     private static DateTimeOffset At(DateOnly date, TimeOnly time, TimeZoneInfo zone)
@@ -128,7 +132,12 @@ public static class JournalQueries
     public static async Task<IResult> Today(IQuerySession session, TimeProvider clock, CancellationToken cancellation)
     {
         var zone = VenueClock.Zone((await ProgrammeQueries.ConferenceAsync(session, null, cancellation))?.TimeZone ?? VenueClock.Headquarters);
-        return Results.Redirect($"/journal/{zone.LocalTime(clock.GetUtcNow()):yyyy-MM-dd}");
+        var today = zone.DateOf(clock.GetUtcNow());
+        // A day without meetings points to the next day that has some (issue 21).
+        var from = new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(-1);
+        var next = (await session.Query<Meeting>().Where(m => m.Details.Start > from).OrderBy(m => m.Details.Start).Take(200).ToListAsync(cancellation))
+            .Where(m => m.Status != ProgrammeStatus.Cancelled).Select(m => m.Details.LocalDate()).Where(d => d >= today).DefaultIfEmpty(today).Min();
+        return Results.Redirect($"/journal/{next:yyyy-MM-dd}");
     }
 
     /// <summary>The Journal of a day as a printable page (A4).</summary>

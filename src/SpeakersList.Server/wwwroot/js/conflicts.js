@@ -2,9 +2,10 @@
 // delegation's round table or its slot in another meeting. The console marks the entries
 // (GET /api/meetings/{id}/conflicts, again after each change of the list); the portal shows
 // them from the live agenda (agendaChanged) with the swaps it could propose.
+// Times are the venue's (the zone of the meeting's views), named when the reader's clock differs.
 import { get, send } from "./api.js";
-
-const hhmm = (value) => new Date(value).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "America/New_York" });
+import { t, nameOf } from "./i18n.js";
+import { venueTime } from "./format.js";
 
 function box(anchor, id) {
   const el = document.createElement("div");
@@ -31,7 +32,7 @@ export function followConflicts(listElement, currentList) {
       if (badge) continue;
       const added = document.createElement("span");
       added.className = "conflict-badge";
-      added.textContent = "Conflict";
+      added.textContent = t("conflict.badge");
       added.title = mine.map((c) => c.explanation).join("\n");
       const name = li.querySelector(".who strong");
       if (name) name.after(added); else li.append(added);
@@ -60,8 +61,19 @@ export function followConflicts(listElement, currentList) {
   setInterval(refresh, 1000);
 }
 
-/** The portal: the delegation's conflicts from its live agenda, each with the swaps that would resolve it. */
-export function followAgendaConflicts(live, code, anchor) {
+/** A conflict in the page's words: the slot, the other engagement, each with its venue times and room. */
+function sentence(c, zone) {
+  return t("conflict.sentence", {
+    meeting: c.slot.meetingTitle, start: venueTime(c.slot.start, zone), end: venueTime(c.slot.end, zone), room: c.slot.room,
+    other: c.other.meetingTitle, otherStart: venueTime(c.other.start, zone), otherEnd: venueTime(c.other.end, zone), otherRoom: c.other.room,
+  });
+}
+
+/**
+ * The portal: the delegation's conflicts from its live agenda, each with the swaps that would resolve it.
+ * <zoneOf(meetingId)> gives the venue's time zone of a meeting.
+ */
+export function followAgendaConflicts(live, code, anchor, zoneOf) {
   const shown = box(anchor, "conflicts");
   live.subscribe({
     method: "SubscribeToAgenda", args: [code], event: "agendaChanged", matches: (v) => v.participant === code,
@@ -73,19 +85,21 @@ export function followAgendaConflicts(live, code, anchor) {
         item.className = "conflict";
         item.dataset.inscriptionId = c.slot.inscriptionId;
         const text = document.createElement("p");
-        text.textContent = c.explanation;
+        const zone = zoneOf(c.slot.meetingId);
+        text.textContent = sentence(c, zone);
         item.append(text);
         for (const swap of c.swaps) {
           const button = document.createElement("button");
           button.type = "button";
-          button.textContent = `Propose a swap with ${swap.withParticipantName} (expected ${hhmm(swap.newStart)})`;
+          const name = nameOf(swap.withParticipant, swap.withParticipantName);
+          button.textContent = t("conflict.proposeSwap", { name, time: venueTime(swap.newStart, zone) });
           button.addEventListener("click", async () => {
             button.disabled = true;
             try {
               await send("POST", `/api/meetings/${c.slot.meetingId}/swaps`, { inscriptionId: c.slot.inscriptionId, withInscriptionId: swap.withInscriptionId });
-              button.textContent = `Swap proposed to ${swap.withParticipantName}`;
+              button.textContent = t("conflict.swapProposed", { name });
             } catch (error) {
-              button.textContent = `Swap refused: ${error.message}`;
+              button.textContent = t("conflict.swapRefused", { error: error.message });
             }
           });
           item.append(button);

@@ -7,6 +7,8 @@ import { connectLive } from "./live.js";
 import { loadMeetings } from "./programme-data.js";
 import { clockTime, dayLabel, h } from "./format.js";
 import { $, state, say, onRefresh } from "./console/state.js";
+import { showMessages } from "./console/messages.js";
+import { showConnection } from "./page.js";
 import { renderFloor, clock } from "./console/floor.js";
 import { renderList } from "./console/list.js";
 import { renderSwaps } from "./console/swaps.js";
@@ -23,7 +25,7 @@ import { reportScreen } from "./screen-report.js";
 import { followRoomScreens } from "./console/screens.js";
 import { newestVersion, listVersion, answered } from "./console/state.js";
 
-const live = connectLive((s) => { $("connection").textContent = s; $("connection").dataset.state = s; });
+const live = connectLive(showConnection);
 const screen = reportScreen(live, () => (state.meetingId ? { kind: "console", room: state.list?.room, meetingId: state.meetingId, showingVersion: newestVersion() } : null));
 followRoomScreens(() => state.list?.room);
 
@@ -78,7 +80,7 @@ function openMeeting(id) {
   $("console").hidden = false;
   if (![...$("meeting-picker").options].some((o) => o.value === id)) $("meeting-picker").append(h("option", { value: id }, id));
   $("meeting-picker").value = id;
-  say("");
+  showMessages();
   state.subscriptions = [
     live.subscribe({ method: "SubscribeToMeeting", args: [id], event: "speakersListChanged", matches: (v) => v.meetingId === id, render: showList,
       onError: (error) => say(`This meeting cannot be opened: ${error.message}`, "error") }),

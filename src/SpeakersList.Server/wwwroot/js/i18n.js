@@ -22,11 +22,30 @@ export function pickLanguage({ followBrowser = false } = {}) {
 export let language = "en";
 let names = {};
 
-/** A word of the dictionary in the page's language (English when it has none). */
-export const t = (key) => words[key]?.[language] ?? words[key]?.en ?? key;
+/** Intl's locale of the page's language: English as written in the UK (24-hour clock, day before month). */
+export const locale = () => (language === "en" ? "en-GB" : language);
+
+/**
+ * A word of the dictionary in the page's language (English when it has none), with its {placeholders} filled
+ * from <params>; a word with plural forms ({one, few, many, other}) is chosen by params.n (Intl.PluralRules).
+ */
+export function t(key, params) {
+  let word = words[key]?.[language] ?? words[key]?.en ?? key;
+  if (typeof word === "object") word = word[new Intl.PluralRules(language).select(params?.n ?? 0)] ?? word.other;
+  return params ? word.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole)) : word;
+}
 
 /** A participant's name in the page's language; the name the server gave otherwise. */
 export const nameOf = (code, fallback) => (code && names[code.toUpperCase()]) || fallback;
+
+/** Puts the page's own words into its language: data-i18n (text), data-i18n-placeholder, data-i18n-label (aria-label). */
+export function translatePage(root = document) {
+  // A key the words file lacks leaves the page's English as written.
+  const known = (key) => key in words;
+  for (const el of root.querySelectorAll("[data-i18n]")) if (known(el.dataset.i18n)) el.textContent = t(el.dataset.i18n);
+  for (const el of root.querySelectorAll("[data-i18n-placeholder]")) if (known(el.dataset.i18nPlaceholder)) el.placeholder = t(el.dataset.i18nPlaceholder);
+  for (const el of root.querySelectorAll("[data-i18n-label]")) if (known(el.dataset.i18nLabel)) el.setAttribute("aria-label", t(el.dataset.i18nLabel));
+}
 
 /**
  * Sets the page's language: html lang and dir (rtl for Arabic), the elements marked data-i18n,
@@ -36,7 +55,7 @@ export async function setupLanguage(options = {}) {
   language = pickLanguage(options);
   document.documentElement.lang = language;
   document.documentElement.dir = language === "ar" ? "rtl" : "ltr";
-  for (const el of document.querySelectorAll("[data-i18n]")) el.textContent = t(el.dataset.i18n);
+  translatePage();
   if (language === "en") return language;
   try {
     const response = await fetch(`/api/participants/names?lang=${language}`);

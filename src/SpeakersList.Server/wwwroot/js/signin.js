@@ -1,8 +1,7 @@
 // Sign-in for officers (name and password) and delegations (access code), with a session cookie.
 import { signIn, me } from "./api.js";
 import { safeReturnUrl } from "./return-url.js";
-
-const $ = (id) => document.getElementById(id);
+import { $ } from "./page.js";
 const params = new URLSearchParams(location.search);
 const returnUrl = params.get("returnUrl");
 // Only an address on this site: never send a freshly signed-in user elsewhere (return-url.js).

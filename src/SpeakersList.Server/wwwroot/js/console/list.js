@@ -76,7 +76,8 @@ function entryRow(e) {
     ondrop: (ev) => drop(ev, e),
   },
   h("span", { className: "pos" }, String(e.position)),
-  h("span", { className: "who" }, h("strong", {}, who), h("span", { className: "line" }, speakerLine(e))),
+  // The whole name on hover (title) and on focus (the chosen row wraps, console.css).
+  h("span", { className: "who", title: `${who}\n${speakerLine(e)}` }, h("strong", {}, who), h("span", { className: "line" }, speakerLine(e))),
   h("span", { className: "level" }, h("span", { className: "line-1" }, levelName(e.level)), h("span", { className: "line" }, kindName[e.kind] ?? e.kind)),
   h("span", { className: "allotted" }, minutesSeconds(allotted(e))),
   h("span", { className: "eta" }, isWaiting ? rangeText(e, state.zone) : ""),
@@ -102,6 +103,7 @@ function select(id, focus) {
   const row = $("list").querySelector(`li[data-inscription-id="${id}"]`);
   const e = state.list?.entries.find((x) => x.inscriptionId === id);
   $("move-who").textContent = e ? `${e.participantName} (#${e.position})` : "the selected row";
+  $("move-who").title = $("move-who").textContent;
   if (focus && row && document.activeElement !== row) row.focus();
 }
 
@@ -214,6 +216,11 @@ function applySearch() {
   const codes = text.trim() ? new Set(findParticipants(state.participants.length ? state.participants
     : (state.list?.entries ?? []).map((e) => ({ code: e.participant, name: e.participantName })), text).map((p) => p.code)) : null;
   for (const row of $("list").querySelectorAll("li.entry")) row.hidden = codes !== null && !codes.has(row.dataset.participant);
+  // A search that finds nobody says so, rather than showing an empty list.
+  $("list").querySelector("li.no-match")?.remove();
+  if (codes !== null && !$("list").querySelector("li.entry:not([hidden])")) {
+    $("list").append(h("li", { className: "no-match", role: "status" }, `No delegation on the list matches "${text.trim()}".`));
+  }
   $("not-reached-line") && ($("not-reached-line").hidden = codes !== null);
 }
 $("list-search").addEventListener("input", applySearch);

@@ -1,5 +1,8 @@
 // What the console's modules share: the meeting on screen, the element finder, and where messages go.
-export const $ = (id) => document.getElementById(id);
+import { $ } from "../page.js";
+import { keep, messagesFollow } from "./messages.js";
+
+export { $ };
 
 export const state = {
   meetingId: null,
@@ -19,11 +22,14 @@ export const state = {
   answered: 0,
 };
 
-/** A message next to where the officer acted: "floor", "list", "inscribe", "reply", "swaps", "limits" or the page's own. */
+messagesFollow(() => state.meetingId);
+
+/**
+ * A message next to where the officer acted: "floor", "list", "inscribe", "reply", "swaps", "limits" or the page's own;
+ * kept with the meeting on screen, newest first (console/messages.js).
+ */
 export function say(text, kind = "ok", where = "") {
-  const box = $(where ? `${where}-message` : "message") ?? $("message");
-  box.dataset.kind = kind;
-  box.textContent = text;
+  keep(text, kind, where);
 }
 
 let refreshing = async () => {};

@@ -39,9 +39,7 @@ namespace Internal.Generated.WolverineHandlers
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "SpeakersList.Server.Access.SignInEndpoints").SetTag("http.route", "/api/auth/booth/sign-in").SetTag("http.request.method", "POST");
-            // Reading the request body via JSON deserialization
-            var (credentials, jsonContinue) = await ReadJsonAsync<SpeakersList.Server.Access.AccessCodeCredentials>(httpContext);
-            if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
+            var credentials = SpeakersList.Server.Infrastructure.CommandBodyParameter.From<SpeakersList.Server.Access.AccessCodeCredentials>(httpContext);
             string useCookies_rawValue = httpContext.Request.Query["useCookies"];
             System.Nullable<bool> useCookies = default;
 

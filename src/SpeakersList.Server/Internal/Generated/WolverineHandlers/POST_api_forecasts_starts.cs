@@ -21,9 +21,7 @@ namespace Internal.Generated.WolverineHandlers
         public override async System.Threading.Tasks.Task Handle(Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "SpeakersList.Server.Forecasting.EstimatingStarts.EstimateStartsEndpoint").SetTag("http.route", "/api/forecasts/starts").SetTag("http.request.method", "POST");
-            // Reading the request body via JSON deserialization
-            var (request, jsonContinue) = await ReadJsonAsync<SpeakersList.Server.Forecasting.EstimatingStarts.EstimateStarts>(httpContext);
-            if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
+            var request = SpeakersList.Server.Infrastructure.CommandBodyParameter.From<SpeakersList.Server.Forecasting.EstimatingStarts.EstimateStarts>(httpContext);
             var problemDetails1 = SpeakersList.Server.Forecasting.EstimatingStarts.EstimateStartsEndpoint.Validate(request);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))

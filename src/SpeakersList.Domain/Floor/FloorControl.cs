@@ -118,7 +118,6 @@ public static class FloorControl
     public static Decision MarkAbsent(ListOfSpeakers list, MarkAbsent command, DateTimeOffset now)
     {
         if ((list.Guard(command) ?? InProgress(list) ?? NoPointOfOrder(list)) is { } refused) return refused;
-        if (ListManagement.UnknownAbsentPolicy(command.Policy) is { } unknown) return unknown;
         return list.Floor.Current switch
         {
             null => Refusal.Conflict("Nobody has been called: only a speaker called can be marked absent."),

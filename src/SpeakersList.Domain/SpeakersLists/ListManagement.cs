@@ -60,12 +60,12 @@ public static class ListManagement
 
     public static Decision Decide(ListOfSpeakers list, SetAbsentPolicy command, DateTimeOffset now) =>
         list.Guard(command)
-        ?? UnknownAbsentPolicy(command.Policy)
         ?? (list.AbsentPolicy == command.Policy ? Decision.AlreadyDone : Decision.Accept(new AbsentPolicySet(list.Id, command.CommandId, now, command.Policy)));
 
-    /// <summary>The one check of an absent policy a command gives (setting the list's, or marking one speaker absent).</summary>
-    internal static Decision? UnknownAbsentPolicy(AbsentPolicy? policy) =>
-        policy is { } given && !Enum.IsDefined(given) ? Decision.Refuse(Refusal.Invalid("The absent policy must be endOfList or nextMeeting.")) : null;
+    /// <summary>The one check of an absent policy a command gives (the list's, or one speaker's when marked absent), and its sentence.</summary>
+    public static bool IsAbsentPolicy(AbsentPolicy? policy) => policy is not { } given || Enum.IsDefined(given);
+
+    public const string AbsentPolicies = "policy must be endOfList or nextMeeting.";
 
     private static Decision Move(ListOfSpeakers list, MoveEntry command, DateTimeOffset now)
     {

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using SpeakersList.Server.Publishing.Journal;
 using SpeakersList.Server.Tests.Floor;
 using SpeakersList.Server.Tests.Infrastructure;
 
@@ -28,23 +30,22 @@ public class The_journal(SpeakersListApp app) : FloorTest(app)
         // Read the next morning.
         App.Clock.AdjustTime(Eve.AddHours(24 + 8));
         using var anonymous = App.CreateAnonymousClient();
-        var journal = await Api.Expect(await anonymous.GetAsync("/api/journal/2013-09-24"), HttpStatusCode.OK);
-        Assert.Equal("as at 18:30, 23 September", journal["asAtText"]!.GetValue<string>());
-        Assert.Equal(Eve.AddHours(18.5), journal["asAt"]!.GetValue<DateTimeOffset>());
-        Assert.True(journal["live"]!.GetValue<bool>());
-        var printed = journal["meetings"]!.AsArray().Single()!;
-        Assert.Equal("General Assembly Hall", printed["room"]!.GetValue<string>());
-        Assert.Equal(Api.Day1.AddHours(10), printed["start"]!.GetValue<DateTimeOffset>());
-        Assert.Equal("High-level Dialogue on International Migration and Development", printed["agendaItem"]!.GetValue<string>());
-        var speakers = printed["speakers"]!.AsArray();
-        Assert.Equal(["GHA", "BRA", "DEU"], speakers.Select(s => s!["participant"]!.GetValue<string>()));
-        Assert.Equal(["moved", "withdrawn", "none"], speakers.Select(s => s!["laterChange"]!.GetValue<string>()));
-        Assert.Equal(2, speakers[0]!["positionNow"]!.GetValue<int>());
-        Assert.Equal(["FRA"], printed["inscribedSince"]!.AsArray().Select(s => s!["participant"]!.GetValue<string>()));
+        var journal = await JournalAsync(anonymous, "/api/journal/2013-09-24");
+        Assert.Equal("as at 18:30, 23 September", journal.AsAtText);
+        Assert.Equal(Eve.AddHours(18.5), journal.AsAt);
+        Assert.True(journal.Live);
+        var printed = Assert.Single(journal.Meetings);
+        Assert.Equal("General Assembly Hall", printed.Room);
+        Assert.Equal(Api.Day1.AddHours(10), printed.Start);
+        Assert.Equal("High-level Dialogue on International Migration and Development", printed.AgendaItem);
+        Assert.Equal(["GHA", "BRA", "DEU"], printed.Speakers.Select(s => s.Participant.Value));
+        Assert.Equal([LaterChange.Moved, LaterChange.Withdrawn, LaterChange.None], printed.Speakers.Select(s => s.LaterChange));
+        Assert.Equal(2, printed.Speakers[0].PositionNow);
+        Assert.Equal(["FRA"], printed.InscribedSince.Select(s => s.Participant.Value));
 
         // Another cut-off, chosen: after France inscribed, before Brazil withdrew... both at 19:00, so 19:30 has both.
-        var later = await Api.Expect(await anonymous.GetAsync($"/api/journal/2013-09-24?asAt={Uri.EscapeDataString(Eve.AddHours(19.5).ToString("O"))}"), HttpStatusCode.OK);
-        Assert.Equal(["FRA", "GHA", "DEU"], later["meetings"]![0]!["speakers"]!.AsArray().Select(s => s!["participant"]!.GetValue<string>()));
+        var later = await JournalAsync(anonymous, $"/api/journal/2013-09-24?asAt={Uri.EscapeDataString(Eve.AddHours(19.5).ToString("O"))}");
+        Assert.Equal(["FRA", "GHA", "DEU"], later.Meetings[0].Speakers.Select(s => s.Participant.Value));
 
         // The printable page says so, with no script and no style attribute.
         var page = await anonymous.GetAsync("/journal/2013-09-24");
@@ -62,8 +63,7 @@ public class The_journal(SpeakersListApp app) : FloorTest(app)
         Assert.Contains("Tuesday, 24 September 2013", await today.Content.ReadAsStringAsync());
 
         // A day with no meeting, and a date that is not one.
-        var empty = await Api.Expect(await anonymous.GetAsync("/api/journal/2013-09-30"), HttpStatusCode.OK);
-        Assert.Empty(empty["meetings"]!.AsArray());
+        Assert.Empty((await JournalAsync(anonymous, "/api/journal/2013-09-30")).Meetings);
         await Api.Expect(await anonymous.GetAsync("/api/journal/24-09-2013"), HttpStatusCode.BadRequest);
         await Api.Expect(await anonymous.GetAsync("/api/journal/2013-09-24?asAt=yesterday"), HttpStatusCode.BadRequest);
     }
@@ -74,10 +74,13 @@ public class The_journal(SpeakersListApp app) : FloorTest(app)
         App.Clock.AdjustTime(Eve.AddHours(12));
         var meeting = await Api.ScheduleMeeting(start: "15:00", end: "18:00");
         await Api.Inscribe(meeting, "GHA");
-        var journal = await Api.Expect(await Api.Http.GetAsync("/api/journal/2013-09-24"), HttpStatusCode.OK);
-        Assert.False(journal["live"]!.GetValue<bool>());
-        var speaker = journal["meetings"]![0]!["speakers"]![0]!;
-        Assert.Equal(("GHA", "none"), (speaker["participant"]!.GetValue<string>(), speaker["laterChange"]!.GetValue<string>()));
-        Assert.Empty(journal["meetings"]![0]!["inscribedSince"]!.AsArray());
+        var journal = await JournalAsync(Api.Http, "/api/journal/2013-09-24");
+        Assert.False(journal.Live);
+        var speaker = journal.Meetings[0].Speakers[0];
+        Assert.Equal(("GHA", LaterChange.None), (speaker.Participant.Value, speaker.LaterChange));
+        Assert.Empty(journal.Meetings[0].InscribedSince);
     }
+
+    private static async Task<JournalView> JournalAsync(HttpClient client, string path) =>
+        (await client.GetFromJsonAsync<JournalView>(path, Api.Json))!;
 }

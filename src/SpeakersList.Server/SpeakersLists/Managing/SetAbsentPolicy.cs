@@ -2,6 +2,8 @@ namespace SpeakersList.Server.SpeakersLists.Managing;
 
 public static class SetAbsentPolicyEndpoint
 {
+    public static ProblemDetails Validate(SetAbsentPolicy command) => Validation.Check((!ListManagement.IsAbsentPolicy(command.Policy), ListManagement.AbsentPolicies));
+
     /// <summary>What becomes of a speaker absent when called: endOfList (default) or nextMeeting.</summary>
     [WolverinePut("/api/meetings/{meetingId}/speakers-list/absent-policy", OperationId = "SetAbsentPolicy")]
     [ProducesResponseType<CommandAccepted>(200)]

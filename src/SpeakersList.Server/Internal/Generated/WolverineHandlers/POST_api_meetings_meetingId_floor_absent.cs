@@ -72,6 +72,14 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var problemDetails2 = SpeakersList.Server.SpeakersLists.Chairing.MarkSpeakerAbsentEndpoint.Validate(command);
+            // Evaluate whether the processing should stop if there are any problems
+            if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
+            {
+                await WriteProblems(problemDetails2, httpContext).ConfigureAwait(false);
+                return;
+            }
+
             
             // The actual HTTP request handler execution
             (var result, var events) = SpeakersList.Server.SpeakersLists.Chairing.MarkSpeakerAbsentEndpoint.Post(command, stream_list.Aggregate, _timeProvider);

@@ -72,6 +72,14 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var problemDetails2 = SpeakersList.Server.SpeakersLists.Managing.SetAbsentPolicyEndpoint.Validate(command);
+            // Evaluate whether the processing should stop if there are any problems
+            if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
+            {
+                await WriteProblems(problemDetails2, httpContext).ConfigureAwait(false);
+                return;
+            }
+
             
             // The actual HTTP request handler execution
             (var result, var events) = SpeakersList.Server.SpeakersLists.Managing.SetAbsentPolicyEndpoint.Put(command, stream_list.Aggregate, _timeProvider);

@@ -15,7 +15,9 @@ export function useZone(timeZone) { zone = timeZone || zone; }
 const panel = h("section", { id: "outbox", className: "outbox", "aria-label": "Actions waiting to be sent", hidden: true },
   h("p", { id: "outbox-summary", className: "outbox-summary", role: "status", "aria-live": "polite" }),
   h("ol", { id: "outbox-entries", className: "outbox-entries" }));
-document.getElementById("message")?.after(panel);
+// Under the meeting bar's message; wherever the page's layout puts it, the panel is on the page.
+const anchor = document.getElementById("message");
+if (anchor) anchor.after(panel); else document.body.prepend(panel);
 document.head.append(h("link", { rel: "stylesheet", href: "/css/outbox.css" }));
 
 function render() {
@@ -25,11 +27,11 @@ function render() {
   const refused = entries.filter((e) => e.state === "refused").length;
   panel.hidden = entries.length === 0 && shown.length === 0;
   panel.dataset.state = refused ? "refused" : offline ? "offline" : entries.length ? "sending" : "sent";
-  document.getElementById("outbox-summary").textContent =
+  panel.querySelector("#outbox-summary").textContent =
     refused ? `${plural(refused, "action")} refused after the connection returned: drop it, or decide it again on the current list.`
       : offline && entries.length ? `Offline since ${offline.toLocaleTimeString("en-GB", { timeZone: zone, hour12: false })}: ${plural(entries.length, "action")} waiting`
         : entries.length ? `Sending ${plural(entries.length, "action")}…` : `Sent: ${plural(shown.length, "action")}.`;
-  document.getElementById("outbox-entries").replaceChildren(
+  panel.querySelector("#outbox-entries").replaceChildren(
     ...shown.map((e) => h("li", { dataset: { state: "done", commandId: e.commandId } }, `${capital(e.what)}: done`)),
     ...entries.map((e) => e.state === "refused"
       ? h("li", { dataset: { state: "refused", commandId: e.commandId } },

@@ -18,7 +18,8 @@ function mark(screen) {
 export function followRoomScreens(room) {
   const panel = h("section", { id: "room-screens", className: "room-screens", "aria-label": "Displays in this room", hidden: true },
     h("span", { className: "label" }, "Displays in this room:"), h("ul", { id: "room-screens-list" }));
-  (document.getElementById("outbox") ?? document.getElementById("message"))?.after(panel);
+  const anchor = document.getElementById("outbox") ?? document.getElementById("message");
+  if (anchor) anchor.after(panel); else document.body.prepend(panel);
 
   async function read() {
     const name = room();
@@ -27,7 +28,7 @@ export function followRoomScreens(room) {
     try { screens = await get(`/api/screens?room=${encodeURIComponent(name)}`); } catch { return; }
     const displays = screens.filter((s) => s.kind === "display");
     panel.hidden = false;
-    document.getElementById("room-screens-list").replaceChildren(...(displays.length
+    panel.querySelector("#room-screens-list").replaceChildren(...(displays.length
       ? displays.map((s) => {
         const { state, text } = mark(s);
         return h("li", { dataset: { state, screen: s.id }, title: `${s.node} · connected ${time(s.connectedAt)}` },

@@ -77,7 +77,9 @@ public static class Forecast
     }
 
     /// <summary>A waiting entry as the model sees it. A length known in advance (a video, once inscriptions carry one) goes in KnownSeconds.</summary>
-    public static WaitingSpeech Waiting(ListOfSpeakers list, Entry entry) => new(SpeechCategory.Of(entry), list.Limits.For(entry));
+    // A video's length is known: its slot is exactly that, with no uncertainty.
+    public static WaitingSpeech Waiting(ListOfSpeakers list, Entry entry) => new(SpeechCategory.Of(entry), list.Limits.For(entry),
+        entry.Delivery is { Mode: Interpretation.StatementMode.Video, DurationSeconds: { } video } ? video : null);
 
     /// <summary>
     /// When the floor is next free, from the times in the events only (so a replay forecasts the same):

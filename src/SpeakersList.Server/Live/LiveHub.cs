@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using SpeakersList.Server.Forecasting;
 using SpeakersList.Server.Live.Screens;
 using SpeakersList.Server.Programme;
 using SpeakersList.Server.RoundTables;
@@ -12,7 +13,7 @@ namespace SpeakersList.Server.Live;
 /// Each subscription answers with a versioned snapshot; a client that sees a gap in a meeting's
 /// versions, or reconnects, subscribes again for a fresh snapshot.
 /// </summary>
-public sealed class LiveHub(IQuerySession session, LiveSubscriptions subscriptions, TimeProvider clock, ScreenRoster screens) : Hub
+public sealed class LiveHub(IQuerySession session, LiveSubscriptions subscriptions, TimeProvider clock, ScreenRoster screens, SpeakingHistory history) : Hub
 {
     // What the hub pushes, and to which group: a meeting's list and floor, a room and a delegation's slots from
     // LivePublisher; the programme, the round tables and the delegations' agendas from ProgrammePublisher.
@@ -53,7 +54,10 @@ public sealed class LiveHub(IQuerySession session, LiveSubscriptions subscriptio
 
     /// <summary>Join a meeting's group and receive its current list, with its version. Push: speakersListChanged.</summary>
     public async Task<SpeakersListView> SubscribeToMeeting(Guid meetingId) =>
-        SpeakersListView.From(await JoinMeeting(meetingId, MeetingGroup(meetingId)));
+        SpeakersListView.From(await JoinMeeting(meetingId, MeetingGroup(meetingId)), await Learned());
+
+    /// <summary>The speaking times learned from the history, as the pushes use them.</summary>
+    private Task<SpeakingTimeModel> Learned() => history.ModelAsync(session, null, Context.ConnectionAborted);
 
     /// <summary>Join a meeting's floor group and receive its floor (speaker, clock, status), with its version. Push: floorChanged.</summary>
     public async Task<FloorView> SubscribeToFloor(Guid meetingId) =>
@@ -102,7 +106,8 @@ public sealed class LiveHub(IQuerySession session, LiveSubscriptions subscriptio
         if (!subscriptions.Add(Context.ConnectionId, group)) throw new HubException(LiveSubscriptions.TooMany);
         await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
         var lists = await LiveViews.ListsOfAsync(session, [code], Context.ConnectionAborted);
-        return LiveViews.Delegation(code, lists.Select(x => (SpeakersListView.From(x), x.Floor.Status)).ToList());
+        var model = await Learned();
+        return LiveViews.Delegation(code, lists.Select(x => (SpeakersListView.From(x, model), x.Floor.Status)).ToList());
     }
 
     public Task UnsubscribeFromDelegation(string participant)

@@ -105,6 +105,7 @@ public class The_learned_forecast(SpeakersListApp app) : FloorTest(app)
     [InlineData("{\"changeOverSeconds\":-1,\"waiting\":[]}", "changeOverSeconds")]
     [InlineData("{\"changeOverSeconds\":30,\"history\":[{\"level\":\"minister\",\"kind\":\"statement\",\"allottedSeconds\":300,\"usedSeconds\":20}],\"waiting\":[]}", "history[0]: meetingId")]
     [InlineData("{\"changeOverSeconds\":30,\"waiting\":[", "not valid JSON")]
+    [InlineData("{\"changeOverSeconds\":30,\"heard\":[],\"waiting\":[null]}", "waiting[0] is null")]
     public async Task A_bad_body_to_the_forecaster_gets_400_saying_what_is_wrong(string body, string detail)
     {
         using var anonymous = App.CreateAnonymousClient();

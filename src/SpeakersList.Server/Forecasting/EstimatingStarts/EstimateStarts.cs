@@ -33,6 +33,9 @@ public static class EstimateStartsEndpoint
     {
         var range = $"allottedSeconds must be between 1 and {MaxSeconds}";
         if (request.ChangeOverSeconds is < 0 or > 3600) return Refusals.BadRequest("changeOverSeconds must be between 0 and 3600.");
+        foreach (var (name, items) in new (string, IReadOnlyList<object?>?)[] { ("history", request.History), ("heard", request.Heard), ("waiting", request.Waiting) })
+            if (items?.Select((x, i) => (x, i)).Where(x => x.x is null).Select(x => (int?)x.i).FirstOrDefault() is { } at)
+                return Refusals.BadRequest($"{name}[{at}] is null: each speech is an object.");
         if (Bad(request.History?.Select(s => (s.AllottedSeconds, s.UsedSeconds))) is { } h)
             return Refusals.BadRequest($"history[{h}]: {range}, usedSeconds between 0 and {MaxSeconds}.");
         if (request.History?.Select((s, i) => (s, i)).FirstOrDefault(x => x.s.MeetingId == Guid.Empty) is { s: not null } noMeeting)

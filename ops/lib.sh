@@ -347,5 +347,5 @@ stop_pg_failover() {
 # pg_switchover HOME: the primary hands over to its synchronous standby (nothing acknowledged is lost); waits until done.
 pg_switchover() {
   local home=$1
-  autoctl "$home" perform switchover --pgdata "$home/monitor" --wait 120 && pg_wait_in_sync "$home" 120
+  autoctl "$home" perform switchover --pgdata "$home/monitor" --wait 120 >>"$home/switchover.log" 2>&1 && pg_wait_in_sync "$home" 120
 }

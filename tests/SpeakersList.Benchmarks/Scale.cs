@@ -15,7 +15,7 @@ namespace SpeakersList.Benchmarks;
 /// spread over them, beside a bare SignalR broadcast to as many connections per node; and twenty rushes at once.
 /// Environment (ops/bench-scale sets it): SPEAKERSLIST_BENCH_PG, SCALE_SERVER (the server's dll), SCALE_DATABASE,
 /// SCALE_ROOMS_DATABASE, SCALE_REDIS, SCALE_NGINX_PORT, SCALE_NODE_PORTS (two, comma-separated).
-/// Usage: scale [--quick] [--sizes 1,10,100] [--speakers 200] [--screens 10000] [--no-rooms]
+/// Usage: scale [--quick] [--sizes 1,10,100] [--speakers 200] [--screens 10000] [--rounds 20] [--rush 6x193] [--no-rooms] [--rooms-first]
 /// </summary>
 internal static class Scale
 {
@@ -40,6 +40,7 @@ internal static class Scale
                 "--speakers" => settings with { Speakers = int.Parse(args[i + 1]) },
                 "--screens" => settings with { Screens = int.Parse(args[i + 1]) },
                 "--rounds" => settings with { RoomRounds = int.Parse(args[i + 1]) },
+                "--rush" => settings with { RushRounds = int.Parse(args[i + 1].Split('x')[0]), RushDelegations = int.Parse(args[i + 1].Split('x')[1]) },
                 _ => settings,
             };
         var pg = Need("SPEAKERSLIST_BENCH_PG");
@@ -64,17 +65,23 @@ internal static class Scale
         }
         Console.WriteLine($"  bare app: start {Stats.Median(bareStarts):F2} s, idle {bareIdle:F0} MB");
 
-        var history = new History(settings, dll, $"{pg};Database={Need("SCALE_DATABASE")};Maximum Pool Size=200");
-        await history.RunAsync(table, Stats.Median(bareStarts), bareIdle);
-        Console.WriteLine($"  history done after {clock.Elapsed.TotalSeconds:F0} s");
-
-        if (rooms && Environment.GetEnvironmentVariable("SCALE_NGINX_PORT") is { Length: > 0 } nginx)
+        async Task HistoryAsync()
         {
+            var history = new History(settings, dll, $"{pg};Database={Need("SCALE_DATABASE")};Maximum Pool Size=200");
+            await history.RunAsync(table, Stats.Median(bareStarts), bareIdle);
+            Console.WriteLine($"  history done after {clock.Elapsed.TotalSeconds:F0} s");
+        }
+        async Task RoomsAsync()
+        {
+            if (!rooms || Environment.GetEnvironmentVariable("SCALE_NGINX_PORT") is not { Length: > 0 } nginx) return;
             var ports = Need("SCALE_NODE_PORTS").Split(',').Select(int.Parse).ToArray();
             await Rooms.RunAsync(table, settings.Rooms, settings.Screens, settings.RoomRounds, settings.RushDelegations, dll,
                 $"{pg};Database={Need("SCALE_ROOMS_DATABASE")};Maximum Pool Size=200", Need("SCALE_REDIS"), int.Parse(nginx), ports);
             Console.WriteLine($"  rooms done after {clock.Elapsed.TotalSeconds:F0} s");
         }
+        // --rooms-first: the twenty rooms before the long history (a run cut short keeps them).
+        if (args.Contains("--rooms-first")) { await RoomsAsync(); await HistoryAsync(); }
+        else { await HistoryAsync(); await RoomsAsync(); }
 
         table.Print(Console.Out, $"{machine}; load average at the end {Memory.Load()}; {clock.Elapsed.TotalMinutes:F1} min");
         return 0;
@@ -215,10 +222,16 @@ internal static class Scale
                 for (var round = 0; round < settings.RushRounds; round++)
                 {
                     var meeting = await ScheduleAsync(rushApi, $"Rush {round}", $"Rush room {round}", _day0.AddDays(30));
+                    // What the round did to the runtime and the database: the server's threads (the thread pool's injections),
+                    // the database's backends (the connection pool's growth), checkpoints.
+                    var (threads, backends, checkpoints) = (Threads(server.Id), await Database("select count(*) from pg_stat_activity where datname = current_database()"),
+                        await Database("select checkpoints_timed + checkpoints_req from pg_stat_bgwriter"));
                     var clock = Stopwatch.StartNew();
                     var (latencies, refusedNow) = await RushAsync(rushApi, meeting, codes);
                     var p99 = Stats.Percentile(latencies, 99);
-                    Console.WriteLine($"    rush round {round} after a start: {codes.Count / clock.Elapsed.TotalSeconds:F0}/s, p50 {Stats.Median(latencies):F0} ms, p99 {p99:F0} ms, refused {refusedNow}");
+                    Console.WriteLine($"    rush round {round} after a start: {codes.Count / clock.Elapsed.TotalSeconds:F0}/s, p50 {Stats.Median(latencies):F0} ms, p99 {p99:F0} ms, refused {refusedNow}; " +
+                        $"server threads {threads} → {Threads(server.Id)}, database backends {backends} → {await Database("select count(*) from pg_stat_activity where datname = current_database()")}, " +
+                        $"checkpoints {await Database("select checkpoints_timed + checkpoints_req from pg_stat_bgwriter") - checkpoints}");
                     worst = Math.Max(worst, p99);
                     refused += refusedNow;
                     all.AddRange(latencies);
@@ -232,6 +245,17 @@ internal static class Scale
                 await server.DisposeAsync();
             }
         }
+
+        private async Task<long> Database(string sql)
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(connectionString.Replace("Maximum Pool Size=200", "Pooling=false"));
+            await connection.OpenAsync();
+            await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+            return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+        }
+
+        private static int Threads(int processId) =>
+            int.Parse(File.ReadLines($"/proc/{processId}/status").First(x => x.StartsWith("Threads:", StringComparison.Ordinal))["Threads:".Length..].Trim(), CultureInfo.InvariantCulture);
 
         /// <summary>Meetings up to <paramref name="size"/>, several at once: the first alone on its day, then eight a day.</summary>
         private async Task LoadAsync(Api api, int size)

@@ -50,12 +50,29 @@ public sealed class SessionChecks(RequestDelegate next, IMemoryCache cache, Time
         var key = $"officer-session:{id}";
         if (!cache.TryGetValue(key, out Officer? officer))
         {
-            await using var session = context.RequestServices.GetRequiredService<IDocumentStore>().QuerySession();
-            officer = await session.LoadAsync<Officer>(id, context.RequestAborted);
+            // When the remembered officer expires in the middle of a rush, its requests share one read (issue 25: 193 reads
+            // at once took as many pooled connections and stalled the round).
+            var load = _loading.GetOrAdd(key, _ => new Lazy<Task<Officer?>>(() => LoadOfficer(context.RequestServices, id)));
+            try
+            {
+                officer = await load.Value;
+            }
+            finally
+            {
+                _loading.TryRemove(new KeyValuePair<string, Lazy<Task<Officer?>>>(key, load));
+            }
             // Only an officer found is remembered: a miss (an officer removed, or not yet stored again) is asked again next time.
             if (officer is not null) cache.Set(key, officer, Remember);
         }
         return OfficerSessions.StillValid(officer, stamp);
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<Officer?>>> _loading = new();
+
+    private static async Task<Officer?> LoadOfficer(IServiceProvider services, string id)
+    {
+        await using var session = services.GetRequiredService<IDocumentStore>().QuerySession();
+        return await session.LoadAsync<Officer>(id); // shared by several requests: none's abort ends it
     }
 
     private async Task<bool> StillValid(HttpContext context, string credential)

@@ -39,7 +39,7 @@ public sealed class InscriptionDesk(IDocumentStore store, ILogger<InscriptionDes
         var pending = new Pending(command, arrivedAt, requester,
             new TaskCompletionSource<InscriptionOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
         // No queue, and no worker, for a meeting that does not exist: a made-up id costs one light query.
-        if (!_queues.ContainsKey(meetingId) && !await MeetingExists(meetingId))
+        if (!_queues.ContainsKey(meetingId) && !await CheckedOnce(meetingId))
             return new InscriptionOutcome(null, 0, Refusal.NoMeeting(meetingId), false);
         while (true)
         {
@@ -64,6 +64,23 @@ public sealed class InscriptionDesk(IDocumentStore store, ILogger<InscriptionDes
 
     /// <summary>How many workers are running just now (none once every queue has gone idle).</summary>
     public int Workers => _workers.Count;
+
+    // The first requests of a rush all arrive before the meeting has a queue: they share one check instead of taking one
+    // pooled connection each (193 at once grew the pool and stalled the round; issue 25).
+    private readonly ConcurrentDictionary<Guid, Lazy<Task<bool>>> _checking = new();
+
+    private async Task<bool> CheckedOnce(Guid meetingId)
+    {
+        var check = _checking.GetOrAdd(meetingId, id => new Lazy<Task<bool>>(() => MeetingExists(id)));
+        try
+        {
+            return await check.Value;
+        }
+        finally
+        {
+            _checking.TryRemove(new KeyValuePair<Guid, Lazy<Task<bool>>>(meetingId, check));
+        }
+    }
 
     private async Task<bool> MeetingExists(Guid meetingId)
     {

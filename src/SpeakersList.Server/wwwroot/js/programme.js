@@ -19,8 +19,8 @@ function meetingCard(m, tz) {
     h("h3", {}, m.title),
     h("p", { className: "status-line" }, h("span", { className: "chip", dataset: { status } }, statusName(status))),
     h("p", { className: "links" },
-      h("a", { href: `/meetings/${m.id}`, "aria-label": `${t("programme.list")}: ${m.title}` }, t("programme.list")),
-      h("a", { href: `/display/meeting/${m.id}`, "aria-label": `${t("programme.display")}: ${m.title}` }, t("programme.display"))));
+      h("a", { href: `/meetings/${m.id}`, "aria-label": t("programme.listOf", { title: m.title }) }, t("programme.list")),
+      h("a", { href: `/display/meeting/${m.id}`, "aria-label": t("programme.displayOf", { title: m.title }) }, t("programme.display"))));
 }
 
 function render(pushed) {
@@ -35,7 +35,7 @@ function render(pushed) {
     h("caption", { className: "visually-hidden" }, t("programme.caption")),
     h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t("programme.day")),
       ...rooms.map((room) => h("th", { scope: "col" }, room, h("a", { className: "room-display", href: `/display/room/${encodeURIComponent(room)}`,
-        "aria-label": `${t("programme.roomDisplay")}: ${room}` }, t("programme.roomDisplay")))))),
+        "aria-label": t("programme.roomDisplayOf", { room }) }, t("programme.roomDisplay")))))),
     h("tbody", {}, ...days.map((day) => {
       const ofDay = meetings.filter((m) => dayKey(m.start, tz) === day);
       const titled = programme.days?.find((d) => d.date === day)?.title;

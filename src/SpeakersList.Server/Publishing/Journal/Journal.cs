@@ -16,7 +16,8 @@ public enum LaterChange
 
 public sealed record JournalSpeaker(
     int Position, Guid InscriptionId, ParticipantCode Participant, string ParticipantName, string SpeakerName, string SpeakerTitle,
-    LevelOfRepresentation Level, string? OnBehalfOf, EntryKind Kind, LaterChange LaterChange, int? PositionNow);
+    LevelOfRepresentation Level, string? OnBehalfOf, EntryKind Kind, LaterChange LaterChange, int? PositionNow,
+    SpeakersList.Interpretation.Delivery? Delivery = null);
 
 /// <summary>A speaker inscribed after the cut-off, shown only when the Journal is read later.</summary>
 public sealed record JournalLateSpeaker(int PositionNow, ParticipantCode Participant, string ParticipantName, string SpeakerName, DateTimeOffset InscribedAt);
@@ -72,7 +73,8 @@ public static class JournalQueries
                     : position != e.Position ? LaterChange.Moved : LaterChange.None;
                 var speaker = e.Speaker;
                 return new JournalSpeaker(e.Position, e.InscriptionId, speaker.Participant, speaker.ParticipantName, speaker.SpeakerName,
-                    speaker.SpeakerTitle, speaker.Level, speaker.OnBehalfOf, e.Kind, change, live && positionNow.TryGetValue(e.InscriptionId, out var p) ? p : null);
+                    speaker.SpeakerTitle, speaker.Level, speaker.OnBehalfOf, e.Kind, change, live && positionNow.TryGetValue(e.InscriptionId, out var p) ? p : null,
+                    e.Delivery);
             }).ToList();
             var published = speakers.Select(s => s.InscriptionId).ToHashSet();
             var late = nowOrder.Where(e => !published.Contains(e.InscriptionId))
@@ -199,6 +201,10 @@ public static class JournalPage
                     };
                     var behalf = s.OnBehalfOf is { } group ? $" (on behalf of {E(group)})" : "";
                     var kind = s.Kind == EntryKind.RightOfReply ? " — right of reply" : "";
+                    // The interpreters read the Journal too: the language (and the delegation's interpretation, rule 53) and the mode.
+                    if (s.Delivery is { } d)
+                        kind += $" <span class=\"language\" lang=\"{E(d.Language)}\">[{E(d.Language)}{(d.InterpretationInto is { } into ? $" → {E(into)}" : "")}]</span>"
+                            + d.Mode switch { SpeakersList.Interpretation.StatementMode.Video => " — video statement", SpeakersList.Interpretation.StatementMode.Remote => " — remote", _ => "" };
                     html.Append($"        <li data-participant=\"{E(s.Participant.Value)}\" data-change=\"{s.LaterChange.ToString().ToLowerInvariant()}\"><span class=\"delegation\">{E(s.ParticipantName)}</span>{behalf}{kind}: {E(s.SpeakerName)}, {E(s.SpeakerTitle)}{mark}</li>\n");
                 }
                 html.Append("      </ol>\n");

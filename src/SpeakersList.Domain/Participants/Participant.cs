@@ -43,6 +43,7 @@ public sealed record Participant(
     ParticipantCategory Category,
     RegionalGroup? RegionalGroup,
     SpeakingBlock? SpeakingBlockOverride = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] // unknown: not written, as before the field existed
     string? StatementLanguage = null)
 {
     /// <summary>The language the participant usually speaks in (BCP 47), the default of its inscriptions; English where unknown.</summary>

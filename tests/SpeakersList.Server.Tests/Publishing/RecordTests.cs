@@ -131,6 +131,7 @@ public class The_record_of_a_meeting(SpeakersListApp app) : FloorTest(app)
         var xml = await akn.Content.ReadAsStringAsync();
         var document = XDocument.Parse(xml);
         var schemas = new XmlSchemaSet();
+        schemas.Add("http://www.w3.org/XML/1998/namespace", Path.Combine(AppContext.BaseDirectory, "Publishing", "xml-namespace.xsd")); // xml:lang
         schemas.Add(Akn.NamespaceName, Path.Combine(AppContext.BaseDirectory, "Publishing", "akn-debate-subset.xsd"));
         var errors = new List<string>();
         document.Validate(schemas, (_, e) => errors.Add($"{e.Severity}: {e.Message}"));

@@ -15,7 +15,8 @@ public enum LaterChange
 
 public sealed record JournalSpeaker(
     int Position, Guid InscriptionId, ParticipantCode Participant, string ParticipantName, string SpeakerName, string SpeakerTitle,
-    LevelOfRepresentation Level, string? OnBehalfOf, EntryKind Kind, LaterChange LaterChange, int? PositionNow);
+    LevelOfRepresentation Level, string? OnBehalfOf, EntryKind Kind, LaterChange LaterChange, int? PositionNow,
+    SpeakersList.Interpretation.Delivery? Delivery = null);
 
 /// <summary>A speaker inscribed after the cut-off, shown only when the Journal is read later.</summary>
 public sealed record JournalLateSpeaker(int PositionNow, ParticipantCode Participant, string ParticipantName, string SpeakerName, DateTimeOffset InscribedAt);
@@ -71,7 +72,8 @@ public static class JournalQueries
                     : position != e.Position ? LaterChange.Moved : LaterChange.None;
                 var speaker = e.Speaker;
                 return new JournalSpeaker(e.Position, e.InscriptionId, speaker.Participant, speaker.ParticipantName, speaker.SpeakerName,
-                    speaker.SpeakerTitle, speaker.Level, speaker.OnBehalfOf, e.Kind, change, live && positionNow.TryGetValue(e.InscriptionId, out var p) ? p : null);
+                    speaker.SpeakerTitle, speaker.Level, speaker.OnBehalfOf, e.Kind, change, live && positionNow.TryGetValue(e.InscriptionId, out var p) ? p : null,
+                    e.Delivery);
             }).ToList();
             var published = speakers.Select(s => s.InscriptionId).ToHashSet();
             var late = nowOrder.Where(e => !published.Contains(e.InscriptionId))

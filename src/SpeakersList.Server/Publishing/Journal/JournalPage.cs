@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using SpeakersList.Interpretation;
 
 namespace SpeakersList.Server.Publishing.Journal;
 
@@ -51,6 +52,10 @@ public static class JournalPage
                     };
                     var behalf = s.OnBehalfOf is { } group ? $" (on behalf of {E(group)})" : "";
                     var kind = s.Kind == EntryKind.RightOfReply ? " — right of reply" : "";
+                    // The interpreters read the Journal too: the language (and the delegation's interpretation, rule 53) and the mode.
+                    if (s.Delivery is { } d)
+                        kind += $" <span class=\"language\" lang=\"{E(d.Language)}\">[{E(d.Language)}{(d.InterpretationInto is { } into ? $" → {E(into)}" : "")}]</span>"
+                            + d.Mode switch { StatementMode.Video => " — video statement", StatementMode.Remote => " — remote", _ => "" };
                     html.Append($"        <li data-participant=\"{E(s.Participant.Value)}\" data-change=\"{s.LaterChange.ToString().ToLowerInvariant()}\"><span class=\"delegation\">{E(s.ParticipantName)}</span>{behalf}{kind}: {E(s.SpeakerName)}, {E(s.SpeakerTitle)}{mark}</li>\n");
                 }
                 html.Append("      </ol>\n");

@@ -14,27 +14,30 @@ function mark(screen) {
   return { state: "live", text: "live" + (screen.showingVersion != null ? `, version ${screen.showingVersion}` : "") };
 }
 
-/** room() answers the room of the meeting on screen (or nothing yet). */
+const order = { lost: 0, behind: 1, live: 2 };
+
+/** room() answers the room of the meeting on screen (or nothing yet). On the meeting's own line, so the list keeps its rows:
+ * a dot a display (its words in its tooltip and for screen readers), lost and behind first, then the count in words. */
 export function followRoomScreens(room) {
-  const panel = h("section", { id: "room-screens", className: "room-screens", "aria-label": "Displays in this room", hidden: true },
-    h("span", { className: "label" }, "Displays in this room:"), h("ul", { id: "room-screens-list" }));
-  const anchor = document.getElementById("outbox") ?? document.getElementById("message");
-  if (anchor) anchor.after(panel); else document.body.prepend(panel);
+  const panel = h("span", { id: "room-screens", className: "room-screens", role: "group", "aria-label": "Displays in this room", hidden: true },
+    h("span", { className: "label" }, "Displays"), h("ul", { id: "room-screens-list" }), h("span", { id: "room-screens-count", className: "count" }));
+  const line = document.querySelector(".meeting-facts p");
+  if (line) line.append(panel); else document.body.prepend(panel);
 
   async function read() {
     const name = room();
     if (!name) { panel.hidden = true; return; }
     let screens;
     try { screens = await get(`/api/screens?room=${encodeURIComponent(name)}`); } catch { return; }
-    const displays = screens.filter((s) => s.kind === "display");
+    const displays = screens.filter((s) => s.kind === "display").map((s) => ({ s, ...mark(s) })).sort((a, b) => order[a.state] - order[b.state]);
     panel.hidden = false;
     panel.querySelector("#room-screens-list").replaceChildren(...(displays.length
-      ? displays.map((s) => {
-        const { state, text } = mark(s);
-        return h("li", { dataset: { state, screen: s.id }, title: `${s.node} · connected ${time(s.connectedAt)}` },
-          h("span", { className: "dot", "aria-hidden": "true" }), `Display: ${text}`);
-      })
+      ? displays.map(({ s, state, text }) => h("li", { dataset: { state, screen: s.id }, title: `Display: ${text} (${s.node}, connected ${time(s.connectedAt)})` },
+        h("span", { className: "dot", "aria-hidden": "true" }), h("span", { className: "visually-hidden" }, `Display: ${text}`)))
       : [h("li", { dataset: { state: "none" } }, "none connected")]));
+    const counts = new Map();
+    for (const d of displays) counts.set(d.state, (counts.get(d.state) ?? 0) + 1);
+    panel.querySelector("#room-screens-count").textContent = [...counts].map(([state, n]) => `${n} ${state}`).join(" · ");
   }
   setInterval(read, every);
   read();

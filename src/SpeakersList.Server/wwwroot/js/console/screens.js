@@ -16,13 +16,13 @@ function mark(screen) {
 
 const order = { lost: 0, behind: 1, live: 2 };
 
-/** room() answers the room of the meeting on screen (or nothing yet). On the meeting's own line, so the list keeps its rows:
- * a dot a display (its words in its tooltip and for screen readers), lost and behind first, then the count in words. */
+/** room() answers the room of the meeting on screen (or nothing yet). In the top bar, so the meeting bar and the list keep
+ * their room: a dot a display (its words in its tooltip and for screen readers), lost and behind first, then the count in words. */
 export function followRoomScreens(room) {
   const panel = h("span", { id: "room-screens", className: "room-screens", role: "group", "aria-label": "Displays in this room", hidden: true },
     h("span", { className: "label" }, "Displays"), h("ul", { id: "room-screens-list" }), h("span", { id: "room-screens-count", className: "count" }));
-  const line = document.querySelector(".meeting-facts p");
-  if (line) line.append(panel); else document.body.prepend(panel);
+  const nav = document.querySelector(".topbar nav");
+  if (nav) nav.before(panel); else document.body.prepend(panel);
 
   async function read() {
     const name = room();

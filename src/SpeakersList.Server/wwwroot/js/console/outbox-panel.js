@@ -20,6 +20,8 @@ const anchor = document.getElementById("message");
 if (anchor) anchor.after(panel); else document.body.prepend(panel);
 document.head.append(h("link", { rel: "stylesheet", href: "/css/outbox.css" }));
 
+let lastDrawn = "";
+
 function render() {
   const entries = waiting();
   const shown = recentlyDone().filter((e) => Date.now() - e.doneAt < doneShownMs);
@@ -31,6 +33,10 @@ function render() {
     refused ? `${plural(refused, "action")} refused after the connection returned: drop it, or decide it again on the current list.`
       : offline && entries.length ? `Offline since ${offline.toLocaleTimeString("en-GB", { timeZone: zone, hour12: false })}: ${plural(entries.length, "action")} waiting`
         : entries.length ? `Sending ${plural(entries.length, "action")}…` : `Sent: ${plural(shown.length, "action")}.`;
+  // Drawn again only when what it lists changes: the once-a-second tick must not replace the buttons under the officer's pointer.
+  const drawn = JSON.stringify([shown.map((e) => e.commandId), entries.map((e) => [e.commandId, e.state, e.reason])]);
+  if (drawn === lastDrawn) return;
+  lastDrawn = drawn;
   panel.querySelector("#outbox-entries").replaceChildren(
     ...shown.map((e) => h("li", { dataset: { state: "done", commandId: e.commandId } }, `${capital(e.what)}: done`)),
     ...entries.map((e) => e.state === "refused"

@@ -1,7 +1,7 @@
 // The delegation's slots: the top card (the next slot, when, how far, who speaks now) and a card for each
 // slot, with its swap form and the withdrawal.
 import { remove } from "../api.js";
-import { t, nameOf } from "../i18n.js";
+import { t, nameOf, locale } from "../i18n.js";
 import { dayLabel, venueTime, fromNow, h, levelName, stateWord, kindWord } from "../format.js";
 import { $, say } from "../page.js";
 import { state, zoneOf, ahead, expected, note } from "./state.js";
@@ -35,7 +35,7 @@ export function renderNextCard(slots) {
     h("p", { className: "next-position" }, h("strong", {}, `#${s.position}`), " · ",
       s.state === "speaking" ? stateWord("speaking") : ahead(s.peopleBefore, inProgress)),
     entry ? h("p", { className: "next-speaker" }, [entry.speakerName, entry.speakerTitle || levelName(entry.level)].filter(Boolean).join(", ") +
-      ` · ${Math.round(entry.allottedSeconds / 60)} min`) : null,
+      ` · ${new Intl.NumberFormat(locale(), { style: "unit", unit: "minute", unitDisplay: "short" }).format(Math.round(entry.allottedSeconds / 60))}`) : null,
     h("p", { className: "next-now" }, speaking
       ? t("portal.nowSpeaking", { name: nameOf(speaking.participant, speaking.participantName) }) : t("portal.nobodySpeaking")));
 }

@@ -145,7 +145,7 @@ public sealed class LiveHub(IQuerySession session, LiveSubscriptions subscriptio
         Groups.RemoveFromGroupAsync(Context.ConnectionId, RoundTableGroup(roundTableId), Context.ConnectionAborted);
 
     /// <summary>Join a delegation's agenda group and receive its agenda across the programme (lists and round tables). Push: agendaChanged.</summary>
-    public Task<DelegationAgendaView> SubscribeToAgenda(string code) => ProgrammeSubscriptions.DelegationAsync(this, session, code);
+    public Task<DelegationAgendaView> SubscribeToAgenda(string code) => ProgrammeSubscriptions.DelegationAsync(this, session, code, Learned);
 
     public Task UnsubscribeFromAgenda(string code) =>
         ParticipantCode.TryParse(code, out var parsed)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using SpeakersList.Server.Forecasting;
 using SpeakersList.Server.Programme;
 using SpeakersList.Server.RoundTables;
 using SpeakersList.Server.SpeakersLists;
@@ -11,7 +12,7 @@ namespace SpeakersList.Server.Live;
 /// Whole snapshots, so a missed push is repaired by the next one or by subscribing again.
 /// </summary>
 public sealed class ProgrammePublisher(ProgrammeChanges changes, IDocumentStore store, IHubContext<LiveHub> hub, ILogger<ProgrammePublisher> logger,
-    WalkingTime walking)
+    WalkingTime walking, SpeakingHistory history)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -38,6 +39,7 @@ public sealed class ProgrammePublisher(ProgrammeChanges changes, IDocumentStore 
             .Concat(touchedMeetings.Values.Where(m => m.ConferenceId is not null).Select(m => m.ConferenceId!.Value))
             .Distinct().ToArray();
         var latest = await ProgrammeQueries.ConferenceAsync(session, null, cancellation);
+        var model = await history.ModelAsync(session, null, cancellation); // the agendas' ranges, as the lists' own
 
         foreach (var conference in await session.LoadManyAsync<Conference>(cancellation, conferenceIds))
         {
@@ -56,7 +58,7 @@ public sealed class ProgrammePublisher(ProgrammeChanges changes, IDocumentStore 
                         .SendAsync(LiveHub.RoundTableChanged, RoundTableRosterView.From(conference, roundTable), cancellation);
 
             var lists = (await session.LoadManyAsync<ListOfSpeakers>(cancellation, meetings.Select(m => m.Id).ToArray()))
-                .ToDictionary(l => l.Id, SpeakersListView.From);
+                .ToDictionary(l => l.Id, l => SpeakersListView.From(l, model));
             var codes = new HashSet<ParticipantCode>();
             foreach (var touched in inConference)
             {

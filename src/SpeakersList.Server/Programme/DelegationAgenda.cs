@@ -1,3 +1,4 @@
+using SpeakersList.Server.Forecasting;
 using SpeakersList.Server.SpeakersLists;
 
 namespace SpeakersList.Server.Programme;
@@ -74,23 +75,26 @@ public sealed record DelegationAgendaView(ParticipantCode Participant, string Na
 
 public static class DelegationAgendaQueries
 {
-    /// <summary>The agendas of several participants at once, from one read of the conference, its meetings and their lists.</summary>
+    /// <summary>
+    /// The agendas of several participants at once, from one read of the conference, its meetings and their lists; each
+    /// slot's range is forecast with the speaking times learned from the history, as on the list itself.
+    /// </summary>
     public static async Task<IReadOnlyList<DelegationAgendaView>> AgendasAsync(IQuerySession session, Conference conference,
-        IReadOnlyCollection<Participant> participants, CancellationToken cancellation, TimeSpan? walking = null)
+        IReadOnlyCollection<Participant> participants, SpeakingTimeModel model, CancellationToken cancellation, TimeSpan? walking = null)
     {
         var meetings = await ProgrammeQueries.MeetingsOfAsync(session, conference.Id, cancellation);
         // Only the lists these delegations are on (an agenda and its conflicts read no other): the cost does not grow with the session.
         var theirs = (await Publishing.Calendars.DelegationMeetingsProjection.MeetingsOfAsync(session, participants.Select(p => p.Code), cancellation)).ToHashSet();
         var ids = meetings.Select(m => m.Id).Where(theirs.Contains).ToArray();
-        var lists = (ids.Length == 0 ? [] : await session.LoadManyAsync<ListOfSpeakers>(cancellation, ids)).ToDictionary(l => l.Id, SpeakersListView.From);
+        var lists = (ids.Length == 0 ? [] : await session.LoadManyAsync<ListOfSpeakers>(cancellation, ids)).ToDictionary(l => l.Id, l => SpeakersListView.From(l, model));
         return participants.Select(p => DelegationAgendaView.From(p, conference, meetings, lists, walking)).ToList();
     }
 
-    public static async Task<DelegationAgendaView?> AgendaAsync(IQuerySession session, ParticipantCode code, Guid? conferenceId, CancellationToken cancellation,
-        TimeSpan? walking = null) =>
+    public static async Task<DelegationAgendaView?> AgendaAsync(IQuerySession session, ParticipantCode code, Guid? conferenceId, SpeakingTimeModel model,
+        CancellationToken cancellation, TimeSpan? walking = null) =>
         await session.LoadParticipantAsync(code, cancellation) is { } participant
         && await ProgrammeQueries.ConferenceAsync(session, conferenceId, cancellation) is { } conference
-            ? (await AgendasAsync(session, conference, [participant], cancellation, walking))[0]
+            ? (await AgendasAsync(session, conference, [participant], model, cancellation, walking))[0]
             : null;
 
     /// <summary>
@@ -100,10 +104,10 @@ public static class DelegationAgendaQueries
     [WolverineGet("/api/delegations/{code}/agenda", OperationId = "GetDelegationAgenda")]
     [ProducesResponseType<DelegationAgendaView>(200)]
     public static async Task<IResult> Get(string code, [FromQuery] Guid? conferenceId, IQuerySession session, WalkingTime walking,
-        HttpContext context, CancellationToken cancellation) =>
+        SpeakingHistory history, HttpContext context, CancellationToken cancellation) =>
         !RequestedLanguage.TryRead(context, out var language, out var problem)
             ? problem!
-            : ParticipantCode.TryParse(code, out var parsed) && await AgendaAsync(session, parsed, conferenceId, cancellation, walking.Value) is { } agenda
+            : ParticipantCode.TryParse(code, out var parsed) && await AgendaAsync(session, parsed, conferenceId, await history.ModelAsync(session, null, cancellation), cancellation, walking.Value) is { } agenda
             ? Results.Ok(agenda with { Name = ParticipantNames.In(language, agenda.Participant, agenda.Name) })
             : Refusal.NotFound($"There is no participant {code}, or no programme yet.").ToResult();
 }

@@ -1,6 +1,5 @@
 // The list of speakers: rows with one tab stop (roving), named row buttons, search, moves with a reason
 // asked each time (Alt+arrows, drag and drop, "move to position N"), withdrawal, closing and reopening.
-import { remove } from "../api.js";
 import { consoleCommand } from "./commands.js";
 import { clockTime, dayLabel, h, levelName, kindName, stateName, minutesSeconds, speakerLine } from "../format.js";
 import { findParticipants } from "../participants.js";
@@ -203,7 +202,8 @@ function drop(ev, target) {
 async function withdraw(e) {
   if (!confirm(`Withdraw ${e.participantName} (${speakerLine(e)}) from the list?`)) return;
   try {
-    answered(await remove(`/api/meetings/${state.meetingId}/inscriptions/${e.inscriptionId}`, listVersion()));
+    if (!answered(await consoleCommand("DELETE", `/api/meetings/${state.meetingId}/inscriptions/${e.inscriptionId}`,
+      { expectedVersion: listVersion() }, { what: `withdrawal of ${e.participantName}`, where: "list" }))) return;
     say(`${e.participantName} withdrawn.`, "ok", "list");
   } catch (error) {
     await refused(error, `withdrawal of ${e.participantName}`, "list");

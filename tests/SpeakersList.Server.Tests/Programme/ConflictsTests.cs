@@ -25,6 +25,32 @@ public class Conflicts_across_rooms(SpeakersListApp app) : ApiTest(app)
         Assert.Equal(new[] { morning, same }.Order(), new[] { conflict["slot"]!["meetingId"]!.GetValue<Guid>(), conflict["other"]!["meetingId"]!.GetValue<Guid>() }.Order());
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task The_delegations_agenda_and_its_push_hold_the_meetings_outside_the_programme_and_their_conflict(bool programmeImported)
+    {
+        if (programmeImported) await Api.ImportSeedProgramme();
+        await using var hub = App.CreateHubConnection();
+        var pushed = new TaskCompletionSource<JsonObject>(TaskCreationOptions.RunContinuationsAsynchronously);
+        hub.On<JsonObject>("agendaChanged", agenda => { if (agenda["conflicts"]!.AsArray().Count == 1) pushed.TrySetResult(agenda); });
+        await hub.StartAsync();
+        var before = await hub.InvokeAsync<JsonObject>("SubscribeToAgenda", "FRA");
+
+        var morning = await Api.ScheduleMeeting(title: "Informal consultation", room: "Conference Room 11", day: Api.Day1.AddDays(5));
+        var same = await Api.ScheduleMeeting(title: "Briefing", room: "Conference Room 12", day: Api.Day1.AddDays(5));
+        await Api.Inscribe(morning, "FRA");
+        await Api.Inscribe(same, "FRA");
+
+        Assert.Empty(before["items"]!.AsArray());
+        var agenda = await Api.Expect(await Api.Http.GetAsync("/api/delegations/FRA/agenda"), HttpStatusCode.OK);
+        Assert.Equal(new[] { morning, same }.Order(), agenda["items"]!.AsArray().Select(i => i!["meetingId"]!.GetValue<Guid>()).Order());
+        var ofFrance = await Api.Expect(await Api.Http.GetAsync("/api/delegations/FRA/conflicts"), HttpStatusCode.OK);
+        Assert.Equal(ofFrance["conflicts"]!.ToJsonString(), agenda["conflicts"]!.ToJsonString());
+        Assert.Single(agenda["conflicts"]!.AsArray());
+        Assert.Single((await pushed.Task.WaitAsync(TimeSpan.FromSeconds(20)))["conflicts"]!.AsArray());
+    }
+
     [Fact]
     public async Task A_plenary_slot_forecast_inside_the_delegations_round_table_is_reported_pushed_and_cleared_when_the_officer_moves_it()
     {

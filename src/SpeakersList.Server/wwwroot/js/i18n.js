@@ -35,6 +35,17 @@ export function t(key, params) {
   return params ? word.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole)) : word;
 }
 
+/**
+ * A refusal (an ApiError) in the page's language: the server's reason code for the refusals a delegation meets most,
+ * else its problem type (rate-limited, unavailable, ...); any other keeps the server's English detail, said to be English.
+ */
+export function refusalText(error) {
+  const problem = error?.problem ?? {};
+  const type = String(problem.type ?? "").split("/").pop();
+  for (const key of [problem.reason, type]) if (key && words[`refusal.${key}`]) return t(`refusal.${key}`);
+  return t("refusal.other", { detail: error?.message ?? "" });
+}
+
 /** A participant's name in the page's language; the name the server gave otherwise. */
 export const nameOf = (code, fallback) => (code && names[code.toUpperCase()]) || fallback;
 

@@ -1,7 +1,7 @@
 // The delegation's slots: the top card (the next slot, when, how far, who speaks now) and a card for each
 // slot, with its swap form and the withdrawal.
 import { remove } from "../api.js";
-import { t, nameOf, locale } from "../i18n.js";
+import { t, nameOf, locale, refusalText } from "../i18n.js";
 import { dayLabel, venueTime, fromNow, h, levelName, stateWord, kindWord } from "../format.js";
 import { $, say } from "../page.js";
 import { state, zoneOf, ahead, expected, note, clock } from "./state.js";
@@ -66,6 +66,6 @@ async function withdraw(s) {
     state.notes.delete(s.inscriptionId);
     say(t("portal.withdrawn", { meeting: s.meetingTitle }), "ok", "slots");
   } catch (error) {
-    note(s.inscriptionId, t("portal.withdrawRefused", { error: error.message }), "error");
+    note(s.inscriptionId, t("portal.withdrawRefused", { error: refusalText(error) }), "error");
   }
 }

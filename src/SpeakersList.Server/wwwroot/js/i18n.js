@@ -9,8 +9,7 @@ import words from "../i18n/words.json" with { type: "json" };
 export const languages = ["ar", "zh", "en", "fr", "ru", "es"];
 
 /** The language asked for: ?lang= first; then, where a page follows it, the browser's; else English. */
-export function pickLanguage({ followBrowser = false } = {}) {
-  const asked = new URLSearchParams(location.search).get("lang");
+export function pickLanguage({ followBrowser = false, asked = new URLSearchParams(location.search).get("lang") } = {}) {
   const candidates = [asked, ...(followBrowser ? navigator.languages ?? [navigator.language] : [])];
   for (const tag of candidates) {
     const primary = (tag ?? "").toLowerCase().split(/[-_]/)[0];

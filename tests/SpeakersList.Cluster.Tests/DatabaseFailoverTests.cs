@@ -151,7 +151,7 @@ public class Database_failover(FailoverCluster cluster, ITestOutputHelper output
         var draw = await api.ScheduleMeeting(title: "Drawn across a failover", room: $"Room {Guid.NewGuid():N}", agendaItem: $"Draw {Guid.NewGuid():N}");
         var opensAt = DateTimeOffset.UtcNow.AddSeconds(2);
         using (var schedule = await http.PutAsJsonAsync($"/api/meetings/{draw}/speakers-list/opening",
-                   new { commandId = Guid.NewGuid(), opensAt, windowSeconds = 30 }, Api.Json))
+                   new { commandId = Guid.NewGuid(), opensAt, windowSeconds = 60 }, Api.Json))
             await Api.Expect(schedule, HttpStatusCode.OK);
         string[] held = [_codes[3], _codes[4], _codes[5], _codes[6], _codes[7]];
         // Refused (422) until the list opens: the first inscription is sent until it lands in the window.

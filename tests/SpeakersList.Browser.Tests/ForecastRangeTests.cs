@@ -32,7 +32,8 @@ public class Forecast_range(BrowserApp app) : BrowserTest(app)
         // Sixth on a twenty-minute meeting: expected at 15:27, after its end.
         var second = portal.Locator($"li.slot[data-meeting-id='{short_}']");
         await Expect(second.Locator(".warn")).ToContainTextAsync("Likely not reached today");
-        await first.ScrollIntoViewIfNeededAsync();
+        // In one step: a push may redraw the cards between finding the card and scrolling to it.
+        await portal.EvaluateAsync("id => document.querySelector(`li.slot[data-meeting-id='${id}']`)?.scrollIntoView({ block: 'center' })", early.ToString());
         await ScreenshotAsync(portal, "forecast-portal-390x844");
     }
 

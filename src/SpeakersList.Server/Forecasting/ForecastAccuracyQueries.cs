@@ -30,9 +30,9 @@ public static class ForecastAccuracyQueries
     [WolverineGet("/api/meetings/{meetingId}/forecast-accuracy", OperationId = "GetForecastAccuracy")]
     [ProducesResponseType<ForecastAccuracyView>(200)]
     [ProducesResponseType<ProblemDetails>(404)]
-    public static async Task<IResult> Get(Guid meetingId, IQuerySession session, CancellationToken cancellation)
+    public static async Task<IResult> Get(Guid meetingId, IQuerySession session, SpeakingHistory speaking, CancellationToken cancellation)
     {
-        var history = await SpeakingHistory.SpeechesAsync(session, cancellation);
+        var history = await speaking.SpeechesAsync(session, cancellation);
         if (await MeetingAsync(session, meetingId, history, cancellation) is not var (list, speakers)) return Refusal.NoMeeting(meetingId).ToResult();
         var venue = list.Meeting.Details.Venue();
         var shown = speakers.Select(s => s with { ActualStart = venue.LocalTime(s.ActualStart), Before30 = AtVenue(s.Before30), Before60 = AtVenue(s.Before60) }).ToList();
@@ -48,11 +48,11 @@ public static class ForecastAccuracyQueries
     [WolverineGet("/api/programme/forecast-accuracy", OperationId = "GetProgrammeForecastAccuracy")]
     [ProducesResponseType<ProgrammeAccuracyView>(200)]
     [ProducesResponseType<ProblemDetails>(404)]
-    public static async Task<IResult> GetProgramme([FromQuery] Guid? conferenceId, IQuerySession session, CancellationToken cancellation)
+    public static async Task<IResult> GetProgramme([FromQuery] Guid? conferenceId, IQuerySession session, SpeakingHistory speaking, CancellationToken cancellation)
     {
         if (await ProgrammeQueries.ConferenceAsync(session, conferenceId, cancellation) is not { } conference)
             return ProgrammeQueries.NoConference(conferenceId);
-        var history = await SpeakingHistory.SpeechesAsync(session, cancellation);
+        var history = await speaking.SpeechesAsync(session, cancellation);
         var lines = new List<MeetingAccuracyLine>();
         var all = new List<SpeakerAccuracy>();
         foreach (var meeting in (await ProgrammeQueries.MeetingsOfAsync(session, conference.Id, cancellation)).OrderBy(m => m.Details.Start))

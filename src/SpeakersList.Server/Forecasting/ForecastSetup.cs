@@ -21,6 +21,8 @@ public static class ForecastSetup
     {
         services.AddOptions<ForecastLimits>().BindConfiguration("SpeakersList:Forecasts");
         services.AddSingleton<SpeakingHistory>();
+        services.AddSingleton<SpeakingHistoryChanges>();
+        services.ConfigureMarten((provider, options) => options.Listeners.Add(provider.GetRequiredService<SpeakingHistoryChanges>()));
         services.Configure<RateLimiterOptions>(options => options.AddPolicy(ForecastLimits.Policy, context =>
         {
             if (Actor.Of(context.User).IsOfficer) return RateLimitPartition.GetNoLimiter("officers");

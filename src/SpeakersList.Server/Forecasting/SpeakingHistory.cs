@@ -1,3 +1,4 @@
+using Marten.Services;
 using SpeakersList.Server.Forecasting.LoadingHistory;
 
 namespace SpeakersList.Server.Forecasting;
@@ -5,36 +6,91 @@ namespace SpeakersList.Server.Forecasting;
 /// <summary>
 /// The forecast's history: the records loaded by officers and the speeches of the conference's adjourned meetings,
 /// each timed by when it ended (a loaded speech by its record's "to", a meeting's by its adjournment) so that a replay
-/// learns only from what had happened by then. The model of the present is learned again only when what it learns
-/// from changed (a record loaded or cleared, a meeting adjourned): two small queries of ids tell.
+/// learns only from what had happened by then.
+/// What was read, and the model of the present learned from it, are kept: every list's GET, snapshot and push, every
+/// <c>?at=</c> replay and accuracy uses them. This node forgets them as soon as it commits an adjournment or loads or clears
+/// a record (<see cref="SpeakingHistoryChanges"/>); what another node did is seen when the node checks again, at most
+/// <see cref="Trusted"/> later (two small queries of ids tell whether anything changed).
 /// </summary>
 public sealed class SpeakingHistory
 {
-    private (string Fingerprint, SpeakingTimeModel Model)? _present;
+    /// <summary>How long a node trusts what it read before asking the database whether another node changed the history.</summary>
+    public static readonly TimeSpan Trusted = TimeSpan.FromSeconds(10);
+
+    private sealed record Read(string Fingerprint, IReadOnlyList<SpokenSpeech> Speeches, SpeakingTimeModel Present, long CheckedAt);
+
+    private Read? _read;
+    private long _generation;
+    private readonly SemaphoreSlim _reading = new(1, 1);
 
     /// <summary>The model learned from the history as at <paramref name="before"/> (null: now).</summary>
     public async Task<SpeakingTimeModel> ModelAsync(IQuerySession session, DateTimeOffset? before, CancellationToken cancellation)
     {
-        if (before is not null) return SpeakingTimeModel.Learn(await SpeechesAsync(session, cancellation), before);
-        var loaded = await session.Query<LoadedRecord>().Select(x => x.Id).ToListAsync(cancellation);
-        var adjourned = await session.Query<ListOfSpeakers>().Where(x => x.Floor.AdjournedAt != null).Select(x => x.Id).ToListAsync(cancellation);
-        var fingerprint = string.Join(",", loaded.Order()) + "|" + string.Join(",", adjourned.Order());
-        if (_present is { } present && present.Fingerprint == fingerprint) return present.Model;
-        var model = SpeakingTimeModel.Learn(await SpeechesAsync(session, cancellation));
-        _present = (fingerprint, model);
-        return model;
+        var read = await ReadAsync(session, cancellation);
+        return before is null ? read.Present : SpeakingTimeModel.Learn(read.Speeches, before);
     }
 
-    /// <summary>Forget the model of the present: the loaded history changed.</summary>
-    public void Changed() => _present = null;
+    /// <summary>Every speech of the history (loaded and adjourned), each with when it ended.</summary>
+    public async Task<IReadOnlyList<SpokenSpeech>> SpeechesAsync(IQuerySession session, CancellationToken cancellation) =>
+        (await ReadAsync(session, cancellation)).Speeches;
 
-    public static async Task<IReadOnlyList<SpokenSpeech>> SpeechesAsync(IQuerySession session, CancellationToken cancellation)
+    /// <summary>Forget what was read: the history changed (a record loaded or cleared, a meeting adjourned, the data reset).</summary>
+    public void Changed()
+    {
+        Interlocked.Increment(ref _generation);
+        Volatile.Write(ref _read, null);
+    }
+
+    private static bool Fresh(Read? read) => read is not null && Environment.TickCount64 - read.CheckedAt < Trusted.TotalMilliseconds;
+
+    private async Task<Read> ReadAsync(IQuerySession session, CancellationToken cancellation)
+    {
+        if (Volatile.Read(ref _read) is { } known && Fresh(known)) return known;
+        await _reading.WaitAsync(cancellation);
+        try
+        {
+            var kept = Volatile.Read(ref _read);
+            if (Fresh(kept)) return kept!;
+            var generation = Interlocked.Read(ref _generation);
+            var fingerprint = await FingerprintAsync(session, cancellation);
+            var read = kept is not null && kept.Fingerprint == fingerprint
+                ? kept with { CheckedAt = Environment.TickCount64 }
+                : await LearnAsync(session, fingerprint, cancellation);
+            // A change heard meanwhile: this read may predate it, so it answers this once and is not kept.
+            if (Interlocked.Read(ref _generation) == generation) Volatile.Write(ref _read, read);
+            return read;
+        }
+        finally
+        {
+            _reading.Release();
+        }
+    }
+
+    private static async Task<string> FingerprintAsync(IQuerySession session, CancellationToken cancellation)
+    {
+        var loaded = await session.Query<LoadedRecord>().Select(x => x.Id).ToListAsync(cancellation);
+        var adjourned = await session.Query<ListOfSpeakers>().Where(x => x.Floor.AdjournedAt != null).Select(x => x.Id).ToListAsync(cancellation);
+        return string.Join(",", loaded.Order()) + "|" + string.Join(",", adjourned.Order());
+    }
+
+    private static async Task<Read> LearnAsync(IQuerySession session, string fingerprint, CancellationToken cancellation)
     {
         var loaded = await session.Query<LoadedRecord>().ToListAsync(cancellation);
         var lists = await session.Query<ListOfSpeakers>().Where(x => x.Floor.AdjournedAt != null).ToListAsync(cancellation);
-        return loaded.SelectMany(r => r.Spoken())
+        var speeches = loaded.SelectMany(r => r.Spoken())
             .Concat(lists.Where(l => l.Floor.Status == MeetingStatus.Adjourned && l.Floor.AdjournedAt is not null)
                 .SelectMany(l => Forecast.HeardIn(l).Select(s => s with { At = l.Floor.AdjournedAt })))
             .ToList();
+        return new Read(fingerprint, speeches, SpeakingTimeModel.Learn(speeches), Environment.TickCount64);
+    }
+}
+
+/// <summary>Hears this node's commits: an adjournment changes the forecast's history (a record loaded or cleared says so itself).</summary>
+public sealed class SpeakingHistoryChanges(SpeakingHistory history) : DocumentSessionListenerBase
+{
+    public override Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
+    {
+        if (commit.GetEvents().Any(e => e.Data is MeetingAdjourned)) history.Changed();
+        return Task.CompletedTask;
     }
 }

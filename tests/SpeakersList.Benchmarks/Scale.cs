@@ -274,21 +274,25 @@ internal static class Scale
             }
             var others = participants.Where(x => x != _special).ToList();
             using var gate = new SemaphoreSlim(settings.Concurrency);
-            var indices = Enumerable.Range(_loaded, size - _loaded).ToList();
-            await Task.WhenAll(indices.Select(async i =>
+            // A room holds one meeting at a time (opening a second one there is refused): each room's meetings in turn, the rooms at once.
+            var rooms = Enumerable.Range(_loaded, size - _loaded).GroupBy(i => i == 0 ? 0 : (i - 1) % 10 % 5);
+            await Task.WhenAll(rooms.Select(async room =>
             {
-                await gate.WaitAsync();
-                try
+                foreach (var i in room)
                 {
-                    var speakers = i == 0 ? others.Take(settings.Speakers - 1).Append(_special).ToList() : others.Take(settings.Speakers).ToList();
-                    // Five rooms, morning and afternoon: ten meetings a weekday (two weeks for 100), the first alone on its day.
-                    var slot = Math.Max(0, i - 1) % 10;
-                    var day = i == 0 ? _day0.AddHours(10) : Weekday(1 + (i - 1) / 10).AddHours(slot < 5 ? 10 : 15);
-                    await RunThroughAsync(api, i, speakers, day, ConferenceRooms[slot % 5]);
-                }
-                finally
-                {
-                    gate.Release();
+                    await gate.WaitAsync();
+                    try
+                    {
+                        var speakers = i == 0 ? others.Take(settings.Speakers - 1).Append(_special).ToList() : others.Take(settings.Speakers).ToList();
+                        // Five rooms, morning and afternoon: ten meetings a weekday (two weeks for 100), the first alone on its day.
+                        var slot = Math.Max(0, i - 1) % 10;
+                        var day = i == 0 ? _day0.AddHours(10) : Weekday(1 + (i - 1) / 10).AddHours(slot < 5 ? 10 : 15);
+                        await RunThroughAsync(api, i, speakers, day, ConferenceRooms[slot % 5]);
+                    }
+                    finally
+                    {
+                        gate.Release();
+                    }
                 }
             }));
             _loaded = size;

@@ -15,7 +15,7 @@ namespace SpeakersList.Benchmarks;
 /// spread over them, beside a bare SignalR broadcast to as many connections per node; and twenty rushes at once.
 /// Environment (ops/bench-scale sets it): SPEAKERSLIST_BENCH_PG, SCALE_SERVER (the server's dll), SCALE_DATABASE,
 /// SCALE_ROOMS_DATABASE, SCALE_REDIS, SCALE_NGINX_PORT, SCALE_NODE_PORTS (two, comma-separated).
-/// Usage: scale [--quick] [--sizes 1,10,100] [--speakers 200] [--screens 10000] [--rounds 20] [--rush 6x193] [--no-rooms] [--rooms-first]
+/// Usage: scale [--quick] [--sizes 1,10,100] [--speakers 200] [--screens 10000] [--rounds 20] [--rush 6x193] [--no-rooms] [--no-history] [--rooms-first]
 /// </summary>
 internal static class Scale
 {
@@ -80,7 +80,8 @@ internal static class Scale
             Console.WriteLine($"  rooms done after {clock.Elapsed.TotalSeconds:F0} s");
         }
         // --rooms-first: the twenty rooms before the long history (a run cut short keeps them).
-        if (args.Contains("--rooms-first")) { await RoomsAsync(); await HistoryAsync(); }
+        if (args.Contains("--no-history")) await RoomsAsync(); // the rooms alone (the history run apart, --no-rooms)
+        else if (args.Contains("--rooms-first")) { await RoomsAsync(); await HistoryAsync(); }
         else { await HistoryAsync(); await RoomsAsync(); }
 
         table.Print(Console.Out, $"{machine}; load average at the end {Memory.Load()}; {clock.Elapsed.TotalMinutes:F1} min");

@@ -73,7 +73,7 @@ internal static class Rooms
             var cpuBefore = nodes.Select(Cpu).ToArray();
             var wall = Stopwatch.StartNew();
             var actions = new[] { "next", "start", "end" };
-            var results = await Task.WhenAll(ids.Select(async (id, m) =>
+            var running = Task.WhenAll(ids.Select(async (id, m) =>
             {
                 var step = 0;
                 var random = new Random(m);
@@ -87,13 +87,30 @@ internal static class Rooms
                 }
                 return times;
             }));
+            List<double>[] results;
+            try
+            {
+                results = await running;
+            }
+            catch (Exception)
+            {
+                Console.WriteLine($"    the floors stopped; screens: {Screens.Summary(screens)}");
+                Diagnose(nodes, redis);
+                throw;
+            }
             var seconds = wall.Elapsed.TotalSeconds;
+            Console.WriteLine($"    screens: {Screens.Summary(screens)}");
+            table.Add(new Figure($"{meetings} rooms, {perMeeting * meetings} screens, 2 nodes", "screens' connections lost (each back with a fresh snapshot)",
+                screens.Sum(x => x.Lost), ""));
+            table.Add(new Figure($"{meetings} rooms, {perMeeting * meetings} screens, 2 nodes", "pushes missed by a screen connected all along (resynced)",
+                screens.Sum(x => x.MissedWhileConnected), "", Goal: "0"));
             var cpu = nodes.Select((n, i) => (Cpu(n) - cpuBefore[i]) / seconds * 100).ToArray();
             var memory = nodes.Select(n => n.ResidentMegabytes()).ToArray();
             for (var m = 0; m < meetings; m++)
                 Console.WriteLine($"    meeting {m + 1}: command → last of {perMeeting} screens p50 {Stats.Median(results[m]):F0} ms, p99 {Stats.Percentile(results[m], 99):F0} ms");
             var p50s = results.Select(x => Stats.Median(x)).ToList();
             var p99s = results.Select(x => Stats.Percentile(x, 99)).ToList();
+            Diagnose(nodes, redis);
             foreach (var s in screens) await s.DisposeAsync();
             screens.Clear();
             foreach (var node in nodes) await node.DisposeAsync();
@@ -146,6 +163,32 @@ internal static class Rooms
         finally
         {
             foreach (var node in nodes) await node.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// What the nodes and Redis say about lost messages: each node's warnings and errors (a push that failed is logged), and
+    /// Redis's pub/sub clients closed for their output buffer (the backplane's messages to a slow node are dropped then).
+    /// </summary>
+    private static void Diagnose(IReadOnlyList<ServerProcess> nodes, string redis)
+    {
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            var lines = nodes[i].Output.Split('\n');
+            var warnings = lines.Select((line, n) => (line, n)).Where(x => x.line.StartsWith("warn:", StringComparison.Ordinal) || x.line.StartsWith("fail:", StringComparison.Ordinal) || x.line.StartsWith("crit:", StringComparison.Ordinal)).ToList();
+            Console.WriteLine($"    node {(char)('A' + i)}: {warnings.Count} warnings or errors in its log");
+            foreach (var (line, n) in warnings.Take(8)) Console.WriteLine($"      {line.Trim()} {(n + 1 < lines.Length ? lines[n + 1].Trim() : "")}");
+        }
+        var port = redis.Split(':')[1];
+        foreach (var section in new[] { "stats", "clients" })
+        {
+            var info = new ProcessStartInfo("redis-cli", ["-h", "127.0.0.1", "-p", port, "info", section]) { RedirectStandardOutput = true };
+            using var process = Process.Start(info)!;
+            var text = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            var wanted = text.Split('\n').Select(x => x.Trim()).Where(x => x.StartsWith("pubsub", StringComparison.Ordinal) || x.Contains("buffer_limit_disconnections", StringComparison.Ordinal)
+                || x.StartsWith("connected_clients", StringComparison.Ordinal) || x.StartsWith("total_connections_received", StringComparison.Ordinal));
+            Console.WriteLine($"    redis {section}: {string.Join(", ", wanted)}");
         }
     }
 

@@ -15,7 +15,7 @@ namespace SpeakersList.Benchmarks;
 /// spread over them, beside a bare SignalR broadcast to as many connections per node; and twenty rushes at once.
 /// Environment (ops/bench-scale sets it): SPEAKERSLIST_BENCH_PG, SCALE_SERVER (the server's dll), SCALE_DATABASE,
 /// SCALE_ROOMS_DATABASE, SCALE_REDIS, SCALE_NGINX_PORT, SCALE_NODE_PORTS (two, comma-separated).
-/// Usage: scale [--quick] [--sizes 1,10,100] [--speakers 200] [--screens 10000] [--rounds 20] [--rush 6x193] [--no-rooms] [--rooms-first]
+/// Usage: scale [--quick] [--sizes 1,10,100] [--speakers 200] [--screens 10000] [--rounds 20] [--rush 6x193] [--no-rooms] [--no-history] [--rooms-first]
 /// </summary>
 internal static class Scale
 {
@@ -80,7 +80,8 @@ internal static class Scale
             Console.WriteLine($"  rooms done after {clock.Elapsed.TotalSeconds:F0} s");
         }
         // --rooms-first: the twenty rooms before the long history (a run cut short keeps them).
-        if (args.Contains("--rooms-first")) { await RoomsAsync(); await HistoryAsync(); }
+        if (args.Contains("--no-history")) await RoomsAsync(); // the rooms alone (the history run apart, --no-rooms)
+        else if (args.Contains("--rooms-first")) { await RoomsAsync(); await HistoryAsync(); }
         else { await HistoryAsync(); await RoomsAsync(); }
 
         table.Print(Console.Out, $"{machine}; load average at the end {Memory.Load()}; {clock.Elapsed.TotalMinutes:F1} min");
@@ -274,21 +275,25 @@ internal static class Scale
             }
             var others = participants.Where(x => x != _special).ToList();
             using var gate = new SemaphoreSlim(settings.Concurrency);
-            var indices = Enumerable.Range(_loaded, size - _loaded).ToList();
-            await Task.WhenAll(indices.Select(async i =>
+            // A room holds one meeting at a time (opening a second one there is refused): each room's meetings in turn, the rooms at once.
+            var rooms = Enumerable.Range(_loaded, size - _loaded).GroupBy(i => i == 0 ? 0 : (i - 1) % 10 % 5);
+            await Task.WhenAll(rooms.Select(async room =>
             {
-                await gate.WaitAsync();
-                try
+                foreach (var i in room)
                 {
-                    var speakers = i == 0 ? others.Take(settings.Speakers - 1).Append(_special).ToList() : others.Take(settings.Speakers).ToList();
-                    // Five rooms, morning and afternoon: ten meetings a weekday (two weeks for 100), the first alone on its day.
-                    var slot = Math.Max(0, i - 1) % 10;
-                    var day = i == 0 ? _day0.AddHours(10) : Weekday(1 + (i - 1) / 10).AddHours(slot < 5 ? 10 : 15);
-                    await RunThroughAsync(api, i, speakers, day, ConferenceRooms[slot % 5]);
-                }
-                finally
-                {
-                    gate.Release();
+                    await gate.WaitAsync();
+                    try
+                    {
+                        var speakers = i == 0 ? others.Take(settings.Speakers - 1).Append(_special).ToList() : others.Take(settings.Speakers).ToList();
+                        // Five rooms, morning and afternoon: ten meetings a weekday (two weeks for 100), the first alone on its day.
+                        var slot = Math.Max(0, i - 1) % 10;
+                        var day = i == 0 ? _day0.AddHours(10) : Weekday(1 + (i - 1) / 10).AddHours(slot < 5 ? 10 : 15);
+                        await RunThroughAsync(api, i, speakers, day, ConferenceRooms[slot % 5]);
+                    }
+                    finally
+                    {
+                        gate.Release();
+                    }
                 }
             }));
             _loaded = size;

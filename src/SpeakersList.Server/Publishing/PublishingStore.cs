@@ -16,6 +16,7 @@ public static class PublishingStore
         options.Projections.Add<SlotLedgerProjection>(JasperFx.Events.Projections.ProjectionLifecycle.Inline);
         options.Projections.Add<DelegationMeetingsProjection>(JasperFx.Events.Projections.ProjectionLifecycle.Inline);
         options.Schema.For<DelegationMeeting>().Index(x => x.Participant);
+        options.Schema.For<ProjectionsBuilt>();
     }
 
     /// <summary>How many times each meeting was rescheduled, moved or cancelled, and when last: a calendar's SEQUENCE and LAST-MODIFIED.</summary>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using SpeakersList.Publishing;
 using SpeakersList.Server.Publishing.Calendars;
 using SpeakersList.Server.Tests.Infrastructure;
@@ -80,6 +81,42 @@ public class Slot_ledgers(SpeakersListApp app) : ApiTest(app)
         return await anonymous.GetStringAsync(new Uri(link["url"]!.GetValue<string>()).PathAndQuery);
     }
 
+    [Fact]
+    public async Task A_database_from_before_the_projections_has_them_built_from_the_events_once_one_node_at_a_time()
+    {
+        var morning = await Api.ScheduleMeeting(title: "Plenary 1", start: "10:00", end: "13:00");
+        var afternoon = await Api.ScheduleMeeting(title: "Plenary 2", start: "15:00", end: "18:00");
+        await Api.Inscribe(morning, "GHA");
+        await Api.Inscribe(morning, "BRA");
+        await Api.Inscribe(morning, "IND", "viceMinister");
+        await Api.Inscribe(afternoon, "DEU", "headOfState");
+        await Api.Inscribe(afternoon, "FRA");
+        await Api.Inscribe(afternoon, "CHN");
+        await Api.Inscribe(afternoon, "GHA", "headOfState");
+        var store = App.Services.GetRequiredService<IDocumentStore>();
+        var calendar = await CalendarOf("GHA");
+        var kept = await Stored(store, morning, afternoon);
+
+        // The database as an older build left it: events, lists, no ledgers, no delegation rows, no mark.
+        foreach (var type in new[] { typeof(SlotLedger), typeof(DelegationMeeting), typeof(ProjectionsBuilt) })
+            await store.Advanced.Clean.DeleteDocumentsByTypeAsync(type);
+        Assert.DoesNotContain("VEVENT", await CalendarOf("GHA"));
+
+        // Two nodes start at once: one builds, the other waits for it and finds the mark.
+        var logger = App.Services.GetRequiredService<ILogger<CalendarsBackfill.AtStart>>();
+        var built = await Task.WhenAll(CalendarsBackfill.RunAsync(store, logger, CancellationToken.None), CalendarsBackfill.RunAsync(store, logger, CancellationToken.None));
+        Assert.Equal(new[] { 0, 2 }, built.Order().ToArray());
+        var rebuilt = await Stored(store, morning, afternoon);
+        foreach (var (name, json) in kept)
+            Assert.True(JsonNode.DeepEquals(json, rebuilt[name]), $"{name} differs after the start's rebuild:\n{json}\n---\n{rebuilt[name]}");
+        Assert.Equal(calendar, await CalendarOf("GHA"));
+        await using (var session = store.QuerySession())
+            Assert.Equal(2, (await session.LoadAsync<ProjectionsBuilt>(CalendarsBackfill.Generation))!.Meetings);
+
+        // A later start finds the mark and leaves the projections alone.
+        Assert.Equal(0, await CalendarsBackfill.RunAsync(store, logger, CancellationToken.None));
+    }
+
     private static async Task<Dictionary<string, JsonNode?>> Stored(IDocumentStore store, params Guid[] meetings)
     {
         await using var session = store.QuerySession();
@@ -89,6 +126,7 @@ public class Slot_ledgers(SpeakersListApp app) : ApiTest(app)
         foreach (var row in (await session.Query<DelegationMeeting>().ToListAsync()).OrderBy(x => x.Id))
             stored["delegation " + row.Id] = JsonNode.Parse(await session.Json.FindByIdAsync<DelegationMeeting>(row.Id) ?? "null");
         Assert.Equal(7, stored.Keys.Count(k => k.StartsWith("delegation ")));
+        Assert.All(meetings, meeting => Assert.NotEqual("null", stored["ledger " + meeting]?.ToJsonString() ?? "null"));
         return stored;
     }
 

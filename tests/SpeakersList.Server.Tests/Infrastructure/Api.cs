@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SpeakersList.Server.RoundTables;
 
 namespace SpeakersList.Server.Tests.Infrastructure;
 
@@ -122,7 +123,21 @@ public sealed class Api(HttpClient http)
     public Task<HttpResponseMessage> TryAllocateSeat(Guid roundTableId, string participant, Guid? commandId = null) =>
         http.PostAsJsonAsync($"/api/round-tables/{roundTableId}/seats", new { commandId = commandId ?? Guid.NewGuid(), participant }, Json);
 
-    public async Task<JsonObject> RoundTable(Guid roundTableId) => await Expect(await http.GetAsync($"/api/round-tables/{roundTableId}"), HttpStatusCode.OK);
+    public Task<RoundTableRosterView> RoundTable(Guid roundTableId) => Get<RoundTableRosterView>($"/api/round-tables/{roundTableId}");
+
+    /// <summary>GETs a view the server answers (200) as the view's own record.</summary>
+    public async Task<TView> Get<TView>(string path) => await Read<TView>(await http.GetAsync(path));
+
+    /// <summary>
+    /// Asserts the status and reads the body into the view's own record, with the server's JSON options: a field renamed on
+    /// the server fails to compile here instead of failing a string lookup at run time.
+    /// </summary>
+    public static async Task<TView> Read<TView>(HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.OK)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == status, $"Expected {(int)status} but got {(int)response.StatusCode}: {text}");
+        return JsonSerializer.Deserialize<TView>(text, Json) ?? throw new InvalidOperationException($"The body is not a {typeof(TView).Name}: {text}");
+    }
 
     /// <summary>Asserts the status and returns the JSON body; on a mismatch the body is in the message.</summary>
     public static async Task<JsonObject> Expect(HttpResponseMessage response, HttpStatusCode status)

@@ -2,7 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Globalization;
+using SpeakersList.Server.Programme;
+using SpeakersList.Server.Programme.Importing;
 using SpeakersList.Server.RoundTables;
+using SpeakersList.Server.SpeakersLists;
+using SpeakersList.Server.SpeakersLists.Inscribing;
 
 namespace SpeakersList.Server.Tests.Infrastructure;
 
@@ -59,8 +64,7 @@ public sealed class Api(HttpClient http)
     public async Task<Guid> Inscribe(Guid meetingId, string participant, string level = "minister", string? onBehalfOf = null)
     {
         var response = await TryInscribe(meetingId, participant, level, onBehalfOf);
-        var body = await Expect(response, HttpStatusCode.Created);
-        return body["inscriptionId"]!.GetValue<Guid>();
+        return (await Read<InscriptionAccepted>(response, HttpStatusCode.Created)).InscriptionId;
     }
 
     public async Task<JsonObject> SpeakersList(Guid meetingId)
@@ -69,8 +73,10 @@ public sealed class Api(HttpClient http)
         return await Expect(response, HttpStatusCode.OK);
     }
 
+    public Task<SpeakersListView> ListView(Guid meetingId) => Get<SpeakersListView>($"/api/meetings/{meetingId}/speakers-list");
+
     public async Task<string[]> SpeakingOrder(Guid meetingId) =>
-        (await SpeakersList(meetingId))["entries"]!.AsArray().Select(e => e!["participant"]!.GetValue<string>()).ToArray();
+        (await ListView(meetingId)).Entries.Select(e => e.Speaker.Participant.Value).ToArray();
 
     /// <summary>POSTs a floor command (open, next, start, pause, resume, end, point-of-order, absent, extend, suspend,
     /// resume-meeting, adjourn) with a fresh commandId unless the body has one.</summary>
@@ -82,16 +88,24 @@ public sealed class Api(HttpClient http)
     }
 
     /// <summary>A floor command that must succeed; returns the floor view it answers with.</summary>
-    public async Task<JsonObject> Floor(Guid meetingId, string action, JsonObject? body = null) =>
-        await Expect(await TryFloor(meetingId, action, body), HttpStatusCode.OK);
+    public async Task<FloorView> Floor(Guid meetingId, string action, JsonObject? body = null) =>
+        await Read<FloorView>(await TryFloor(meetingId, action, body));
 
-    public async Task<JsonObject> FloorView(Guid meetingId, DateTimeOffset? at = null) =>
-        await Expect(await http.GetAsync($"/api/meetings/{meetingId}/floor{At(at)}"), HttpStatusCode.OK);
+    public Task<FloorView> FloorView(Guid meetingId, DateTimeOffset? at = null) => Get<FloorView>($"/api/meetings/{meetingId}/floor{At(at)}");
+
+    public Task<SpeakersListView> ListViewAt(Guid meetingId, DateTimeOffset at) => Get<SpeakersListView>($"/api/meetings/{meetingId}/speakers-list{At(at)}");
+
+    public Task<MeetingStatistics> Statistics(Guid meetingId) => Get<MeetingStatistics>($"/api/meetings/{meetingId}/statistics");
+
+    // The answers as written, for the tests that compare two whole answers (the records' lists compare by reference).
 
     public async Task<JsonObject> SpeakersListAt(Guid meetingId, DateTimeOffset at) =>
         await Expect(await http.GetAsync($"/api/meetings/{meetingId}/speakers-list{At(at)}"), HttpStatusCode.OK);
 
-    public async Task<JsonObject> Statistics(Guid meetingId) =>
+    public async Task<JsonObject> FloorJson(Guid meetingId, DateTimeOffset? at = null) =>
+        await Expect(await http.GetAsync($"/api/meetings/{meetingId}/floor{At(at)}"), HttpStatusCode.OK);
+
+    public async Task<JsonObject> StatisticsJson(Guid meetingId) =>
         await Expect(await http.GetAsync($"/api/meetings/{meetingId}/statistics"), HttpStatusCode.OK);
 
     private static string At(DateTimeOffset? at) => at is { } moment ? $"?at={Uri.EscapeDataString(moment.ToString("O"))}" : "";
@@ -111,14 +125,13 @@ public sealed class Api(HttpClient http)
     /// <summary>Imports the seed's programme (Seed/hld-2013.yaml) on its own dates, 23-25 September 2013; returns the meetings' ids by code.</summary>
     public async Task<IReadOnlyDictionary<string, Guid>> ImportSeedProgramme(string? firstDay = null)
     {
-        var body = await Expect(await TryImportProgramme(global::SpeakersList.Server.Seed.DemoConference.SeedText(), firstDay: firstDay), HttpStatusCode.Created);
-        return body["meetings"]!.AsObject().ToDictionary(x => x.Key, x => x.Value!.GetValue<Guid>());
+        var imported = await Read<ProgrammeImported>(await TryImportProgramme(global::SpeakersList.Server.Seed.DemoConference.SeedText(), firstDay: firstDay), HttpStatusCode.Created);
+        return imported.Meetings;
     }
 
-    public async Task<JsonObject> Programme() => await Expect(await http.GetAsync("/api/programme"), HttpStatusCode.OK);
+    public Task<ProgrammeView> Programme() => Get<ProgrammeView>("/api/programme");
 
-    public async Task<JsonObject[]> ProgrammeMeetings() =>
-        (await Programme())["days"]!.AsArray().SelectMany(d => d!["meetings"]!.AsArray()).Select(m => m!.AsObject()).ToArray();
+    public async Task<ProgrammeMeetingView[]> ProgrammeMeetings() => (await Programme()).Days.SelectMany(d => d.Meetings).ToArray();
 
     public Task<HttpResponseMessage> TryAllocateSeat(Guid roundTableId, string participant, Guid? commandId = null) =>
         http.PostAsJsonAsync($"/api/round-tables/{roundTableId}/seats", new { commandId = commandId ?? Guid.NewGuid(), participant }, Json);
@@ -137,6 +150,16 @@ public sealed class Api(HttpClient http)
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == status, $"Expected {(int)status} but got {(int)response.StatusCode}: {text}");
         return JsonSerializer.Deserialize<TView>(text, Json) ?? throw new InvalidOperationException($"The body is not a {typeof(TView).Name}: {text}");
+    }
+
+    /// <summary>
+    /// Asserts a time as the server writes it, at the venue: the same moment and the same offset (a DateTimeOffset read back
+    /// keeps the offset written, but its Equals compares the moment only).
+    /// </summary>
+    public static void AssertVenueTime(string expected, DateTimeOffset? actual)
+    {
+        var time = DateTimeOffset.Parse(expected, CultureInfo.InvariantCulture);
+        Assert.Equal((time, time.Offset), (actual ?? default, actual?.Offset ?? default));
     }
 
     /// <summary>Asserts the status and returns the JSON body; on a mismatch the body is in the message.</summary>

@@ -150,7 +150,7 @@ public class Floor_hub(SpeakersListApp app) : SpeakersList.Server.Tests.Floor.Fl
         await using var hub = App.CreateHubConnection();
         await hub.StartAsync();
         await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<JsonElement>("OpenMeeting", meeting));
-        Assert.Equal("scheduled", (await Api.FloorView(meeting))["status"]!.GetValue<string>());
+        Assert.Equal(SpeakersList.Floor.MeetingStatus.Scheduled, (await Api.FloorView(meeting)).Status);
     }
 
     private static async Task<JsonElement> NextRoomPush(Channel<JsonElement> pushes, long above)

@@ -102,10 +102,10 @@ public class The_record_of_a_meeting(SpeakersListApp app) : FloorTest(app)
         // The floor's statistics say the same of the statements.
         var statistics = await Api.Statistics(meeting);
         var statements = items.Where(x => Text(x, "kind") != "pointOfOrder").ToArray();
-        Assert.Equal(Dbl(statistics, "spokenSeconds"), statements.Sum(x => Dbl(x, "usedSeconds")));
-        Assert.Equal(statistics["allottedSeconds"]!.GetValue<int>(), statements.Sum(x => x["allottedSeconds"]!.GetValue<int>()));
-        Assert.Equal(Dbl(statistics, "overrunSeconds"), statements.Sum(x => Dbl(x, "overrunSeconds")));
-        Assert.Equal(Dbl(statistics, "pointsOfOrderSeconds"), items.Where(x => Text(x, "kind") == "pointOfOrder").Sum(x => Dbl(x, "usedSeconds")));
+        Assert.Equal(statistics.SpokenSeconds, statements.Sum(x => Dbl(x, "usedSeconds")));
+        Assert.Equal(statistics.AllottedSeconds, statements.Sum(x => x["allottedSeconds"]!.GetValue<int>()));
+        Assert.Equal(statistics.OverrunSeconds, statements.Sum(x => Dbl(x, "overrunSeconds")));
+        Assert.Equal(statistics.PointsOfOrderSeconds, items.Where(x => Text(x, "kind") == "pointOfOrder").Sum(x => Dbl(x, "usedSeconds")));
 
         // CSV: the same lines, read back with CsvHelper.
         var csvResponse = await Api.Http.GetAsync($"/api/meetings/{meeting}/record.csv");

@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.SignalR.Client;
+using SpeakersList.Programme;
+using SpeakersList.Server.Programme;
 using SpeakersList.Server.Tests.Infrastructure;
 
 namespace SpeakersList.Server.Tests.Programme;
@@ -18,11 +19,11 @@ public class Conflicts_across_rooms(SpeakersListApp app) : ApiTest(app)
         await Api.Inscribe(morning, "FRA");
         await Api.Inscribe(same, "FRA");
 
-        var onTheMeeting = await Api.Expect(await Api.Http.GetAsync($"/api/meetings/{morning}/conflicts"), HttpStatusCode.OK);
-        Assert.Equal("FRA", Assert.Single(onTheMeeting["conflicts"]!.AsArray())!["participant"]!.GetValue<string>());
-        var ofFrance = await Api.Expect(await Api.Http.GetAsync("/api/delegations/FRA/conflicts"), HttpStatusCode.OK);
-        var conflict = Assert.Single(ofFrance["conflicts"]!.AsArray())!;
-        Assert.Equal(new[] { morning, same }.Order(), new[] { conflict["slot"]!["meetingId"]!.GetValue<Guid>(), conflict["other"]!["meetingId"]!.GetValue<Guid>() }.Order());
+        var onTheMeeting = await Api.Get<ConflictsView>($"/api/meetings/{morning}/conflicts");
+        Assert.Equal("FRA", Assert.Single(onTheMeeting.Conflicts).Participant.Value);
+        var ofFrance = await Api.Get<ConflictsView>("/api/delegations/FRA/conflicts");
+        var conflict = Assert.Single(ofFrance.Conflicts);
+        Assert.Equal(new[] { morning, same }.Order(), new[] { conflict.Slot.MeetingId, conflict.Other.MeetingId }.Order());
     }
 
     [Fact]
@@ -41,38 +42,38 @@ public class Conflicts_across_rooms(SpeakersListApp app) : ApiTest(app)
         foreach (var code in others) await Api.Inscribe(plenary, code);
 
         await using var hub = await App.CreateHubConnectionAsync(TestRole.Delegation("GHA"));
-        var reported = new TaskCompletionSource<JsonObject>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var cleared = new TaskCompletionSource<JsonObject>(TaskCreationOptions.RunContinuationsAsynchronously);
-        hub.On<JsonObject>("agendaChanged", agenda =>
+        var reported = new TaskCompletionSource<DelegationAgendaView>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var cleared = new TaskCompletionSource<DelegationAgendaView>(TaskCreationOptions.RunContinuationsAsynchronously);
+        hub.On<DelegationAgendaView>("agendaChanged", agenda =>
         {
-            var count = agenda["conflicts"]!.AsArray().Count;
+            var count = agenda.Conflicts?.Count;
             if (count == 1) reported.TrySetResult(agenda);
             else if (count == 0 && reported.Task.IsCompleted) cleared.TrySetResult(agenda);
         });
         await hub.StartAsync();
-        Assert.Empty((await hub.InvokeAsync<JsonObject>("SubscribeToAgenda", "GHA"))["conflicts"]!.AsArray());
+        Assert.Empty((await hub.InvokeAsync<DelegationAgendaView>("SubscribeToAgenda", "GHA")).Conflicts!);
 
         await Api.Expect(await Api.TryAllocateSeat(ids["RT-II"], "GHA"), HttpStatusCode.Created);
 
-        var pushed = (await reported.Task.WaitAsync(TimeSpan.FromSeconds(20)))["conflicts"]![0]!;
-        Assert.Equal(ghana, pushed["slot"]!["inscriptionId"]!.GetValue<Guid>());
-        Assert.Equal((ids["RT-II"], "roundTableSeat"), (pushed["other"]!["meetingId"]!.GetValue<Guid>(), pushed["other"]!["kind"]!.GetValue<string>()));
-        var conflicts = await Api.Expect(await Api.Http.GetAsync("/api/delegations/GHA/conflicts"), HttpStatusCode.OK);
-        var conflict = Assert.Single(conflicts["conflicts"]!.AsArray())!;
-        Assert.Equal(10, conflicts["walkingMinutes"]!.GetValue<int>());
-        Assert.StartsWith("The speaking slot at", conflict["explanation"]!.GetValue<string>());
-        Assert.Contains("allowing 10 minutes to walk between the rooms", conflict["explanation"]!.GetValue<string>());
+        var pushed = (await reported.Task.WaitAsync(TimeSpan.FromSeconds(20))).Conflicts![0];
+        Assert.Equal(ghana, pushed.Slot.InscriptionId);
+        Assert.Equal((ids["RT-II"], EngagementKind.RoundTableSeat), (pushed.Other.MeetingId, pushed.Other.Kind));
+        var conflicts = await Api.Get<ConflictsView>("/api/delegations/GHA/conflicts");
+        var conflict = Assert.Single(conflicts.Conflicts);
+        Assert.Equal(10, conflicts.WalkingMinutes);
+        Assert.StartsWith("The speaking slot at", conflict.Explanation);
+        Assert.Contains("allowing 10 minutes to walk between the rooms", conflict.Explanation);
         // The only places out of the round table's time (and its walk) are at the end of the list.
-        Assert.Equal(["SWE"], conflict["swaps"]!.AsArray().Select(s => s!["withParticipant"]!.GetValue<string>()));
-        var onTheMeeting = await Api.Expect(await Api.Http.GetAsync($"/api/meetings/{plenary}/conflicts"), HttpStatusCode.OK);
-        Assert.Equal("GHA", Assert.Single(onTheMeeting["conflicts"]!.AsArray())!["participant"]!.GetValue<string>());
+        Assert.Equal(["SWE"], conflict.Swaps.Select(s => s.WithParticipant.Value));
+        var onTheMeeting = await Api.Get<ConflictsView>($"/api/meetings/{plenary}/conflicts");
+        Assert.Equal("GHA", Assert.Single(onTheMeeting.Conflicts).Participant.Value);
 
-        var last = (await Api.SpeakersList(plenary))["entries"]!.AsArray().Last()!["inscriptionId"]!.GetValue<Guid>();
+        var last = (await Api.ListView(plenary)).Entries[^1].InscriptionId;
         await Api.Expect(await Api.Http.PostAsJsonAsync($"/api/meetings/{plenary}/speakers-list/moves",
             new { commandId = Guid.NewGuid(), inscriptionId = ghana, after = last, reason = "The minister sits at Round table II" }, Api.Json), HttpStatusCode.OK);
 
-        Assert.Empty((await cleared.Task.WaitAsync(TimeSpan.FromSeconds(20)))["conflicts"]!.AsArray());
-        Assert.Empty((await Api.Expect(await Api.Http.GetAsync("/api/delegations/GHA/conflicts"), HttpStatusCode.OK))["conflicts"]!.AsArray());
-        Assert.Empty((await Api.Expect(await Api.Http.GetAsync($"/api/meetings/{plenary}/conflicts"), HttpStatusCode.OK))["conflicts"]!.AsArray());
+        Assert.Empty((await cleared.Task.WaitAsync(TimeSpan.FromSeconds(20))).Conflicts!);
+        Assert.Empty((await Api.Get<ConflictsView>("/api/delegations/GHA/conflicts")).Conflicts);
+        Assert.Empty((await Api.Get<ConflictsView>($"/api/meetings/{plenary}/conflicts")).Conflicts);
     }
 }

@@ -67,6 +67,7 @@ public sealed class Api(HttpClient http)
         return (await Read<InscriptionAccepted>(response, HttpStatusCode.Created)).InscriptionId;
     }
 
+    /// <summary>The list of speakers as written, for the tests of its wire shape and of whole answers; <see cref="ListView"/> reads the view.</summary>
     public async Task<JsonObject> SpeakersList(Guid meetingId)
     {
         var response = await http.GetAsync($"/api/meetings/{meetingId}/speakers-list");

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
+using SpeakersList.Server.Programme;
 using SpeakersList.Server.Tests.Infrastructure;
 
 namespace SpeakersList.Server.Tests.Publishing;
@@ -99,9 +100,9 @@ public class Delegation_calendars(SpeakersListApp app) : ApiTest(app)
         Assert.All(calendar.Events, e => Assert.Equal(0, e.Sequence));
 
         var plenary = meetings["PL1"];
-        var meeting = await Api.Expect(await Api.Http.GetAsync($"/api/meetings/{plenary}"), HttpStatusCode.OK);
-        var start = meeting["start"]!.GetValue<DateTimeOffset>().AddMinutes(30);
-        var end = meeting["end"]!.GetValue<DateTimeOffset>().AddMinutes(30);
+        var meeting = await Api.Get<ProgrammeMeetingView>($"/api/meetings/{plenary}");
+        var start = meeting.Details.Start.AddMinutes(30);
+        var end = meeting.Details.End.AddMinutes(30);
         var rescheduled = await Api.Http.PostAsJsonAsync($"/api/meetings/{plenary}/reschedule", new { commandId = Guid.NewGuid(), start, end }, Api.Json);
         Assert.True(rescheduled.IsSuccessStatusCode, await rescheduled.Content.ReadAsStringAsync());
         calendar = Calendar.Load(await anonymous.GetStringAsync("/api/programme/calendar.ics"))!;

@@ -156,21 +156,20 @@ public class Interpreters_booths(SpeakersListApp app) : FloorTest(app)
     {
         var (meeting, _, _, _) = await MeetingInProgress();
         await using var officers = App.CreateHubConnection();
-        var pushes = Channel.CreateUnbounded<JsonElement>();
-        officers.On<JsonElement>("boothMessage", message => pushes.Writer.TryWrite(message));
+        var pushes = Channel.CreateUnbounded<BoothMessageView>();
+        officers.On<BoothMessageView>("boothMessage", message => pushes.Writer.TryWrite(message));
         await officers.StartAsync();
-        Assert.Empty(await officers.InvokeAsync<JsonElement[]>("SubscribeToBoothMessages", meeting));
+        Assert.Empty(await officers.InvokeAsync<BoothMessageView[]>("SubscribeToBoothMessages", meeting));
         await using var delegationHub = await App.CreateHubConnectionAsync(TestRole.Delegation("GHA"));
         await delegationHub.StartAsync();
-        await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => delegationHub.InvokeAsync<JsonElement[]>("SubscribeToBoothMessages", meeting));
+        await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => delegationHub.InvokeAsync<BoothMessageView[]>("SubscribeToBoothMessages", meeting));
         using var booth = await App.CreateClientAsync(TestRole.Booth(Hall));
 
         var sent = await Api.Read<BoothMessageView>(await booth.PostAsJsonAsync($"/api/booths/{HallPath}/messages",
             new { commandId = Guid.NewGuid(), kind = "slowDown", text = "Russian booth: too fast" }, Api.Json), HttpStatusCode.Created);
 
         var pushed = await pushes.Reader.ReadAsync(new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token);
-        Assert.Equal(("slowDown", "Russian booth: too fast", meeting), (pushed.GetProperty("kind").GetString(), pushed.GetProperty("text").GetString(),
-            pushed.GetProperty("meetingId").GetGuid()));
+        Assert.Equal((BoothMessageKind.SlowDown, "Russian booth: too fast", meeting), (pushed.Kind, pushed.Text, pushed.MeetingId));
         var id = sent.MessageId;
         var listed = await Api.Get<IReadOnlyList<BoothMessageView>>($"/api/meetings/{meeting}/booth-messages");
         Assert.Equal(id, listed[0].MessageId);

@@ -13,8 +13,14 @@ public enum RefusalKind
     StaleVersion,
 }
 
-public sealed record Refusal(RefusalKind Kind, string Title, string Detail, long? CurrentVersion = null)
+/// <summary>
+/// A refused command. <c>Reason</c>: a stable code for the refusals a delegation meets most (the list closed, already
+/// inscribed, ...), so that a page can say it in its reader's language; the detail stays the full English sentence.
+/// </summary>
+public sealed record Refusal(RefusalKind Kind, string Title, string Detail, long? CurrentVersion = null, string? Reason = null)
 {
+    public Refusal Because(string reason) => this with { Reason = reason };
+
     public static Refusal Conflict(string detail) => new(RefusalKind.Conflict, "The command conflicts with the list's state", detail);
     public static Refusal Invalid(string detail) => new(RefusalKind.Invalid, "The command breaks a rule", detail);
     public static Refusal NotFound(string detail) => new(RefusalKind.NotFound, "Not found", detail);
@@ -30,7 +36,7 @@ public sealed record Refusal(RefusalKind Kind, string Title, string Detail, long
         return namedByAddress ? NotFound(detail) : Invalid(detail);
     }
     public static Refusal Stale(long expected, long current) => new(RefusalKind.StaleVersion, "The list has changed since you read it",
-        $"The command was based on version {expected}, but the list is now at version {current}. Reload and try again.", current);
+        $"The command was based on version {expected}, but the list is now at version {current}. Reload and try again.", current, "list-changed");
 }
 
 /// <summary>The outcome of a pure decision: events to append, or a refusal. Never both.</summary>

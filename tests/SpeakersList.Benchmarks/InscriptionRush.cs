@@ -38,7 +38,7 @@ public static class InscriptionRush
             }));
             clock.Stop();
             var refusedNow = statuses.Count(s => s != HttpStatusCode.Created);
-            Console.WriteLine($"    rush round {round}{(round == 0 ? " (warm-up)" : "")}: {codes.Length / clock.Elapsed.TotalSeconds:F0}/s, " +
+            Console.WriteLine($"    rush round {round}{(round == 0 && rounds > 1 ? " (warm-up)" : "")}: {codes.Length / clock.Elapsed.TotalSeconds:F0}/s, " +
                 $"p50 {Stats.Percentile(latencies, 50):F0} ms, p99 {Stats.Percentile(latencies, 99):F0} ms, refused {refusedNow}");
             if (round == 0 && rounds > 1) continue;
             all.AddRange(latencies);

@@ -44,7 +44,7 @@ public class Booth_page(BrowserApp app) : BrowserTest(app)
     private async Task<IPage> OpenBoothAsync(string query = "")
     {
         var page = await OpenAsync(BoothPath + query, 1920, 1080, signedInAs: TestRole.Booth(Hall));
-        await Expect(page.Locator("#connection")).ToHaveTextAsync("live");
+        await Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "live");
         return page;
     }
 
@@ -84,6 +84,7 @@ public class Booth_page(BrowserApp app) : BrowserTest(app)
 
         await Expect(page.Locator("html")).ToHaveAttributeAsync("dir", "rtl");
         await Expect(page.Locator("#now-heading")).ToHaveTextAsync("الكلمة الآن");
+        await Expect(page.Locator("#connection")).ToHaveTextAsync("مباشر");
         await Expect(page.Locator("[data-kind=slowDown]")).ToHaveTextAsync("أبطئ");
         await Expect(page.Locator("#next li").Nth(0).Locator(".mode")).ToHaveTextAsync("عن بُعد");
         await Expect(page.Locator("#next li").Nth(1).Locator(".mode")).ToHaveTextAsync("بيان مسجل بالفيديو");

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Playwright;
 using SpeakersList.Server.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -52,6 +53,26 @@ public class Delegation_portal(BrowserApp app) : BrowserTest(app)
         await slot.GetByRole(AriaRole.Button, new() { Name = "Withdraw" }).ClickAsync();
         await Expect(portal.Locator("li.slot")).ToHaveCountAsync(0);
         Assert.Equal(["BRA"], await Api.SpeakingOrder(meeting));
+    }
+
+    [Fact]
+    public async Task A_refusal_is_said_in_the_portals_language()
+    {
+        var meeting = await Api.ScheduleMeeting(title: "First plenary meeting");
+        // The list opens in five minutes: an inscription sent now is refused.
+        (await Api.Http.PutAsJsonAsync($"/api/meetings/{meeting}/speakers-list/opening",
+            new { commandId = Guid.NewGuid(), opensAt = App.Clock.GetUtcNow().AddMinutes(5), windowSeconds = 60 })).EnsureSuccessStatusCode();
+        var portal = await OpenAsync("/delegation?lang=fr", 390, 844, signedInAs: TestRole.Delegation("GHA"));
+        await Expect(portal.Locator("html")).ToHaveAttributeAsync("lang", "fr");
+
+        await portal.Locator("#inscribe-level").SelectOptionAsync("minister");
+        await portal.Locator("#inscribe-form input[name=speakerTitle]").FillAsync("Ministre des affaires étrangères");
+        await portal.Locator("#inscribe-form input[name=speakerName]").FillAsync("Samuel Okudzeto Ablakwa");
+        await portal.Locator("#inscribe-form button[type=submit]").ClickAsync();
+
+        await Expect(portal.Locator("#inscribe-message")).ToContainTextAsync("La liste des orateurs n'est pas encore ouverte");
+        await Expect(portal.Locator("#inscribe-message")).Not.ToContainTextAsync("The list of speakers");
+        await ScreenshotAsync(portal, "portal-fr-refusal");
     }
 
     [Fact]

@@ -92,6 +92,27 @@ public class Network_outages(BrowserApp app) : BrowserTest(app)
     }
 
     [Fact]
+    public async Task A_withdrawal_given_offline_waits_in_the_outbox_and_is_applied_once_when_the_console_returns()
+    {
+        var meeting = await Api.ScheduleMeeting(title: "First plenary meeting");
+        foreach (var code in new[] { "GHA", "BRA", "CHN" }) await Api.Inscribe(meeting, code);
+        var console = await OpenConsoleAsync(meeting);
+
+        await console.Context.SetOfflineAsync(true);
+        await console.GetByRole(AriaRole.Button, new() { Name = "Withdraw Brazil", Exact = true }).ClickAsync(); // the confirmation is accepted
+        var waiting = console.Locator("#outbox-entries li[data-state='waiting']");
+        await Expect(waiting).ToHaveCountAsync(1);
+        await Expect(waiting).ToContainTextAsync("withdrawal of Brazil", new() { IgnoreCase = true });
+        (await History(meeting)).Should_have_none_of("InscriptionWithdrawn");
+
+        await console.Context.SetOfflineAsync(false);
+        await Expect(console.Locator("#list li[data-participant='BRA'][data-state='waiting']")).ToHaveCountAsync(0);
+        await Expect(console.Locator("#outbox-entries li[data-state='waiting']")).ToHaveCountAsync(0);
+        await Expect(console.Locator("#outbox")).ToBeHiddenAsync(new() { Timeout = 30_000 });
+        Assert.Single(await History(meeting), t => t == "InscriptionWithdrawn");
+    }
+
+    [Fact]
     public async Task A_display_offline_for_twenty_seconds_keeps_counting_says_it_is_reconnecting_and_shows_the_current_speaker_when_back()
     {
         var meeting = await Api.ScheduleMeeting(title: "First plenary meeting");

@@ -57,4 +57,23 @@ public class Signing_in(BrowserApp app) : BrowserTest(app)
         await Expect(page.Locator("#delegation-name")).ToHaveTextAsync("Ghana");
         await Expect(page.Locator("#slots")).ToContainTextAsync("not inscribed");
     }
+
+    [Fact]
+    public async Task A_delegation_sent_to_sign_in_from_the_french_portal_signs_in_in_french()
+    {
+        var issued = await Api.Expect(await Api.Http.PostAsync("/api/delegations/SEN/access-codes", null), HttpStatusCode.Created);
+        var page = await OpenAsync("/delegation?lang=fr", 390, 844, KeepSessionCookies);
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/signin"));
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "fr");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Connexion" })).ToBeVisibleAsync();
+
+        await page.GetByLabel("Code d'accès").FillAsync("AAAA-BBBB");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await Expect(page.Locator("#message")).ToHaveTextAsync("Ces identifiants ne sont pas valides, ou ne le sont plus.");
+        await ScreenshotAsync(page, "signin-fr-390x844");
+
+        await page.GetByLabel("Code d'accès").FillAsync(issued["secret"]!.GetValue<string>());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await Expect(page.Locator("#delegation-name")).ToHaveTextAsync("Sénégal");
+    }
 }

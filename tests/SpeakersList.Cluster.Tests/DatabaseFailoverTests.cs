@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Npgsql;
 using SpeakersList.Server.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -130,6 +131,183 @@ public class Database_failover(FailoverCluster cluster, ITestOutputHelper output
         Assert.Equal(0, display.Reconnects); // the screen's connection never dropped: it was never dark
         Assert.Equal(acknowledged.Count, display.Latest.GetProperty("entries").GetArrayLength());
     }
+
+    [Fact]
+    public async Task A_draw_by_lot_and_a_carry_over_pending_when_the_primary_is_killed_each_run_exactly_once_on_the_promoted_standby()
+    {
+        using var http = cluster.Officer();
+        var api = new Api(http);
+        var primary = (await cluster.Postgres.PrimaryAsync())!.Value;
+
+        // The carry-over: the morning meeting's unheard speakers go to the afternoon's, on an item of this test's own.
+        var item = $"Failover item {Guid.NewGuid():N}";
+        var morning = await api.ScheduleMeeting(title: "Carried over across a failover", room: $"Room {Guid.NewGuid():N}", start: "10:00", end: "13:00", agendaItem: item);
+        var afternoon = await api.ScheduleMeeting(title: "Carried into across a failover", room: $"Room {Guid.NewGuid():N}", start: "15:00", end: "18:00", agendaItem: item);
+        string[] unheard = [_codes[0], _codes[1], _codes[2]];
+        foreach (var code in unheard) await api.Inscribe(morning, code);
+        await api.Floor(morning, "open");
+
+        // The draw: an opening window that closes well after the kill, so its durable scheduled message is pending then.
+        var draw = await api.ScheduleMeeting(title: "Drawn across a failover", room: $"Room {Guid.NewGuid():N}", agendaItem: $"Draw {Guid.NewGuid():N}");
+        var opensAt = DateTimeOffset.UtcNow.AddSeconds(2);
+        using (var schedule = await http.PutAsJsonAsync($"/api/meetings/{draw}/speakers-list/opening",
+                   new { commandId = Guid.NewGuid(), opensAt, windowSeconds = 60 }, Api.Json))
+            await Api.Expect(schedule, HttpStatusCode.OK);
+        string[] held = [_codes[3], _codes[4], _codes[5], _codes[6], _codes[7]];
+        // Refused (422) until the list opens: the first inscription is sent until it lands in the window.
+        await Wait.UntilAsync(async () =>
+        {
+            using var first = await api.TryInscribe(draw, held[0]);
+            if (first.StatusCode == HttpStatusCode.UnprocessableEntity) return false;
+            await Api.Expect(first, HttpStatusCode.Created);
+            return true;
+        }, TimeSpan.FromSeconds(30), "the list to open");
+        foreach (var code in held[1..]) await api.Inscribe(draw, code);
+
+        // The carry-over is made to wait: this test holds the afternoon's stream row (Marten's exclusive lock) on the primary,
+        // so the handler of the adjournment, started once the adjournment committed, is blocked inside its transaction.
+        var direct = $"Host=127.0.0.1;Port={primary.Port};Username=postgres;Database={PostgresFailover.Database};Pooling=false";
+        var locker = new NpgsqlConnection(direct);
+        await locker.OpenAsync();
+        var hold = await locker.BeginTransactionAsync();
+        await using (var lockRow = new NpgsqlCommand("select 1 from speakerslist.mt_streams where id = @id for update", locker, hold))
+        {
+            lockRow.Parameters.AddWithValue("id", afternoon);
+            Assert.Equal(1, await lockRow.ExecuteScalarAsync());
+        }
+        await api.Floor(morning, "adjourn");
+        await Wait.UntilAsync(async () => await LockWaiterAsync(direct) != 0, TimeSpan.FromSeconds(30), "the carry-over to wait on the afternoon's stream");
+        var before = await api.SpeakersList(draw);
+        Assert.True(before["opening"]!["seed"] is null, "the window closed before the kill (a machine this slow needs a longer window)");
+        Assert.Empty(await api.SpeakingOrder(afternoon)); // the carry-over too
+
+        await cluster.Postgres.KillAsync(primary.Name);
+        try
+        {
+            await locker.DisposeAsync();
+        }
+        catch (Exception ex) when (ex is NpgsqlException or IOException or ObjectDisposedException)
+        {
+            // Its server is gone.
+        }
+        try
+        {
+            await WaitReadyAsync(http);
+            // Both run on the promoted standby: the lot drawn with the five held inscriptions, the three unheard carried in.
+            await Wait.UntilAsync(async () =>
+            {
+                using var response = await http.GetAsync($"/api/meetings/{draw}/speakers-list");
+                return response.IsSuccessStatusCode && (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("opening").GetProperty("seed").ValueKind == JsonValueKind.String;
+            }, TimeSpan.FromSeconds(120), "the lot to be drawn after the failover");
+            await Wait.UntilAsync(async () =>
+            {
+                using var response = await http.GetAsync($"/api/meetings/{afternoon}/speakers-list");
+                return response.IsSuccessStatusCode && (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("entries").GetArrayLength() == unheard.Length;
+            }, TimeSpan.FromSeconds(120), "the unheard speakers to be carried into the afternoon after the failover");
+
+            // Nothing of either is left to run again: every stored message of both handled (Wolverine's inbox on the new primary).
+            var promoted = (await cluster.Postgres.PrimaryAsync())!.Value;
+            Assert.NotEqual(primary.Name, promoted.Name);
+            var inbox = $"Host=127.0.0.1;Port={promoted.Port};Username=postgres;Database={PostgresFailover.Database};Pooling=false";
+            await Wait.UntilAsync(async () => (await InboxAsync(inbox)).All(m => m.Status == "Handled"), TimeSpan.FromSeconds(60), "no draw or adjournment message left to handle");
+            var handled = await InboxAsync(inbox);
+            output.WriteLine($"Wolverine's inbox: {string.Join("; ", handled.Select(m => $"{m.Type} {m.Status} x{m.Count}"))}");
+            Assert.Contains(handled, m => m.Type.Contains("DrawOpeningLot", StringComparison.Ordinal));
+            Assert.Contains(handled, m => m.Type.Contains("adjourned", StringComparison.OrdinalIgnoreCase));
+
+            Assert.Single(await History(http, draw), type => type == "LotDrawn");
+            Assert.Equal(held.Order(), (await api.SpeakingOrder(draw)).Order());
+            Assert.Single(await History(http, morning), type => type == "SpeakersCarriedOver");
+            Assert.Single(await History(http, afternoon), type => type == "SpeakersCarriedIn");
+            Assert.Equal(unheard, await api.SpeakingOrder(afternoon));
+            output.WriteLine($"killed {primary.Name} with the draw and the carry-over pending; both ran once on {promoted.Name}");
+        }
+        finally
+        {
+            // The dead machine comes back as the standby, for the tests after this one (once the other is promoted: until
+            // then the monitor still shows the dead one as primary, and the pair would look in sync).
+            await Wait.UntilAsync(async () => (await cluster.Postgres.PrimaryAsync())?.Name is { } name && name != primary.Name,
+                TimeSpan.FromSeconds(120), "the standby to be promoted");
+            await cluster.Postgres.RunAsync(primary.Name);
+            await cluster.Postgres.WaitInSyncAsync(TimeSpan.FromSeconds(120));
+        }
+    }
+
+    [Fact]
+    public async Task A_carry_over_whose_database_connection_is_cut_in_the_middle_runs_again_and_once()
+    {
+        // What a failover does to a handler in flight: its connection dies under it, and by the time it has failed the database
+        // may answer again (here at once: the session is ended by the server, which stays up).
+        using var http = cluster.Officer();
+        var api = new Api(http);
+        var primary = (await cluster.Postgres.PrimaryAsync())!.Value;
+        var item = $"Cut item {Guid.NewGuid():N}";
+        var morning = await api.ScheduleMeeting(title: "Carried over, connection cut", room: $"Room {Guid.NewGuid():N}", start: "10:00", end: "13:00", agendaItem: item);
+        var afternoon = await api.ScheduleMeeting(title: "Carried into, connection cut", room: $"Room {Guid.NewGuid():N}", start: "15:00", end: "18:00", agendaItem: item);
+        string[] unheard = [_codes[10], _codes[11], _codes[12]];
+        foreach (var code in unheard) await api.Inscribe(morning, code);
+        await api.Floor(morning, "open");
+
+        var direct = $"Host=127.0.0.1;Port={primary.Port};Username=postgres;Database={PostgresFailover.Database};Pooling=false";
+        await using var locker = new NpgsqlConnection(direct);
+        await locker.OpenAsync();
+        var hold = await locker.BeginTransactionAsync();
+        await using (var lockRow = new NpgsqlCommand("select 1 from speakerslist.mt_streams where id = @id for update", locker, hold))
+        {
+            lockRow.Parameters.AddWithValue("id", afternoon);
+            Assert.Equal(1, await lockRow.ExecuteScalarAsync());
+        }
+        await api.Floor(morning, "adjourn");
+        var handler = 0;
+        await Wait.UntilAsync(async () => (handler = await LockWaiterAsync(direct)) != 0, TimeSpan.FromSeconds(30), "the carry-over to wait on the afternoon's stream");
+
+        // The handler's session is ended by the server (57P01), then the afternoon's row is released.
+        await using (var watcher = new NpgsqlConnection(direct))
+        {
+            await watcher.OpenAsync();
+            await using var terminate = new NpgsqlCommand("select pg_terminate_backend(@pid)", watcher);
+            terminate.Parameters.AddWithValue("pid", handler);
+            Assert.Equal(true, await terminate.ExecuteScalarAsync());
+        }
+        await hold.RollbackAsync();
+
+        await Wait.UntilAsync(async () => (await api.SpeakingOrder(afternoon)).Length == unheard.Length, TimeSpan.FromSeconds(90),
+            "the unheard speakers to be carried into the afternoon after the handler's connection was cut");
+        await Wait.UntilAsync(async () => (await InboxAsync(direct)).All(m => m.Status == "Handled"), TimeSpan.FromSeconds(60), "no adjournment message left to handle");
+        Assert.Single(await History(http, morning), type => type == "SpeakersCarriedOver");
+        Assert.Single(await History(http, afternoon), type => type == "SpeakersCarriedIn");
+        Assert.Equal(unheard, await api.SpeakingOrder(afternoon));
+    }
+
+    /// <summary>
+    /// The backend waiting on a row lock of mt_streams (Marten's exclusive lock of a stream), 0 when none waits. Asked on a
+    /// connection of its own: a transaction sees the server's activity as it was when it began.
+    /// </summary>
+    private static async Task<int> LockWaiterAsync(string connectionString)
+    {
+        await using var watcher = new NpgsqlConnection(connectionString);
+        await watcher.OpenAsync();
+        await using var waiting = new NpgsqlCommand(
+            "select pid from pg_stat_activity where wait_event_type = 'Lock' and pid <> pg_backend_pid() and query ilike '%mt_streams%' limit 1", watcher);
+        return await waiting.ExecuteScalarAsync() is int pid ? pid : 0;
+    }
+
+    /// <summary>The draw and adjournment messages in Wolverine's inbox, by type and status (Handled, or still to run: Scheduled, Incoming).</summary>
+    private static async Task<List<(string Type, string Status, long Count)>> InboxAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var query = new NpgsqlCommand(
+            "select message_type, status, count(*) from speakerslist.wolverine_incoming_envelopes " +
+            "where message_type ilike '%DrawOpeningLot%' or message_type ilike '%adjourned%' group by 1, 2 order by 1, 2", connection);
+        await using var reader = await query.ExecuteReaderAsync();
+        var rows = new List<(string, string, long)>();
+        while (await reader.ReadAsync()) rows.Add((reader.GetString(0), reader.GetString(1), reader.GetInt64(2)));
+        return rows;
+    }
+
+    private static async Task<string[]> History(HttpClient http, Guid meeting) =>
+        (await http.GetFromJsonAsync<JsonElement[]>($"/api/meetings/{meeting}/history", Api.Json))!.Select(e => e.GetProperty("type").GetString()!).ToArray();
 
     private static Task WaitReadyAsync(HttpClient http) => Wait.UntilAsync(async () =>
     {

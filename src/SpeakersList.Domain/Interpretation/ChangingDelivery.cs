@@ -16,7 +16,7 @@ public static class DeliveryChanges
         var entry = list.Find(inscriptionId);
         if (entry is null || !entry.IsActive) return Refusal.NotFound($"There is no inscription {inscriptionId} on this list.");
         if (!entry.IsWaiting)
-            return Refusal.Conflict($"{entry.Speaker.ParticipantName} has already been called ({entry.State}); the language and mode of the statement can no longer change.");
+            return Refusal.Conflict($"{entry.Speaker.ParticipantName} has already been called ({entry.State}); the language and mode of the statement can no longer change.").Because("already-called");
         var (delivery, refusal) = command.Checked(entry.Delivery.Language, list.Limits.LimitFor(entry));
         if (refusal is not null) return refusal;
         return Decision.Accept(new DeliveryChanged(list.Id, inscriptionId, delivery!, command.CommandId, now));

@@ -57,7 +57,7 @@ public sealed record Delivery(
         {
             if (string.IsNullOrWhiteSpace(interpretationInto))
                 return (null, Refusal.Invalid($"A statement in '{normalized}' is not in one of the Assembly's languages (ar, zh, en, fr, ru, es): "
-                    + "under rule 53 the delegation provides interpretation into one of them. Give interpretationInto."));
+                    + "under rule 53 the delegation provides interpretation into one of them. Give interpretationInto.").Because("interpretation-needed"));
             into = Normalize(interpretationInto.Trim()) is { } i && IsOfficialLanguage(i) && i == Primary(i) ? i : null;
             if (into is null)
                 return (null, Refusal.Invalid($"interpretationInto must be one of the Assembly's languages (ar, zh, en, fr, ru, es), not '{interpretationInto.Trim()}' (rule 53)."));

@@ -26,17 +26,17 @@ public static class Inscription
     {
         if (list.Guard(command) is { } guarded) return guarded;
         if (list.Meeting.Cancelled)
-            return Refusal.Conflict($"{list.Meeting.Details.Title} has been cancelled; inscribe on another meeting of the programme.");
+            return Refusal.Conflict($"{list.Meeting.Details.Title} has been cancelled; inscribe on another meeting of the programme.").Because("meeting-cancelled");
         if (list.Closed)
-            return Refusal.Conflict("The list of speakers is closed (rule 73). Only rights of reply may still be requested.");
+            return Refusal.Conflict("The list of speakers is closed (rule 73). Only rights of reply may still be requested.").Because("list-closed");
         if (list.Opening is { } opening && receivedAt < opening.OpensAt)
             return Refusal.Invalid($"The list of speakers opens at {list.Meeting.Details.Venue().LocalTime(opening.OpensAt):yyyy-MM-dd HH:mm:ss} "
-                + $"({opening.OpensAt.UtcDateTime:HH:mm:ss} UTC); inscriptions received in the {opening.WindowSeconds} seconds after it are ordered by lot.");
+                + $"({opening.OpensAt.UtcDateTime:HH:mm:ss} UTC); inscriptions received in the {opening.WindowSeconds} seconds after it are ordered by lot.").Because("list-not-open-yet");
         var already = list.StatementsBy(participant.Code);
         if (already >= 2 || (already == 1 && !list.SecondInscriptionsAllowed.Contains(participant.Code)))
-            return Refusal.Conflict($"{participant.Name} is already inscribed on this list. A second inscription needs an officer's permission.");
+            return Refusal.Conflict($"{participant.Name} is already inscribed on this list. A second inscription needs an officer's permission.").Because("already-inscribed");
         if (list.Cap is { } cap && list.Active.Count(x => x.Kind == EntryKind.Statement) >= cap)
-            return Refusal.Conflict($"The list is full: the number of speakers for this meeting is limited to {cap}.");
+            return Refusal.Conflict($"The list is full: the number of speakers for this meeting is limited to {cap}.").Because("list-full");
 
         var speaker = Speaker.Of(participant, command.Level, command.SpeakerName, command.SpeakerTitle, command.OnBehalfOf);
         var (delivery, refusal) = command.Checked(participant.StatementLanguageOrDefault, list.Limits.LimitFor(EntryKind.Statement, speaker));
@@ -54,7 +54,7 @@ public static class Inscription
         {
             EntryState.Waiting => Decision.Accept(new InscriptionWithdrawn(list.Id, entry.InscriptionId, command.CommandId, now)),
             EntryState.Withdrawn => Decision.AlreadyDone,
-            _ => Refusal.Conflict($"{entry.Speaker.ParticipantName} has already been called ({entry.State}); the inscription can no longer be withdrawn."),
+            _ => Refusal.Conflict($"{entry.Speaker.ParticipantName} has already been called ({entry.State}); the inscription can no longer be withdrawn.").Because("already-called"),
         };
     }
 }

@@ -47,7 +47,7 @@ public static class Swaps
         var theirs = list.Find(command.WithInscriptionId);
         if (mine is null || theirs is null || !mine.IsActive || !theirs.IsActive)
             return Refusal.NotFound("Both inscriptions of a swap must be on this list.");
-        if (!mine.IsWaiting || !theirs.IsWaiting) return Refusal.Conflict("Only speakers who have not yet been called can swap slots.");
+        if (!mine.IsWaiting || !theirs.IsWaiting) return Refusal.Conflict("Only speakers who have not yet been called can swap slots.").Because("already-called");
         if (mine.InscriptionId == theirs.InscriptionId || mine.Speaker.Represents(theirs.Speaker.Participant))
             return Refusal.Invalid("A swap is between two different delegations.");
         if (list.Swaps.Any(s => s.IsOpen && Involves(s, mine.InscriptionId) && Involves(s, theirs.InscriptionId)))
@@ -89,7 +89,7 @@ public static class Swaps
         var swap = list.Swaps.First(s => s.SwapId == command.SwapId);
         var waiting = list.SpeakingOrder().Select(x => x.Entry).Where(x => x.IsWaiting).ToList();
         var (a, b) = (waiting.FindIndex(x => x.InscriptionId == swap.InscriptionId), waiting.FindIndex(x => x.InscriptionId == swap.WithInscriptionId));
-        if (a < 0 || b < 0) return Refusal.Conflict("One of the two speakers has been called or has withdrawn; the swap can no longer be made.");
+        if (a < 0 || b < 0) return Refusal.Conflict("One of the two speakers has been called or has withdrawn; the swap can no longer be made.").Because("swap-too-late");
         if (a > b) (a, b) = (b, a);
         var (earlier, later) = (waiting[a], waiting[b]);
         var reason = $"swap of {earlier.Speaker.ParticipantName} and {later.Speaker.ParticipantName}, approved";

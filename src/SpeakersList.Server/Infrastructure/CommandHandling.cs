@@ -1,6 +1,7 @@
 using JasperFx.CodeGeneration;
 using SpeakersList.Server.SpeakersLists.SchedulingOpening;
 using Wolverine;
+using Wolverine.ErrorHandling;
 using Wolverine.Http;
 
 namespace SpeakersList.Server.Infrastructure;
@@ -23,6 +24,11 @@ public static class CommandHandling
             options.Policies.UseDurableLocalQueues();
             // The draw at the end of an opening window, on its own queue (durable, as every local queue above).
             options.PublishMessage<DrawOpeningLot>().ToLocalQueue("opening-draws");
+            // PostgreSQL away under a stored message's handler (a failover, a switchover, its connection cut): tried again in
+            // memory until a primary takes writes, for about two minutes, not dead-lettered at the first failure (Wolverine's
+            // default), so that the carry-over and the draw still run. Both are idempotent under the meeting's row lock.
+            options.Policies.OnException(RequestGuard.DatabaseAway, "PostgreSQL away")
+                .RetryWithCooldown([.. new[] { 1, 2, 5, 10, 15, 30, 30, 30 }.Select(seconds => TimeSpan.FromSeconds(seconds))]);
         });
         builder.Services.AddWolverineHttp();
         return builder;

@@ -24,6 +24,7 @@ public static class Refusals
             },
         };
         if (refusal.CurrentVersion is { } version) problem.Extensions["currentVersion"] = version;
+        if (refusal.Reason is { } reason) problem.Extensions["reason"] = reason;
         return problem;
     }
 

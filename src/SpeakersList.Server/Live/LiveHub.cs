@@ -52,6 +52,12 @@ public sealed class LiveHub(IQuerySession session, LiveSubscriptions subscriptio
     public Task UnsubscribeFromBoothMessages(Guid meetingId) =>
         Groups.RemoveFromGroupAsync(Context.ConnectionId, BoothMessagesGroup(meetingId), Context.ConnectionAborted);
 
+    /// <summary>
+    /// The service's clock, for a page that counts down with no floor view to sync from (the portal's opening of a
+    /// list, "in about 27 min"): a phone's clock may be minutes off the venue's.
+    /// </summary>
+    public DateTimeOffset ServerTime() => clock.GetUtcNow();
+
     /// <summary>Join a meeting's group and receive its current list, with its version. Push: speakersListChanged.</summary>
     public async Task<SpeakersListView> SubscribeToMeeting(Guid meetingId) =>
         SpeakersListView.From(await JoinMeeting(meetingId, MeetingGroup(meetingId)), await Learned());
@@ -145,7 +151,7 @@ public sealed class LiveHub(IQuerySession session, LiveSubscriptions subscriptio
         Groups.RemoveFromGroupAsync(Context.ConnectionId, RoundTableGroup(roundTableId), Context.ConnectionAborted);
 
     /// <summary>Join a delegation's agenda group and receive its agenda across the programme (lists and round tables). Push: agendaChanged.</summary>
-    public Task<DelegationAgendaView> SubscribeToAgenda(string code) => ProgrammeSubscriptions.DelegationAsync(this, session, code);
+    public Task<DelegationAgendaView> SubscribeToAgenda(string code) => ProgrammeSubscriptions.DelegationAsync(this, session, code, Learned);
 
     public Task UnsubscribeFromAgenda(string code) =>
         ParticipantCode.TryParse(code, out var parsed)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using SpeakersList.Server.Forecasting;
 using SpeakersList.Server.Programme;
 using SpeakersList.Server.RoundTables;
 using SpeakersList.Server.SpeakersLists;
@@ -11,7 +12,7 @@ namespace SpeakersList.Server.Live;
 /// Whole snapshots, so a missed push is repaired by the next one or by subscribing again.
 /// </summary>
 public sealed class ProgrammePublisher(ProgrammeChanges changes, IDocumentStore store, IHubContext<LiveHub> hub, ILogger<ProgrammePublisher> logger,
-    WalkingTime walking)
+    WalkingTime walking, SpeakingHistory history)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -38,8 +39,12 @@ public sealed class ProgrammePublisher(ProgrammeChanges changes, IDocumentStore 
             .Concat(touchedMeetings.Values.Where(m => m.ConferenceId is not null).Select(m => m.ConferenceId!.Value))
             .Distinct().ToArray();
         var latest = await ProgrammeQueries.ConferenceAsync(session, null, cancellation);
+        var model = await history.ModelAsync(session, null, cancellation); // the agendas' ranges, as the lists' own
 
-        foreach (var conference in await session.LoadManyAsync<Conference>(cancellation, conferenceIds))
+        // Meetings outside any programme are on the agendas beside the latest programme's (as on the pages and in the conflicts).
+        var outside = batch.Where(t => touchedMeetings.TryGetValue(t.StreamId, out var m) && m.ConferenceId is null).ToList();
+        var conferences = await session.LoadManyAsync<Conference>(cancellation, conferenceIds);
+        foreach (var conference in conferences)
         {
             var inConference = batch.Where(t => t.StreamId == conference.Id
                 || (touchedMeetings.TryGetValue(t.StreamId, out var m) && m.ConferenceId == conference.Id)).ToList();
@@ -55,25 +60,36 @@ public sealed class ProgrammePublisher(ProgrammeChanges changes, IDocumentStore 
                     await hub.Clients.Group(LiveHub.RoundTableGroup(roundTable.Id))
                         .SendAsync(LiveHub.RoundTableChanged, RoundTableRosterView.From(conference, roundTable), cancellation);
 
-            var lists = (await session.LoadManyAsync<ListOfSpeakers>(cancellation, meetings.Select(m => m.Id).ToArray()))
-                .ToDictionary(l => l.Id, SpeakersListView.From);
-            var codes = new HashSet<ParticipantCode>();
-            foreach (var touched in inConference)
-            {
-                if (touched.Participant is { } code) codes.Add(code);
-                // A change of time or room, and any change of a list, moves the expected times of everyone on it.
-                if (touched.Touch != ProgrammeTouch.RoundTables && lists.TryGetValue(touched.StreamId, out var list))
-                    codes.UnionWith(list.Entries.Select(e => e.Speaker.Participant));
-                if (touched.Touch == ProgrammeTouch.Programme && touched.StreamId == conference.Id)
-                    codes.UnionWith(lists.Values.SelectMany(l => l.Entries.Select(e => e.Speaker.Participant)));
-                if (touched.Touch == ProgrammeTouch.Programme && roundTables.Any(r => r.Id == touched.StreamId))
-                    codes.UnionWith(conference.SeatsAt(touched.StreamId).Select(s => s.Participant)
-                        .Concat(conference.Preferences.Where(p => p.RoundTableId == touched.StreamId).Select(p => p.Participant)));
-            }
-            if (codes.Count == 0) continue;
-            foreach (var participant in (await session.LoadParticipantsAsync(codes, cancellation)).Values)
-                await hub.Clients.Group(LiveHub.AgendaGroup(participant.Code))
-                    .SendAsync(LiveHub.AgendaChanged, DelegationAgendaView.From(participant, conference, meetings, lists, walking.Value), cancellation);
+            await PushAgendasAsync(session, conference, conference.Id == latest?.Id ? [.. inConference, .. outside] : inConference, model, cancellation);
         }
+        if (outside.Count > 0 && !conferences.Any(c => c.Id == latest?.Id))
+            await PushAgendasAsync(session, latest, outside, model, cancellation);
+    }
+
+    /// <summary>The agendas of the delegations the changes touched: a list's speakers, a programme's, a round table's seats.</summary>
+    private async Task PushAgendasAsync(IQuerySession session, Conference? conference, IReadOnlyList<ProgrammeTouched> touchedHere, SpeakingTimeModel model,
+        CancellationToken cancellation)
+    {
+        var meetings = await ProgrammeQueries.ExpectedAtAsync(session, conference?.Id, cancellation);
+        var roundTables = meetings.Where(m => m.Details.Kind == MeetingKind.RoundTable).ToList();
+        var lists = (await session.LoadManyAsync<ListOfSpeakers>(cancellation, meetings.Select(m => m.Id).ToArray()))
+            .ToDictionary(l => l.Id, l => SpeakersListView.From(l, model));
+        var codes = new HashSet<ParticipantCode>();
+        foreach (var touched in touchedHere)
+        {
+            if (touched.Participant is { } code) codes.Add(code);
+            // A change of time or room, and any change of a list, moves the expected times of everyone on it.
+            if (touched.Touch != ProgrammeTouch.RoundTables && lists.TryGetValue(touched.StreamId, out var list))
+                codes.UnionWith(list.Entries.Select(e => e.Speaker.Participant));
+            if (touched.Touch == ProgrammeTouch.Programme && touched.StreamId == conference?.Id)
+                codes.UnionWith(lists.Values.SelectMany(l => l.Entries.Select(e => e.Speaker.Participant)));
+            if (conference is not null && touched.Touch == ProgrammeTouch.Programme && roundTables.Any(r => r.Id == touched.StreamId))
+                codes.UnionWith(conference.SeatsAt(touched.StreamId).Select(s => s.Participant)
+                    .Concat(conference.Preferences.Where(p => p.RoundTableId == touched.StreamId).Select(p => p.Participant)));
+        }
+        if (codes.Count == 0) return;
+        foreach (var participant in (await session.LoadParticipantsAsync(codes, cancellation)).Values)
+            await hub.Clients.Group(LiveHub.AgendaGroup(participant.Code))
+                .SendAsync(LiveHub.AgendaChanged, DelegationAgendaView.From(participant, conference, meetings, lists, walking.Value), cancellation);
     }
 }

@@ -21,12 +21,12 @@ public static class ProgrammeSubscriptions
             ?? throw new HubException($"There is no round table {roundTableId} in a conference.");
     }
 
-    public static async Task<DelegationAgendaView> DelegationAsync(Hub hub, IQuerySession session, string typed)
+    public static async Task<DelegationAgendaView> DelegationAsync(Hub hub, IQuerySession session, string typed, Func<Task<SpeakingTimeModel>> learned)
     {
-        if (!ParticipantCode.TryParse(typed, out var code)) throw new HubException($"There is no participant {typed}, or no programme yet.");
+        if (!ParticipantCode.TryParse(typed, out var code)) throw new HubException($"There is no participant {typed}.");
         await hub.Groups.AddToGroupAsync(hub.Context.ConnectionId, LiveHub.AgendaGroup(code), hub.Context.ConnectionAborted);
         var walking = hub.Context.GetHttpContext()?.RequestServices.GetService<WalkingTime>()?.Value;
-        return await DelegationAgendaQueries.AgendaAsync(session, code, null, hub.Context.ConnectionAborted, walking)
-            ?? throw new HubException($"There is no participant {code}, or no programme yet.");
+        return await DelegationAgendaQueries.AgendaAsync(session, code, null, await learned(), hub.Context.ConnectionAborted, walking)
+            ?? throw new HubException($"There is no participant {code}.");
     }
 }

@@ -1,3 +1,4 @@
+using SpeakersList.Server.Forecasting;
 using SpeakersList.Server.SpeakersLists;
 
 namespace SpeakersList.Server.Programme;
@@ -55,12 +56,12 @@ public static class ConflictQueries
     [WolverineGet("/api/delegations/{code}/conflicts", OperationId = "GetDelegationConflicts")]
     [ProducesResponseType<ConflictsView>(200)]
     [ProducesResponseType<ProblemDetails>(404)]
-    public static async Task<IResult> ForDelegation(string code, IQuerySession session, WalkingTime walking, CancellationToken cancellation)
+    public static async Task<IResult> ForDelegation(string code, IQuerySession session, WalkingTime walking, SpeakingHistory history, CancellationToken cancellation)
     {
         if (await session.LoadParticipantAsync(code, cancellation) is not { } participant)
             return Refusal.UnknownParticipant(code, namedByAddress: true).ToResult();
         var conference = await ProgrammeQueries.ConferenceAsync(session, null, cancellation);
-        var (meetings, lists) = await ProgrammeOfAsync(session, conference?.Id, cancellation);
+        var (meetings, lists) = await ProgrammeOfAsync(session, conference?.Id, await history.ModelAsync(session, null, cancellation), cancellation);
         return Results.Ok(new ConflictsView(participant.Code, null, (int)walking.Value.TotalMinutes,
             DelegationConflicts.Of(participant.Code, conference, meetings, lists, walking.Value)));
     }
@@ -69,7 +70,7 @@ public static class ConflictQueries
     [WolverineGet("/api/meetings/{meetingId}/conflicts", OperationId = "GetMeetingConflicts")]
     [ProducesResponseType<ConflictsView>(200)]
     [ProducesResponseType<ProblemDetails>(404)]
-    public static async Task<IResult> ForMeeting(Guid meetingId, IQuerySession session, WalkingTime walking, CancellationToken cancellation)
+    public static async Task<IResult> ForMeeting(Guid meetingId, IQuerySession session, WalkingTime walking, SpeakingHistory history, CancellationToken cancellation)
     {
         if (await session.LoadAsync<Meeting>(meetingId, cancellation) is not { } meeting)
             return Refusal.NoMeeting(meetingId).ToResult();
@@ -77,7 +78,7 @@ public static class ConflictQueries
         var conference = meeting.ConferenceId is { } id
             ? await session.LoadAsync<Conference>(id, cancellation)
             : await ProgrammeQueries.ConferenceAsync(session, null, cancellation);
-        var (meetings, lists) = await ProgrammeOfAsync(session, conference?.Id, cancellation);
+        var (meetings, lists) = await ProgrammeOfAsync(session, conference?.Id, await history.ModelAsync(session, null, cancellation), cancellation);
         var participants = lists.TryGetValue(meetingId, out var list)
             ? list.Entries.Select(e => e.Speaker.Participant).Distinct()
             : [];
@@ -88,16 +89,13 @@ public static class ConflictQueries
         return Results.Ok(new ConflictsView(null, meetingId, (int)walking.Value.TotalMinutes, conflicts));
     }
 
-    /// <summary>
-    /// The meetings a delegation may be expected at: the conference's and every meeting scheduled outside any programme
-    /// (<c>POST /api/meetings</c>), which the pages list beside the programme (issue 21).
-    /// </summary>
+    /// <summary>The meetings a delegation may be expected at (<see cref="ProgrammeQueries.ExpectedAtAsync"/>) and their lists, forecast as the pages show them.</summary>
     private static async Task<(IReadOnlyList<Meeting> Meetings, IReadOnlyDictionary<Guid, SpeakersListView> Lists)> ProgrammeOfAsync(
-        IQuerySession session, Guid? conferenceId, CancellationToken cancellation)
+        IQuerySession session, Guid? conferenceId, SpeakingTimeModel model, CancellationToken cancellation)
     {
-        var meetings = await session.Query<Meeting>().Where(m => m.ConferenceId == conferenceId || m.ConferenceId == null).ToListAsync(cancellation);
+        var meetings = await ProgrammeQueries.ExpectedAtAsync(session, conferenceId, cancellation);
         var lists = (await session.LoadManyAsync<ListOfSpeakers>(cancellation, meetings.Select(m => m.Id).ToArray()))
-            .ToDictionary(l => l.Id, SpeakersListView.From);
+            .ToDictionary(l => l.Id, l => SpeakersListView.From(l, model));
         return (meetings, lists);
     }
 }

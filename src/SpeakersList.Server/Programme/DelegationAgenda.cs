@@ -1,3 +1,4 @@
+using SpeakersList.Server.Forecasting;
 using SpeakersList.Server.SpeakersLists;
 
 namespace SpeakersList.Server.Programme;
@@ -35,11 +36,11 @@ public sealed record AgendaItemView(
 
 /// <summary>A delegation's agenda across the conference's meetings, in time order.</summary>
 /// <remarks><c>Conflicts</c>: its forecast slots that leave no time to be at its round table or another slot (issue 16), with the swaps that would resolve them.</remarks>
-public sealed record DelegationAgendaView(ParticipantCode Participant, string Name, Guid ConferenceId, IReadOnlyList<AgendaItemView> Items,
+public sealed record DelegationAgendaView(ParticipantCode Participant, string Name, Guid? ConferenceId, IReadOnlyList<AgendaItemView> Items,
     IReadOnlyList<RoomConflict>? Conflicts = null)
 {
     /// <summary>A pure function of the conference, its meetings and their lists of speakers (and the walk between rooms, default 10 minutes).</summary>
-    public static DelegationAgendaView From(Participant participant, Conference conference, IReadOnlyList<Meeting> meetings,
+    public static DelegationAgendaView From(Participant participant, Conference? conference, IReadOnlyList<Meeting> meetings,
         IReadOnlyDictionary<Guid, SpeakersListView> lists, TimeSpan? walking = null)
     {
         var items = new List<AgendaItemView>();
@@ -57,7 +58,7 @@ public sealed record DelegationAgendaView(ParticipantCode Participant, string Na
                 items.AddRange(list.Entries
                     .Where(e => e.Speaker.Represents(participant.Code) && e.State != EntryState.Withdrawn)
                     .Select(e => Item(AgendaRole.Speaker, $"{e.Speaker.SpeakerName}, {e.Speaker.SpeakerTitle}: speaker {e.Position} on the list", e)));
-            if (meeting.Details.Kind != MeetingKind.RoundTable) continue;
+            if (meeting.Details.Kind != MeetingKind.RoundTable || conference is null) continue;
             if (conference.ChairOf(meeting.Id) is { } chair && chair.Participant == participant.Code)
                 items.Add(Item(AgendaRole.RoundTableChair, $"{chair.ChairName} chairs the round table."));
             if (conference.SeatsAt(meeting.Id).Any(s => s.Participant == participant.Code))
@@ -65,7 +66,7 @@ public sealed record DelegationAgendaView(ParticipantCode Participant, string Na
             else if (conference.PreferenceOf(participant.Code) is { } preference && preference.RoundTableId == meeting.Id)
                 items.Add(Item(AgendaRole.RoundTablePreference, $"Prefers this round table (stated by {preference.StatedBy}); no seat allocated yet."));
         }
-        return new DelegationAgendaView(participant.Code, participant.Name, conference.Id,
+        return new DelegationAgendaView(participant.Code, participant.Name, conference?.Id,
             items.OrderBy(i => i.EstimatedStart ?? i.MeetingStart).ThenBy(i => i.MeetingStart).ToList(),
             DelegationConflicts.Of(participant.Code, conference, meetings, lists, walking ?? RoomConflicts.DefaultWalking));
     }
@@ -74,24 +75,30 @@ public sealed record DelegationAgendaView(ParticipantCode Participant, string Na
 
 public static class DelegationAgendaQueries
 {
-    /// <summary>The agendas of several participants at once, from one read of the conference, its meetings and their lists.</summary>
-    public static async Task<IReadOnlyList<DelegationAgendaView>> AgendasAsync(IQuerySession session, Conference conference,
-        IReadOnlyCollection<Participant> participants, CancellationToken cancellation, TimeSpan? walking = null)
+    /// <summary>
+    /// The agendas of several participants at once, from one read of the conference, its meetings and their lists; each
+    /// slot's range is forecast with the speaking times learned from the history, as on the list itself.
+    /// </summary>
+    public static async Task<IReadOnlyList<DelegationAgendaView>> AgendasAsync(IQuerySession session, Conference? conference,
+        IReadOnlyCollection<Participant> participants, SpeakingTimeModel model, CancellationToken cancellation, TimeSpan? walking = null)
     {
-        var meetings = await ProgrammeQueries.MeetingsOfAsync(session, conference.Id, cancellation);
+        var meetings = await ProgrammeQueries.ExpectedAtAsync(session, conference?.Id, cancellation);
         // Only the lists these delegations are on (an agenda and its conflicts read no other): the cost does not grow with the session.
         var theirs = (await Publishing.Calendars.DelegationMeetingsProjection.MeetingsOfAsync(session, participants.Select(p => p.Code), cancellation)).ToHashSet();
         var ids = meetings.Select(m => m.Id).Where(theirs.Contains).ToArray();
-        var lists = (ids.Length == 0 ? [] : await session.LoadManyAsync<ListOfSpeakers>(cancellation, ids)).ToDictionary(l => l.Id, SpeakersListView.From);
+        var lists = (ids.Length == 0 ? [] : await session.LoadManyAsync<ListOfSpeakers>(cancellation, ids)).ToDictionary(l => l.Id, l => SpeakersListView.From(l, model));
         return participants.Select(p => DelegationAgendaView.From(p, conference, meetings, lists, walking)).ToList();
     }
 
-    public static async Task<DelegationAgendaView?> AgendaAsync(IQuerySession session, ParticipantCode code, Guid? conferenceId, CancellationToken cancellation,
-        TimeSpan? walking = null) =>
-        await session.LoadParticipantAsync(code, cancellation) is { } participant
-        && await ProgrammeQueries.ConferenceAsync(session, conferenceId, cancellation) is { } conference
-            ? (await AgendasAsync(session, conference, [participant], cancellation, walking))[0]
-            : null;
+    public static async Task<DelegationAgendaView?> AgendaAsync(IQuerySession session, ParticipantCode code, Guid? conferenceId, SpeakingTimeModel model,
+        CancellationToken cancellation, TimeSpan? walking = null)
+    {
+        if (await session.LoadParticipantAsync(code, cancellation) is not { } participant) return null;
+        // Without a programme (none imported yet), the agenda holds the meetings scheduled outside any.
+        var conference = await ProgrammeQueries.ConferenceAsync(session, conferenceId, cancellation);
+        if (conferenceId is not null && conference is null) return null;
+        return (await AgendasAsync(session, conference, [participant], model, cancellation, walking))[0];
+    }
 
     /// <summary>
     /// A delegation's agenda across the meetings of the conference (without conferenceId, the latest): where it is
@@ -100,10 +107,12 @@ public static class DelegationAgendaQueries
     [WolverineGet("/api/delegations/{code}/agenda", OperationId = "GetDelegationAgenda")]
     [ProducesResponseType<DelegationAgendaView>(200)]
     public static async Task<IResult> Get(string code, [FromQuery] Guid? conferenceId, IQuerySession session, WalkingTime walking,
-        HttpContext context, CancellationToken cancellation) =>
+        SpeakingHistory history, HttpContext context, CancellationToken cancellation) =>
         !RequestedLanguage.TryRead(context, out var language, out var problem)
             ? problem!
-            : ParticipantCode.TryParse(code, out var parsed) && await AgendaAsync(session, parsed, conferenceId, cancellation, walking.Value) is { } agenda
+            : ParticipantCode.TryParse(code, out var parsed) && await AgendaAsync(session, parsed, conferenceId, await history.ModelAsync(session, null, cancellation), cancellation, walking.Value) is { } agenda
             ? Results.Ok(agenda with { Name = ParticipantNames.In(language, agenda.Participant, agenda.Name) })
-            : Refusal.NotFound($"There is no participant {code}, or no programme yet.").ToResult();
+            : conferenceId is not null && await ProgrammeQueries.ConferenceAsync(session, conferenceId, cancellation) is null
+            ? Refusal.NotFound($"There is no conference {conferenceId}.").ToResult()
+            : Refusal.UnknownParticipant(code, namedByAddress: true).ToResult();
 }

@@ -59,6 +59,13 @@ public static class ProgrammeQueries
     public static async Task<IReadOnlyList<Meeting>> MeetingsOfAsync(IQuerySession session, Guid conferenceId, CancellationToken cancellation) =>
         await session.Query<Meeting>().Where(m => m.ConferenceId == conferenceId).ToListAsync(cancellation);
 
+    /// <summary>
+    /// The meetings a delegation may be expected at: the conference's (none without one) and every meeting scheduled outside
+    /// any programme (<c>POST /api/meetings</c>), which the pages list beside the programme (issue 21).
+    /// </summary>
+    public static async Task<IReadOnlyList<Meeting>> ExpectedAtAsync(IQuerySession session, Guid? conferenceId, CancellationToken cancellation) =>
+        await session.Query<Meeting>().Where(m => m.ConferenceId == conferenceId || m.ConferenceId == null).ToListAsync(cancellation);
+
     public static async Task<ProgrammeView?> ViewAsync(IQuerySession session, Guid? conferenceId, CancellationToken cancellation) =>
         await ConferenceAsync(session, conferenceId, cancellation) is { } conference
             ? ProgrammeView.From(conference, await MeetingsOfAsync(session, conference.Id, cancellation))

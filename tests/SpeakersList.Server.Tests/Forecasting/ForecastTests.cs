@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SpeakersList.Server.Forecasting;
 using SpeakersList.Server.Tests.Floor;
 using SpeakersList.Server.Tests.Infrastructure;
 
@@ -116,6 +119,32 @@ public class The_learned_forecast(SpeakersListApp app) : FloorTest(app)
     }
 
     [Fact]
+    public async Task The_forecaster_is_limited_per_address_with_a_429_saying_so_but_officers_are_not()
+    {
+        var configuration = App.Services.GetRequiredService<IConfiguration>();
+        var before = configuration["SpeakersList:Forecasts:StartsPerMinute"];
+        configuration["SpeakersList:Forecasts:StartsPerMinute"] = "2";
+        try
+        {
+            using var anonymous = App.CreateAnonymousClient();
+            const string body = "{\"changeOverSeconds\":30,\"waiting\":[{\"kind\":\"statement\",\"allottedSeconds\":300}]}";
+            var statuses = new List<HttpStatusCode>();
+            HttpResponseMessage? last = null;
+            for (var i = 0; i < 3; i++)
+                statuses.Add((last = await anonymous.PostAsync("/api/forecasts/starts", new StringContent(body, Encoding.UTF8, "application/json"))).StatusCode);
+
+            Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+            Assert.Equal("application/problem+json", last!.Content.Headers.ContentType?.MediaType);
+            for (var i = 0; i < 3; i++)
+                await Api.Expect(await Api.Http.PostAsync("/api/forecasts/starts", new StringContent(body, Encoding.UTF8, "application/json")), HttpStatusCode.OK);
+        }
+        finally
+        {
+            configuration["SpeakersList:Forecasts:StartsPerMinute"] = before ?? new ForecastLimits().StartsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
+    [Fact]
     public async Task A_body_over_one_megabyte_is_refused_before_it_is_read()
     {
         using var anonymous = App.CreateAnonymousClient();
@@ -171,6 +200,9 @@ public class The_learned_forecast(SpeakersListApp app) : FloorTest(app)
     [InlineData("2,pointOfOrder,CUB,Cuba,,,,,", "2,statement,CUB,Cuba,,,emperor,,", "line 3: level 'emperor' is not a level")]
     [InlineData("usedSeconds,overrunSeconds", "used,overrunSeconds", "line 1: the header has no column usedSeconds")]
     [InlineData(",President,headOfState,", ",\"President\" ,headOfState,", "line 2: text after the closing quote")]
+    [InlineData(",Minister,minister,Group", ",Min\"ister,minister,Group", "line 4: a quote inside an unquoted field")]
+    [InlineData("4,rightOfReply,CUB,Cuba,Speaker", "4,rightOfReply,CUB,Cuba,\"Speaker", "line 5: a quoted field is never closed")]
+    [InlineData("2,pointOfOrder,CUB,Cuba,,,,,", "2,pointOfOrder,CUB,Cuba,,,,", "line 3: 14 fields where the header has 15")]
     public async Task A_bad_line_in_a_loaded_record_gets_400_naming_the_line(string replace, string with, string detail)
     {
         var response = await Api.Http.PostAsync("/api/forecasts/history", new StringContent(Record.Replace(replace, with), Encoding.UTF8, "text/csv"));

@@ -140,8 +140,8 @@ public class Floor_hub(SpeakersListApp app) : SpeakersList.Server.Tests.Floor.Fl
     {
         var methods = typeof(SpeakersList.Server.Live.LiveHub).GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.DeclaredOnly)
             .Select(x => x.Name).Where(x => x != "OnDisconnectedAsync").Order().ToArray();
-        // ReportScreen tells the roster of screens what a page is: it changes no meeting.
-        Assert.All(methods, name => Assert.Matches("^(Subscribe|Unsubscribe|ReportScreen$)", name));
+        // ReportScreen tells the roster of screens what a page is, ServerTime reads the clock: neither changes a meeting.
+        Assert.All(methods, name => Assert.Matches("^(Subscribe|Unsubscribe|ReportScreen$|ServerTime$)", name));
 
         var meeting = await Api.ScheduleMeeting();
         await using var hub = App.CreateHubConnection();

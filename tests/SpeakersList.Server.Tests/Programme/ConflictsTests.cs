@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using SpeakersList.Programme;
 using SpeakersList.Server.Programme;
@@ -24,6 +25,33 @@ public class Conflicts_across_rooms(SpeakersListApp app) : ApiTest(app)
         var ofFrance = await Api.Get<ConflictsView>("/api/delegations/FRA/conflicts");
         var conflict = Assert.Single(ofFrance.Conflicts);
         Assert.Equal(new[] { morning, same }.Order(), new[] { conflict.Slot.MeetingId, conflict.Other.MeetingId }.Order());
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task The_delegations_agenda_and_its_push_hold_the_meetings_outside_the_programme_and_their_conflict(bool programmeImported)
+    {
+        if (programmeImported) await Api.ImportSeedProgramme();
+        await using var hub = App.CreateHubConnection();
+        var pushed = new TaskCompletionSource<DelegationAgendaView>(TaskCreationOptions.RunContinuationsAsynchronously);
+        hub.On<DelegationAgendaView>("agendaChanged", agenda => { if (agenda.Conflicts?.Count == 1) pushed.TrySetResult(agenda); });
+        await hub.StartAsync();
+        var before = await hub.InvokeAsync<DelegationAgendaView>("SubscribeToAgenda", "FRA");
+
+        var morning = await Api.ScheduleMeeting(title: "Informal consultation", room: "Conference Room 11", day: Api.Day1.AddDays(5));
+        var same = await Api.ScheduleMeeting(title: "Briefing", room: "Conference Room 12", day: Api.Day1.AddDays(5));
+        await Api.Inscribe(morning, "FRA");
+        await Api.Inscribe(same, "FRA");
+
+        Assert.Empty(before.Items);
+        var agenda = await Api.Get<DelegationAgendaView>("/api/delegations/FRA/agenda");
+        Assert.Equal(new[] { morning, same }.Order(), agenda.Items.Select(i => i.MeetingId).Order());
+        var ofFrance = await Api.Get<ConflictsView>("/api/delegations/FRA/conflicts");
+        // The same conflicts, field for field (the records' lists compare by reference, their JSON by content).
+        Assert.Equal(JsonSerializer.Serialize(ofFrance.Conflicts, Api.Json), JsonSerializer.Serialize(agenda.Conflicts, Api.Json));
+        Assert.Single(agenda.Conflicts!);
+        Assert.Single((await pushed.Task.WaitAsync(TimeSpan.FromSeconds(20))).Conflicts!);
     }
 
     [Fact]

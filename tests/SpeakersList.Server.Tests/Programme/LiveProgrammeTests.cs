@@ -77,6 +77,26 @@ public class A_delegations_agenda(SpeakersListApp app) : ApiTest(app)
     }
 
     [Fact]
+    public async Task Forecasts_its_turns_with_the_speaking_times_learned_from_a_loaded_history_as_the_list_does()
+    {
+        var ids = await Api.ImportSeedProgramme();
+        await Api.Inscribe(ids["PL1"], "GHA");
+        // Earlier sessions where every statement, pre-arranged or not, ran half again over its limit.
+        var header = "number,kind,participant,delegation,speakerName,speakerTitle,level,onBehalfOf,from,to,allottedSeconds,usedSeconds,overrunSeconds,pauses,pausedSeconds\n";
+        var lines = Enumerable.Range(1, 12).Select(i =>
+            $"{i},{(i % 2 == 0 ? "statement" : "preArranged")},X{i},X,S,M,{(i % 3 == 0 ? "headOfState" : "minister")},,2013-09-20T10:00:00-04:00,2013-09-20T10:07:30-04:00,300,{450 + i},150,0,0");
+        await Api.Expect(await Api.Http.PostAsync("/api/forecasts/history",
+            new StringContent(header + string.Join("\n", lines), System.Text.Encoding.UTF8, "text/csv")), HttpStatusCode.OK);
+
+        var item = (await Api.Expect(await Api.Http.GetAsync("/api/delegations/gha/agenda"), HttpStatusCode.OK))["items"]![0]!;
+        var entry = (await Api.SpeakersList(ids["PL1"]))["entries"]!.AsArray().Single(e => e!["participant"]!.GetValue<string>() == "GHA")!;
+
+        Assert.NotEqual("2013-09-24T10:30:00-04:00", item["estimatedStart"]!.GetValue<string>()); // not the limits added up
+        foreach (var field in new[] { "estimatedStart", "latestLikelyStart", "reachProbability" })
+            Assert.Equal(entry[field]!.ToJsonString(), item[field]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task Of_an_unknown_delegation_gets_404()
     {
         await Api.ImportSeedProgramme();

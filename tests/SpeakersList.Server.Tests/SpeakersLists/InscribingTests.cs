@@ -64,6 +64,7 @@ public class Inscribing(SpeakersListApp app) : ApiTest(app)
         var problem = await Api.Expect(await Api.TryInscribe(meeting, "FRA", expectedVersion: 1), HttpStatusCode.Conflict);
 
         Assert.Equal(2, problem["currentVersion"]!.GetValue<long>());
+        Assert.Equal("list-changed", problem["reason"]!.GetValue<string>());
         Assert.Equal(["GHA"], await Api.SpeakingOrder(meeting));
     }
 
@@ -76,6 +77,7 @@ public class Inscribing(SpeakersListApp app) : ApiTest(app)
         var problem = await Api.Expect(await Api.TryInscribe(meeting, "GHA"), HttpStatusCode.Conflict);
 
         Assert.Contains("Ghana is already inscribed", problem["detail"]!.GetValue<string>());
+        Assert.Equal("already-inscribed", problem["reason"]!.GetValue<string>()); // for a page to say it in its reader's language
         Assert.Single(await Api.SpeakingOrder(meeting));
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CsvHelper;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -27,19 +28,28 @@ public static class RecordCsv
     /// <summary>The statements of the record (points of order are not speeches of the list), or the first bad line, numbered.</summary>
     public static (IReadOnlyList<LoadedSpeech>? Speeches, string? Problem) Read(string text)
     {
-        var (rows, problem) = Rows(text);
-        if (problem is not null) return (null, problem);
-        if (rows.Count == 0 || rows[0].Fields is [""])
+        if (string.IsNullOrWhiteSpace(text))
             return (null, "line 1: the body is empty; send a record.csv (a header line: number,kind,participant,...,allottedSeconds,usedSeconds,...).");
-        var header = rows[0].Fields;
+        CsvMalformedRecord? malformed = null;
+        var options = CsvReaderOptions.Default with
+        {
+            Separator = ',', TrackLineNumbers = true, TrimWhitespace = false,
+            MalformedData = CsvMalformedDataHandling.Recover, FieldCountMismatch = CsvFieldCountHandling.Allow,
+            OnMalformedRecord = record => malformed ??= record,
+        };
+        using var csv = CsvReader.FromText(text, options);
+        var header = csv.Headers;
+        if (malformed is { } inHeader) return (null, Malformed(inHeader));
         if (Needed.FirstOrDefault(n => !header.Contains(n, StringComparer.Ordinal)) is { } missing)
             return (null, $"line 1: the header has no column {missing}; a record.csv has {string.Join(",", Needed)} among its columns.");
         var speeches = new List<LoadedSpeech>();
-        foreach (var (line, fields) in rows.Skip(1))
+        while (csv.Read())
         {
-            if (fields is [""]) continue; // a blank line
-            if (fields.Count != header.Count) return (null, $"line {line}: {fields.Count} fields where the header has {header.Count}.");
-            string Field(string name) => fields[header.IndexOf(name)].Trim().TrimStart('\'');
+            if (malformed is { } inLine) return (null, Malformed(inLine));
+            var line = (int)csv.LineNumber;
+            if (csv.FieldCount != header.Count) return (null, $"line {line}: {csv.FieldCount} fields where the header has {header.Count}.");
+            // A leading quote is how this service's own record.csv writes a cell that would read as a formula.
+            string Field(string name) => csv.GetString(csv.GetFieldIndex(name)).Trim().TrimStart('\'');
             var kind = Field("kind");
             if (kind == "pointOfOrder") continue;
             EntryKind? entryKind = kind switch { "statement" => EntryKind.Statement, "preArranged" => EntryKind.PreArranged, "rightOfReply" => EntryKind.RightOfReply, _ => null };
@@ -64,49 +74,16 @@ public static class RecordCsv
             }
             speeches.Add(new LoadedSpeech(line, level, entryKind.Value, Field("onBehalfOf").Length > 0, allotted, used, at));
         }
-        return (speeches, null);
+        return malformed is { } last ? (null, Malformed(last)) : (speeches, null);
     }
 
-    /// <summary>RFC 4180 records, each with the line it starts on (a quoted field may span lines).</summary>
-    private static (List<(int Line, List<string> Fields)> Rows, string? Problem) Rows(string text)
+    private static string Malformed(CsvMalformedRecord record) => $"line {record.LineNumber}: " + record.Reason switch
     {
-        var rows = new List<(int, List<string>)>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var (line, start, quoted, wasQuoted) = (1, 1, false, false);
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else { if (c == '\n') line++; field.Append(c); }
-                continue;
-            }
-            switch (c)
-            {
-                case '"' when field.Length == 0 && !wasQuoted: quoted = wasQuoted = true; break;
-                case '"': return (rows, $"line {line}: a quote inside an unquoted field (a field with quotes must be quoted whole, its quotes doubled).");
-                case ',': fields.Add(field.ToString()); field.Clear(); wasQuoted = false; break;
-                case '\r': break;
-                case '\n':
-                    fields.Add(field.ToString());
-                    rows.Add((start, fields));
-                    (fields, wasQuoted) = ([], false);
-                    field.Clear();
-                    start = ++line;
-                    break;
-                default:
-                    if (wasQuoted) return (rows, $"line {line}: text after the closing quote of a field.");
-                    field.Append(c);
-                    break;
-            }
-        }
-        if (quoted) return (rows, $"line {start}: a quoted field is never closed.");
-        if (field.Length > 0 || fields.Count > 0) { fields.Add(field.ToString()); rows.Add((start, fields)); }
-        return (rows, null);
-    }
+        CsvMalformedReason.StrayQuote => "a quote inside an unquoted field (a field with quotes must be quoted whole, its quotes doubled).",
+        CsvMalformedReason.TextAfterClosingQuote => "text after the closing quote of a field.",
+        CsvMalformedReason.UnterminatedQuote => "a quoted field is never closed.",
+        var reason => $"the line is not valid CSV ({reason}).",
+    };
 
     public static Guid IdOf(string text) => new(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 16));
 }

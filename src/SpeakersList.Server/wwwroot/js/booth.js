@@ -5,13 +5,13 @@ import { connectLive } from "./live.js";
 import { ServerClock, remainingSeconds, countdownState, countdownText } from "./countdown.js";
 import { h } from "./format.js";
 import { get, send, me, signIn } from "./api.js";
+import { $, showConnection } from "./page.js";
 import { setupLanguage, nameOf, language } from "./i18n.js";
 import { modeLabel } from "./statement-mode.js";
 import words from "../i18n/booth.json" with { type: "json" };
 
 const t = (key) => words[key]?.[language] ?? words[key]?.en ?? key;
 const room = decodeURIComponent(location.pathname.split("/")[3] ?? "");
-const $ = (id) => document.getElementById(id);
 const clock = new ServerClock();
 const official = ["ar", "zh", "en", "fr", "ru", "es"];
 let view = null;
@@ -94,16 +94,7 @@ async function start() {
   document.body.dataset.ready = "true";
   $("booth").hidden = false;
   $("sign-in").hidden = true;
-  const live = connectLive((state) => { $("connection").textContent = state; document.body.dataset.connection = state; });
-  await live.start();
-  live.subscribe({
-    method: "SubscribeToRoom", args: [room], event: "roomChanged",
-    matches: (v) => v.room?.toUpperCase() === room.toUpperCase(),
-    render: () => refresh(),
-    onError: () => refresh(),
-  });
-  await refresh();
-  setInterval(tick, 250);
+  // The messages go over HTTP: the buttons work from the moment they show, not once the live view has arrived.
   for (const button of document.querySelectorAll("[data-kind]")) {
     button.addEventListener("click", async () => {
       $("sent").textContent = "";
@@ -115,6 +106,16 @@ async function start() {
       }
     });
   }
+  const live = connectLive(showConnection);
+  await live.start();
+  live.subscribe({
+    method: "SubscribeToRoom", args: [room], event: "roomChanged",
+    matches: (v) => v.room?.toUpperCase() === room.toUpperCase(),
+    render: () => refresh(),
+    onError: () => refresh(),
+  });
+  await refresh();
+  setInterval(tick, 250);
 }
 
 await setupLanguage();

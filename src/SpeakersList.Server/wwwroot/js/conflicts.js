@@ -4,7 +4,7 @@
 // them from the live agenda (agendaChanged) with the swaps it could propose.
 // Times are the venue's (the zone of the meeting's views), named when the reader's clock differs.
 import { get, send } from "./api.js";
-import { t, nameOf } from "./i18n.js";
+import { t, nameOf, refusalText } from "./i18n.js";
 import { venueTime } from "./format.js";
 
 function box(anchor, id) {
@@ -99,7 +99,7 @@ export function followAgendaConflicts(live, code, anchor, zoneOf) {
               await send("POST", `/api/meetings/${c.slot.meetingId}/swaps`, { inscriptionId: c.slot.inscriptionId, withInscriptionId: swap.withInscriptionId });
               button.textContent = t("conflict.swapProposed", { name });
             } catch (error) {
-              button.textContent = t("conflict.swapRefused", { error: error.message });
+              button.textContent = t("conflict.swapRefused", { error: refusalText(error) });
             }
           });
           item.append(button);

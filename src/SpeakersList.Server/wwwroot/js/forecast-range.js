@@ -12,10 +12,10 @@ export function latestLikely(e) {
   return new Date(e.latestLikelyStart) - new Date(e.estimatedStart) >= 60_000 ? e.latestLikelyStart : null;
 }
 
-/** ", could be as late as 16:05" in the page's language, or "" when the range is under a minute. */
+/** ", could be as late as 16:05" in the page's language (its own comma), or "" when the range is under a minute. */
 export function asLateAs(e, zone) {
   const late = latestLikely(e);
-  return late ? `, ${t("couldBeAsLateAs")} ${clockTime(late, zone)}` : "";
+  return late ? t("couldBeAsLateAs", { time: clockTime(late, zone) }) : "";
 }
 
 /** "15:40–16:05" (median to 90th percentile) for a row, or the median alone. */

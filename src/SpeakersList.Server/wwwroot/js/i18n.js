@@ -9,8 +9,7 @@ import words from "../i18n/words.json" with { type: "json" };
 export const languages = ["ar", "zh", "en", "fr", "ru", "es"];
 
 /** The language asked for: ?lang= first; then, where a page follows it, the browser's; else English. */
-export function pickLanguage({ followBrowser = false } = {}) {
-  const asked = new URLSearchParams(location.search).get("lang");
+export function pickLanguage({ followBrowser = false, asked = new URLSearchParams(location.search).get("lang") } = {}) {
   const candidates = [asked, ...(followBrowser ? navigator.languages ?? [navigator.language] : [])];
   for (const tag of candidates) {
     const primary = (tag ?? "").toLowerCase().split(/[-_]/)[0];
@@ -33,6 +32,17 @@ export function t(key, params) {
   let word = words[key]?.[language] ?? words[key]?.en ?? key;
   if (typeof word === "object") word = word[new Intl.PluralRules(language).select(params?.n ?? 0)] ?? word.other;
   return params ? word.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole)) : word;
+}
+
+/**
+ * A refusal (an ApiError) in the page's language: the server's reason code for the refusals a delegation meets most,
+ * else its problem type (rate-limited, unavailable, ...); any other keeps the server's English detail, said to be English.
+ */
+export function refusalText(error) {
+  const problem = error?.problem ?? {};
+  const type = String(problem.type ?? "").split("/").pop();
+  for (const key of [problem.reason, type]) if (key && words[`refusal.${key}`]) return t(`refusal.${key}`);
+  return t("refusal.other", { detail: error?.message ?? "" });
 }
 
 /** A participant's name in the page's language; the name the server gave otherwise. */

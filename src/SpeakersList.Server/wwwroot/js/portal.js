@@ -12,7 +12,7 @@ import { followOpenings } from "./opening-countdown.js";
 import { setupLanguage, t, nameOf } from "./i18n.js";
 import { followAgendaConflicts } from "./conflicts.js";
 import { $, say, showConnection } from "./page.js";
-import { state, onRedraw, zoneOf } from "./portal/state.js";
+import { state, onRedraw, zoneOf, clock, syncClock } from "./portal/state.js";
 import { renderNextCard, slotCard, noteOf } from "./portal/slots.js";
 import { renderSwaps } from "./portal/swaps.js";
 import { renderForms, setUpForms } from "./portal/forms.js";
@@ -68,7 +68,7 @@ function showDelegation(code, name) {
 async function init() {
   await setupLanguage({ followBrowser: true });
   setUpForms();
-  followOpenings($("slots").closest("section"), () => [...state.lists.values()], { t });
+  followOpenings($("slots").closest("section"), () => [...state.lists.values()], { t, now: () => clock.now() });
   const user = await requireRole("delegation", "officer");
   $("sign-out").hidden = false;
   $("sign-out").addEventListener("click", signOut);
@@ -81,6 +81,8 @@ async function init() {
   const byCode = new Map((participants.value ?? []).map((p) => [p.code, nameOf(p.code, p.name)]));
   $("participants").replaceChildren(...[...byCode].map(([code, name]) => h("option", { value: code, label: name })));
   await live.start();
+  await syncClock(live.connection);
+  live.onResubscribed(() => syncClock(live.connection));
   // A delegation sees its own slots; an officer may look at any delegation's (?code=GHA or the chooser).
   const code = user.delegation ?? new URLSearchParams(location.search).get("code");
   if (code) { showDelegation(code, byCode.get(code.toUpperCase())); return; }

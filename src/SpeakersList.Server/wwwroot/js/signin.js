@@ -2,10 +2,14 @@
 import { signIn, me } from "./api.js";
 import { safeReturnUrl } from "./return-url.js";
 import { $ } from "./page.js";
+import { setupLanguage, t, refusalText } from "./i18n.js";
 const params = new URLSearchParams(location.search);
 const returnUrl = params.get("returnUrl");
 // Only an address on this site: never send a freshly signed-in user elsewhere (return-url.js).
 const safeReturn = safeReturnUrl(returnUrl);
+// In the language of the page that sent the reader here (its ?lang=), else ?lang=, else the browser's.
+await setupLanguage({ followBrowser: true,
+  asked: params.get("lang") ?? (safeReturn ? new URL(safeReturn, location.origin).searchParams.get("lang") : null) });
 
 function choose(role) {
   for (const r of ["delegation", "officer"]) {
@@ -35,7 +39,7 @@ async function submit(ev, role, credentials) {
     location.assign(safeReturn ?? (user.role === "officer" ? "/officer" : "/delegation"));
   } catch (error) {
     $("message").dataset.kind = "error";
-    $("message").textContent = error.status === 401 ? "These credentials are not valid, or no longer valid." : error.message;
+    $("message").textContent = error.status === 401 ? t("signin.invalid") : refusalText(error);
     button.disabled = false;
   }
 }
@@ -46,6 +50,6 @@ $("officer-form").addEventListener("submit", (ev) => submit(ev, "officer", { nam
 me().then((user) => {
   if (!user.authenticated) return;
   $("message").dataset.kind = "conflict";
-  $("message").textContent = `You are signed in as ${(user.name ?? "").replace(/^\w+:/, "")} (${user.role}). ` +
-    (safeReturn ? "That page needs another role: sign in with it to continue." : "Sign in again to change.");
+  $("message").textContent = `${t("signin.signedInAs", { name: (user.name ?? "").replace(/^\w+:/, "") })} ` +
+    t(safeReturn ? "signin.otherRole" : "signin.again");
 });

@@ -1,6 +1,5 @@
 // Inscriptions on behalf of a delegation (found by code or any of its names), a second inscription
 // granted where the rules ask for an officer's permission, and rights of reply in a form of their own.
-import { send } from "../api.js";
 import { consoleCommand } from "./commands.js";
 import { clockTime, dayLabel, h, levels, minutesSeconds } from "../format.js";
 import { resolveParticipant } from "../participants.js";
@@ -54,9 +53,11 @@ $("second-form").addEventListener("submit", async (ev) => {
   ev.preventDefault();
   if (!secondFor) return;
   try {
-    await send("POST", `/api/meetings/${state.meetingId}/speakers-list/second-inscriptions`, { participant: secondFor.code });
-    say(`${secondFor.name} may inscribe a second time; press Inscribe again.`, "ok", "inscribe");
+    const permitted = await consoleCommand("POST", `/api/meetings/${state.meetingId}/speakers-list/second-inscriptions`,
+      { participant: secondFor.code }, { what: `permission for a second inscription of ${secondFor.name}`, where: "inscribe" });
     $("second-form").hidden = true;
+    if (!permitted) return;
+    say(`${secondFor.name} may inscribe a second time; press Inscribe again.`, "ok", "inscribe");
   } catch (error) {
     await refused(error, `permission for a second inscription of ${secondFor.name}`, "inscribe");
   }

@@ -1,18 +1,22 @@
 // The list of speakers: rows with one tab stop (roving), named row buttons, search, moves with a reason
 // asked each time (Alt+arrows, drag and drop, "move to position N"), withdrawal, closing and reopening.
-import { remove } from "../api.js";
 import { consoleCommand } from "./commands.js";
 import { clockTime, dayLabel, h, levelName, kindName, stateName, minutesSeconds, speakerLine } from "../format.js";
 import { findParticipants } from "../participants.js";
 import { $, state, say, refused, listVersion, answered } from "./state.js";
 import { floorCommand } from "./floor.js";
 import { rangeText, likelyNotReached } from "../forecast-range.js";
+import { dragHandlers, drawUnlessDragging } from "./list-drag.js";
 
 export const waiting = () => (state.list?.entries ?? []).filter((e) => e.state === "waiting");
 
 export function renderList(view) {
-  const hadFocus = $("list").contains(document.activeElement);
   state.list = view;
+  drawUnlessDragging(() => drawList(view));
+}
+
+function drawList(view) {
+  const hadFocus = $("list").contains(document.activeElement);
   state.zone = view.timeZone || state.zone;
   $("meeting-title").textContent = view.meetingTitle;
   $("meeting-room").textContent = view.room;
@@ -69,11 +73,7 @@ function entryRow(e) {
     title: e.explanation,
     onkeydown: (ev) => rowKeys(ev, e),
     onfocus: () => select(e.inscriptionId, false),
-    ondragstart: (ev) => { ev.dataTransfer.setData("text/plain", e.inscriptionId); ev.dataTransfer.effectAllowed = "move"; ev.currentTarget.classList.add("dragging"); },
-    ondragend: (ev) => ev.currentTarget.classList.remove("dragging"),
-    ondragover: (ev) => dragOver(ev, e),
-    ondragleave: (ev) => ev.currentTarget.classList.remove("drop-above", "drop-below"),
-    ondrop: (ev) => drop(ev, e),
+    ...dragHandlers(e, dropOn),
   },
   h("span", { className: "pos" }, String(e.position)),
   // The whole name on hover (title) and on focus (the chosen row wraps, console.css).
@@ -177,22 +177,8 @@ $("move-form").addEventListener("submit", (ev) => {
   $("move-position").value = "";
 });
 
-function dragOver(ev, target) {
-  if (target.state !== "waiting") return;
-  ev.preventDefault();
-  ev.dataTransfer.dropEffect = "move";
-  const row = ev.currentTarget;
-  const below = ev.offsetY > row.clientHeight / 2;
-  row.classList.toggle("drop-below", below);
-  row.classList.toggle("drop-above", !below);
-}
-
-function drop(ev, target) {
-  ev.preventDefault();
-  const row = ev.currentTarget;
-  const below = row.classList.contains("drop-below");
-  row.classList.remove("drop-above", "drop-below");
-  const id = ev.dataTransfer.getData("text/plain");
+/** A waiting row dropped above or below another: the move, with its reason asked. */
+function dropOn(id, target, below) {
   const moved = waiting().find((x) => x.inscriptionId === id);
   if (!moved || id === target.inscriptionId) return;
   const others = waiting().filter((x) => x.inscriptionId !== id);
@@ -203,7 +189,8 @@ function drop(ev, target) {
 async function withdraw(e) {
   if (!confirm(`Withdraw ${e.participantName} (${speakerLine(e)}) from the list?`)) return;
   try {
-    answered(await remove(`/api/meetings/${state.meetingId}/inscriptions/${e.inscriptionId}`, listVersion()));
+    if (!answered(await consoleCommand("DELETE", `/api/meetings/${state.meetingId}/inscriptions/${e.inscriptionId}`,
+      { expectedVersion: listVersion() }, { what: `withdrawal of ${e.participantName}`, where: "list" }))) return;
     say(`${e.participantName} withdrawn.`, "ok", "list");
   } catch (error) {
     await refused(error, `withdrawal of ${e.participantName}`, "list");

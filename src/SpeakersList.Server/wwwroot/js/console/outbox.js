@@ -4,7 +4,7 @@
 // answers again; the commandId makes a resend of a command whose answer was lost harmless. A command the server then
 // refuses (409, 422) waits for the officer: drop it, or decide it again on the current list. Nothing after it is sent
 // meanwhile, since the officer decided those on the state it would have made.
-import { send } from "../api.js";
+import { send, remove } from "../api.js";
 import { retryDelay, waitOrOnline, reachable } from "../live-connection.js";
 
 const storageKey = "speakerslist.console.outbox";
@@ -110,6 +110,11 @@ async function retryLater() {
   retrying = false;
 }
 
+/** A DELETE (a withdrawal) carries its command id and expected version in the query; the others in the body. */
+const deliver = (entry) => entry.method === "DELETE"
+  ? remove(entry.url, entry.body.expectedVersion, entry.body.commandId)
+  : send(entry.method, entry.url, entry.body);
+
 let replaying = null;
 /** Sends the waiting commands in order until one is refused or goes unanswered. Answers why it stopped. */
 export function replay() {
@@ -122,7 +127,7 @@ export function replay() {
         const after = entry.after ? answeredVersions[entry.after] : undefined;
         if (after != null && entry.version != null) entry.body.expectedVersion = after;
         try {
-          accepted(entry, await send(entry.method, entry.url, entry.body));
+          accepted(entry, await deliver(entry));
         } catch (error) {
           if (unanswered(error)) {
             offlineSince ??= new Date();

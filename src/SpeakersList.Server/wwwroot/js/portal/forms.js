@@ -1,7 +1,7 @@
 // The inscription and right-of-reply forms: the meetings each can be made on, and what was done, naming the meeting.
 // The meeting and the level chosen stay chosen: a second inscription must not land elsewhere unnoticed.
 import { send } from "../api.js";
-import { t } from "../i18n.js";
+import { t, refusalText } from "../i18n.js";
 import { dayLabel, venueTime, h, levels, levelName } from "../format.js";
 import { $, say } from "../page.js";
 import { state, zoneOf, meetingLabel, meetingTitle } from "./state.js";
@@ -51,7 +51,7 @@ export function setUpForms() {
         : t("portal.inscribed", { meeting, n: accepted.position }), "ok", "inscribe");
       resetKeeping(form, "inscribe-level", "inscribe-meeting");
     } catch (error) {
-      say(notSentOffline(error, "inscription") ?? t("portal.inscribeRefused", { error: error.message }), "error", "inscribe");
+      say(notSentOffline(error, "inscription") ?? t("portal.inscribeRefused", { error: refusalText(error) }), "error", "inscribe");
     }
   });
 
@@ -67,7 +67,7 @@ export function setUpForms() {
         { n: scheduled.allottedSeconds / 60, meeting: scheduled.meetingTitle }), "ok", "reply");
       resetKeeping(form, "reply-meeting");
     } catch (error) {
-      say(notSentOffline(error, "reply") ?? t("portal.replyRefused", { error: error.message }), "error", "reply");
+      say(notSentOffline(error, "reply") ?? t("portal.replyRefused", { error: refusalText(error) }), "error", "reply");
     }
   });
 }

@@ -1,10 +1,10 @@
 // The delegation's slots: the top card (the next slot, when, how far, who speaks now) and a card for each
 // slot, with its swap form and the withdrawal.
 import { remove } from "../api.js";
-import { t, nameOf, locale } from "../i18n.js";
+import { t, nameOf, locale, refusalText } from "../i18n.js";
 import { dayLabel, venueTime, fromNow, h, levelName, stateWord, kindWord } from "../format.js";
 import { $, say } from "../page.js";
-import { state, zoneOf, ahead, expected, note } from "./state.js";
+import { state, zoneOf, ahead, expected, note, clock } from "./state.js";
 import { swapForm } from "./swaps.js";
 import { asLateAs, likelyNotReached } from "../forecast-range.js";
 
@@ -31,7 +31,7 @@ export function renderNextCard(slots) {
   const inProgress = (s.meetingStatus ?? s.status ?? "") === "inProgress";
   $("next-card-body").replaceChildren(
     h("p", { className: "next-meeting" }, s.meetingTitle),
-    h("p", { className: "next-when" }, s.state === "speaking" ? stateWord("speaking") : expected(at, zone, fromNow(at))),
+    h("p", { className: "next-when" }, s.state === "speaking" ? stateWord("speaking") : expected(at, zone, fromNow(at, clock.now()))),
     h("p", { className: "next-position" }, h("strong", {}, `#${s.position}`), " · ",
       s.state === "speaking" ? stateWord("speaking") : ahead(s.peopleBefore, inProgress)),
     entry ? h("p", { className: "next-speaker" }, [entry.speakerName, entry.speakerTitle || levelName(entry.level)].filter(Boolean).join(", ") +
@@ -51,7 +51,7 @@ export function slotCard(s) {
     h("div", { className: "position" },
       h("span", { className: "number", "aria-label": t("portal.position", { n: s.position }) }, `#${s.position}`),
       h("span", { className: "ahead", dataset: { ahead: String(s.peopleBefore) } }, isWaiting ? ahead(s.peopleBefore, inProgress) : stateWord(s.state))),
-    h("p", { className: "eta" }, isWaiting && s.estimatedStart ? expected(s.estimatedStart, zone, fromNow(s.estimatedStart)) + asLateAs(s, zone) : ""),
+    h("p", { className: "eta" }, isWaiting && s.estimatedStart ? expected(s.estimatedStart, zone, fromNow(s.estimatedStart, clock.now())) + asLateAs(s, zone) : ""),
     likelyNotReached(s) ? h("p", { className: "warn" }, `${t("likelyNotReached")}. ${t("portal.notReached")}`) : null,
     isWaiting ? swapForm(s) : null,
     noteOf(s.inscriptionId),
@@ -66,6 +66,6 @@ async function withdraw(s) {
     state.notes.delete(s.inscriptionId);
     say(t("portal.withdrawn", { meeting: s.meetingTitle }), "ok", "slots");
   } catch (error) {
-    note(s.inscriptionId, t("portal.withdrawRefused", { error: error.message }), "error");
+    note(s.inscriptionId, t("portal.withdrawRefused", { error: refusalText(error) }), "error");
   }
 }

@@ -2,6 +2,19 @@
 // beside a card (a push redraws the cards, the note stays with its card).
 import { t } from "../i18n.js";
 import { dayLabel, venueTime } from "../format.js";
+import { ServerClock } from "../countdown.js";
+
+/** The service's clock, taken from the hub on each (re)connection: countdowns follow the venue's time, not the phone's. */
+export const clock = new ServerClock();
+
+/** Asks the hub for its time; the answer is taken as of the middle of the round trip. */
+export async function syncClock(connection) {
+  try {
+    const sent = Date.now();
+    const at = new Date(await connection.invoke("ServerTime")).getTime();
+    clock.offset = at - (sent + Date.now()) / 2;
+  } catch { /* the phone's clock meanwhile */ }
+}
 
 export const state = {
   code: null, meetings: [], lists: new Map(), slots: null, swapChoice: new Map(),

@@ -1,7 +1,7 @@
 // The publishing panel: attach the text of a statement to one of the delegation's own slots (PDF, DOCX or
 // plain text, at most 10 MB), and make a secret calendar address for its slots, with a button to copy it.
 // The calendar's message is its own: it does not replace the statement's confirmation.
-import { t } from "../i18n.js";
+import { t, refusalText } from "../i18n.js";
 import { $, say } from "../page.js";
 
 async function json(url, options = {}) {
@@ -61,7 +61,7 @@ export async function followStatements(code) {
       form.reset();
       await loadSlots(code);
     } catch (error) {
-      say(error.message, "error", "statement");
+      say(refusalText(error), "error", "statement");
     }
   });
 
@@ -72,7 +72,7 @@ export async function followStatements(code) {
       $("calendar-address").hidden = false;
       say(t("calendar.hint"), "info", "calendar");
     } catch (error) {
-      say(error.message, "error", "calendar");
+      say(refusalText(error), "error", "calendar");
     }
   });
   $("calendar-copy").addEventListener("click", async () => {

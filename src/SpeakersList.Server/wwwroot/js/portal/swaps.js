@@ -1,7 +1,7 @@
 // Swaps of places: a form on each waiting slot to propose one, and the swaps proposed to and by the delegation,
 // each answered on its own card; what happened is said beside the button pressed.
 import { send } from "../api.js";
-import { t, nameOf } from "../i18n.js";
+import { t, nameOf, refusalText } from "../i18n.js";
 import { h } from "../format.js";
 import { findParticipants } from "../participants.js";
 import { $ } from "../page.js";
@@ -63,7 +63,7 @@ async function withdrawSwap(list, swap, name) {
     await send("POST", `/api/meetings/${list.meetingId}/swaps/${swap.swapId}/withdraw`);
     note(swap.swapId, t("swap.withdrawnDone", { name }));
   } catch (error) {
-    note(swap.swapId, t("swap.withdrawRefused", { error: error.message }), "error");
+    note(swap.swapId, t("swap.withdrawRefused", { error: refusalText(error) }), "error");
   }
 }
 
@@ -72,7 +72,7 @@ async function answerSwap(list, swap, answer, name) {
     await send("POST", `/api/meetings/${list.meetingId}/swaps/${swap.swapId}/${answer}`);
     note(swap.swapId, t(answer === "accept" ? "swap.acceptedDone" : "swap.declinedDone", { name }));
   } catch (error) {
-    note(swap.swapId, t("swap.answerRefused", { error: error.message }), "error");
+    note(swap.swapId, t("swap.answerRefused", { error: refusalText(error) }), "error");
   }
 }
 
@@ -120,6 +120,6 @@ async function proposeSwap(s, withInscriptionId) {
     state.swapChoice.delete(s.inscriptionId);
     note(s.inscriptionId, t("swap.proposedDone", { name: nameIn(other.participant, other.participantName), mine: s.position, theirs: other.position }));
   } catch (error) {
-    note(s.inscriptionId, notSentOffline(error, "swap") ?? t("swap.proposeRefused", { error: error.message }), "error");
+    note(s.inscriptionId, notSentOffline(error, "swap") ?? t("swap.proposeRefused", { error: refusalText(error) }), "error");
   }
 }

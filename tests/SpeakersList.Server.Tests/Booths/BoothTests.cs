@@ -45,8 +45,8 @@ public class Interpreters_booths(SpeakersListApp app) : FloorTest(app)
         await Api.Inscribe(meeting, "MEX");
         await Api.Inscribe(meeting, "FRA");
         App.Clock.SetUtcNow(Api.Day1.AddHours(10));
-        await Api.Floor(meeting, "open");
-        await Api.Floor(meeting, "next");
+        await Api.FloorCommand(meeting, "open");
+        await Api.FloorCommand(meeting, "next");
         return (meeting, ghana, germany, brazil);
     }
 
@@ -82,8 +82,8 @@ public class Interpreters_booths(SpeakersListApp app) : FloorTest(app)
 
         // The floor runs the video for its known length.
         App.Clock.SetUtcNow(Api.Day1.AddHours(10));
-        await Api.Floor(meeting, "open");
-        var floor = await Api.Floor(meeting, "next");
+        await Api.FloorCommand(meeting, "open");
+        var floor = await Api.FloorCommand(meeting, "next");
         Assert.Equal(180, floor.AllottedSeconds);
         Assert.Equal(StatementMode.Video, floor.CurrentSpeaker?.Delivery.Mode);
         var late = await delegation.PostAsJsonAsync(path, new { commandId = Guid.NewGuid(), language = "en" }, Api.Json);
@@ -187,13 +187,13 @@ public class Interpreters_booths(SpeakersListApp app) : FloorTest(app)
         await Inscribed(meeting, "DEU", new { language = "de", interpretationInto = "en", mode = "video", durationSeconds = 120, introducedBy = "Ambassador Schmidt" });
         await Inscribed(meeting, "FRA", new { language = "fr", mode = "remote" });
         App.Clock.SetUtcNow(Api.Day1.AddHours(10));
-        await Api.Floor(meeting, "open");
+        await Api.FloorCommand(meeting, "open");
         foreach (var _ in new[] { "DEU", "FRA" })
         {
-            await Api.Floor(meeting, "next");
-            await Api.Floor(meeting, "start");
+            await Api.FloorCommand(meeting, "next");
+            await Api.FloorCommand(meeting, "start");
             App.Clock.Advance(TimeSpan.FromSeconds(120));
-            await Api.Floor(meeting, "end");
+            await Api.FloorCommand(meeting, "end");
         }
 
         var items = (await Api.Get<MeetingRecordView>($"/api/meetings/{meeting}/record")).Items;

@@ -20,11 +20,11 @@ public class Floor_commands(SpeakersListApp app) : FloorTest(app)
         var meeting = await Api.ScheduleMeeting();
         await Api.Inscribe(meeting, "GHA");
         await Api.Inscribe(meeting, "FRA");
-        await Api.Floor(meeting, "open");
+        await Api.FloorCommand(meeting, "open");
         var command = Guid.NewGuid();
 
-        var first = await Api.Floor(meeting, "next", new JsonObject { ["commandId"] = command });
-        var retry = await Api.Floor(meeting, "next", new JsonObject { ["commandId"] = command });
+        var first = await Api.FloorCommand(meeting, "next", new JsonObject { ["commandId"] = command });
+        var retry = await Api.FloorCommand(meeting, "next", new JsonObject { ["commandId"] = command });
 
         Assert.Equal(first.Version, retry.Version);
         Assert.Equal("GHA", retry.CurrentSpeaker?.Participant.Value);
@@ -40,8 +40,8 @@ public class Floor_commands(SpeakersListApp app) : FloorTest(app)
         var problem = await Api.Expect(await Api.TryFloor(meeting, "open", new JsonObject { ["expectedVersion"] = 1 }), HttpStatusCode.Conflict);
 
         Assert.Equal(2, problem["currentVersion"]!.GetValue<long>());
-        Assert.Equal(MeetingStatus.Scheduled, (await Api.FloorView(meeting)).Status);
-        await Api.Floor(meeting, "open", new JsonObject { ["expectedVersion"] = 2 });
+        Assert.Equal(MeetingStatus.Scheduled, (await Api.FloorOf(meeting)).Status);
+        await Api.FloorCommand(meeting, "open", new JsonObject { ["expectedVersion"] = 2 });
     }
 
     [Theory]
@@ -65,7 +65,7 @@ public class Floor_commands(SpeakersListApp app) : FloorTest(app)
     public async Task A_point_of_order_by_an_unknown_participant_is_refused()
     {
         var meeting = await Api.ScheduleMeeting();
-        await Api.Floor(meeting, "open");
+        await Api.FloorCommand(meeting, "open");
 
         var problem = await Api.Expect(await Api.TryFloor(meeting, "point-of-order", new JsonObject { ["participant"] = "XYZ" }),
             HttpStatusCode.UnprocessableEntity);
@@ -95,11 +95,11 @@ public class Floor_commands(SpeakersListApp app) : FloorTest(app)
         var set = await Api.Read<CommandAccepted>(await Api.Http.PutAsJsonAsync($"/api/meetings/{meeting}/speakers-list/absent-policy",
             new { commandId = Guid.NewGuid(), policy = "nextMeeting" }, Api.Json));
         Assert.Equal(4, set.Version);
-        Assert.Equal(AbsentPolicy.NextMeeting, (await Api.FloorView(meeting)).AbsentPolicy);
+        Assert.Equal(AbsentPolicy.NextMeeting, (await Api.FloorOf(meeting)).AbsentPolicy);
 
-        await Api.Floor(meeting, "open");
-        await Api.Floor(meeting, "next");
-        await Api.Floor(meeting, "absent");
+        await Api.FloorCommand(meeting, "open");
+        await Api.FloorCommand(meeting, "next");
+        await Api.FloorCommand(meeting, "absent");
         var list = await Api.ListView(meeting);
         Assert.Equal([EntryState.Absent, EntryState.Waiting], list.Entries.Select(x => x.State));
     }

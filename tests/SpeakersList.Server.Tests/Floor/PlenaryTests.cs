@@ -28,7 +28,7 @@ public class Running_a_plenary(SpeakersListApp app) : FloorTest(app)
         }
         Assert.Equal(["FRA", "GHA", "BRA", "DEU", "JPN", "IND"], await Api.SpeakingOrder(meeting));
 
-        var floor = await Api.FloorView(meeting);
+        var floor = await Api.FloorOf(meeting);
         Assert.Equal(MeetingStatus.Scheduled, floor.Status);
         Assert.Null(floor.CurrentSpeaker);
         Assert.Equal(7, floor.Version);
@@ -42,7 +42,7 @@ public class Running_a_plenary(SpeakersListApp app) : FloorTest(app)
 
         // 10:02 the President opens the meeting: the forecast now starts from the floor.
         Now("10:02");
-        floor = await Api.Floor(meeting, "open");
+        floor = await Api.FloorCommand(meeting, "open");
         Assert.Equal(MeetingStatus.InProgress, floor.Status);
         Assert.Equal(8, floor.Version);
         Assert.Equal(At("10:02"), Entry(await Api.ListView(meeting), "FRA").EstimatedStart);
@@ -50,11 +50,11 @@ public class Running_a_plenary(SpeakersListApp app) : FloorTest(app)
         Assert.Contains("Nobody has been called", Text(refused, "detail"));
 
         // France is called and speaks for three minutes.
-        floor = await Api.Floor(meeting, "next");
+        floor = await Api.FloorCommand(meeting, "next");
         Assert.Equal("FRA", Speaking(floor));
         Assert.False(floor.Started);
         Now("10:02:10");
-        floor = await Api.Floor(meeting, "start");
+        floor = await Api.FloorCommand(meeting, "start");
         Assert.Equal(At("10:02:10"), floor.SpeechStartedAt);
         Assert.Equal(0, floor.SpokenSeconds);
         Assert.False(floor.Paused);
@@ -65,20 +65,20 @@ public class Running_a_plenary(SpeakersListApp app) : FloorTest(app)
         Assert.Contains("France has the floor", Text(refused, "detail"));
 
         Now("10:05:10");
-        floor = await Api.Floor(meeting, "end");
+        floor = await Api.FloorCommand(meeting, "end");
         Assert.Null(floor.CurrentSpeaker);
         var list = await Api.ListView(meeting);
         Assert.Equal(EntryState.Heard, Entry(list, "FRA").State);
         Assert.Equal(At("10:05:40"), Entry(list, "GHA").EstimatedStart);
-        var statistics = await Api.Statistics(meeting);
+        var statistics = await Api.StatisticsOf(meeting);
         Assert.Equal((1, 180.0, 300, 0), (statistics.SpeakersHeard, statistics.SpokenSeconds, statistics.AllottedSeconds, statistics.Overruns));
 
         // Ghana speaks; at 10:07:40 Cuba rises to a point of order: the clock stops, and the debate waits.
         Now("10:05:40");
-        await Api.Floor(meeting, "next");
-        await Api.Floor(meeting, "start");
+        await Api.FloorCommand(meeting, "next");
+        await Api.FloorCommand(meeting, "start");
         Now("10:07:40");
-        floor = await Api.Floor(meeting, "point-of-order", new JsonObject { ["participant"] = "CUB" });
+        floor = await Api.FloorCommand(meeting, "point-of-order", new JsonObject { ["participant"] = "CUB" });
         Assert.Equal("CUB", floor.PointOfOrder?.Participant.Value);
         Assert.Equal(At("10:07:40"), floor.PointOfOrder?.Since);
         Assert.Equal("GHA", Speaking(floor));
@@ -90,81 +90,81 @@ public class Running_a_plenary(SpeakersListApp app) : FloorTest(app)
         Assert.DoesNotContain("CUB", await Api.SpeakingOrder(meeting));
 
         Now("10:09:00");
-        floor = await Api.Floor(meeting, "resume");
+        floor = await Api.FloorCommand(meeting, "resume");
         Assert.Null(floor.PointOfOrder);
         Assert.Equal(At("10:09:00"), floor.SpeechStartedAt);
         Assert.Equal(120, floor.SpokenSeconds);
         Assert.Equal(At("10:12:30"), floor.Next[0].EstimatedStart);
         Now("10:11:30");
-        await Api.Floor(meeting, "end");
-        statistics = await Api.Statistics(meeting);
+        await Api.FloorCommand(meeting, "end");
+        statistics = await Api.StatisticsOf(meeting);
         Assert.Equal((2, 450.0, 1, 80.0), (statistics.SpeakersHeard, statistics.SpokenSeconds, statistics.PointsOfOrder, statistics.PointsOfOrderSeconds));
         var asAt1130 = await Api.SpeakersList(meeting);
-        var floorAt1130 = await Api.FloorJson(meeting);
+        var floorAt1130 = await Api.FloorView(meeting);
 
         // Brazil overruns: the clock shows +0:42 and nothing cuts the speaker off.
         Now("10:12:00");
-        await Api.Floor(meeting, "next");
-        await Api.Floor(meeting, "start");
+        await Api.FloorCommand(meeting, "next");
+        await Api.FloorCommand(meeting, "start");
         Now("10:17:42");
-        floor = await Api.FloorView(meeting);
+        floor = await Api.FloorOf(meeting);
         var remaining = floor.AllottedSeconds!.Value - floor.SpokenSeconds - (floor.ServerTime - floor.SpeechStartedAt!.Value).TotalSeconds;
         Assert.Equal(-42, remaining);
         Assert.Equal("+0:42", SpeakersList.Floor.SpeechClock.Format(TimeSpan.FromSeconds(remaining)));
-        await Api.Floor(meeting, "end");
-        statistics = await Api.Statistics(meeting);
+        await Api.FloorCommand(meeting, "end");
+        statistics = await Api.StatisticsOf(meeting);
         Assert.Equal((3, 1, 42.0), (statistics.SpeakersHeard, statistics.Overruns, statistics.OverrunSeconds));
 
         // Germany is not in the room: back to the end of the list (the list's default policy).
         Now("10:18:12");
-        floor = await Api.Floor(meeting, "next");
+        floor = await Api.FloorCommand(meeting, "next");
         Assert.Equal("DEU", Speaking(floor));
-        floor = await Api.Floor(meeting, "absent");
+        floor = await Api.FloorCommand(meeting, "absent");
         Assert.Null(floor.CurrentSpeaker);
         Assert.Equal(["FRA", "GHA", "BRA", "JPN", "IND", "DEU"], await Api.SpeakingOrder(meeting));
         Assert.Equal(EntryState.Waiting, Entry(await Api.ListView(meeting), "DEU").State);
 
         // Japan speaks with an extension, through a short suspension of the meeting.
-        floor = await Api.Floor(meeting, "next");
+        floor = await Api.FloorCommand(meeting, "next");
         Assert.Equal("JPN", Speaking(floor));
-        await Api.Floor(meeting, "start");
+        await Api.FloorCommand(meeting, "start");
         Now("10:20:00");
-        floor = await Api.Floor(meeting, "extend", new JsonObject { ["seconds"] = 60 });
+        floor = await Api.FloorCommand(meeting, "extend", new JsonObject { ["seconds"] = 60 });
         Assert.Equal(360, floor.AllottedSeconds);
-        floor = await Api.Floor(meeting, "suspend");
+        floor = await Api.FloorCommand(meeting, "suspend");
         Assert.Equal(MeetingStatus.Suspended, floor.Status);
         Assert.True(floor.Paused);
         refused = await Api.Expect(await Api.TryFloor(meeting, "resume"), HttpStatusCode.Conflict);
         Assert.Contains("suspended", Text(refused, "detail"));
         Now("10:30:00");
-        await Api.Floor(meeting, "resume-meeting");
-        floor = await Api.Floor(meeting, "resume");
+        await Api.FloorCommand(meeting, "resume-meeting");
+        floor = await Api.FloorCommand(meeting, "resume");
         Assert.Equal(108, floor.SpokenSeconds);
         Now("10:33:00");
-        await Api.Floor(meeting, "end");
+        await Api.FloorCommand(meeting, "end");
 
         // India is absent and, at the officer's word, will speak at the next meeting.
         Now("10:33:30");
-        await Api.Floor(meeting, "next");
-        await Api.Floor(meeting, "absent", new JsonObject { ["policy"] = "nextMeeting" });
+        await Api.FloorCommand(meeting, "next");
+        await Api.FloorCommand(meeting, "absent", new JsonObject { ["policy"] = "nextMeeting" });
         Assert.Equal(EntryState.Absent, Entry(await Api.ListView(meeting), "IND").State);
 
         // Germany, called again, is heard.
-        await Api.Floor(meeting, "next");
-        await Api.Floor(meeting, "start");
+        await Api.FloorCommand(meeting, "next");
+        await Api.FloorCommand(meeting, "start");
         Now("10:37:00");
-        await Api.Floor(meeting, "end");
+        await Api.FloorCommand(meeting, "end");
 
         // The meeting is adjourned, once.
         Now("10:38:00");
-        floor = await Api.Floor(meeting, "adjourn");
+        floor = await Api.FloorCommand(meeting, "adjourn");
         Assert.Equal(MeetingStatus.Adjourned, floor.Status);
         refused = await Api.Expect(await Api.TryFloor(meeting, "adjourn"), HttpStatusCode.Conflict);
         Assert.Contains("already been adjourned", Text(refused, "detail"));
 
         list = await Api.ListView(meeting);
         Assert.Equal([EntryState.Heard, EntryState.Heard, EntryState.Heard, EntryState.Heard, EntryState.Absent, EntryState.Heard], list.Entries.Select(x => x.State));
-        statistics = await Api.Statistics(meeting);
+        statistics = await Api.StatisticsOf(meeting);
         Assert.Equal(MeetingStatus.Adjourned, statistics.Status);
         Assert.Equal((5, 1, 1, 2), (statistics.SpeakersHeard, statistics.Overruns, statistics.PointsOfOrder, statistics.AbsentWhenCalled));
         // 180 + 270 + 342 + 108+180 + 210 spoken, against 300 + 300 + 300 + 360 + 300 allotted.
@@ -177,7 +177,7 @@ public class Running_a_plenary(SpeakersListApp app) : FloorTest(app)
 
         // The list and the floor as they stood at 10:11:30, rebuilt from the events.
         Assert.True(JsonNode.DeepEquals(asAt1130, await Api.SpeakersListAt(meeting, At("10:11:30"))), "the list as at 10:11:30 differs");
-        Assert.True(JsonNode.DeepEquals(WithoutServerTime(floorAt1130), WithoutServerTime(await Api.FloorJson(meeting, At("10:11:30")))),
+        Assert.True(JsonNode.DeepEquals(WithoutServerTime(floorAt1130), WithoutServerTime(await Api.FloorView(meeting, At("10:11:30")))),
             "the floor as at 10:11:30 differs");
         var beforeOpening = await Api.ListViewAt(meeting, At("09:30"));
         Assert.All(beforeOpening.Entries, x => Assert.Equal(EntryState.Waiting, x.State));
@@ -205,8 +205,8 @@ public class Running_a_plenary(SpeakersListApp app) : FloorTest(app)
         {
             ["document"] = JsonNode.Parse(await session.Json.FindByIdAsync<ListOfSpeakers>(meeting) ?? "null"),
             ["speakers-list"] = await Api.SpeakersList(meeting),
-            ["floor"] = WithoutServerTime(await Api.FloorJson(meeting)),
-            ["statistics"] = await Api.StatisticsJson(meeting),
+            ["floor"] = WithoutServerTime(await Api.FloorView(meeting)),
+            ["statistics"] = await Api.Statistics(meeting),
         };
     }
 

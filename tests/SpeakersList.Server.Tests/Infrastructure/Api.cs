@@ -89,24 +89,29 @@ public sealed class Api(HttpClient http)
     }
 
     /// <summary>A floor command that must succeed; returns the floor view it answers with.</summary>
-    public async Task<FloorView> Floor(Guid meetingId, string action, JsonObject? body = null) =>
+    public async Task<FloorView> FloorCommand(Guid meetingId, string action, JsonObject? body = null) =>
         await Read<FloorView>(await TryFloor(meetingId, action, body));
 
-    public Task<FloorView> FloorView(Guid meetingId, DateTimeOffset? at = null) => Get<FloorView>($"/api/meetings/{meetingId}/floor{At(at)}");
+    public Task<FloorView> FloorOf(Guid meetingId, DateTimeOffset? at = null) => Get<FloorView>($"/api/meetings/{meetingId}/floor{At(at)}");
 
     public Task<SpeakersListView> ListViewAt(Guid meetingId, DateTimeOffset at) => Get<SpeakersListView>($"/api/meetings/{meetingId}/speakers-list{At(at)}");
 
-    public Task<MeetingStatistics> Statistics(Guid meetingId) => Get<MeetingStatistics>($"/api/meetings/{meetingId}/statistics");
+    public Task<MeetingStatistics> StatisticsOf(Guid meetingId) => Get<MeetingStatistics>($"/api/meetings/{meetingId}/statistics");
 
-    // The answers as written, for the tests that compare two whole answers (the records' lists compare by reference).
+    // The answers as written: for the tests that compare two whole answers (the records' lists compare by reference), and for
+    // the browser, cluster and benchmark projects, which read them as JSON.
+
+    /// <summary>A floor command that must succeed; returns the floor view it answers with, as written.</summary>
+    public async Task<JsonObject> Floor(Guid meetingId, string action, JsonObject? body = null) =>
+        await Expect(await TryFloor(meetingId, action, body), HttpStatusCode.OK);
+
+    public async Task<JsonObject> FloorView(Guid meetingId, DateTimeOffset? at = null) =>
+        await Expect(await http.GetAsync($"/api/meetings/{meetingId}/floor{At(at)}"), HttpStatusCode.OK);
 
     public async Task<JsonObject> SpeakersListAt(Guid meetingId, DateTimeOffset at) =>
         await Expect(await http.GetAsync($"/api/meetings/{meetingId}/speakers-list{At(at)}"), HttpStatusCode.OK);
 
-    public async Task<JsonObject> FloorJson(Guid meetingId, DateTimeOffset? at = null) =>
-        await Expect(await http.GetAsync($"/api/meetings/{meetingId}/floor{At(at)}"), HttpStatusCode.OK);
-
-    public async Task<JsonObject> StatisticsJson(Guid meetingId) =>
+    public async Task<JsonObject> Statistics(Guid meetingId) =>
         await Expect(await http.GetAsync($"/api/meetings/{meetingId}/statistics"), HttpStatusCode.OK);
 
     private static string At(DateTimeOffset? at) => at is { } moment ? $"?at={Uri.EscapeDataString(moment.ToString("O"))}" : "";
@@ -130,14 +135,21 @@ public sealed class Api(HttpClient http)
         return imported.Meetings;
     }
 
-    public Task<ProgrammeView> Programme() => Get<ProgrammeView>("/api/programme");
+    public Task<ProgrammeView> ProgrammeGrid() => Get<ProgrammeView>("/api/programme");
 
-    public async Task<ProgrammeMeetingView[]> ProgrammeMeetings() => (await Programme()).Days.SelectMany(d => d.Meetings).ToArray();
+    public async Task<ProgrammeMeetingView[]> GridMeetings() => (await ProgrammeGrid()).Days.SelectMany(d => d.Meetings).ToArray();
+
+    public async Task<JsonObject> Programme() => await Expect(await http.GetAsync("/api/programme"), HttpStatusCode.OK);
+
+    public async Task<JsonObject[]> ProgrammeMeetings() =>
+        (await Programme())["days"]!.AsArray().SelectMany(d => d!["meetings"]!.AsArray()).Select(m => m!.AsObject()).ToArray();
 
     public Task<HttpResponseMessage> TryAllocateSeat(Guid roundTableId, string participant, Guid? commandId = null) =>
         http.PostAsJsonAsync($"/api/round-tables/{roundTableId}/seats", new { commandId = commandId ?? Guid.NewGuid(), participant }, Json);
 
-    public Task<RoundTableRosterView> RoundTable(Guid roundTableId) => Get<RoundTableRosterView>($"/api/round-tables/{roundTableId}");
+    public Task<RoundTableRosterView> Roster(Guid roundTableId) => Get<RoundTableRosterView>($"/api/round-tables/{roundTableId}");
+
+    public async Task<JsonObject> RoundTable(Guid roundTableId) => await Expect(await http.GetAsync($"/api/round-tables/{roundTableId}"), HttpStatusCode.OK);
 
     /// <summary>GETs a view the server answers (200) as the view's own record.</summary>
     public async Task<TView> Get<TView>(string path) => await Read<TView>(await http.GetAsync(path));

@@ -147,7 +147,7 @@ public class Floor_hub(SpeakersListApp app) : SpeakersList.Server.Tests.Floor.Fl
         await using var hub = App.CreateHubConnection();
         await hub.StartAsync();
         await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<JsonElement>("OpenMeeting", meeting));
-        Assert.Equal(SpeakersList.Floor.MeetingStatus.Scheduled, (await Api.FloorView(meeting)).Status);
+        Assert.Equal(SpeakersList.Floor.MeetingStatus.Scheduled, (await Api.FloorOf(meeting)).Status);
     }
 
     /// <summary>The first delegation push with that many slots (and, when given, with nobody before it in that meeting).</summary>

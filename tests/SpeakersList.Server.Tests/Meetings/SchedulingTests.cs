@@ -12,7 +12,7 @@ namespace SpeakersList.Server.Tests.Meetings;
 
 public class Changing_the_programme(SpeakersListApp app) : ApiTest(app)
 {
-    private async Task<ProgrammeMeetingView> Meeting(string code) => (await Api.ProgrammeMeetings()).Single(m => m.Code == code);
+    private async Task<ProgrammeMeetingView> Meeting(string code) => (await Api.GridMeetings()).Single(m => m.Code == code);
 
     [Fact]
     public async Task Scheduling_a_meeting_over_another_in_its_room_gets_409_and_changes_nothing()
@@ -36,7 +36,7 @@ public class Changing_the_programme(SpeakersListApp app) : ApiTest(app)
     public async Task A_meeting_scheduled_into_a_conference_joins_its_grid()
     {
         var ids = await Api.ImportSeedProgramme();
-        var conferenceId = (await Api.Programme()).Conference.Id;
+        var conferenceId = (await Api.ProgrammeGrid()).Conference.Id;
 
         var response = await Api.Http.PostAsJsonAsync("/api/meetings", new
         {
@@ -52,7 +52,7 @@ public class Changing_the_programme(SpeakersListApp app) : ApiTest(app)
         await Api.Expect(response, HttpStatusCode.Created);
         Assert.Contains("not a day of the conference", (await Api.Expect(outside, HttpStatusCode.UnprocessableEntity))["detail"]!.GetValue<string>());
         Api.AssertVenueTime("2013-09-24T10:00:00-04:00", (await Meeting("BRIEF")).Details.Start);
-        Assert.Equal(11, (await Api.ProgrammeMeetings()).Length);
+        Assert.Equal(11, (await Api.GridMeetings()).Length);
         Assert.NotEqual(Guid.Empty, ids["PL1"]);
     }
 

@@ -44,7 +44,7 @@ public class Importing_the_programme(SpeakersListApp app) : ApiTest(app)
     public async Task The_seeds_programme_is_complete_through_the_API()
     {
         var ids = await Api.ImportSeedProgramme();
-        var programme = await Api.Programme();
+        var programme = await Api.ProgrammeGrid();
 
         Assert.Equal("High-level Dialogue on International Migration and Development", programme.Conference.Name);
         Assert.Equal("America/New_York", programme.Conference.TimeZone);
@@ -65,7 +65,7 @@ public class Importing_the_programme(SpeakersListApp app) : ApiTest(app)
             "RT-IV RoundTable Conference Room 4 15:00-17:30 Scheduled",
             "CLOSING Plenary General Assembly Hall 17:30-18:00 Scheduled"], Grid(2));
 
-        var meetings = await Api.ProgrammeMeetings();
+        var meetings = await Api.GridMeetings();
         var first = meetings.Single(m => m.Code == "PL1");
         Api.AssertVenueTime("2013-09-24T10:00:00-04:00", first.Details.Start);
         Assert.Equal(ids["PL1"], first.Id);
@@ -97,7 +97,7 @@ public class Importing_the_programme(SpeakersListApp app) : ApiTest(app)
     {
         await Api.ImportSeedProgramme(firstDay: "2013-10-03");
 
-        var days = Dates(await Api.Programme());
+        var days = Dates(await Api.ProgrammeGrid());
 
         // Thursday 3 and Friday 4 October; the hearings the weekday before.
         Assert.Equal(["2013-10-02", "2013-10-03", "2013-10-04"], days);
@@ -114,7 +114,7 @@ public class Importing_the_programme(SpeakersListApp app) : ApiTest(app)
 
         Assert.Equal(first.ConferenceId, retry.ConferenceId);
         Assert.Equal(first.Meetings.OrderBy(m => m.Key), retry.Meetings.OrderBy(m => m.Key));
-        Assert.Equal(10, (await Api.ProgrammeMeetings()).Length);
+        Assert.Equal(10, (await Api.GridMeetings()).Length);
         Assert.Equal(5, (await Api.SpeakingOrder(first.Meetings["PL1"])).Length);
     }
 
@@ -136,7 +136,7 @@ public class Importing_the_programme(SpeakersListApp app) : ApiTest(app)
 
         var imported = await Api.Read<ProgrammeImported>(await Api.TryImportProgramme(json, "application/json"), HttpStatusCode.Created);
 
-        var meeting = Assert.Single(await Api.ProgrammeMeetings());
+        var meeting = Assert.Single(await Api.GridMeetings());
         Api.AssertVenueTime("2013-10-03T10:00:00-04:00", meeting.Details.Start);
         Assert.Equal(["PGA"], await Api.SpeakingOrder(imported.Meetings["P1"]));
     }
@@ -207,7 +207,7 @@ public class Importing_the_programme(SpeakersListApp app) : ApiTest(app)
         var response = await Api.Http.PostAsync($"/api/programme/import?commandId={Guid.NewGuid()}", form);
 
         await Api.Expect(response, HttpStatusCode.Created);
-        Assert.Equal(10, (await Api.ProgrammeMeetings()).Length);
+        Assert.Equal(10, (await Api.GridMeetings()).Length);
     }
 
     [Fact]
@@ -231,7 +231,7 @@ public class The_demo_conference(SpeakersListApp app) : ApiTest(app)
         Assert.True(await DemoConference.LoadAsync(store, App.Clock, DemoDates.Upcoming, CancellationToken.None));
         Assert.False(await DemoConference.LoadAsync(store, App.Clock, DemoDates.Seed, CancellationToken.None));
 
-        var days = Dates(await Api.Programme());
+        var days = Dates(await Api.ProgrammeGrid());
         Assert.Equal(["2013-09-25", "2013-09-26", "2013-09-27"], days);
     }
 
@@ -242,7 +242,7 @@ public class The_demo_conference(SpeakersListApp app) : ApiTest(app)
 
         await DemoConference.LoadAsync(App.Services.GetRequiredService<IDocumentStore>(), later, DemoDates.Seed, CancellationToken.None);
 
-        var days = Dates(await Api.Programme());
+        var days = Dates(await Api.ProgrammeGrid());
         Assert.Equal(["2013-09-23", "2013-09-24", "2013-09-25"], days);
     }
 
@@ -253,7 +253,7 @@ public class The_demo_conference(SpeakersListApp app) : ApiTest(app)
 
         await DemoConference.LoadAsync(App.Services.GetRequiredService<IDocumentStore>(), fridayEvening, DemoDates.Upcoming, CancellationToken.None);
 
-        var days = Dates(await Api.Programme());
+        var days = Dates(await Api.ProgrammeGrid());
         Assert.Equal(["2013-09-30", "2013-10-01", "2013-10-02"], days);
     }
 }

@@ -124,7 +124,7 @@ public class Delegation_calendars(SpeakersListApp app) : ApiTest(app)
         var uid = $"seat-{roundTable:N}-gha@speakerslist";
 
         var seat = Calendar.Load(await calendarApp.GetStringAsync(url))!.Events.Single(e => e.Uid == uid);
-        var held = await Api.RoundTable(roundTable);
+        var held = await Api.Roster(roundTable);
         Assert.Equal(held.Start, new DateTimeOffset(seat.Start!.AsUtc, TimeSpan.Zero));
         Assert.Equal(Zone, seat.Start.TzId);
         Assert.Equal((0, "CONFIRMED"), (seat.Sequence, seat.Status));

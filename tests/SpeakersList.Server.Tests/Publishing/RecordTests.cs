@@ -102,7 +102,7 @@ public class The_record_of_a_meeting(SpeakersListApp app) : FloorTest(app)
         Assert.Equal(["from", "seconds", "to"], items[1]["pauses"]![0]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
 
         // The floor's statistics say the same of the statements.
-        var statistics = await Api.Statistics(meeting);
+        var statistics = await Api.StatisticsOf(meeting);
         var statements = items.Where(x => Text(x, "kind") != "pointOfOrder").ToArray();
         Assert.Equal(statistics.SpokenSeconds, statements.Sum(x => Dbl(x, "usedSeconds")));
         Assert.Equal(statistics.AllottedSeconds, statements.Sum(x => x["allottedSeconds"]!.GetValue<int>()));

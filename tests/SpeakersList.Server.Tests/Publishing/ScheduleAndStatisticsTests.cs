@@ -83,7 +83,7 @@ public class Schedule_and_statistics_exports(SpeakersListApp app) : FloorTest(ap
         var rows = await CsvAsync($"/api/meetings/{plenary}/statistics.csv");
         var all = rows.Single(r => r["dimension"] == "all");
         Assert.Equal(("3", "2", "1", "530", "600", "1", "30"), (all["inscribed"], all["heard"], all["notReached"], all["spokenSeconds"], all["allottedSeconds"], all["overruns"], all["overrunSeconds"]));
-        var statistics = await Api.Statistics(plenary);
+        var statistics = await Api.StatisticsOf(plenary);
         Assert.Equal(statistics.SpokenSeconds, double.Parse(all["spokenSeconds"]!, CultureInfo.InvariantCulture));
         var weog = rows.Single(r => r["dimension"] == "regionalGroup" && r["group"] == "westernEuropeanAndOthers");
         Assert.Equal(("1", "1", "200"), (weog["inscribed"], weog["heard"], weog["spokenSeconds"]));

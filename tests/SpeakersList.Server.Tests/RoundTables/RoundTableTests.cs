@@ -30,7 +30,7 @@ public class Round_tables(SpeakersListApp app) : ApiTest(app)
 
         var problem = await Api.Expect(fiftyFirst, HttpStatusCode.Conflict);
         Assert.Contains("at most 50 participants", problem["detail"]!.GetValue<string>());
-        var roster = await Api.RoundTable(ids["RT-I"]);
+        var roster = await Api.Roster(ids["RT-I"]);
         Assert.Equal(50, roster.Seats.Count);
         Assert.Equal(50, roster.Composition.Participants);
         Assert.Equal(0, roster.Composition.SeatsLeft);
@@ -48,7 +48,7 @@ public class Round_tables(SpeakersListApp app) : ApiTest(app)
 
         Assert.Contains("kept for the participants para 71 requires", (await Api.Expect(delegation, HttpStatusCode.Conflict))["detail"]!.GetValue<string>());
         await Api.Expect(unEntity, HttpStatusCode.Created);
-        var composition = (await Api.RoundTable(ids["RT-II"])).Composition;
+        var composition = (await Api.Roster(ids["RT-II"])).Composition;
         Assert.Equal(41, composition.Participants);
         Assert.Equal(0, composition.SeatsLeftForDelegations);
         Assert.Equal(9, composition.SeatsLeft);
@@ -63,7 +63,7 @@ public class Round_tables(SpeakersListApp app) : ApiTest(app)
         var second = await Api.TryAllocateSeat(ids["RT-III"], "gha");
 
         Assert.Contains("Ghana already takes part in 'Round table I", (await Api.Expect(second, HttpStatusCode.Conflict))["detail"]!.GetValue<string>());
-        Assert.Empty((await Api.RoundTable(ids["RT-III"])).Seats);
+        Assert.Empty((await Api.Roster(ids["RT-III"])).Seats);
         await Api.Expect(await Api.Http.DeleteAsync($"/api/round-tables/{ids["RT-I"]}/seats/GHA"), HttpStatusCode.OK);
         await Api.Expect(await Api.TryAllocateSeat(ids["RT-III"], "GHA"), HttpStatusCode.Created);
     }
@@ -80,7 +80,7 @@ public class Round_tables(SpeakersListApp app) : ApiTest(app)
         Assert.Contains("Unknown delegation 'XYZ'", (await Api.Expect(unknown, HttpStatusCode.UnprocessableEntity))["detail"]!.GetValue<string>());
         Assert.Contains("is not a round table", (await Api.Expect(plenary, HttpStatusCode.UnprocessableEntity))["detail"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.NotFound, nowhere.StatusCode);
-        Assert.Empty((await Api.RoundTable(ids["RT-I"])).Seats);
+        Assert.Empty((await Api.Roster(ids["RT-I"])).Seats);
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public class Round_tables(SpeakersListApp app) : ApiTest(app)
         await Api.Expect(await Api.TryAllocateSeat(ids["RT-I"], "GHA", command), HttpStatusCode.Created);
         await Api.Expect(await Api.TryAllocateSeat(ids["RT-I"], "GHA", command), HttpStatusCode.OK);
 
-        Assert.Single((await Api.RoundTable(ids["RT-I"])).Seats);
+        Assert.Single((await Api.Roster(ids["RT-I"])).Seats);
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public class Round_tables(SpeakersListApp app) : ApiTest(app)
 
         await Api.Expect(african, HttpStatusCode.OK);
         Assert.Contains("France is not a member of the African Group", (await Api.Expect(wrong, HttpStatusCode.UnprocessableEntity))["detail"]!.GetValue<string>());
-        var roster = await Api.RoundTable(ids["RT-IV"]);
+        var roster = await Api.Roster(ids["RT-IV"]);
         Assert.Equal(3, roster.Preferences.Count);
         Assert.True(roster.Seats.Single(s => s.Participant.Value == "GHA").Preferred);
         Assert.False(roster.Seats.Single(s => s.Participant.Value == "FRA").Preferred);

@@ -40,4 +40,8 @@ public static class StreamFold
     public static TSnapshot Next<TSnapshot, TEvent>(TSnapshot? snapshot, TEvent @event) where TSnapshot : class, IStreamSnapshot<TSnapshot, TEvent> =>
         snapshot?.Evolve(@event) ?? TSnapshot.Start(@event)
         ?? throw new InvalidOperationException($"A stream of {typeof(TSnapshot).Name} cannot begin with {@event?.GetType().Name}.");
+
+    /// <summary>The snapshot after the events, one by one in their order: the decision's events folded into the snapshot they change.</summary>
+    public static TSnapshot Evolve<TSnapshot, TEvent>(this TSnapshot snapshot, IEnumerable<TEvent> events) where TSnapshot : class, IStreamSnapshot<TSnapshot, TEvent> =>
+        events.Aggregate(snapshot, (folded, e) => folded.Evolve(e));
 }

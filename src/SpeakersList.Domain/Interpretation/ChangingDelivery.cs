@@ -3,14 +3,7 @@ using SpeakersList.SpeakersLists;
 namespace SpeakersList.Interpretation;
 
 /// <summary>A delegation (or an officer) changes the language or the mode of a statement not yet called.</summary>
-public sealed record ChangeDelivery(
-    Guid CommandId,
-    string? Language = null,
-    string? InterpretationInto = null,
-    StatementMode? Mode = null,
-    int? DurationSeconds = null,
-    string? IntroducedBy = null,
-    long? ExpectedVersion = null) : IMeetingCommand;
+public sealed record ChangeDelivery(Guid CommandId, long? ExpectedVersion = null) : DeliveryRequest, IMeetingCommand;
 
 public sealed record DeliveryChanged(Guid MeetingId, Guid InscriptionId, Delivery Delivery, Guid CommandId, DateTimeOffset At) : IMeetingEvent;
 
@@ -24,8 +17,7 @@ public static class DeliveryChanges
         if (entry is null || !entry.IsActive) return Refusal.NotFound($"There is no inscription {inscriptionId} on this list.");
         if (!entry.IsWaiting)
             return Refusal.Conflict($"{entry.Speaker.ParticipantName} has already been called ({entry.State}); the language and mode of the statement can no longer change.").Because("already-called");
-        var (delivery, refusal) = Delivery.Of(command.Language, command.InterpretationInto, command.Mode, command.DurationSeconds, command.IntroducedBy,
-            entry.Delivery.Language, list.Limits.LimitFor(entry));
+        var (delivery, refusal) = command.Checked(entry.Delivery.Language, list.Limits.LimitFor(entry));
         if (refusal is not null) return refusal;
         return Decision.Accept(new DeliveryChanged(list.Id, inscriptionId, delivery!, command.CommandId, now));
     }

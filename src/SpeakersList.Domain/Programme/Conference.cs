@@ -62,8 +62,6 @@ public sealed record Conference(
         _ => throw new UnknownEvent(@event, nameof(Conference)),
     };
 
-    public Conference Evolve(IEnumerable<IConferenceEvent> events) => events.Aggregate(this, (c, e) => c.Evolve(e));
-
     public TimeZoneInfo VenueZone() => VenueClock.Zone(TimeZone);
 
     public IEnumerable<Seat> SeatsAt(Guid roundTableId) => Seats.Where(s => s.RoundTableId == roundTableId);

@@ -14,12 +14,7 @@ public sealed record Inscribe(
     string SpeakerName,
     string SpeakerTitle,
     string? OnBehalfOf = null,
-    long? ExpectedVersion = null,
-    string? Language = null,
-    string? InterpretationInto = null,
-    StatementMode? Mode = null,
-    int? DurationSeconds = null,
-    string? IntroducedBy = null) : IMeetingCommand;
+    long? ExpectedVersion = null) : DeliveryRequest, IMeetingCommand;
 
 public sealed record Withdraw(Guid CommandId, Guid InscriptionId, long? ExpectedVersion = null) : IMeetingCommand;
 
@@ -44,8 +39,7 @@ public static class Inscription
             return Refusal.Conflict($"The list is full: the number of speakers for this meeting is limited to {cap}.").Because("list-full");
 
         var speaker = Speaker.Of(participant, command.Level, command.SpeakerName, command.SpeakerTitle, command.OnBehalfOf);
-        var (delivery, refusal) = Delivery.Of(command.Language, command.InterpretationInto, command.Mode, command.DurationSeconds, command.IntroducedBy,
-            participant.StatementLanguageOrDefault, list.Limits.LimitFor(EntryKind.Statement, speaker));
+        var (delivery, refusal) = command.Checked(participant.StatementLanguageOrDefault, list.Limits.LimitFor(EntryKind.Statement, speaker));
         if (refusal is not null) return refusal;
 
         return Decision.Accept(new SpeakerInscribed(list.Id, command.CommandId, command.CommandId, speaker, EntryKind.Statement, receivedAt, Delivery: delivery));

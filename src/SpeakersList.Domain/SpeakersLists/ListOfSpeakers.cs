@@ -124,8 +124,6 @@ public sealed partial record ListOfSpeakers(
         _ => throw new UnknownEvent(@event, nameof(ListOfSpeakers)),
     };
 
-    public ListOfSpeakers Evolve(IEnumerable<IMeetingEvent> events) => events.Aggregate(this, (list, e) => list.Evolve(e));
-
     private ListOfSpeakers On(SwapProposed e) =>
         Next(e.CommandId) with { Swaps = Swaps.Add(new Swap(e.SwapId, e.InscriptionId, e.WithInscriptionId, e.ProposedBy, e.ProposedTo, SwapStatus.Proposed, e.At)) };
 

@@ -23,6 +23,20 @@ public sealed record RoundTableWrite(IEventStream<Conference> Stream, IReadOnlyL
         return (new RoundTableWrite(stream, await RoundTableQueries.RoundTablesOfAsync(session, conferenceId, cancellation)), null);
     }
 
+    /// <summary>
+    /// One participation command on a round table: the conference's stream fetched and locked, the decision taken on it and its events
+    /// appended. A missing round table or a refusal is the answer; otherwise <paramref name="answer"/> makes it from the roster.
+    /// </summary>
+    public static async Task<IResult> DecideAsync(IDocumentSession session, Guid roundTableId, CancellationToken cancellation,
+        Func<RoundTableWrite, Task<Decision<IConferenceEvent>>> decide, Func<RoundTableWrite, Decision<IConferenceEvent>, RoundTableRosterView, IResult> answer)
+    {
+        var (write, missing) = await FetchAsync(session, roundTableId, cancellation);
+        if (missing is not null) return missing.ToResult();
+        var decision = await decide(write!);
+        if (decision.Refusal is { } refusal) return refusal.ToResult();
+        return answer(write!, decision, write!.Append(roundTableId, decision));
+    }
+
     /// <summary>Appends the decision's events; the answer is the round table's roster as it will be once they are committed.</summary>
     public RoundTableRosterView Append(Guid roundTableId, Decision<IConferenceEvent> decision)
     {

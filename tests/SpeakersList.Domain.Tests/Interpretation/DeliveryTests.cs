@@ -14,8 +14,10 @@ public class Statement_language_and_mode
     private static readonly JsonSerializerOptions Stored = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     private static Inscribe Inscribe(string code, string? language = null, string? into = null, StatementMode? mode = null, int? duration = null, string? introducedBy = null) =>
-        new(Guid.NewGuid(), Code(code), Minister, "Speaker", "Minister", Language: language, InterpretationInto: into, Mode: mode,
-            DurationSeconds: duration, IntroducedBy: introducedBy);
+        new(Guid.NewGuid(), Code(code), Minister, "Speaker", "Minister")
+        {
+            Language = language, InterpretationInto = into, Mode = mode, DurationSeconds = duration, IntroducedBy = introducedBy,
+        };
 
     private static Decision Decide(ListOfSpeakers list, Inscribe command, string at = "09:00") =>
         Inscription.Decide(list, command, Given.Participant(command.Participant.Value), Given.At(at));
@@ -141,12 +143,12 @@ public class Statement_language_and_mode
         var list = Given.Plenary().Inscribed("GHA", Minister, "09:00").Opened("10:00");
         var ghana = list.IdOf("GHA");
 
-        list = list.Decided(DeliveryChanges.Decide(list, ghana, new ChangeDelivery(Guid.NewGuid(), "fr", Mode: StatementMode.Remote), Given.At("10:01")));
+        list = list.Decided(DeliveryChanges.Decide(list, ghana, new ChangeDelivery(Guid.NewGuid()) { Language = "fr", Mode = StatementMode.Remote }, Given.At("10:01")));
         Assert.Equal(new Delivery("fr", null, StatementMode.Remote), list.Find(ghana)!.Delivery);
-        Assert.Contains("rule 53", DeliveryChanges.Decide(list, ghana, new ChangeDelivery(Guid.NewGuid(), "tw"), Given.At("10:02")).Refusal?.Detail);
+        Assert.Contains("rule 53", DeliveryChanges.Decide(list, ghana, new ChangeDelivery(Guid.NewGuid()) { Language = "tw" }, Given.At("10:02")).Refusal?.Detail);
 
         list = list.Called("10:03");
-        Assert.Equal(RefusalKind.Conflict, DeliveryChanges.Decide(list, ghana, new ChangeDelivery(Guid.NewGuid(), "en"), Given.At("10:04")).Refusal?.Kind);
+        Assert.Equal(RefusalKind.Conflict, DeliveryChanges.Decide(list, ghana, new ChangeDelivery(Guid.NewGuid()) { Language = "en" }, Given.At("10:04")).Refusal?.Kind);
     }
 
     [Fact]

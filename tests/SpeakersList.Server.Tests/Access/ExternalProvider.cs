@@ -71,10 +71,10 @@ public class External_provider(OidcApp app) : IAsyncLifetime
         var meeting = await new Api(app.CreateClient()).ScheduleMeeting();
         var ghana = new Api(app.CreateClient(app.Token(new Claim("preferred_username", "k.mensah"), new Claim("groups", "delegation"), new Claim("un_delegation", "gha"))));
 
-        var me = await Api.Expect(await ghana.Http.GetAsync("/api/auth/me"), HttpStatusCode.OK);
-        Assert.Equal("delegation", me["role"]!.GetValue<string>());
-        Assert.Equal("GHA", me["delegation"]!.GetValue<string>());
-        Assert.Equal("oidc:k.mensah", me["name"]!.GetValue<string>());
+        var me = await Api.Read<SignedInUser>(await ghana.Http.GetAsync("/api/auth/me"));
+        Assert.Equal("delegation", me.Role);
+        Assert.Equal("GHA", me.Delegation);
+        Assert.Equal("oidc:k.mensah", me.Name);
         await ghana.Inscribe(meeting, "GHA");
         Assert.Equal(HttpStatusCode.Forbidden, (await ghana.TryInscribe(meeting, "FRA")).StatusCode);
     }

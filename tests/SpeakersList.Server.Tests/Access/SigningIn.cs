@@ -16,11 +16,11 @@ public class Signing_in(SpeakersListApp app) : ApiTest(app)
     {
         var ghana = await App.CreateDelegationClientAsync("GHA");
 
-        var me = await Api.Expect(await ghana.GetAsync("/api/auth/me"), HttpStatusCode.OK);
+        var me = await Api.Read<SignedInUser>(await ghana.GetAsync("/api/auth/me"));
 
-        Assert.True(me["authenticated"]!.GetValue<bool>());
-        Assert.Equal("delegation", me["role"]!.GetValue<string>());
-        Assert.Equal("GHA", me["delegation"]!.GetValue<string>());
+        Assert.True(me.Authenticated);
+        Assert.Equal("delegation", me.Role);
+        Assert.Equal("GHA", me.Delegation);
     }
 
     [Fact]
@@ -108,14 +108,14 @@ public class Signing_in(SpeakersListApp app) : ApiTest(app)
         var token = (await Api.Expect(await App.CreateAnonymousClient().PostAsJsonAsync("/api/auth/delegation/sign-in",
             new { code = issued["secret"]!.GetValue<string>() }), HttpStatusCode.OK))["accessToken"]!.GetValue<string>();
         var ghana = App.CreateClient(token);
-        Assert.True((await Api.Expect(await ghana.GetAsync("/api/auth/me"), HttpStatusCode.OK))["authenticated"]!.GetValue<bool>());
+        Assert.True((await Api.Read<SignedInUser>(await ghana.GetAsync("/api/auth/me"))).Authenticated);
 
         await Api.Expect(await Api.Http.DeleteAsync($"/api/delegations/GHA/access-codes/{issued["id"]}"), HttpStatusCode.NoContent);
         App.Clock.Advance(TimeSpan.FromSeconds(5)); // the validity of a code is remembered for 5 s of the service's clock
 
         var meeting = await Api.ScheduleMeeting();
         Assert.Equal(HttpStatusCode.Unauthorized, (await new Api(ghana).TryInscribe(meeting, "GHA")).StatusCode);
-        Assert.False((await Api.Expect(await ghana.GetAsync("/api/auth/me"), HttpStatusCode.OK))["authenticated"]!.GetValue<bool>());
+        Assert.False((await Api.Read<SignedInUser>(await ghana.GetAsync("/api/auth/me"))).Authenticated);
     }
 
     [Fact]
@@ -209,7 +209,7 @@ public class Signing_in(SpeakersListApp app) : ApiTest(app)
         var response = await App.CreateAnonymousClient().PostAsJsonAsync("/api/auth/officer/sign-in", new { name = "ms. rapporteur", password = "a long pass phrase" });
         var token = (await Api.Expect(response, HttpStatusCode.OK))["accessToken"]!.GetValue<string>();
         var officer = App.CreateClient(token);
-        Assert.Equal("officer", (await Api.Expect(await officer.GetAsync("/api/auth/me"), HttpStatusCode.OK))["role"]!.GetValue<string>());
+        Assert.Equal("officer", (await Api.Read<SignedInUser>(await officer.GetAsync("/api/auth/me"))).Role);
         Assert.Equal(1, await OfficerCommand.RunAsync(App.Services, ["officer", "add", "--name", "Ms. Rapporteur"], new StringReader("")));
     }
 }

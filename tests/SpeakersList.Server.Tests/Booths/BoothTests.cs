@@ -4,6 +4,12 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR.Client;
+using SpeakersList.Interpretation;
+using SpeakersList.Server.Booths;
+using SpeakersList.Server.Booths.Messaging;
+using SpeakersList.Server.Meetings;
+using SpeakersList.Server.Publishing.Records;
+using SpeakersList.Server.SpeakersLists.Inscribing;
 using SpeakersList.Server.Tests.Floor;
 using SpeakersList.Server.Tests.Infrastructure;
 
@@ -27,7 +33,7 @@ public class Interpreters_booths(SpeakersListApp app) : FloorTest(app)
     }
 
     private async Task<Guid> Inscribed(Guid meeting, string participant, object extra) =>
-        (await Api.Expect(await Inscribe(meeting, participant, extra), HttpStatusCode.Created))["inscriptionId"]!.GetValue<Guid>();
+        (await Api.Read<InscriptionAccepted>(await Inscribe(meeting, participant, extra), HttpStatusCode.Created)).InscriptionId;
 
     /// <summary>A meeting in progress in the Hall: Ghana speaking, then Germany (German, interpreted into French, remote), Brazil by video, Mexico, France.</summary>
     private async Task<(Guid Meeting, Guid Ghana, Guid Germany, Guid Brazil)> MeetingInProgress()
@@ -39,8 +45,8 @@ public class Interpreters_booths(SpeakersListApp app) : FloorTest(app)
         await Api.Inscribe(meeting, "MEX");
         await Api.Inscribe(meeting, "FRA");
         App.Clock.SetUtcNow(Api.Day1.AddHours(10));
-        await Api.Floor(meeting, "open");
-        await Api.Floor(meeting, "next");
+        await Api.FloorCommand(meeting, "open");
+        await Api.FloorCommand(meeting, "next");
         return (meeting, ghana, germany, brazil);
     }
 
@@ -53,8 +59,8 @@ public class Interpreters_booths(SpeakersListApp app) : FloorTest(app)
         Assert.Contains("rule 53", refused["detail"]!.GetValue<string>());
 
         await Inscribed(meeting, "DEU", new { language = "de", interpretationInto = "en" });
-        var entry = (await Api.SpeakersList(meeting))["entries"]![0]!["delivery"]!;
-        Assert.Equal(("de", "en", "inPerson"), (entry["language"]!.GetValue<string>(), entry["interpretationInto"]!.GetValue<string>(), entry["mode"]!.GetValue<string>()));
+        var delivery = (await Api.ListView(meeting)).Entries[0].Delivery;
+        Assert.Equal(("de", "en", StatementMode.InPerson), (delivery.Language, delivery.InterpretationInto, delivery.Mode));
     }
 
     [Fact]
@@ -64,23 +70,22 @@ public class Interpreters_booths(SpeakersListApp app) : FloorTest(app)
             new { name = "France", category = "memberState", regionalGroup = "westernEuropeanAndOthers", statementLanguage = "fr" }, Api.Json), HttpStatusCode.OK);
         var meeting = await Api.ScheduleMeeting();
         var france = await Api.Inscribe(meeting, "FRA");
-        Assert.Equal("fr", (await Api.SpeakersList(meeting))["entries"]![0]!["delivery"]!["language"]!.GetValue<string>());
+        Assert.Equal("fr", (await Api.ListView(meeting)).Entries[0].Delivery.Language);
 
         using var delegation = await App.CreateDelegationClientAsync("FRA");
         var path = $"/api/meetings/{meeting}/inscriptions/{france}/delivery";
         var tooLong = await delegation.PostAsJsonAsync(path, new { commandId = Guid.NewGuid(), mode = "video", durationSeconds = 301, introducedBy = "Ambassador" }, Api.Json);
         Assert.Contains("rule 72", (await Api.Expect(tooLong, HttpStatusCode.UnprocessableEntity))["detail"]!.GetValue<string>());
         await Api.Expect(await delegation.PostAsJsonAsync(path, new { commandId = Guid.NewGuid(), mode = "video", durationSeconds = 180, introducedBy = "Ambassador" }, Api.Json), HttpStatusCode.OK);
-        var entry = (await Api.SpeakersList(meeting))["entries"]![0]!;
-        Assert.Equal(("fr", "video", 180, 180), (entry["delivery"]!["language"]!.GetValue<string>(), entry["delivery"]!["mode"]!.GetValue<string>(),
-            entry["delivery"]!["durationSeconds"]!.GetValue<int>(), entry["allottedSeconds"]!.GetValue<int>()));
+        var entry = (await Api.ListView(meeting)).Entries[0];
+        Assert.Equal(("fr", StatementMode.Video, 180, 180), (entry.Delivery.Language, entry.Delivery.Mode, entry.Delivery.DurationSeconds, entry.AllottedSeconds));
 
         // The floor runs the video for its known length.
         App.Clock.SetUtcNow(Api.Day1.AddHours(10));
-        await Api.Floor(meeting, "open");
-        var floor = await Api.Floor(meeting, "next");
-        Assert.Equal(180, floor["allottedSeconds"]!.GetValue<int>());
-        Assert.Equal("video", floor["currentSpeaker"]!["delivery"]!["mode"]!.GetValue<string>());
+        await Api.FloorCommand(meeting, "open");
+        var floor = await Api.FloorCommand(meeting, "next");
+        Assert.Equal(180, floor.AllottedSeconds);
+        Assert.Equal(StatementMode.Video, floor.CurrentSpeaker?.Delivery.Mode);
         var late = await delegation.PostAsJsonAsync(path, new { commandId = Guid.NewGuid(), language = "en" }, Api.Json);
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
     }
@@ -94,20 +99,18 @@ public class Interpreters_booths(SpeakersListApp app) : FloorTest(app)
             new StringContent("Herr Präsident, ...", Encoding.UTF8, "text/plain")), HttpStatusCode.Created);
         using var booth = await App.CreateClientAsync(TestRole.Booth(Hall));
 
-        var view = await Api.Expect(await booth.GetAsync($"/api/booths/{HallPath}"), HttpStatusCode.OK);
+        var view = await Api.Read<BoothView>(await booth.GetAsync($"/api/booths/{HallPath}"));
 
-        Assert.Equal(meeting, view["meetingId"]!.GetValue<Guid>());
-        Assert.Equal(ghana, view["current"]!["inscriptionId"]!.GetValue<Guid>());
-        Assert.Equal("en", view["current"]!["language"]!.GetValue<string>());
-        var next = view["next"]!.AsArray();
-        Assert.Equal(["DEU", "BRA", "MEX"], next.Select(x => x!["participant"]!.GetValue<string>()));
-        Assert.Equal(("de", "fr", "remote", true), (next[0]!["language"]!.GetValue<string>(), next[0]!["interpretationInto"]!.GetValue<string>(),
-            next[0]!["mode"]!.GetValue<string>(), next[0]!["statementAvailable"]!.GetValue<bool>()));
-        Assert.Equal(("pt-BR", "es", "video", 240, 240, false), (next[1]!["language"]!.GetValue<string>(), next[1]!["interpretationInto"]!.GetValue<string>(),
-            next[1]!["mode"]!.GetValue<string>(), next[1]!["durationSeconds"]!.GetValue<int>(), next[1]!["allottedSeconds"]!.GetValue<int>(),
-            next[1]!["statementAvailable"]!.GetValue<bool>()));
-        Assert.Equal(brazil, next[1]!["inscriptionId"]!.GetValue<Guid>());
-        Assert.Equal("Permanent Representative of Brazil", next[1]!["introducedBy"]!.GetValue<string>());
+        Assert.Equal(meeting, view.MeetingId);
+        Assert.Equal(ghana, view.Current?.InscriptionId);
+        Assert.Equal("en", view.Current?.Language);
+        var next = view.Next;
+        Assert.Equal(["DEU", "BRA", "MEX"], next.Select(x => x.Participant.Value));
+        Assert.Equal(("de", "fr", StatementMode.Remote, true), (next[0].Language, next[0].InterpretationInto, next[0].Mode, next[0].StatementAvailable));
+        Assert.Equal(("pt-BR", "es", StatementMode.Video, 240, 240, false),
+            (next[1].Language, next[1].InterpretationInto, next[1].Mode, next[1].DurationSeconds, next[1].AllottedSeconds, next[1].StatementAvailable));
+        Assert.Equal(brazil, next[1].InscriptionId);
+        Assert.Equal("Permanent Representative of Brazil", next[1].IntroducedBy);
 
         Assert.Equal(HttpStatusCode.OK, (await Api.Http.GetAsync($"/api/booths/{HallPath}")).StatusCode); // an officer
     }
@@ -153,29 +156,28 @@ public class Interpreters_booths(SpeakersListApp app) : FloorTest(app)
     {
         var (meeting, _, _, _) = await MeetingInProgress();
         await using var officers = App.CreateHubConnection();
-        var pushes = Channel.CreateUnbounded<JsonElement>();
-        officers.On<JsonElement>("boothMessage", message => pushes.Writer.TryWrite(message));
+        var pushes = Channel.CreateUnbounded<BoothMessageView>();
+        officers.On<BoothMessageView>("boothMessage", message => pushes.Writer.TryWrite(message));
         await officers.StartAsync();
-        Assert.Empty(await officers.InvokeAsync<JsonElement[]>("SubscribeToBoothMessages", meeting));
+        Assert.Empty(await officers.InvokeAsync<BoothMessageView[]>("SubscribeToBoothMessages", meeting));
         await using var delegationHub = await App.CreateHubConnectionAsync(TestRole.Delegation("GHA"));
         await delegationHub.StartAsync();
-        await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => delegationHub.InvokeAsync<JsonElement[]>("SubscribeToBoothMessages", meeting));
+        await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => delegationHub.InvokeAsync<BoothMessageView[]>("SubscribeToBoothMessages", meeting));
         using var booth = await App.CreateClientAsync(TestRole.Booth(Hall));
 
-        var sent = await Api.Expect(await booth.PostAsJsonAsync($"/api/booths/{HallPath}/messages",
+        var sent = await Api.Read<BoothMessageView>(await booth.PostAsJsonAsync($"/api/booths/{HallPath}/messages",
             new { commandId = Guid.NewGuid(), kind = "slowDown", text = "Russian booth: too fast" }, Api.Json), HttpStatusCode.Created);
 
         var pushed = await pushes.Reader.ReadAsync(new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token);
-        Assert.Equal(("slowDown", "Russian booth: too fast", meeting), (pushed.GetProperty("kind").GetString(), pushed.GetProperty("text").GetString(),
-            pushed.GetProperty("meetingId").GetGuid()));
-        var id = sent["messageId"]!.GetValue<Guid>();
-        var listed = await Api.Expect(await Api.Http.GetAsync($"/api/meetings/{meeting}/booth-messages"), HttpStatusCode.OK);
-        Assert.Equal(id, listed["items"]![0]!["messageId"]!.GetValue<Guid>());
+        Assert.Equal((BoothMessageKind.SlowDown, "Russian booth: too fast", meeting), (pushed.Kind, pushed.Text, pushed.MeetingId));
+        var id = sent.MessageId;
+        var listed = await Api.Get<IReadOnlyList<BoothMessageView>>($"/api/meetings/{meeting}/booth-messages");
+        Assert.Equal(id, listed[0].MessageId);
 
         await Api.Expect(await Api.Http.PostAsJsonAsync($"/api/meetings/{meeting}/booth-messages/{id}/dismiss", new { commandId = Guid.NewGuid() }, Api.Json), HttpStatusCode.OK);
-        var history = (await Api.Expect(await Api.Http.GetAsync($"/api/meetings/{meeting}/history"), HttpStatusCode.OK))["items"]!.AsArray();
-        Assert.Contains("BoothMessageSent", history.Select(x => x!["type"]!.GetValue<string>()));
-        Assert.Contains("BoothMessageDismissed", history.Select(x => x!["type"]!.GetValue<string>()));
+        var history = await Api.Get<IReadOnlyList<HistoryEntry>>($"/api/meetings/{meeting}/history");
+        Assert.Contains("BoothMessageSent", history.Select(x => x.Type));
+        Assert.Contains("BoothMessageDismissed", history.Select(x => x.Type));
         Assert.Equal(HttpStatusCode.Forbidden, (await booth.GetAsync($"/api/meetings/{meeting}/booth-messages")).StatusCode);
     }
     [Fact]
@@ -185,19 +187,18 @@ public class Interpreters_booths(SpeakersListApp app) : FloorTest(app)
         await Inscribed(meeting, "DEU", new { language = "de", interpretationInto = "en", mode = "video", durationSeconds = 120, introducedBy = "Ambassador Schmidt" });
         await Inscribed(meeting, "FRA", new { language = "fr", mode = "remote" });
         App.Clock.SetUtcNow(Api.Day1.AddHours(10));
-        await Api.Floor(meeting, "open");
+        await Api.FloorCommand(meeting, "open");
         foreach (var _ in new[] { "DEU", "FRA" })
         {
-            await Api.Floor(meeting, "next");
-            await Api.Floor(meeting, "start");
+            await Api.FloorCommand(meeting, "next");
+            await Api.FloorCommand(meeting, "start");
             App.Clock.Advance(TimeSpan.FromSeconds(120));
-            await Api.Floor(meeting, "end");
+            await Api.FloorCommand(meeting, "end");
         }
 
-        var items = (await Api.Expect(await Api.Http.GetAsync($"/api/meetings/{meeting}/record"), HttpStatusCode.OK))["items"]!.AsArray();
-        Assert.Equal(("de", "en", "video"), (items[0]!["delivery"]!["language"]!.GetValue<string>(), items[0]!["delivery"]!["interpretationInto"]!.GetValue<string>(),
-            items[0]!["delivery"]!["mode"]!.GetValue<string>()));
-        Assert.Equal(120, items[0]!["allottedSeconds"]!.GetValue<int>());
+        var items = (await Api.Get<MeetingRecordView>($"/api/meetings/{meeting}/record")).Items;
+        Assert.Equal(("de", "en", StatementMode.Video), (items[0].Item.Delivery?.Language, items[0].Item.Delivery?.InterpretationInto, items[0].Item.Delivery?.Mode));
+        Assert.Equal(120, items[0].Item.AllottedSeconds);
         var csv = await Api.Http.GetStringAsync($"/api/meetings/{meeting}/record.csv");
         Assert.Contains("language,interpretationInto,mode", csv);
         Assert.Contains(",de,en,video", csv);

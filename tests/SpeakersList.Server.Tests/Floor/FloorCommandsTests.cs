@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using SpeakersList.Floor;
+using SpeakersList.Server.Infrastructure;
+using SpeakersList.Server.SpeakersLists;
 using SpeakersList.Server.Tests.Infrastructure;
+using SpeakersList.SpeakersLists;
 
 namespace SpeakersList.Server.Tests.Floor;
 
@@ -16,15 +20,15 @@ public class Floor_commands(SpeakersListApp app) : FloorTest(app)
         var meeting = await Api.ScheduleMeeting();
         await Api.Inscribe(meeting, "GHA");
         await Api.Inscribe(meeting, "FRA");
-        await Api.Floor(meeting, "open");
+        await Api.FloorCommand(meeting, "open");
         var command = Guid.NewGuid();
 
-        var first = await Api.Floor(meeting, "next", new JsonObject { ["commandId"] = command });
-        var retry = await Api.Floor(meeting, "next", new JsonObject { ["commandId"] = command });
+        var first = await Api.FloorCommand(meeting, "next", new JsonObject { ["commandId"] = command });
+        var retry = await Api.FloorCommand(meeting, "next", new JsonObject { ["commandId"] = command });
 
-        Assert.Equal(first["version"]!.GetValue<long>(), retry["version"]!.GetValue<long>());
-        Assert.Equal("GHA", retry["currentSpeaker"]!["participant"]!.GetValue<string>());
-        Assert.Equal(["speaking", "waiting"], (await Api.SpeakersList(meeting))["entries"]!.AsArray().Select(x => x!["state"]!.GetValue<string>()));
+        Assert.Equal(first.Version, retry.Version);
+        Assert.Equal("GHA", retry.CurrentSpeaker?.Participant.Value);
+        Assert.Equal([EntryState.Speaking, EntryState.Waiting], (await Api.ListView(meeting)).Entries.Select(x => x.State));
     }
 
     [Fact]
@@ -36,8 +40,8 @@ public class Floor_commands(SpeakersListApp app) : FloorTest(app)
         var problem = await Api.Expect(await Api.TryFloor(meeting, "open", new JsonObject { ["expectedVersion"] = 1 }), HttpStatusCode.Conflict);
 
         Assert.Equal(2, problem["currentVersion"]!.GetValue<long>());
-        Assert.Equal("scheduled", (await Api.FloorView(meeting))["status"]!.GetValue<string>());
-        await Api.Floor(meeting, "open", new JsonObject { ["expectedVersion"] = 2 });
+        Assert.Equal(MeetingStatus.Scheduled, (await Api.FloorOf(meeting)).Status);
+        await Api.FloorCommand(meeting, "open", new JsonObject { ["expectedVersion"] = 2 });
     }
 
     [Theory]
@@ -61,7 +65,7 @@ public class Floor_commands(SpeakersListApp app) : FloorTest(app)
     public async Task A_point_of_order_by_an_unknown_participant_is_refused()
     {
         var meeting = await Api.ScheduleMeeting();
-        await Api.Floor(meeting, "open");
+        await Api.FloorCommand(meeting, "open");
 
         var problem = await Api.Expect(await Api.TryFloor(meeting, "point-of-order", new JsonObject { ["participant"] = "XYZ" }),
             HttpStatusCode.UnprocessableEntity);
@@ -88,16 +92,16 @@ public class Floor_commands(SpeakersListApp app) : FloorTest(app)
         await Api.Inscribe(meeting, "GHA");
         await Api.Inscribe(meeting, "FRA");
 
-        var set = await Api.Expect(await Api.Http.PutAsJsonAsync($"/api/meetings/{meeting}/speakers-list/absent-policy",
-            new { commandId = Guid.NewGuid(), policy = "nextMeeting" }, Api.Json), HttpStatusCode.OK);
-        Assert.Equal(4, set["version"]!.GetValue<long>());
-        Assert.Equal("nextMeeting", (await Api.FloorView(meeting))["absentPolicy"]!.GetValue<string>());
+        var set = await Api.Read<CommandAccepted>(await Api.Http.PutAsJsonAsync($"/api/meetings/{meeting}/speakers-list/absent-policy",
+            new { commandId = Guid.NewGuid(), policy = "nextMeeting" }, Api.Json));
+        Assert.Equal(4, set.Version);
+        Assert.Equal(AbsentPolicy.NextMeeting, (await Api.FloorOf(meeting)).AbsentPolicy);
 
-        await Api.Floor(meeting, "open");
-        await Api.Floor(meeting, "next");
-        await Api.Floor(meeting, "absent");
-        var list = await Api.SpeakersList(meeting);
-        Assert.Equal(["absent", "waiting"], list["entries"]!.AsArray().Select(x => x!["state"]!.GetValue<string>()));
+        await Api.FloorCommand(meeting, "open");
+        await Api.FloorCommand(meeting, "next");
+        await Api.FloorCommand(meeting, "absent");
+        var list = await Api.ListView(meeting);
+        Assert.Equal([EntryState.Absent, EntryState.Waiting], list.Entries.Select(x => x.State));
     }
 
     [Fact]
@@ -130,7 +134,7 @@ public class Floor_commands(SpeakersListApp app) : FloorTest(app)
         await Api.Expect(await Api.Http.GetAsync($"/api/meetings/{meeting}/floor?at=yesterday"), HttpStatusCode.BadRequest);
 
         // An offset's "+" that was not URL-encoded arrives as a space, and still reads as the time meant.
-        var list = await Api.Expect(await Api.Http.GetAsync($"/api/meetings/{meeting}/speakers-list?at=2013-09-24T14:00:00+01:00"), HttpStatusCode.OK);
-        Assert.Equal(1, list["version"]!.GetValue<long>());
+        var list = await Api.Get<SpeakersListView>($"/api/meetings/{meeting}/speakers-list?at=2013-09-24T14:00:00+01:00");
+        Assert.Equal(1, list.Version);
     }
 }

@@ -4,7 +4,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.Sockets;
-using System.Text.Json.Nodes;
+using SpeakersList.Participants;
 using SpeakersList.Server.Tests.Infrastructure;
 
 namespace SpeakersList.Server.Tests.Hardening;
@@ -35,8 +35,8 @@ public sealed class CrashDuringRush : IAsyncLifetime
         var officer = await OfficerClientAsync(baseAddress);
         var api = new Api(officer);
         var meeting = await api.ScheduleMeeting(room: "General Assembly Hall");
-        var participants = (await officer.GetFromJsonAsync<JsonArray>("/api/participants"))!
-            .Where(x => x!["category"]!.GetValue<string>() == "memberState").Select(x => x!["code"]!.GetValue<string>()).Take(193).ToList();
+        var participants = (await api.Get<IReadOnlyList<Participant>>("/api/participants"))
+            .Where(x => x.Category == ParticipantCategory.MemberState).Select(x => x.Code.Value).Take(193).ToList();
         Assert.Equal(193, participants.Count);
         var commands = participants.ToDictionary(x => x, _ => Guid.NewGuid());
 

@@ -2,41 +2,38 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using SpeakersList.Floor;
+using SpeakersList.Server.Live;
+using SpeakersList.Server.SpeakersLists;
+using SpeakersList.SpeakersLists;
 using SpeakersList.Server.Tests.Infrastructure;
 
 namespace SpeakersList.Server.Tests.Live;
 
 public class Floor_hub(SpeakersListApp app) : SpeakersList.Server.Tests.Floor.FloorTest(app)
 {
-    private static Channel<JsonElement> Listen(HubConnection hub, string method)
-    {
-        var pushes = Channel.CreateUnbounded<JsonElement>();
-        hub.On<JsonElement>(method, view => pushes.Writer.TryWrite(view));
-        return pushes;
-    }
-
     [Fact]
     public async Task A_floor_subscriber_gets_a_snapshot_then_every_committed_change_with_its_version()
     {
         var meeting = await Api.ScheduleMeeting();
         await Api.Inscribe(meeting, "GHA");
         await using var hub = App.CreateHubConnection();
-        var pushes = Listen(hub, "floorChanged");
+        var pushes = HubPushes.Listen<FloorView>(hub, "floorChanged");
         await hub.StartAsync();
 
-        var snapshot = await hub.InvokeAsync<JsonElement>("SubscribeToFloor", meeting);
-        Assert.Equal(2, snapshot.GetProperty("version").GetInt64());
-        Assert.Equal("scheduled", snapshot.GetProperty("status").GetString());
+        var snapshot = await hub.InvokeAsync<FloorView>("SubscribeToFloor", meeting);
+        Assert.Equal(2, snapshot.Version);
+        Assert.Equal(MeetingStatus.Scheduled, snapshot.Status);
 
         await Api.Floor(meeting, "open");
-        var pushed = await Live_hub.NextPush(pushes, atLeastVersion: 3);
-        Assert.Equal(3, pushed.GetProperty("version").GetInt64());
-        Assert.Equal("inProgress", pushed.GetProperty("status").GetString());
-        Assert.Equal(App.Clock.GetUtcNow(), pushed.GetProperty("serverTime").GetDateTimeOffset());
+        var pushed = await HubPushes.Next(pushes, x => x.Version >= 3);
+        Assert.Equal(3, pushed.Version);
+        Assert.Equal(MeetingStatus.InProgress, pushed.Status);
+        Assert.Equal(App.Clock.GetUtcNow(), pushed.ServerTime);
 
         await Api.Floor(meeting, "next");
-        pushed = await Live_hub.NextPush(pushes, atLeastVersion: 4);
-        Assert.Equal("GHA", pushed.GetProperty("currentSpeaker").GetProperty("participant").GetString());
+        pushed = await HubPushes.Next(pushes, x => x.Version >= 4);
+        Assert.Equal("GHA", pushed.CurrentSpeaker?.Participant.Value);
     }
 
     [Fact]
@@ -46,14 +43,13 @@ public class Floor_hub(SpeakersListApp app) : SpeakersList.Server.Tests.Floor.Fl
         await Api.Inscribe(meeting, "GHA");
         await Api.Inscribe(meeting, "FRA");
         await using var hub = App.CreateHubConnection();
-        var floorPushes = Listen(hub, "floorChanged");
-        var listPushes = Listen(hub, "speakersListChanged");
+        var floorPushes = HubPushes.Listen<FloorView>(hub, "floorChanged");
         await hub.StartAsync();
-        var floor = await hub.InvokeAsync<JsonElement>("SubscribeToFloor", meeting);
-        Assert.Equal(3, floor.GetProperty("version").GetInt64());
+        var floor = await hub.InvokeAsync<FloorView>("SubscribeToFloor", meeting);
+        Assert.Equal(3, floor.Version);
 
         await Api.Floor(meeting, "open");
-        Assert.Equal(4, (await Live_hub.NextPush(floorPushes, atLeastVersion: 4)).GetProperty("version").GetInt64());
+        Assert.Equal(4, (await HubPushes.Next(floorPushes, x => x.Version >= 4)).Version);
 
         await hub.StopAsync();
         await Api.Floor(meeting, "next");
@@ -61,20 +57,20 @@ public class Floor_hub(SpeakersListApp app) : SpeakersList.Server.Tests.Floor.Fl
         await Api.Floor(meeting, "start");
 
         await hub.StartAsync();
-        var list = await hub.InvokeAsync<JsonElement>("SubscribeToMeeting", meeting);
-        floor = await hub.InvokeAsync<JsonElement>("SubscribeToFloor", meeting);
+        var list = await hub.InvokeAsync<SpeakersListView>("SubscribeToMeeting", meeting);
+        floor = await hub.InvokeAsync<FloorView>("SubscribeToFloor", meeting);
 
-        Assert.Equal(6, list.GetProperty("version").GetInt64());
-        Assert.Equal("speaking", list.GetProperty("entries")[0].GetProperty("state").GetString());
-        Assert.Equal(6, floor.GetProperty("version").GetInt64());
-        Assert.Equal("GHA", floor.GetProperty("currentSpeaker").GetProperty("participant").GetString());
-        Assert.Equal(App.Clock.GetUtcNow(), floor.GetProperty("speechStartedAt").GetDateTimeOffset());
+        Assert.Equal(6, list.Version);
+        Assert.Equal(EntryState.Speaking, list.Entries[0].State);
+        Assert.Equal(6, floor.Version);
+        Assert.Equal("GHA", floor.CurrentSpeaker?.Participant.Value);
+        Assert.Equal(App.Clock.GetUtcNow(), floor.SpeechStartedAt);
 
         // And the client follows the next change again.
         await Api.Floor(meeting, "pause");
-        var pushed = await Live_hub.NextPush(floorPushes, atLeastVersion: 7);
-        Assert.Equal(7, pushed.GetProperty("version").GetInt64());
-        Assert.True(pushed.GetProperty("paused").GetBoolean());
+        var pushed = await HubPushes.Next(floorPushes, x => x.Version >= 7);
+        Assert.Equal(7, pushed.Version);
+        Assert.True(pushed.Paused);
     }
 
     [Fact]
@@ -84,23 +80,24 @@ public class Floor_hub(SpeakersListApp app) : SpeakersList.Server.Tests.Floor.Fl
         var afternoon = await Api.ScheduleMeeting(title: "Second plenary meeting", start: "15:00", end: "18:00");
         await Api.ScheduleMeeting(title: "Round table I", kind: "roundTable", room: "Conference Room 4");
         await using var hub = App.CreateHubConnection();
-        var pushes = Listen(hub, "roomChanged");
+        var pushes = HubPushes.Listen<RoomView>(hub, "roomChanged");
         await hub.StartAsync();
 
-        var snapshot = await hub.InvokeAsync<JsonElement>("SubscribeToRoom", "General Assembly Hall");
-        Assert.Equal(morning, snapshot.GetProperty("meetingId").GetGuid());
-        Assert.Equal(2, snapshot.GetProperty("version").GetInt64());
+        var snapshot = await hub.InvokeAsync<RoomView>("SubscribeToRoom", "General Assembly Hall");
+        Assert.Equal(morning, snapshot.MeetingId);
+        Assert.Equal(2, snapshot.Version);
 
         await Api.Floor(morning, "open");
-        var pushed = await NextRoomPush(pushes, above: 2);
-        Assert.Equal(morning, pushed.GetProperty("meetingId").GetGuid());
-        Assert.Equal("inProgress", pushed.GetProperty("floor").GetProperty("status").GetString());
+        var pushed = await HubPushes.Next(pushes, x => x.Version > 2);
+        Assert.Equal(morning, pushed.MeetingId);
+        Assert.Equal(MeetingStatus.InProgress, pushed.Floor?.Status);
 
         await Api.Floor(morning, "adjourn");
-        pushed = await NextRoomPush(pushes, above: pushed.GetProperty("version").GetInt64());
-        Assert.Equal(afternoon, pushed.GetProperty("meetingId").GetGuid());
-        Assert.Equal("scheduled", pushed.GetProperty("floor").GetProperty("status").GetString());
-        Assert.Equal("Second plenary meeting", pushed.GetProperty("speakersList").GetProperty("meetingTitle").GetString());
+        var above = pushed.Version;
+        pushed = await HubPushes.Next(pushes, x => x.Version > above);
+        Assert.Equal(afternoon, pushed.MeetingId);
+        Assert.Equal(MeetingStatus.Scheduled, pushed.Floor?.Status);
+        Assert.Equal("Second plenary meeting", pushed.SpeakersList?.MeetingTitle);
     }
 
     [Fact]
@@ -110,20 +107,20 @@ public class Floor_hub(SpeakersListApp app) : SpeakersList.Server.Tests.Floor.Fl
         var roundTable = await Api.ScheduleMeeting(title: "Round table I", kind: "roundTable", room: "Conference Room 4", start: "10:00", end: "13:00");
         await Api.Inscribe(first, "FRA");
         await using var hub = App.CreateHubConnection();
-        var pushes = Listen(hub, "delegationChanged");
+        var pushes = HubPushes.Listen<DelegationView>(hub, "delegationChanged");
         await hub.StartAsync();
 
-        var snapshot = await hub.InvokeAsync<JsonElement>("SubscribeToDelegation", "gha");
-        Assert.Equal("GHA", snapshot.GetProperty("participant").GetString());
-        Assert.Equal(0, snapshot.GetProperty("slots").GetArrayLength());
+        var snapshot = await hub.InvokeAsync<DelegationView>("SubscribeToDelegation", "gha");
+        Assert.Equal("GHA", snapshot.Participant.Value);
+        Assert.Empty(snapshot.Slots);
 
         await Api.Inscribe(first, "GHA");
         await Api.Inscribe(roundTable, "GHA");
         var pushed = await NextDelegationPush(pushes, slots: 2);
-        var slot = pushed.GetProperty("slots").EnumerateArray().Single(x => x.GetProperty("meetingId").GetGuid() == first);
-        Assert.Equal(2, slot.GetProperty("position").GetInt32());
-        Assert.Equal(1, slot.GetProperty("peopleBefore").GetInt32());
-        Assert.Equal(Api.Day1 + TimeSpan.Parse("10:05:30"), slot.GetProperty("estimatedStart").GetDateTimeOffset());
+        var slot = pushed.Slots.Single(x => x.MeetingId == first);
+        Assert.Equal(2, slot.Position);
+        Assert.Equal(1, slot.PeopleBefore);
+        Assert.Equal(Api.Day1 + TimeSpan.Parse("10:05:30"), slot.EstimatedStart);
 
         // France is heard: Ghana is next, and expected after France's speech.
         App.Clock.SetUtcNow(Api.Day1 + TimeSpan.Parse("10:00"));
@@ -133,9 +130,9 @@ public class Floor_hub(SpeakersListApp app) : SpeakersList.Server.Tests.Floor.Fl
         App.Clock.Advance(TimeSpan.FromMinutes(2));
         await Api.Floor(first, "end");
         pushed = await NextDelegationPush(pushes, slots: 2, nextIn: first);
-        slot = pushed.GetProperty("slots").EnumerateArray().Single(x => x.GetProperty("meetingId").GetGuid() == first);
-        Assert.Equal(0, slot.GetProperty("peopleBefore").GetInt32());
-        Assert.Equal(Api.Day1 + TimeSpan.Parse("10:02:30"), slot.GetProperty("estimatedStart").GetDateTimeOffset());
+        slot = pushed.Slots.Single(x => x.MeetingId == first);
+        Assert.Equal(0, slot.PeopleBefore);
+        Assert.Equal(Api.Day1 + TimeSpan.Parse("10:02:30"), slot.EstimatedStart);
     }
 
     [Fact]
@@ -150,33 +147,23 @@ public class Floor_hub(SpeakersListApp app) : SpeakersList.Server.Tests.Floor.Fl
         await using var hub = App.CreateHubConnection();
         await hub.StartAsync();
         await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<JsonElement>("OpenMeeting", meeting));
-        Assert.Equal("scheduled", (await Api.FloorView(meeting))["status"]!.GetValue<string>());
-    }
-
-    private static async Task<JsonElement> NextRoomPush(Channel<JsonElement> pushes, long above)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (true)
-        {
-            var pushed = await pushes.Reader.ReadAsync(timeout.Token);
-            if (pushed.GetProperty("version").GetInt64() > above) return pushed;
-        }
+        Assert.Equal(SpeakersList.Floor.MeetingStatus.Scheduled, (await Api.FloorOf(meeting)).Status);
     }
 
     /// <summary>The first delegation push with that many slots (and, when given, with nobody before it in that meeting).</summary>
-    private static async Task<JsonElement> NextDelegationPush(Channel<JsonElement> pushes, int slots, Guid? nextIn = null)
+    private static async Task<DelegationView> NextDelegationPush(Channel<DelegationView> pushes, int slots, Guid? nextIn = null)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         var version = 0L;
         while (true)
         {
             var pushed = await pushes.Reader.ReadAsync(timeout.Token);
-            Assert.True(pushed.GetProperty("version").GetInt64() >= version, "a delegation's version never goes back");
-            version = pushed.GetProperty("version").GetInt64();
-            if (pushed.GetProperty("slots").GetArrayLength() != slots) continue;
+            Assert.True(pushed.Version >= version, "a delegation's version never goes back");
+            version = pushed.Version;
+            if (pushed.Slots.Count != slots) continue;
             if (nextIn is not { } meeting) return pushed;
-            var slot = pushed.GetProperty("slots").EnumerateArray().Single(x => x.GetProperty("meetingId").GetGuid() == meeting);
-            if (slot.GetProperty("state").GetString() == "waiting" && slot.GetProperty("peopleBefore").GetInt32() == 0) return pushed;
+            var slot = pushed.Slots.Single(x => x.MeetingId == meeting);
+            if (slot.State == EntryState.Waiting && slot.PeopleBefore == 0) return pushed;
         }
     }
 }

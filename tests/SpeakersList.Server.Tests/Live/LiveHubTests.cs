@@ -1,7 +1,7 @@
 using System.Text.Json;
-using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using SpeakersList.Server.SpeakersLists;
 using SpeakersList.Server.Tests.Infrastructure;
 
 namespace SpeakersList.Server.Tests.Live;
@@ -13,20 +13,19 @@ public class Live_hub(SpeakersListApp app) : ApiTest(app)
     {
         var meeting = await Api.ScheduleMeeting();
         await using var hub = App.CreateHubConnection();
-        var pushes = Channel.CreateUnbounded<JsonElement>();
-        hub.On<JsonElement>("speakersListChanged", view => pushes.Writer.TryWrite(view));
+        var pushes = HubPushes.Listen<SpeakersListView>(hub, "speakersListChanged");
         await hub.StartAsync();
 
-        var snapshot = await hub.InvokeAsync<JsonElement>("SubscribeToMeeting", meeting);
-        Assert.Equal(1, snapshot.GetProperty("version").GetInt64());
-        Assert.Equal(0, snapshot.GetProperty("entries").GetArrayLength());
+        var snapshot = await hub.InvokeAsync<SpeakersListView>("SubscribeToMeeting", meeting);
+        Assert.Equal(1, snapshot.Version);
+        Assert.Empty(snapshot.Entries);
 
         await Api.Inscribe(meeting, "GHA");
 
-        var pushed = await NextPush(pushes, atLeastVersion: 2);
-        Assert.Equal(meeting, pushed.GetProperty("meetingId").GetGuid());
-        Assert.Equal(2, pushed.GetProperty("version").GetInt64());
-        Assert.Equal("GHA", pushed.GetProperty("entries")[0].GetProperty("participant").GetString());
+        var pushed = await HubPushes.Next(pushes, x => x.Version >= 2);
+        Assert.Equal(meeting, pushed.MeetingId);
+        Assert.Equal(2, pushed.Version);
+        Assert.Equal("GHA", pushed.Entries[0].Speaker.Participant.Value);
     }
 
     [Fact]
@@ -35,34 +34,22 @@ public class Live_hub(SpeakersListApp app) : ApiTest(app)
         var watched = await Api.ScheduleMeeting(title: "Round table I", kind: "roundTable", room: "Conference Room 4");
         var other = await Api.ScheduleMeeting();
         await using var hub = App.CreateHubConnection();
-        var pushes = Channel.CreateUnbounded<JsonElement>();
-        hub.On<JsonElement>("speakersListChanged", view => pushes.Writer.TryWrite(view));
+        var pushes = HubPushes.Listen<SpeakersListView>(hub, "speakersListChanged");
         await hub.StartAsync();
-        await hub.InvokeAsync<JsonElement>("SubscribeToMeeting", watched);
+        await hub.InvokeAsync<SpeakersListView>("SubscribeToMeeting", watched);
 
         await Api.Inscribe(other, "GHA");
         await Api.Inscribe(watched, "FRA");
 
         // Every push up to the watched meeting's inscription is the watched meeting's own.
         var seen = new List<Guid>();
-        JsonElement pushed;
+        SpeakersListView pushed;
         do
         {
-            pushed = await NextPush(pushes, atLeastVersion: 0);
-            seen.Add(pushed.GetProperty("meetingId").GetGuid());
-        } while (pushed.GetProperty("version").GetInt64() < 2);
+            pushed = await HubPushes.Next(pushes, _ => true);
+            seen.Add(pushed.MeetingId);
+        } while (pushed.Version < 2);
         Assert.All(seen, id => Assert.Equal(watched, id));
-    }
-
-    /// <summary>The next push at or above a version: pushes of earlier commits may still arrive after a subscription.</summary>
-    internal static async Task<JsonElement> NextPush(Channel<JsonElement> pushes, long atLeastVersion)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (true)
-        {
-            var pushed = await pushes.Reader.ReadAsync(timeout.Token);
-            if (pushed.GetProperty("version").GetInt64() >= atLeastVersion) return pushed;
-        }
     }
 
     [Fact]

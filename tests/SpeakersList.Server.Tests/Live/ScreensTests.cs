@@ -4,6 +4,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using SpeakersList.Server.Live.Screens;
+using SpeakersList.Server.SpeakersLists;
 using SpeakersList.Server.Tests.Infrastructure;
 
 namespace SpeakersList.Server.Tests.Live;
@@ -18,28 +20,28 @@ public class Roster_of_screens(SpeakersListApp app) : ApiTest(app)
         var meeting = await Api.ScheduleMeeting(room: room);
         var hub = await App.CreateHubConnectionAsync(TestRole.Display(room));
         await hub.StartAsync();
-        var floor = await hub.InvokeAsync<JsonElement>("SubscribeToFloor", meeting);
+        var floor = await hub.InvokeAsync<FloorView>("SubscribeToFloor", meeting);
         var connected = Stopwatch.StartNew();
-        await hub.InvokeAsync("ReportScreen", "display", room, (Guid?)meeting, (string?)null, (long?)floor.GetProperty("version").GetInt64());
+        await hub.InvokeAsync("ReportScreen", "display", room, (Guid?)meeting, (string?)null, (long?)floor.Version);
 
         var listed = await ScreenAsync(room, s => true);
         Assert.True(connected.Elapsed < TimeSpan.FromSeconds(2), $"listed after {connected.Elapsed.TotalMilliseconds:F0} ms");
-        Assert.Equal("display", listed.GetProperty("kind").GetString());
-        Assert.Equal(room, listed.GetProperty("room").GetString());
-        Assert.Equal(meeting, listed.GetProperty("meetingId").GetGuid());
-        Assert.True(listed.GetProperty("connected").GetBoolean());
-        Assert.False(listed.GetProperty("behind").GetBoolean());
-        Assert.Equal(1, listed.GetProperty("showingVersion").GetInt64());
-        Assert.Equal(1, listed.GetProperty("latestVersion").GetInt64());
-        Assert.False(string.IsNullOrEmpty(listed.GetProperty("node").GetString()));
-        Assert.Equal(App.Clock.GetUtcNow(), listed.GetProperty("connectedAt").GetDateTimeOffset());
-        Assert.Equal(JsonValueKind.Null, listed.GetProperty("disconnectedAt").ValueKind);
+        Assert.Equal("display", listed.Kind);
+        Assert.Equal(room, listed.Room);
+        Assert.Equal(meeting, listed.MeetingId);
+        Assert.True(listed.Connected);
+        Assert.False(listed.Behind);
+        Assert.Equal(1, listed.ShowingVersion);
+        Assert.Equal(1, listed.LatestVersion);
+        Assert.False(string.IsNullOrEmpty(listed.Node));
+        Assert.Equal(App.Clock.GetUtcNow(), listed.ConnectedAt);
+        Assert.Null(listed.DisconnectedAt);
 
         var lost = Stopwatch.StartNew();
         await hub.DisposeAsync();
-        var gone = await ScreenAsync(room, s => !s.GetProperty("connected").GetBoolean());
+        var gone = await ScreenAsync(room, s => !s.Connected);
         Assert.True(lost.Elapsed < TimeSpan.FromSeconds(10), $"marked lost after {lost.Elapsed.TotalMilliseconds:F0} ms");
-        Assert.Equal(App.Clock.GetUtcNow(), gone.GetProperty("disconnectedAt").GetDateTimeOffset());
+        Assert.Equal(App.Clock.GetUtcNow(), gone.DisconnectedAt);
 
         // Kept ten minutes, so an officer sees which screen went dark; then forgotten.
         App.Clock.Advance(TimeSpan.FromMinutes(9));
@@ -58,19 +60,19 @@ public class Roster_of_screens(SpeakersListApp app) : ApiTest(app)
         await hub.InvokeAsync("ReportScreen", "display", room, (Guid?)meeting, (string?)null, (long?)1);
         await Api.Inscribe(meeting, "GHA");
 
-        var behind = await ScreenAsync(room, s => s.GetProperty("behind").GetBoolean());
-        Assert.Equal(1, behind.GetProperty("showingVersion").GetInt64());
-        Assert.Equal(2, behind.GetProperty("latestVersion").GetInt64());
+        var behind = await ScreenAsync(room, s => s.Behind);
+        Assert.Equal(1, behind.ShowingVersion);
+        Assert.Equal(2, behind.LatestVersion);
 
         await hub.InvokeAsync("ReportScreen", "display", room, (Guid?)meeting, (string?)null, (long?)2);
-        Assert.False((await ScreenAsync(room, s => true)).GetProperty("behind").GetBoolean());
+        Assert.False((await ScreenAsync(room, s => true)).Behind);
 
         // Connected, but no report for longer than a page leaves between two (a cable pulled): lost since its last report.
         var lastReport = App.Clock.GetUtcNow();
         App.Clock.Advance(TimeSpan.FromSeconds(8));
         var silent = await ScreenAsync(room, s => true);
-        Assert.False(silent.GetProperty("connected").GetBoolean());
-        Assert.Equal(lastReport, silent.GetProperty("disconnectedAt").GetDateTimeOffset());
+        Assert.False(silent.Connected);
+        Assert.Equal(lastReport, silent.DisconnectedAt);
     }
 
     [Fact]
@@ -88,7 +90,7 @@ public class Roster_of_screens(SpeakersListApp app) : ApiTest(app)
 
         Assert.Single(await ScreensAsync($"?meetingId={meeting}"));
         Assert.Empty(await ScreensAsync($"?meetingId={other}"));
-        Assert.Contains(await ScreensAsync(""), s => s.GetProperty("kind").GetString() == "portal" && s.GetProperty("participant").GetString() == "GHA");
+        Assert.Contains(await ScreensAsync(""), s => s.Kind == "portal" && s.Participant == "GHA");
 
         // A delegation cannot pass itself off as another's portal, nor a page as something it is not.
         await Assert.ThrowsAsync<HubException>(() => portal.InvokeAsync("ReportScreen", "portal", (string?)null, (Guid?)null, "FRA", (long?)null));
@@ -100,17 +102,16 @@ public class Roster_of_screens(SpeakersListApp app) : ApiTest(app)
         Assert.Equal(HttpStatusCode.Forbidden, (await delegation.GetAsync("/api/screens")).StatusCode);
     }
 
-    private async Task<JsonElement[]> ScreensAsync(string query) =>
-        (await Api.Http.GetFromJsonAsync<JsonElement[]>($"/api/screens{query}", Api.Json))!;
+    private Task<IReadOnlyList<ScreenView>> ScreensAsync(string query) => Api.Get<IReadOnlyList<ScreenView>>($"/api/screens{query}");
 
     /// <summary>The one screen of a room, once it matches; the roster is read again until then (at most 10 s).</summary>
-    private async Task<JsonElement> ScreenAsync(string room, Func<JsonElement, bool> matches)
+    private async Task<ScreenView> ScreenAsync(string room, Func<ScreenView, bool> matches)
     {
         var deadline = Stopwatch.StartNew();
         while (true)
         {
             var screens = await ScreensAsync($"?room={Uri.EscapeDataString(room)}");
-            if (screens.Length == 1 && matches(screens[0])) return screens[0];
+            if (screens.Count == 1 && matches(screens[0])) return screens[0];
             if (deadline.Elapsed > TimeSpan.FromSeconds(10)) Assert.Fail($"no matching screen in {room}: {JsonSerializer.Serialize(screens)}");
             await Task.Delay(50);
         }

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Net;
+using SpeakersList.Server.Meetings;
 using SpeakersList.Server.Tests.Infrastructure;
 
 namespace SpeakersList.Server.Tests.Meetings;
@@ -14,14 +15,14 @@ public class Meeting_history(SpeakersListApp app) : ApiTest(app)
         var inscription = await ghana.Inscribe(meeting, "GHA");
         await Api.Expect(await ghana.Http.DeleteAsync($"/api/meetings/{meeting}/inscriptions/{inscription}"), HttpStatusCode.OK);
 
-        var history = (await Api.Expect(await Api.Http.GetAsync($"/api/meetings/{meeting}/history"), HttpStatusCode.OK))["items"]!.AsArray();
+        var history = await Api.Get<IReadOnlyList<HistoryEntry>>($"/api/meetings/{meeting}/history");
 
-        Assert.Equal(["MeetingScheduled", "SpeakerInscribed", "InscriptionWithdrawn"], history.Select(x => x!["type"]!.GetValue<string>()));
-        Assert.Equal([1L, 2L, 3L], history.Select(x => x!["version"]!.GetValue<long>()));
-        Assert.Equal([$"officer:{SpeakersListApp.OfficerName}", "delegation:GHA", "delegation:GHA"], history.Select(x => x!["user"]?.GetValue<string>()));
-        Assert.All(history, x => Assert.False(string.IsNullOrEmpty(x!["correlationId"]?.GetValue<string>())));
-        Assert.Equal(3, history.Select(x => x!["correlationId"]!.GetValue<string>()).Distinct().Count());
-        Assert.Contains("Speaker of GHA", history[1]!["description"]!.GetValue<string>());
+        Assert.Equal(["MeetingScheduled", "SpeakerInscribed", "InscriptionWithdrawn"], history.Select(x => x.Type));
+        Assert.Equal([1L, 2L, 3L], history.Select(x => x.Version));
+        Assert.Equal([$"officer:{SpeakersListApp.OfficerName}", "delegation:GHA", "delegation:GHA"], history.Select(x => x.User));
+        Assert.All(history, x => Assert.False(string.IsNullOrEmpty(x.CorrelationId)));
+        Assert.Equal(3, history.Select(x => x.CorrelationId).Distinct().Count());
+        Assert.Contains("Speaker of GHA", history[1].Description);
     }
 
     [Fact]
@@ -34,8 +35,7 @@ public class Meeting_history(SpeakersListApp app) : ApiTest(app)
             new { commandId = Guid.NewGuid(), inscriptionId = ghana, after = kenya, reason = "Asked to speak later" }, Api.Json), HttpStatusCode.OK);
         await Api.Expect(await Api.Http.DeleteAsync($"/api/meetings/{meeting}/inscriptions/{kenya}"), HttpStatusCode.OK);
 
-        var lines = (await Api.Expect(await Api.Http.GetAsync($"/api/meetings/{meeting}/history"), HttpStatusCode.OK))["items"]!.AsArray()
-            .Select(x => x!["description"]!.GetValue<string>()).ToList();
+        var lines = (await Api.Get<IReadOnlyList<HistoryEntry>>($"/api/meetings/{meeting}/history")).Select(x => x.Description).ToList();
 
         Assert.Equal("Moved Ghana (Speaker of GHA) after Kenya (Speaker of KEN). Reason: Asked to speak later", lines[3]);
         Assert.Equal("Withdrew Kenya (Speaker of KEN).", lines[4]);

@@ -3,22 +3,16 @@ using System.Net.Http.Json;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using SpeakersList.Floor;
+using SpeakersList.Programme;
+using SpeakersList.Server.Meetings;
+using SpeakersList.Server.Programme;
 using SpeakersList.Server.Tests.Infrastructure;
 
 namespace SpeakersList.Server.Tests.Meetings;
 
 public class Changing_the_programme(SpeakersListApp app) : ApiTest(app)
 {
-    private async Task<JsonObjectMeeting> Meeting(string code) =>
-        new((await Api.ProgrammeMeetings()).Single(m => m["code"]!.GetValue<string>() == code));
-
-    private sealed record JsonObjectMeeting(System.Text.Json.Nodes.JsonObject Json)
-    {
-        public string Start => Json["start"]!.GetValue<string>();
-        public string End => Json["end"]!.GetValue<string>();
-        public string Room => Json["room"]!.GetValue<string>();
-        public string Status => Json["status"]!.GetValue<string>();
-    }
+    private async Task<ProgrammeMeetingView> Meeting(string code) => (await Api.GridMeetings()).Single(m => m.Code == code);
 
     [Fact]
     public async Task Scheduling_a_meeting_over_another_in_its_room_gets_409_and_changes_nothing()
@@ -42,7 +36,7 @@ public class Changing_the_programme(SpeakersListApp app) : ApiTest(app)
     public async Task A_meeting_scheduled_into_a_conference_joins_its_grid()
     {
         var ids = await Api.ImportSeedProgramme();
-        var conferenceId = (await Api.Programme())["conference"]!["id"]!.GetValue<Guid>();
+        var conferenceId = (await Api.ProgrammeGrid()).Conference.Id;
 
         var response = await Api.Http.PostAsJsonAsync("/api/meetings", new
         {
@@ -57,8 +51,8 @@ public class Changing_the_programme(SpeakersListApp app) : ApiTest(app)
 
         await Api.Expect(response, HttpStatusCode.Created);
         Assert.Contains("not a day of the conference", (await Api.Expect(outside, HttpStatusCode.UnprocessableEntity))["detail"]!.GetValue<string>());
-        Assert.Equal("2013-09-24T10:00:00-04:00", (await Meeting("BRIEF")).Start);
-        Assert.Equal(11, (await Api.ProgrammeMeetings()).Length);
+        Api.AssertVenueTime("2013-09-24T10:00:00-04:00", (await Meeting("BRIEF")).Details.Start);
+        Assert.Equal(11, (await Api.GridMeetings()).Length);
         Assert.NotEqual(Guid.Empty, ids["PL1"]);
     }
 
@@ -75,9 +69,10 @@ public class Changing_the_programme(SpeakersListApp app) : ApiTest(app)
         Assert.Contains("'First plenary meeting'", (await Api.Expect(clash, HttpStatusCode.Conflict))["detail"]!.GetValue<string>());
         await Api.Expect(later, HttpStatusCode.OK);
         var second = await Meeting("PL2");
-        Assert.Equal(("2013-09-24T15:30:00-04:00", "2013-09-24T18:30:00-04:00"), (second.Start, second.End));
+        Api.AssertVenueTime("2013-09-24T15:30:00-04:00", second.Details.Start);
+        Api.AssertVenueTime("2013-09-24T18:30:00-04:00", second.Details.End);
         // The list of speakers follows its meeting.
-        Assert.Equal(Api.Day1 + TimeSpan.FromHours(15.5), (await Api.SpeakersList(ids["PL2"]))["scheduledStart"]!.GetValue<DateTimeOffset>());
+        Assert.Equal(Api.Day1 + TimeSpan.FromHours(15.5), (await Api.ListView(ids["PL2"])).ScheduledStart);
     }
 
     [Fact]
@@ -93,7 +88,7 @@ public class Changing_the_programme(SpeakersListApp app) : ApiTest(app)
         Assert.Contains("the room 'Conference Room 9' is not one of the conference's rooms",
             (await Api.Expect(unknown, HttpStatusCode.UnprocessableEntity))["detail"]!.GetValue<string>());
         await Api.Expect(free, HttpStatusCode.OK);
-        Assert.Equal("Trusteeship Council Chamber", (await Meeting("RT-I")).Room);
+        Assert.Equal("Trusteeship Council Chamber", (await Meeting("RT-I")).Details.Room);
     }
 
     [Fact]
@@ -105,13 +100,13 @@ public class Changing_the_programme(SpeakersListApp app) : ApiTest(app)
         await Api.Floor(opened, "open");
         await Api.Floor(opened, "suspend");
 
-        var meetings = (await Api.Expect(await Api.Http.GetAsync("/api/meetings"), HttpStatusCode.OK))["items"]!.AsArray();
+        var meetings = await Api.Get<IReadOnlyList<MeetingSummary>>("/api/meetings");
 
-        var briefing = meetings.Single(m => m!["id"]!.GetValue<Guid>() == cancelled)!;
-        Assert.Equal(("cancelled", "scheduled"), (briefing["status"]!.GetValue<string>(), briefing["floor"]!.GetValue<string>()));
-        var plenary = meetings.Single(m => m!["id"]!.GetValue<Guid>() == opened)!;
-        Assert.Equal(("suspended", "suspended"), (plenary["status"]!.GetValue<string>(), plenary["floor"]!.GetValue<string>()));
-        Assert.Equal([cancelled, opened], meetings.Select(m => m!["id"]!.GetValue<Guid>()));
+        var briefing = meetings.Single(m => m.Id == cancelled);
+        Assert.Equal((ProgrammeStatus.Cancelled, MeetingStatus.Scheduled), (briefing.Status, briefing.Floor));
+        var plenary = meetings.Single(m => m.Id == opened);
+        Assert.Equal((ProgrammeStatus.Suspended, MeetingStatus.Suspended), (plenary.Status, plenary.Floor));
+        Assert.Equal([cancelled, opened], meetings.Select(m => m.Id));
     }
 
     [Fact]
@@ -124,8 +119,8 @@ public class Changing_the_programme(SpeakersListApp app) : ApiTest(app)
         await Api.Expect(await Api.Http.PostAsJsonAsync($"/api/meetings/{ids["RT-II"]}/cancel", new { commandId = command, reason = "Merged with round table I" }, Api.Json), HttpStatusCode.OK);
         var moved = await Api.Http.PostAsJsonAsync($"/api/meetings/{ids["PL2"]}/move", new { commandId = Guid.NewGuid(), room = "Conference Room 4" }, Api.Json);
 
-        Assert.Equal("cancelled", (await Meeting("RT-II")).Status);
-        Assert.Equal("Merged with round table I", (await Meeting("RT-II")).Json["cancellationReason"]!.GetValue<string>());
+        Assert.Equal(ProgrammeStatus.Cancelled, (await Meeting("RT-II")).Status);
+        Assert.Equal("Merged with round table I", (await Meeting("RT-II")).CancellationReason);
         await Api.Expect(moved, HttpStatusCode.OK);
         await using var session = App.Services.GetRequiredService<IDocumentStore>().QuerySession();
         Assert.Equal(2, (await session.Events.FetchStreamAsync(ids["RT-II"])).Count);
@@ -144,15 +139,15 @@ public class Changing_the_programme(SpeakersListApp app) : ApiTest(app)
         }
 
         await Floor(new MeetingOpened(ids["PL1"], Guid.NewGuid(), App.Clock.GetUtcNow()));
-        Assert.Equal("inProgress", (await Meeting("PL1")).Status);
+        Assert.Equal(ProgrammeStatus.InProgress, (await Meeting("PL1")).Status);
         await Floor(new MeetingSuspended(ids["PL1"], Guid.NewGuid(), App.Clock.GetUtcNow()));
-        Assert.Equal("suspended", (await Meeting("PL1")).Status);
+        Assert.Equal(ProgrammeStatus.Suspended, (await Meeting("PL1")).Status);
         var cancel = await Api.Http.PostAsJsonAsync($"/api/meetings/{ids["PL1"]}/cancel", new { commandId = Guid.NewGuid(), reason = "No" }, Api.Json);
         Assert.Contains("adjourned, not cancelled", (await Api.Expect(cancel, HttpStatusCode.Conflict))["detail"]!.GetValue<string>());
         await Floor(new MeetingResumed(ids["PL1"], Guid.NewGuid(), App.Clock.GetUtcNow()));
         await Floor(new MeetingAdjourned(ids["PL1"], Guid.NewGuid(), App.Clock.GetUtcNow()));
-        Assert.Equal("adjourned", (await Meeting("PL1")).Status);
-        Assert.Equal("scheduled", (await Meeting("PL2")).Status);
+        Assert.Equal(ProgrammeStatus.Adjourned, (await Meeting("PL1")).Status);
+        Assert.Equal(ProgrammeStatus.Scheduled, (await Meeting("PL2")).Status);
     }
 
     [Theory]
@@ -167,8 +162,8 @@ public class Changing_the_programme(SpeakersListApp app) : ApiTest(app)
         var response = await Api.Http.PostAsync($"/api/meetings/{ids["PL3"]}/{action}", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
 
         Assert.Contains(detail, (await Api.Expect(response, HttpStatusCode.BadRequest))["detail"]!.GetValue<string>());
-        Assert.Equal("scheduled", (await Meeting("PL3")).Status);
-        Assert.Equal("2013-09-25T10:00:00-04:00", (await Meeting("PL3")).Start);
+        Assert.Equal(ProgrammeStatus.Scheduled, (await Meeting("PL3")).Status);
+        Api.AssertVenueTime("2013-09-25T10:00:00-04:00", (await Meeting("PL3")).Details.Start);
     }
 
     [Fact]

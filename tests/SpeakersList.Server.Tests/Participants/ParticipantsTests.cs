@@ -1,27 +1,27 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
+using SpeakersList.Participants;
 using SpeakersList.Server.Tests.Infrastructure;
 
 namespace SpeakersList.Server.Tests.Participants;
 
 public class The_participants_registry(SpeakersListApp app) : ApiTest(app)
 {
-    private sealed record Participant(string Code, string Name, string Category, string? RegionalGroup, string SpeakingBlock);
-
     [Fact]
     public async Task Serves_the_193_Member_States_each_in_one_regional_group_and_the_other_categories()
     {
-        var participants = (await Api.Http.GetFromJsonAsync<Participant[]>("/api/participants", Api.Json))!;
+        var participants = await Api.Get<IReadOnlyList<Participant>>("/api/participants");
 
-        var memberStates = participants.Where(p => p.Category == "memberState").ToList();
+        var memberStates = participants.Where(p => p.Category == ParticipantCategory.MemberState).ToList();
         Assert.Equal(193, memberStates.Count);
         Assert.All(memberStates, p => Assert.NotNull(p.RegionalGroup));
         Assert.Equal(193, memberStates.Select(p => p.Code).Distinct().Count());
         Assert.Equal(5, memberStates.Select(p => p.RegionalGroup).Distinct().Count());
-        foreach (var category in new[] { "observerState", "europeanUnion", "intergovernmentalOrganization", "unSystemEntity", "ngo", "civilSociety", "privateSector", "officeHolder" })
+        foreach (var category in new[] { ParticipantCategory.ObserverState, ParticipantCategory.EuropeanUnion, ParticipantCategory.IntergovernmentalOrganization,
+                     ParticipantCategory.UnSystemEntity, ParticipantCategory.Ngo, ParticipantCategory.CivilSociety, ParticipantCategory.PrivateSector, ParticipantCategory.OfficeHolder })
             Assert.Contains(participants, p => p.Category == category);
-        Assert.All(participants.Where(p => p.Category != "memberState"), p => Assert.Null(p.RegionalGroup));
+        Assert.All(participants.Where(p => p.Category != ParticipantCategory.MemberState), p => Assert.Null(p.RegionalGroup));
     }
 
     [Fact]
@@ -30,12 +30,12 @@ public class The_participants_registry(SpeakersListApp app) : ApiTest(app)
         var response = await Api.Http.PutAsJsonAsync("/api/participants/PSE",
             new { name = "State of Palestine", category = "observerState", regionalGroup = "asiaPacific", speakingBlockOverride = "memberStatesAndGroups" }, Api.Json);
 
-        var edited = await Api.Expect(response, HttpStatusCode.OK);
-        Assert.Equal("memberStatesAndGroups", edited["speakingBlock"]!.GetValue<string>());
+        var edited = await Api.Read<Participant>(response);
+        Assert.Equal(SpeakingBlock.MemberStatesAndGroups, edited.SpeakingBlock);
         var meeting = await Api.ScheduleMeeting();
         await Api.Inscribe(meeting, "PSE", "minister");
-        var entry = (await Api.SpeakersList(meeting))["entries"]![0]!;
-        Assert.Equal("memberStatesAndGroups", entry["block"]!.GetValue<string>());
+        var entry = (await Api.ListView(meeting)).Entries[0];
+        Assert.Equal(SpeakingBlock.MemberStatesAndGroups, entry.Speaker.Block);
     }
 
     [Fact]
@@ -80,8 +80,8 @@ public class The_participants_registry(SpeakersListApp app) : ApiTest(app)
         Assert.Equal("GFMD", created["code"]!.GetValue<string>());
         Assert.Equal("The code GFMD already names Global Forum on Migration and Development. Edit it with PUT /api/participants/GFMD, or choose another code.",
             (await Api.Expect(clash, HttpStatusCode.Conflict))["detail"]!.GetValue<string>());
-        var stored = await Api.Expect(await Api.Http.GetAsync("/api/participants/GFMD"), HttpStatusCode.OK);
-        Assert.Equal("Global Forum on Migration and Development", stored["name"]!.GetValue<string>());
+        var stored = await Api.Get<Participant>("/api/participants/GFMD");
+        Assert.Equal("Global Forum on Migration and Development", stored.Name);
     }
 
     [Theory]

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
+using SpeakersList.Programme;
+using SpeakersList.Server.Programme;
 using SpeakersList.Server.Tests.Infrastructure;
 
 namespace SpeakersList.Server.Tests.Programme;
@@ -18,11 +20,11 @@ public class Conflicts_across_rooms(SpeakersListApp app) : ApiTest(app)
         await Api.Inscribe(morning, "FRA");
         await Api.Inscribe(same, "FRA");
 
-        var onTheMeeting = await Api.Expect(await Api.Http.GetAsync($"/api/meetings/{morning}/conflicts"), HttpStatusCode.OK);
-        Assert.Equal("FRA", Assert.Single(onTheMeeting["conflicts"]!.AsArray())!["participant"]!.GetValue<string>());
-        var ofFrance = await Api.Expect(await Api.Http.GetAsync("/api/delegations/FRA/conflicts"), HttpStatusCode.OK);
-        var conflict = Assert.Single(ofFrance["conflicts"]!.AsArray())!;
-        Assert.Equal(new[] { morning, same }.Order(), new[] { conflict["slot"]!["meetingId"]!.GetValue<Guid>(), conflict["other"]!["meetingId"]!.GetValue<Guid>() }.Order());
+        var onTheMeeting = await Api.Get<ConflictsView>($"/api/meetings/{morning}/conflicts");
+        Assert.Equal("FRA", Assert.Single(onTheMeeting.Conflicts).Participant.Value);
+        var ofFrance = await Api.Get<ConflictsView>("/api/delegations/FRA/conflicts");
+        var conflict = Assert.Single(ofFrance.Conflicts);
+        Assert.Equal(new[] { morning, same }.Order(), new[] { conflict.Slot.MeetingId, conflict.Other.MeetingId }.Order());
     }
 
     [Theory]
@@ -32,23 +34,24 @@ public class Conflicts_across_rooms(SpeakersListApp app) : ApiTest(app)
     {
         if (programmeImported) await Api.ImportSeedProgramme();
         await using var hub = App.CreateHubConnection();
-        var pushed = new TaskCompletionSource<JsonObject>(TaskCreationOptions.RunContinuationsAsynchronously);
-        hub.On<JsonObject>("agendaChanged", agenda => { if (agenda["conflicts"]!.AsArray().Count == 1) pushed.TrySetResult(agenda); });
+        var pushed = new TaskCompletionSource<DelegationAgendaView>(TaskCreationOptions.RunContinuationsAsynchronously);
+        hub.On<DelegationAgendaView>("agendaChanged", agenda => { if (agenda.Conflicts?.Count == 1) pushed.TrySetResult(agenda); });
         await hub.StartAsync();
-        var before = await hub.InvokeAsync<JsonObject>("SubscribeToAgenda", "FRA");
+        var before = await hub.InvokeAsync<DelegationAgendaView>("SubscribeToAgenda", "FRA");
 
         var morning = await Api.ScheduleMeeting(title: "Informal consultation", room: "Conference Room 11", day: Api.Day1.AddDays(5));
         var same = await Api.ScheduleMeeting(title: "Briefing", room: "Conference Room 12", day: Api.Day1.AddDays(5));
         await Api.Inscribe(morning, "FRA");
         await Api.Inscribe(same, "FRA");
 
-        Assert.Empty(before["items"]!.AsArray());
-        var agenda = await Api.Expect(await Api.Http.GetAsync("/api/delegations/FRA/agenda"), HttpStatusCode.OK);
-        Assert.Equal(new[] { morning, same }.Order(), agenda["items"]!.AsArray().Select(i => i!["meetingId"]!.GetValue<Guid>()).Order());
-        var ofFrance = await Api.Expect(await Api.Http.GetAsync("/api/delegations/FRA/conflicts"), HttpStatusCode.OK);
-        Assert.Equal(ofFrance["conflicts"]!.ToJsonString(), agenda["conflicts"]!.ToJsonString());
-        Assert.Single(agenda["conflicts"]!.AsArray());
-        Assert.Single((await pushed.Task.WaitAsync(TimeSpan.FromSeconds(20)))["conflicts"]!.AsArray());
+        Assert.Empty(before.Items);
+        var agenda = await Api.Get<DelegationAgendaView>("/api/delegations/FRA/agenda");
+        Assert.Equal(new[] { morning, same }.Order(), agenda.Items.Select(i => i.MeetingId).Order());
+        var ofFrance = await Api.Get<ConflictsView>("/api/delegations/FRA/conflicts");
+        // The same conflicts, field for field (the records' lists compare by reference, their JSON by content).
+        Assert.Equal(JsonSerializer.Serialize(ofFrance.Conflicts, Api.Json), JsonSerializer.Serialize(agenda.Conflicts, Api.Json));
+        Assert.Single(agenda.Conflicts!);
+        Assert.Single((await pushed.Task.WaitAsync(TimeSpan.FromSeconds(20))).Conflicts!);
     }
 
     [Fact]
@@ -67,38 +70,38 @@ public class Conflicts_across_rooms(SpeakersListApp app) : ApiTest(app)
         foreach (var code in others) await Api.Inscribe(plenary, code);
 
         await using var hub = await App.CreateHubConnectionAsync(TestRole.Delegation("GHA"));
-        var reported = new TaskCompletionSource<JsonObject>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var cleared = new TaskCompletionSource<JsonObject>(TaskCreationOptions.RunContinuationsAsynchronously);
-        hub.On<JsonObject>("agendaChanged", agenda =>
+        var reported = new TaskCompletionSource<DelegationAgendaView>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var cleared = new TaskCompletionSource<DelegationAgendaView>(TaskCreationOptions.RunContinuationsAsynchronously);
+        hub.On<DelegationAgendaView>("agendaChanged", agenda =>
         {
-            var count = agenda["conflicts"]!.AsArray().Count;
+            var count = agenda.Conflicts?.Count;
             if (count == 1) reported.TrySetResult(agenda);
             else if (count == 0 && reported.Task.IsCompleted) cleared.TrySetResult(agenda);
         });
         await hub.StartAsync();
-        Assert.Empty((await hub.InvokeAsync<JsonObject>("SubscribeToAgenda", "GHA"))["conflicts"]!.AsArray());
+        Assert.Empty((await hub.InvokeAsync<DelegationAgendaView>("SubscribeToAgenda", "GHA")).Conflicts!);
 
         await Api.Expect(await Api.TryAllocateSeat(ids["RT-II"], "GHA"), HttpStatusCode.Created);
 
-        var pushed = (await reported.Task.WaitAsync(TimeSpan.FromSeconds(20)))["conflicts"]![0]!;
-        Assert.Equal(ghana, pushed["slot"]!["inscriptionId"]!.GetValue<Guid>());
-        Assert.Equal((ids["RT-II"], "roundTableSeat"), (pushed["other"]!["meetingId"]!.GetValue<Guid>(), pushed["other"]!["kind"]!.GetValue<string>()));
-        var conflicts = await Api.Expect(await Api.Http.GetAsync("/api/delegations/GHA/conflicts"), HttpStatusCode.OK);
-        var conflict = Assert.Single(conflicts["conflicts"]!.AsArray())!;
-        Assert.Equal(10, conflicts["walkingMinutes"]!.GetValue<int>());
-        Assert.StartsWith("The speaking slot at", conflict["explanation"]!.GetValue<string>());
-        Assert.Contains("allowing 10 minutes to walk between the rooms", conflict["explanation"]!.GetValue<string>());
+        var pushed = (await reported.Task.WaitAsync(TimeSpan.FromSeconds(20))).Conflicts![0];
+        Assert.Equal(ghana, pushed.Slot.InscriptionId);
+        Assert.Equal((ids["RT-II"], EngagementKind.RoundTableSeat), (pushed.Other.MeetingId, pushed.Other.Kind));
+        var conflicts = await Api.Get<ConflictsView>("/api/delegations/GHA/conflicts");
+        var conflict = Assert.Single(conflicts.Conflicts);
+        Assert.Equal(10, conflicts.WalkingMinutes);
+        Assert.StartsWith("The speaking slot at", conflict.Explanation);
+        Assert.Contains("allowing 10 minutes to walk between the rooms", conflict.Explanation);
         // The only places out of the round table's time (and its walk) are at the end of the list.
-        Assert.Equal(["SWE"], conflict["swaps"]!.AsArray().Select(s => s!["withParticipant"]!.GetValue<string>()));
-        var onTheMeeting = await Api.Expect(await Api.Http.GetAsync($"/api/meetings/{plenary}/conflicts"), HttpStatusCode.OK);
-        Assert.Equal("GHA", Assert.Single(onTheMeeting["conflicts"]!.AsArray())!["participant"]!.GetValue<string>());
+        Assert.Equal(["SWE"], conflict.Swaps.Select(s => s.WithParticipant.Value));
+        var onTheMeeting = await Api.Get<ConflictsView>($"/api/meetings/{plenary}/conflicts");
+        Assert.Equal("GHA", Assert.Single(onTheMeeting.Conflicts).Participant.Value);
 
-        var last = (await Api.SpeakersList(plenary))["entries"]!.AsArray().Last()!["inscriptionId"]!.GetValue<Guid>();
+        var last = (await Api.ListView(plenary)).Entries[^1].InscriptionId;
         await Api.Expect(await Api.Http.PostAsJsonAsync($"/api/meetings/{plenary}/speakers-list/moves",
             new { commandId = Guid.NewGuid(), inscriptionId = ghana, after = last, reason = "The minister sits at Round table II" }, Api.Json), HttpStatusCode.OK);
 
-        Assert.Empty((await cleared.Task.WaitAsync(TimeSpan.FromSeconds(20)))["conflicts"]!.AsArray());
-        Assert.Empty((await Api.Expect(await Api.Http.GetAsync("/api/delegations/GHA/conflicts"), HttpStatusCode.OK))["conflicts"]!.AsArray());
-        Assert.Empty((await Api.Expect(await Api.Http.GetAsync($"/api/meetings/{plenary}/conflicts"), HttpStatusCode.OK))["conflicts"]!.AsArray());
+        Assert.Empty((await cleared.Task.WaitAsync(TimeSpan.FromSeconds(20))).Conflicts!);
+        Assert.Empty((await Api.Get<ConflictsView>("/api/delegations/GHA/conflicts")).Conflicts);
+        Assert.Empty((await Api.Get<ConflictsView>($"/api/meetings/{plenary}/conflicts")).Conflicts);
     }
 }

@@ -1,9 +1,15 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using SpeakersList.Programme;
+using SpeakersList.Server.Programme;
+using SpeakersList.Server.Programme.Importing;
 using SpeakersList.Server.Seed;
+using SpeakersList.SpeakersLists;
+using static SpeakersList.Server.Tests.Programme.ProgrammeGrid;
 using SpeakersList.Server.Tests.Infrastructure;
 
 namespace SpeakersList.Server.Tests.Programme;
@@ -38,39 +44,38 @@ public class Importing_the_programme(SpeakersListApp app) : ApiTest(app)
     public async Task The_seeds_programme_is_complete_through_the_API()
     {
         var ids = await Api.ImportSeedProgramme();
-        var programme = await Api.Programme();
+        var programme = await Api.ProgrammeGrid();
 
-        Assert.Equal("High-level Dialogue on International Migration and Development", programme["conference"]!["name"]!.GetValue<string>());
-        Assert.Equal("America/New_York", programme["conference"]!["timeZone"]!.GetValue<string>());
-        var days = programme["days"]!.AsArray();
-        Assert.Equal(["2013-09-23", "2013-09-24", "2013-09-25"], days.Select(d => d!["date"]!.GetValue<string>()));
+        Assert.Equal("High-level Dialogue on International Migration and Development", programme.Conference.Name);
+        Assert.Equal("America/New_York", programme.Conference.TimeZone);
+        Assert.Equal(["2013-09-23", "2013-09-24", "2013-09-25"], Dates(programme));
 
-        string[] Grid(int day) => days[day]!["meetings"]!.AsArray().Select(m =>
-            $"{m!["code"]} {m["kind"]} {m["room"]} {m["start"]!.GetValue<string>()[11..16]}-{m["end"]!.GetValue<string>()[11..16]} {m["status"]}").ToArray();
-        Assert.Equal(["HEARINGS hearing Trusteeship Council Chamber 10:00-18:00 scheduled"], Grid(0));
+        string[] Grid(int day) => programme.Days[day].Meetings.Select(m =>
+            $"{m.Code} {m.Details.Kind} {m.Details.Room} {Time(m.Details.Start)}-{Time(m.Details.End)} {m.Status}").ToArray();
+        Assert.Equal(["HEARINGS Hearing Trusteeship Council Chamber 10:00-18:00 Scheduled"], Grid(0));
         Assert.Equal([
-            "PL1 plenary General Assembly Hall 10:00-13:00 scheduled",
-            "RT-I roundTable Conference Room 4 10:00-13:00 scheduled",
-            "PL2 plenary General Assembly Hall 15:00-18:00 scheduled",
-            "RT-II roundTable Conference Room 4 15:00-18:00 scheduled"], Grid(1));
+            "PL1 Plenary General Assembly Hall 10:00-13:00 Scheduled",
+            "RT-I RoundTable Conference Room 4 10:00-13:00 Scheduled",
+            "PL2 Plenary General Assembly Hall 15:00-18:00 Scheduled",
+            "RT-II RoundTable Conference Room 4 15:00-18:00 Scheduled"], Grid(1));
         Assert.Equal([
-            "PL3 plenary General Assembly Hall 10:00-13:00 scheduled",
-            "RT-III roundTable Conference Room 4 10:00-13:00 scheduled",
-            "PL4 plenary General Assembly Hall 15:00-17:30 scheduled",
-            "RT-IV roundTable Conference Room 4 15:00-17:30 scheduled",
-            "CLOSING plenary General Assembly Hall 17:30-18:00 scheduled"], Grid(2));
+            "PL3 Plenary General Assembly Hall 10:00-13:00 Scheduled",
+            "RT-III RoundTable Conference Room 4 10:00-13:00 Scheduled",
+            "PL4 Plenary General Assembly Hall 15:00-17:30 Scheduled",
+            "RT-IV RoundTable Conference Room 4 15:00-17:30 Scheduled",
+            "CLOSING Plenary General Assembly Hall 17:30-18:00 Scheduled"], Grid(2));
 
-        var meetings = await Api.ProgrammeMeetings();
-        var first = meetings.Single(m => m["code"]!.GetValue<string>() == "PL1");
-        Assert.Equal("2013-09-24T10:00:00-04:00", first["start"]!.GetValue<string>());
-        Assert.Equal(ids["PL1"], first["id"]!.GetValue<Guid>());
-        Assert.Equal(["10:00-10:30", "10:30-13:00"], first["segments"]!.AsArray().Select(s => $"{s!["start"]!.GetValue<string>()[11..16]}-{s["end"]!.GetValue<string>()[11..16]}"));
-        var hearings = meetings.Single(m => m["code"]!.GetValue<string>() == "HEARINGS");
-        Assert.Equal(2, hearings["segments"]!.AsArray().Count);
-        Assert.Contains("Leveraging diaspora contributions for development", meetings.Single(m => m["code"]!.GetValue<string>() == "RT-I")["title"]!.GetValue<string>());
+        var meetings = await Api.GridMeetings();
+        var first = meetings.Single(m => m.Code == "PL1");
+        Api.AssertVenueTime("2013-09-24T10:00:00-04:00", first.Details.Start);
+        Assert.Equal(ids["PL1"], first.Id);
+        Assert.Equal(["10:00-10:30", "10:30-13:00"], first.Segments.Select(s => $"{Time(s.Start)}-{Time(s.End)}"));
+        var hearings = meetings.Single(m => m.Code == "HEARINGS");
+        Assert.Equal(2, hearings.Segments.Count);
+        Assert.Contains("Leveraging diaspora contributions for development", meetings.Single(m => m.Code == "RT-I").Details.Title);
         // The four plenaries and their conclusion share one agenda item; each round table has its own.
-        Assert.Single(meetings.Where(m => m["kind"]!.GetValue<string>() == "plenary").Select(m => m["agendaItem"]!.GetValue<string>()).Distinct());
-        Assert.Equal(4, meetings.Where(m => m["kind"]!.GetValue<string>() == "roundTable").Select(m => m["agendaItem"]!.GetValue<string>()).Distinct().Count());
+        Assert.Single(meetings.Where(m => m.Details.Kind == MeetingKind.Plenary).Select(m => m.Details.AgendaItem).Distinct());
+        Assert.Equal(4, meetings.Where(m => m.Details.Kind == MeetingKind.RoundTable).Select(m => m.Details.AgendaItem).Distinct().Count());
     }
 
     [Fact]
@@ -80,10 +85,10 @@ public class Importing_the_programme(SpeakersListApp app) : ApiTest(app)
 
         Assert.Equal(["UNSG", "PGA", "PECOSOC", "EMINENT", "ICMC"], await Api.SpeakingOrder(ids["PL1"]));
         Assert.Equal(["RTCHAIR-I", "RTCHAIR-II", "RTCHAIR-III", "RTCHAIR-IV", "SRSG-MIG", "PGA"], await Api.SpeakingOrder(ids["CLOSING"]));
-        var opening = await Api.SpeakersList(ids["PL1"]);
-        Assert.All(opening["entries"]!.AsArray(), e => Assert.Equal("preArranged", e!["kind"]!.GetValue<string>()));
+        var opening = await Api.ListView(ids["PL1"]);
+        Assert.All(opening.Entries, e => Assert.Equal(EntryKind.PreArranged, e.Kind));
         // Five statements fill the half hour of the opening.
-        Assert.Equal("2013-09-24T10:24:00-04:00", opening["entries"]![4]!["estimatedStart"]!.GetValue<string>());
+        Api.AssertVenueTime("2013-09-24T10:24:00-04:00", opening.Entries[4].EstimatedStart);
         Assert.Empty(await Api.SpeakingOrder(ids["PL2"]));
     }
 
@@ -92,7 +97,7 @@ public class Importing_the_programme(SpeakersListApp app) : ApiTest(app)
     {
         await Api.ImportSeedProgramme(firstDay: "2013-10-03");
 
-        var days = (await Api.Programme())["days"]!.AsArray().Select(d => d!["date"]!.GetValue<string>());
+        var days = Dates(await Api.ProgrammeGrid());
 
         // Thursday 3 and Friday 4 October; the hearings the weekday before.
         Assert.Equal(["2013-10-02", "2013-10-03", "2013-10-04"], days);
@@ -104,13 +109,13 @@ public class Importing_the_programme(SpeakersListApp app) : ApiTest(app)
         var command = Guid.NewGuid();
         var seed = DemoConference.SeedText();
 
-        var first = await Api.Expect(await Api.TryImportProgramme(seed, commandId: command), HttpStatusCode.Created);
-        var retry = await Api.Expect(await Api.TryImportProgramme(seed, commandId: command), HttpStatusCode.OK);
+        var first = await Api.Read<ProgrammeImported>(await Api.TryImportProgramme(seed, commandId: command), HttpStatusCode.Created);
+        var retry = await Api.Read<ProgrammeImported>(await Api.TryImportProgramme(seed, commandId: command), HttpStatusCode.OK);
 
-        Assert.Equal(first["conferenceId"]!.GetValue<Guid>(), retry["conferenceId"]!.GetValue<Guid>());
-        Assert.Equal(first["meetings"]!.ToJsonString(), retry["meetings"]!.ToJsonString());
-        Assert.Equal(10, (await Api.ProgrammeMeetings()).Length);
-        Assert.Equal(5, (await Api.SpeakingOrder(first["meetings"]!["PL1"]!.GetValue<Guid>())).Length);
+        Assert.Equal(first.ConferenceId, retry.ConferenceId);
+        Assert.Equal(first.Meetings.OrderBy(m => m.Key), retry.Meetings.OrderBy(m => m.Key));
+        Assert.Equal(10, (await Api.GridMeetings()).Length);
+        Assert.Equal(5, (await Api.SpeakingOrder(first.Meetings["PL1"])).Length);
     }
 
     [Fact]
@@ -129,11 +134,11 @@ public class Importing_the_programme(SpeakersListApp app) : ApiTest(app)
             }
             """;
 
-        var imported = await Api.Expect(await Api.TryImportProgramme(json, "application/json"), HttpStatusCode.Created);
+        var imported = await Api.Read<ProgrammeImported>(await Api.TryImportProgramme(json, "application/json"), HttpStatusCode.Created);
 
-        var meeting = Assert.Single(await Api.ProgrammeMeetings());
-        Assert.Equal("2013-10-03T10:00:00-04:00", meeting["start"]!.GetValue<string>());
-        Assert.Equal(["PGA"], await Api.SpeakingOrder(imported["meetings"]!["P1"]!.GetValue<Guid>()));
+        var meeting = Assert.Single(await Api.GridMeetings());
+        Api.AssertVenueTime("2013-10-03T10:00:00-04:00", meeting.Details.Start);
+        Assert.Equal(["PGA"], await Api.SpeakingOrder(imported.Meetings["P1"]));
     }
 
     [Theory]
@@ -202,7 +207,7 @@ public class Importing_the_programme(SpeakersListApp app) : ApiTest(app)
         var response = await Api.Http.PostAsync($"/api/programme/import?commandId={Guid.NewGuid()}", form);
 
         await Api.Expect(response, HttpStatusCode.Created);
-        Assert.Equal(10, (await Api.ProgrammeMeetings()).Length);
+        Assert.Equal(10, (await Api.GridMeetings()).Length);
     }
 
     [Fact]
@@ -226,7 +231,7 @@ public class The_demo_conference(SpeakersListApp app) : ApiTest(app)
         Assert.True(await DemoConference.LoadAsync(store, App.Clock, DemoDates.Upcoming, CancellationToken.None));
         Assert.False(await DemoConference.LoadAsync(store, App.Clock, DemoDates.Seed, CancellationToken.None));
 
-        var days = (await Api.Programme())["days"]!.AsArray().Select(d => d!["date"]!.GetValue<string>());
+        var days = Dates(await Api.ProgrammeGrid());
         Assert.Equal(["2013-09-25", "2013-09-26", "2013-09-27"], days);
     }
 
@@ -237,7 +242,7 @@ public class The_demo_conference(SpeakersListApp app) : ApiTest(app)
 
         await DemoConference.LoadAsync(App.Services.GetRequiredService<IDocumentStore>(), later, DemoDates.Seed, CancellationToken.None);
 
-        var days = (await Api.Programme())["days"]!.AsArray().Select(d => d!["date"]!.GetValue<string>());
+        var days = Dates(await Api.ProgrammeGrid());
         Assert.Equal(["2013-09-23", "2013-09-24", "2013-09-25"], days);
     }
 
@@ -248,7 +253,15 @@ public class The_demo_conference(SpeakersListApp app) : ApiTest(app)
 
         await DemoConference.LoadAsync(App.Services.GetRequiredService<IDocumentStore>(), fridayEvening, DemoDates.Upcoming, CancellationToken.None);
 
-        var days = (await Api.Programme())["days"]!.AsArray().Select(d => d!["date"]!.GetValue<string>());
+        var days = Dates(await Api.ProgrammeGrid());
         Assert.Equal(["2013-09-30", "2013-10-01", "2013-10-02"], days);
     }
+}
+
+/// <summary>The programme's days and venue times as the grid prints them.</summary>
+file static class ProgrammeGrid
+{
+    public static IEnumerable<string> Dates(ProgrammeView programme) => programme.Days.Select(d => d.Date.ToString("O", CultureInfo.InvariantCulture));
+
+    public static string Time(DateTimeOffset venueTime) => venueTime.ToString("HH:mm", CultureInfo.InvariantCulture);
 }

@@ -1,36 +1,37 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.SignalR.Client;
+using SpeakersList.Server.Programme;
+using SpeakersList.Server.RoundTables;
 using SpeakersList.Server.Tests.Infrastructure;
 
 namespace SpeakersList.Server.Tests.Programme;
 
 public class The_programme_live(SpeakersListApp app) : ApiTest(app)
 {
-    private static async Task<JsonObject> Next(Task<JsonObject> push) =>
-        await push.WaitAsync(TimeSpan.FromSeconds(10));
+    private static async Task<TView> Next<TView>(Task<TView> push) => await push.WaitAsync(TimeSpan.FromSeconds(10));
 
     [Fact]
     public async Task A_screen_gets_the_grid_on_subscribing_and_each_change_after()
     {
         var ids = await Api.ImportSeedProgramme();
         await using var hub = App.CreateHubConnection();
-        var pushed = new TaskCompletionSource<JsonObject>(TaskCreationOptions.RunContinuationsAsynchronously);
-        hub.On<JsonObject>("programmeChanged", grid =>
+        var rescheduledAt = Api.Day1 + TimeSpan.FromHours(15.5);
+        var pushed = new TaskCompletionSource<ProgrammeView>(TaskCreationOptions.RunContinuationsAsynchronously);
+        hub.On<ProgrammeView>("programmeChanged", grid =>
         {
-            if (grid.ToJsonString().Contains("Conference Room 4\",\"start\":\"2013-09-24T15:30")) pushed.TrySetResult(grid);
+            if (grid.Days.SelectMany(d => d.Meetings).Any(m => m.Code == "RT-II" && m.Details.Start == rescheduledAt)) pushed.TrySetResult(grid);
         });
         await hub.StartAsync();
 
-        var snapshot = await hub.InvokeAsync<JsonObject>("SubscribeToProgramme");
+        var snapshot = await hub.InvokeAsync<ProgrammeView>("SubscribeToProgramme");
         await Api.Expect(await Api.Http.PostAsJsonAsync($"/api/meetings/{ids["RT-II"]}/reschedule",
-            new { commandId = Guid.NewGuid(), start = Api.Day1 + TimeSpan.FromHours(15.5), end = Api.Day1 + TimeSpan.FromHours(18) }, Api.Json), HttpStatusCode.OK);
+            new { commandId = Guid.NewGuid(), start = rescheduledAt, end = Api.Day1 + TimeSpan.FromHours(18) }, Api.Json), HttpStatusCode.OK);
 
-        Assert.Equal(3, snapshot["days"]!.AsArray().Count);
+        Assert.Equal(3, snapshot.Days.Count);
         var grid = await Next(pushed.Task);
-        var roundTable = grid["days"]![1]!["meetings"]!.AsArray().Single(m => m!["code"]!.GetValue<string>() == "RT-II")!;
-        Assert.Equal("2013-09-24T15:30:00-04:00", roundTable["start"]!.GetValue<string>());
+        var roundTable = grid.Days[1].Meetings.Single(m => m.Code == "RT-II");
+        Api.AssertVenueTime("2013-09-24T15:30:00-04:00", roundTable.Details.Start);
     }
 
     [Fact]
@@ -38,21 +39,21 @@ public class The_programme_live(SpeakersListApp app) : ApiTest(app)
     {
         var ids = await Api.ImportSeedProgramme();
         await using var hub = App.CreateHubConnection();
-        var roster = new TaskCompletionSource<JsonObject>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var agenda = new TaskCompletionSource<JsonObject>(TaskCreationOptions.RunContinuationsAsynchronously);
-        hub.On<JsonObject>("roundTableChanged", r => { if (r["seats"]!.AsArray().Count == 1) roster.TrySetResult(r); });
-        hub.On<JsonObject>("agendaChanged", a => { if (a["items"]!.AsArray().Count == 1) agenda.TrySetResult(a); });
+        var roster = new TaskCompletionSource<RoundTableRosterView>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var agenda = new TaskCompletionSource<DelegationAgendaView>(TaskCreationOptions.RunContinuationsAsynchronously);
+        hub.On<RoundTableRosterView>("roundTableChanged", r => { if (r.Seats.Count == 1) roster.TrySetResult(r); });
+        hub.On<DelegationAgendaView>("agendaChanged", a => { if (a.Items.Count == 1) agenda.TrySetResult(a); });
         await hub.StartAsync();
 
-        var before = await hub.InvokeAsync<JsonObject>("SubscribeToRoundTable", ids["RT-III"]);
-        var emptyAgenda = await hub.InvokeAsync<JsonObject>("SubscribeToAgenda", "GHA");
+        var before = await hub.InvokeAsync<RoundTableRosterView>("SubscribeToRoundTable", ids["RT-III"]);
+        var emptyAgenda = await hub.InvokeAsync<DelegationAgendaView>("SubscribeToAgenda", "GHA");
         await Api.Expect(await Api.TryAllocateSeat(ids["RT-III"], "GHA"), HttpStatusCode.Created);
 
-        Assert.Empty(before["seats"]!.AsArray());
-        Assert.Empty(emptyAgenda["items"]!.AsArray());
-        Assert.Equal("GHA", (await Next(roster.Task))["seats"]![0]!["participant"]!.GetValue<string>());
-        var item = (await Next(agenda.Task))["items"]![0]!;
-        Assert.Equal(("roundTableSeat", ids["RT-III"]), (item["role"]!.GetValue<string>(), item["meetingId"]!.GetValue<Guid>()));
+        Assert.Empty(before.Seats);
+        Assert.Empty(emptyAgenda.Items);
+        Assert.Equal("GHA", (await Next(roster.Task)).Seats[0].Participant.Value);
+        var item = (await Next(agenda.Task)).Items[0];
+        Assert.Equal((AgendaRole.RoundTableSeat, ids["RT-III"]), (item.Role, item.MeetingId));
     }
 }
 
@@ -66,14 +67,13 @@ public class A_delegations_agenda(SpeakersListApp app) : ApiTest(app)
         await Api.Inscribe(ids["PL1"], "GHA");
         await Api.Expect(await Api.TryAllocateSeat(ids["RT-II"], "GHA"), HttpStatusCode.Created);
 
-        var agenda = await Api.Expect(await Api.Http.GetAsync("/api/delegations/gha/agenda"), HttpStatusCode.OK);
+        var agenda = await Api.Get<DelegationAgendaView>("/api/delegations/gha/agenda");
 
-        var items = agenda["items"]!.AsArray();
-        Assert.Equal(["PL1 speaker", "RT-II roundTableSeat", "PL3 speaker"],
-            items.Select(i => $"{ids.Single(x => x.Value == i!["meetingId"]!.GetValue<Guid>()).Key} {i!["role"]!.GetValue<string>()}"));
+        var items = agenda.Items;
+        Assert.Equal(["PL1 Speaker", "RT-II RoundTableSeat", "PL3 Speaker"], items.Select(i => $"{ids.Single(x => x.Value == i.MeetingId).Key} {i.Role}"));
         // After the five opening statements and their change-overs.
-        Assert.Equal("2013-09-24T10:30:00-04:00", items[0]!["estimatedStart"]!.GetValue<string>());
-        Assert.Equal(6, items[0]!["position"]!.GetValue<int>());
+        Api.AssertVenueTime("2013-09-24T10:30:00-04:00", items[0].EstimatedStart);
+        Assert.Equal(6, items[0].Position);
     }
 
     [Fact]

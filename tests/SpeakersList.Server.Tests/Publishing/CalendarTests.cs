@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
+using SpeakersList.Server.Programme;
+using SpeakersList.Server.Publishing.Calendars;
 using SpeakersList.Server.Tests.Infrastructure;
 
 namespace SpeakersList.Server.Tests.Publishing;
@@ -19,8 +21,8 @@ public class Delegation_calendars(SpeakersListApp app) : ApiTest(app)
         await Api.Inscribe(meeting, "BRA");
 
         using var ghana = await App.CreateDelegationClientAsync("GHA");
-        var created = await Api.Expect(await ghana.PostAsync("/api/delegations/GHA/calendar-links", null), HttpStatusCode.Created);
-        var url = created["url"]!.GetValue<string>();
+        var created = await Api.Read<CalendarLinkCreated>(await ghana.PostAsync("/api/delegations/GHA/calendar-links", null), HttpStatusCode.Created);
+        var url = created.Url;
         Assert.Matches("^http://localhost/api/calendars/[A-Za-z0-9_-]{32}/calendar.ics$", url);
         using var calendarApp = App.CreateAnonymousClient(); // a calendar application sends no token
 
@@ -67,7 +69,7 @@ public class Delegation_calendars(SpeakersListApp app) : ApiTest(app)
         Assert.Equal(2, slot.Sequence);
 
         // The link is revoked: the address answers 404.
-        var id = created["id"]!.GetValue<Guid>();
+        var id = created.Id;
         Assert.Equal(HttpStatusCode.NoContent, (await ghana.DeleteAsync($"/api/delegations/GHA/calendar-links/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await calendarApp.GetAsync(url)).StatusCode);
     }
@@ -77,10 +79,11 @@ public class Delegation_calendars(SpeakersListApp app) : ApiTest(app)
     {
         using var france = await App.CreateDelegationClientAsync("FRA");
         await Api.Expect(await france.PostAsync("/api/delegations/GHA/calendar-links", null), HttpStatusCode.Forbidden);
-        var created = await Api.Expect(await Api.Http.PostAsync("/api/delegations/GHA/calendar-links", null), HttpStatusCode.Created);
-        await Api.Expect(await france.DeleteAsync($"/api/delegations/GHA/calendar-links/{created["id"]}"), HttpStatusCode.Forbidden);
+        var created = await Api.Read<CalendarLinkCreated>(await Api.Http.PostAsync("/api/delegations/GHA/calendar-links", null), HttpStatusCode.Created);
+        await Api.Expect(await france.DeleteAsync($"/api/delegations/GHA/calendar-links/{created.Id}"), HttpStatusCode.Forbidden);
         await Api.Expect(await Api.Http.PostAsync("/api/delegations/XYZ/calendar-links", null), HttpStatusCode.NotFound);
         await Api.Expect(await App.CreateAnonymousClient().GetAsync("/api/calendars/not-a-link/calendar.ics"), HttpStatusCode.NotFound);
+        // The links listed, as written: no address of a calendar anywhere in them (the address is the secret).
         var listed = await Api.Expect(await Api.Http.GetAsync("/api/delegations/GHA/calendar-links"), HttpStatusCode.OK);
         Assert.DoesNotContain("calendars/", listed.ToJsonString());
     }
@@ -99,9 +102,9 @@ public class Delegation_calendars(SpeakersListApp app) : ApiTest(app)
         Assert.All(calendar.Events, e => Assert.Equal(0, e.Sequence));
 
         var plenary = meetings["PL1"];
-        var meeting = await Api.Expect(await Api.Http.GetAsync($"/api/meetings/{plenary}"), HttpStatusCode.OK);
-        var start = meeting["start"]!.GetValue<DateTimeOffset>().AddMinutes(30);
-        var end = meeting["end"]!.GetValue<DateTimeOffset>().AddMinutes(30);
+        var meeting = await Api.Get<ProgrammeMeetingView>($"/api/meetings/{plenary}");
+        var start = meeting.Details.Start.AddMinutes(30);
+        var end = meeting.Details.End.AddMinutes(30);
         var rescheduled = await Api.Http.PostAsJsonAsync($"/api/meetings/{plenary}/reschedule", new { commandId = Guid.NewGuid(), start, end }, Api.Json);
         Assert.True(rescheduled.IsSuccessStatusCode, await rescheduled.Content.ReadAsStringAsync());
         calendar = Calendar.Load(await anonymous.GetStringAsync("/api/programme/calendar.ics"))!;
@@ -116,13 +119,13 @@ public class Delegation_calendars(SpeakersListApp app) : ApiTest(app)
         var meetings = await Api.ImportSeedProgramme();
         var roundTable = meetings["RT-I"];
         await Api.Expect(await Api.TryAllocateSeat(roundTable, "GHA"), HttpStatusCode.Created);
-        var url = (await Api.Expect(await Api.Http.PostAsync("/api/delegations/GHA/calendar-links", null), HttpStatusCode.Created))["url"]!.GetValue<string>();
+        var url = (await Api.Read<CalendarLinkCreated>(await Api.Http.PostAsync("/api/delegations/GHA/calendar-links", null), HttpStatusCode.Created)).Url;
         using var calendarApp = App.CreateAnonymousClient();
         var uid = $"seat-{roundTable:N}-gha@speakerslist";
 
         var seat = Calendar.Load(await calendarApp.GetStringAsync(url))!.Events.Single(e => e.Uid == uid);
-        var held = await Api.RoundTable(roundTable);
-        Assert.Equal(held["start"]!.GetValue<DateTimeOffset>(), new DateTimeOffset(seat.Start!.AsUtc, TimeSpan.Zero));
+        var held = await Api.Roster(roundTable);
+        Assert.Equal(held.Start, new DateTimeOffset(seat.Start!.AsUtc, TimeSpan.Zero));
         Assert.Equal(Zone, seat.Start.TzId);
         Assert.Equal((0, "CONFIRMED"), (seat.Sequence, seat.Status));
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using CsvHelper;
 using SpeakersList.Server.Tests.Floor;
+using SpeakersList.Server.Programme;
 using SpeakersList.Server.Tests.Infrastructure;
 
 namespace SpeakersList.Server.Tests.Publishing;
@@ -21,7 +22,7 @@ public class Csv_injection(SpeakersListApp app) : FloorTest(app)
     {
         var meetings = await Api.ImportSeedProgramme();
         var plenary = meetings["PL2"];
-        var meeting = await Api.Expect(await Api.Http.GetAsync($"/api/meetings/{plenary}"), HttpStatusCode.OK);
+        var meeting = await Api.Get<ProgrammeMeetingView>($"/api/meetings/{plenary}");
         var delegations = new[] { "GHA", "FRA", "BRA", "CUB" };
         for (var i = 0; i < delegations.Length; i++)
             await Api.Expect(await Api.Http.PostAsJsonAsync($"/api/meetings/{plenary}/inscriptions", new
@@ -29,7 +30,7 @@ public class Csv_injection(SpeakersListApp app) : FloorTest(app)
                 commandId = Guid.NewGuid(), participant = delegations[i], level = "minister",
                 speakerName = Formulas[i], speakerTitle = Formulas[(i + 1) % Formulas.Length], onBehalfOf = Formulas[(i + 2) % Formulas.Length],
             }, Api.Json), HttpStatusCode.Created);
-        App.Clock.SetUtcNow(meeting["start"]!.GetValue<DateTimeOffset>());
+        App.Clock.SetUtcNow(meeting.Details.Start);
         await Api.Floor(plenary, "open");
         foreach (var _ in delegations)
         {

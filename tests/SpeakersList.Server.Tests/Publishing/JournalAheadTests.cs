@@ -1,5 +1,6 @@
 using System.Net;
 using SpeakersList.Server.Tests.Floor;
+using SpeakersList.Server.Publishing.Journal;
 using SpeakersList.Server.Tests.Infrastructure;
 
 namespace SpeakersList.Server.Tests.Publishing;
@@ -16,11 +17,11 @@ public class The_journal_ahead(SpeakersListApp app) : FloorTest(app)
         await Api.ScheduleMeeting(title: "First plenary meeting", start: "10:00", end: "13:00");
         using var anonymous = App.CreateAnonymousClient();
 
-        var journal = await Api.Expect(await anonymous.GetAsync("/api/journal/2013-09-24"), HttpStatusCode.OK);
-        Assert.Equal("as it stands now; the Journal is fixed at 18:30 on 23 September", journal["asAtText"]!.GetValue<string>());
+        var journal = await Api.Read<JournalView>(await anonymous.GetAsync("/api/journal/2013-09-24"));
+        Assert.Equal("as it stands now; the Journal is fixed at 18:30 on 23 September", journal.AsAtText);
         App.Clock.AdjustTime(Eve.AddHours(20));
-        journal = await Api.Expect(await anonymous.GetAsync("/api/journal/2013-09-24"), HttpStatusCode.OK);
-        Assert.Equal("as at 18:30, 23 September", journal["asAtText"]!.GetValue<string>());
+        journal = await Api.Read<JournalView>(await anonymous.GetAsync("/api/journal/2013-09-24"));
+        Assert.Equal("as at 18:30, 23 September", journal.AsAtText);
     }
 
     [Fact]

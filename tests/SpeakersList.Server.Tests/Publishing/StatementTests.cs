@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using SpeakersList.Server.Tests.Floor;
+using SpeakersList.Server.Publishing.Statements;
 using SpeakersList.Server.Tests.Infrastructure;
 
 namespace SpeakersList.Server.Tests.Publishing;
@@ -30,18 +31,18 @@ public class Statements(SpeakersListApp app) : FloorTest(app)
         using var anonymous = App.CreateAnonymousClient();
 
         var form = new MultipartFormDataContent { { Raw(Text("Mr. President, Ghana aligns itself with the statement of the Group of 77.")), "file", "ghana.txt" } };
-        var created = await Api.Expect(await delegation.PostAsync(Path(meeting, ghana), form), HttpStatusCode.Created);
-        Assert.Equal(1, created["versions"]![0]!["version"]!.GetValue<int>());
-        Assert.Equal("ghana.txt", created["versions"]![0]!["fileName"]!.GetValue<string>());
-        Assert.False(created["public"]!.GetValue<bool>());
+        var created = await Api.Read<StatementView>(await delegation.PostAsync(Path(meeting, ghana), form), HttpStatusCode.Created);
+        Assert.Equal(1, created.Versions[0].Version);
+        Assert.Equal("ghana.txt", created.Versions[0].FileName);
+        Assert.False(created.Public);
 
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(Path(meeting, ghana))).StatusCode);
         Assert.Contains("Group of 77", await Api.Http.GetStringAsync(Path(meeting, ghana))); // the officer
         Assert.Contains("Group of 77", await delegation.GetStringAsync(Path(meeting, ghana)));
 
         // Replaced before the speech: a second version; the first is kept.
-        var replaced = await Api.Expect(await delegation.PostAsync(Path(meeting, ghana), Raw(Text("Mr. President, revised text."), "text/plain")), HttpStatusCode.Created);
-        Assert.Equal(2, replaced["versions"]!.AsArray().Count);
+        var replaced = await Api.Read<StatementView>(await delegation.PostAsync(Path(meeting, ghana), Raw(Text("Mr. President, revised text."), "text/plain")), HttpStatusCode.Created);
+        Assert.Equal(2, replaced.Versions.Count);
         Assert.Contains("Group of 77", await Api.Http.GetStringAsync($"{Path(meeting, ghana)}?version=1"));
 
         // Ghana is called: still embargoed until the speech starts.
@@ -54,8 +55,8 @@ public class Statements(SpeakersListApp app) : FloorTest(app)
         Assert.Equal(HttpStatusCode.OK, published.StatusCode);
         Assert.Equal("text/plain", published.Content.Headers.ContentType!.MediaType);
         Assert.Equal("Mr. President, revised text.", await published.Content.ReadAsStringAsync());
-        var versions = await Api.Expect(await anonymous.GetAsync($"{Path(meeting, ghana)}/versions"), HttpStatusCode.OK);
-        Assert.True(versions["public"]!.GetValue<bool>());
+        var versions = await Api.Read<StatementView>(await anonymous.GetAsync($"{Path(meeting, ghana)}/versions"));
+        Assert.True(versions.Public);
     }
 
     [Fact]
@@ -67,10 +68,10 @@ public class Statements(SpeakersListApp app) : FloorTest(app)
         using var delegation = await App.CreateDelegationClientAsync("GHA");
 
         // A PDF named .txt is a PDF; a DOCX is a ZIP with a Word document part.
-        var pdf = await Api.Expect(await delegation.PostAsync(Path(meeting, ghana), Raw(Text("%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF"), "text/plain")), HttpStatusCode.Created);
-        Assert.Equal("application/pdf", pdf["versions"]![0]!["mediaType"]!.GetValue<string>());
-        var docx = await Api.Expect(await delegation.PostAsync(Path(meeting, ghana), Raw(Zip(("[Content_Types].xml", "<Types/>"), ("word/document.xml", "<w:document/>")))), HttpStatusCode.Created);
-        Assert.StartsWith("application/vnd.openxmlformats-officedocument.wordprocessingml", docx["versions"]![1]!["mediaType"]!.GetValue<string>());
+        var pdf = await Api.Read<StatementView>(await delegation.PostAsync(Path(meeting, ghana), Raw(Text("%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF"), "text/plain")), HttpStatusCode.Created);
+        Assert.Equal("application/pdf", pdf.Versions[0].MediaType);
+        var docx = await Api.Read<StatementView>(await delegation.PostAsync(Path(meeting, ghana), Raw(Zip(("[Content_Types].xml", "<Types/>"), ("word/document.xml", "<w:document/>")))), HttpStatusCode.Created);
+        Assert.StartsWith("application/vnd.openxmlformats-officedocument.wordprocessingml", docx.Versions[1].MediaType);
 
         // Wrong type: an image named statement.pdf, a ZIP that is not a Word document, binary bytes.
         var png = new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D };
@@ -98,8 +99,8 @@ public class Statements(SpeakersListApp app) : FloorTest(app)
         // Exactly 10 MB is accepted; a retry with the same commandId adds no version.
         var commandId = Guid.NewGuid();
         await Api.Expect(await delegation.PostAsync($"{Path(meeting, ghana)}?commandId={commandId}", Raw(Text(new string('b', 10 * 1024 * 1024)))), HttpStatusCode.Created);
-        var again = await Api.Expect(await delegation.PostAsync($"{Path(meeting, ghana)}?commandId={commandId}", Raw(Text("b"))), HttpStatusCode.OK);
-        Assert.Equal(3, again["versions"]!.AsArray().Count);
+        var again = await Api.Read<StatementView>(await delegation.PostAsync($"{Path(meeting, ghana)}?commandId={commandId}", Raw(Text("b"))));
+        Assert.Equal(3, again.Versions.Count);
 
         // Nothing of Brazil's was stored by the refused uploads.
         Assert.Equal(HttpStatusCode.NotFound, (await Api.Http.GetAsync(Path(meeting, brazil))).StatusCode);

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using SpeakersList.Participants;
+using SpeakersList.Server.RoundTables;
+using SpeakersList.Server.RoundTables.DesignatingChair;
 using SpeakersList.Server.Tests.Infrastructure;
 
 namespace SpeakersList.Server.Tests.RoundTables;
@@ -28,11 +30,11 @@ public class Round_tables(SpeakersListApp app) : ApiTest(app)
 
         var problem = await Api.Expect(fiftyFirst, HttpStatusCode.Conflict);
         Assert.Contains("at most 50 participants", problem["detail"]!.GetValue<string>());
-        var roster = await Api.RoundTable(ids["RT-I"]);
-        Assert.Equal(50, roster["seats"]!.AsArray().Count);
-        Assert.Equal(50, roster["composition"]!["participants"]!.GetValue<int>());
-        Assert.Equal(0, roster["composition"]!["seatsLeft"]!.GetValue<int>());
-        Assert.Empty(roster["composition"]!["shortfalls"]!.AsArray());
+        var roster = await Api.Roster(ids["RT-I"]);
+        Assert.Equal(50, roster.Seats.Count);
+        Assert.Equal(50, roster.Composition.Participants);
+        Assert.Equal(0, roster.Composition.SeatsLeft);
+        Assert.Empty(roster.Composition.Shortfalls);
     }
 
     [Fact]
@@ -46,10 +48,10 @@ public class Round_tables(SpeakersListApp app) : ApiTest(app)
 
         Assert.Contains("kept for the participants para 71 requires", (await Api.Expect(delegation, HttpStatusCode.Conflict))["detail"]!.GetValue<string>());
         await Api.Expect(unEntity, HttpStatusCode.Created);
-        var composition = (await Api.RoundTable(ids["RT-II"]))["composition"]!;
-        Assert.Equal(41, composition["participants"]!.GetValue<int>());
-        Assert.Equal(0, composition["seatsLeftForDelegations"]!.GetValue<int>());
-        Assert.Equal(9, composition["seatsLeft"]!.GetValue<int>());
+        var composition = (await Api.Roster(ids["RT-II"])).Composition;
+        Assert.Equal(41, composition.Participants);
+        Assert.Equal(0, composition.SeatsLeftForDelegations);
+        Assert.Equal(9, composition.SeatsLeft);
     }
 
     [Fact]
@@ -61,7 +63,7 @@ public class Round_tables(SpeakersListApp app) : ApiTest(app)
         var second = await Api.TryAllocateSeat(ids["RT-III"], "gha");
 
         Assert.Contains("Ghana already takes part in 'Round table I", (await Api.Expect(second, HttpStatusCode.Conflict))["detail"]!.GetValue<string>());
-        Assert.Empty((await Api.RoundTable(ids["RT-III"]))["seats"]!.AsArray());
+        Assert.Empty((await Api.Roster(ids["RT-III"])).Seats);
         await Api.Expect(await Api.Http.DeleteAsync($"/api/round-tables/{ids["RT-I"]}/seats/GHA"), HttpStatusCode.OK);
         await Api.Expect(await Api.TryAllocateSeat(ids["RT-III"], "GHA"), HttpStatusCode.Created);
     }
@@ -78,7 +80,7 @@ public class Round_tables(SpeakersListApp app) : ApiTest(app)
         Assert.Contains("Unknown delegation 'XYZ'", (await Api.Expect(unknown, HttpStatusCode.UnprocessableEntity))["detail"]!.GetValue<string>());
         Assert.Contains("is not a round table", (await Api.Expect(plenary, HttpStatusCode.UnprocessableEntity))["detail"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.NotFound, nowhere.StatusCode);
-        Assert.Empty((await Api.RoundTable(ids["RT-I"]))["seats"]!.AsArray());
+        Assert.Empty((await Api.Roster(ids["RT-I"])).Seats);
     }
 
     [Fact]
@@ -90,7 +92,7 @@ public class Round_tables(SpeakersListApp app) : ApiTest(app)
         await Api.Expect(await Api.TryAllocateSeat(ids["RT-I"], "GHA", command), HttpStatusCode.Created);
         await Api.Expect(await Api.TryAllocateSeat(ids["RT-I"], "GHA", command), HttpStatusCode.OK);
 
-        Assert.Single((await Api.RoundTable(ids["RT-I"]))["seats"]!.AsArray());
+        Assert.Single((await Api.Roster(ids["RT-I"])).Seats);
     }
 
     [Fact]
@@ -106,15 +108,14 @@ public class Round_tables(SpeakersListApp app) : ApiTest(app)
 
         await Api.Expect(african, HttpStatusCode.OK);
         Assert.Contains("France is not a member of the African Group", (await Api.Expect(wrong, HttpStatusCode.UnprocessableEntity))["detail"]!.GetValue<string>());
-        var roster = await Api.RoundTable(ids["RT-IV"]);
-        Assert.Equal(3, roster["preferences"]!.AsArray().Count);
-        Assert.True(roster["seats"]!.AsArray().Single(s => s!["participant"]!.GetValue<string>() == "GHA")!["preferred"]!.GetValue<bool>());
-        Assert.False(roster["seats"]!.AsArray().Single(s => s!["participant"]!.GetValue<string>() == "FRA")!["preferred"]!.GetValue<bool>());
-        var distribution = roster["composition"]!["geographicalDistribution"]!.AsArray()
-            .ToDictionary(g => g!["regionalGroup"]!.GetValue<string>(), g => g!["memberStates"]!.GetValue<int>());
-        Assert.Equal(1, distribution["african"]);
-        Assert.Equal(1, distribution["westernEuropeanAndOthers"]);
-        Assert.Equal(0, distribution["asiaPacific"]);
+        var roster = await Api.Roster(ids["RT-IV"]);
+        Assert.Equal(3, roster.Preferences.Count);
+        Assert.True(roster.Seats.Single(s => s.Participant.Value == "GHA").Preferred);
+        Assert.False(roster.Seats.Single(s => s.Participant.Value == "FRA").Preferred);
+        var distribution = roster.Composition.GeographicalDistribution.ToDictionary(g => g.RegionalGroup, g => g.MemberStates);
+        Assert.Equal(1, distribution[RegionalGroup.African]);
+        Assert.Equal(1, distribution[RegionalGroup.WesternEuropeanAndOthers]);
+        Assert.Equal(0, distribution[RegionalGroup.AsiaPacific]);
         Assert.Equal(5, distribution.Count);
     }
 
@@ -122,9 +123,9 @@ public class Round_tables(SpeakersListApp app) : ApiTest(app)
     public async Task The_service_warns_when_the_chairs_lack_geographical_or_gender_balance()
     {
         var ids = await Api.ImportSeedProgramme();
-        async Task<System.Text.Json.Nodes.JsonObject> Designate(string table, string participant, string gender) =>
-            await Api.Expect(await Api.Http.PostAsJsonAsync($"/api/round-tables/{ids[table]}/chair",
-                new { commandId = Guid.NewGuid(), participant, chairName = $"Minister of {participant}", gender }, Api.Json), HttpStatusCode.OK);
+        async Task<ChairDesignated> Designate(string table, string participant, string gender) =>
+            await Api.Read<ChairDesignated>(await Api.Http.PostAsJsonAsync($"/api/round-tables/{ids[table]}/chair",
+                new { commandId = Guid.NewGuid(), participant, chairName = $"Minister of {participant}", gender }, Api.Json));
 
         await Designate("RT-I", "GHA", "female");
         await Designate("RT-II", "PHL", "male");
@@ -132,12 +133,12 @@ public class Round_tables(SpeakersListApp app) : ApiTest(app)
         var balanced = await Designate("RT-IV", "SWE", "male");
         var unbalanced = await Designate("RT-IV", "KEN", "male");
 
-        Assert.Empty(balanced["chairWarnings"]!.AsArray());
-        var warning = Assert.Single(unbalanced["chairWarnings"]!.AsArray())!.GetValue<string>();
+        Assert.Empty(balanced.ChairWarnings);
+        var warning = Assert.Single(unbalanced.ChairWarnings);
         Assert.Contains("2 of the 4 chairs come from the African Group", warning);
-        var all = await Api.Expect(await Api.Http.GetAsync("/api/round-tables"), HttpStatusCode.OK);
-        Assert.Equal(4, all["roundTables"]!.AsArray().Count);
-        Assert.Equal("Minister of KEN", all["roundTables"]![3]!["chair"]!["chairName"]!.GetValue<string>());
-        Assert.Single(all["chairWarnings"]!.AsArray());
+        var all = await Api.Get<RoundTablesView>("/api/round-tables");
+        Assert.Equal(4, all.RoundTables.Count);
+        Assert.Equal("Minister of KEN", all.RoundTables[3].Chair?.ChairName);
+        Assert.Single(all.ChairWarnings);
     }
 }

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using SpeakersList.SpeakersLists;
 using SpeakersList.Server.Tests.Infrastructure;
 
 namespace SpeakersList.Server.Tests.SpeakersLists;
@@ -31,13 +31,13 @@ public class Carrying_over(SpeakersListApp app) : ApiTest(app)
 
         var order = await WaitFor(() => Api.SpeakingOrder(afternoon), o => o.Length == 4);
         Assert.Equal(["GHA", "BRA", "IND", "DEU"], order);
-        var afternoonList = await Api.SpeakersList(afternoon);
-        var ghana = afternoonList["entries"]!.AsArray()[0]!;
-        Assert.Equal(Api.Day1 + TimeSpan.Parse("09:00"), ghana["inscribedAt"]!.GetValue<DateTimeOffset>());
-        Assert.Contains("Before Germany: carried over from an earlier meeting on the item", afternoonList["entries"]!.AsArray()[2]!["explanation"]!.GetValue<string>());
+        var afternoonList = await Api.ListView(afternoon);
+        var ghana = afternoonList.Entries[0];
+        Assert.Equal(Api.Day1 + TimeSpan.Parse("09:00"), ghana.InscribedAt);
+        Assert.Contains("Before Germany: carried over from an earlier meeting on the item", afternoonList.Entries[2].Explanation);
 
-        var morningStates = (await Api.SpeakersList(morning))["entries"]!.AsArray().Select(e => e!["state"]!.GetValue<string>()).ToArray();
-        Assert.Equal(["heard"], morningStates);
+        var morningStates = (await Api.ListView(morning)).Entries.Select(e => e.State).ToArray();
+        Assert.Equal([EntryState.Heard], morningStates);
         Assert.Empty(await Api.SpeakingOrder(roundTable));
     }
 

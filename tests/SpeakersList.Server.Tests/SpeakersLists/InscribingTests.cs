@@ -1,6 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
+using SpeakersList.Participants;
+using SpeakersList.Server.Infrastructure;
+using SpeakersList.Server.SpeakersLists;
+using SpeakersList.Server.SpeakersLists.Inscribing;
 using SpeakersList.Server.Tests.Infrastructure;
+using SpeakersList.SpeakersLists;
 
 namespace SpeakersList.Server.Tests.SpeakersLists;
 
@@ -12,17 +17,16 @@ public class Inscribing(SpeakersListApp app) : ApiTest(app)
         var meeting = await Api.ScheduleMeeting(start: "10:00", end: "13:00");
 
         var ghana = await Api.Inscribe(meeting, "GHA", "minister");
-        var list = await Api.SpeakersList(meeting);
+        var list = await Api.ListView(meeting);
 
-        var entry = Assert.Single(list["entries"]!.AsArray());
-        Assert.Equal(ghana, entry!["inscriptionId"]!.GetValue<Guid>());
-        Assert.Equal("minister", entry["level"]!.GetValue<string>());
-        Assert.Equal("waiting", entry["state"]!.GetValue<string>());
-        Assert.Equal(300, entry["allottedSeconds"]!.GetValue<int>());
-        Assert.Equal(Api.Day1 + TimeSpan.FromHours(10), entry["estimatedStart"]!.GetValue<DateTimeOffset>());
-        Assert.EndsWith("-04:00", entry["estimatedStart"]!.GetValue<string>());
-        Assert.True(entry["reachedBeforeEnd"]!.GetValue<bool>());
-        Assert.Equal(2, list["version"]!.GetValue<long>());
+        var entry = Assert.Single(list.Entries);
+        Assert.Equal(ghana, entry.InscriptionId);
+        Assert.Equal(LevelOfRepresentation.Minister, entry.Speaker.Level);
+        Assert.Equal(EntryState.Waiting, entry.State);
+        Assert.Equal(300, entry.AllottedSeconds);
+        Api.AssertVenueTime("2013-09-24T10:00:00-04:00", entry.EstimatedStart);
+        Assert.True(entry.ReachedBeforeEnd);
+        Assert.Equal(2, list.Version);
     }
 
     [Fact]
@@ -34,9 +38,8 @@ public class Inscribing(SpeakersListApp app) : ApiTest(app)
         var france = await Api.Inscribe(meeting, "FRA", "headOfState");
 
         Assert.Equal(["FRA", "GHA"], await Api.SpeakingOrder(meeting));
-        var explanation = await Api.Expect(
-            await Api.Http.GetAsync($"/api/meetings/{meeting}/speakers-list/{france}/explanation"), HttpStatusCode.OK);
-        Assert.Contains("Head of State ranks above Minister", explanation["summary"]!.GetValue<string>());
+        var explanation = await Api.Get<PositionExplanation>($"/api/meetings/{meeting}/speakers-list/{france}/explanation");
+        Assert.Contains("Head of State ranks above Minister", explanation.Summary);
     }
 
     [Fact]
@@ -45,10 +48,10 @@ public class Inscribing(SpeakersListApp app) : ApiTest(app)
         var meeting = await Api.ScheduleMeeting();
         var command = Guid.NewGuid();
 
-        var first = await Api.Expect(await Api.TryInscribe(meeting, "GHA", commandId: command), HttpStatusCode.Created);
-        var retry = await Api.Expect(await Api.TryInscribe(meeting, "GHA", commandId: command), HttpStatusCode.OK);
+        var first = await Api.Read<InscriptionAccepted>(await Api.TryInscribe(meeting, "GHA", commandId: command), HttpStatusCode.Created);
+        var retry = await Api.Read<InscriptionAccepted>(await Api.TryInscribe(meeting, "GHA", commandId: command), HttpStatusCode.OK);
 
-        Assert.Equal(first["inscriptionId"]!.GetValue<Guid>(), retry["inscriptionId"]!.GetValue<Guid>());
+        Assert.Equal(first.InscriptionId, retry.InscriptionId);
         Assert.Single(await Api.SpeakingOrder(meeting));
     }
 
@@ -122,9 +125,9 @@ public class Inscribing(SpeakersListApp app) : ApiTest(app)
         var ghana = await Api.Inscribe(meeting, "GHA");
         await Api.Inscribe(meeting, "FRA");
 
-        var withdrawn = await Api.Expect(await Api.Http.DeleteAsync($"/api/meetings/{meeting}/inscriptions/{ghana}"), HttpStatusCode.OK);
+        var withdrawn = await Api.Read<CommandAccepted>(await Api.Http.DeleteAsync($"/api/meetings/{meeting}/inscriptions/{ghana}"));
 
-        Assert.Equal(4, withdrawn["version"]!.GetValue<long>());
+        Assert.Equal(4, withdrawn.Version);
         Assert.Equal(["FRA"], await Api.SpeakingOrder(meeting));
     }
 
@@ -143,12 +146,10 @@ public class Inscribing(SpeakersListApp app) : ApiTest(app)
     [Fact]
     public async Task The_participants_registry_is_served()
     {
-        var participants = await Api.Http.GetFromJsonAsync<Participant[]>("/api/participants", Api.Json);
+        var participants = await Api.Get<IReadOnlyList<Participant>>("/api/participants");
 
-        Assert.Equal(193, participants!.Count(x => x.Category == "memberState"));
-        var ghana = Assert.Single(participants!, x => x.Code == "GHA");
-        Assert.Equal("african", ghana.RegionalGroup);
+        Assert.Equal(193, participants.Count(x => x.Category == ParticipantCategory.MemberState));
+        var ghana = Assert.Single(participants, x => x.Code.Value == "GHA");
+        Assert.Equal(RegionalGroup.African, ghana.RegionalGroup);
     }
-
-    private sealed record Participant(string Code, string Name, string Category, string? RegionalGroup);
 }

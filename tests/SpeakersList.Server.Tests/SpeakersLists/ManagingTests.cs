@@ -19,8 +19,8 @@ public class Managing_the_list(SpeakersListApp app) : ApiTest(app)
         await Api.Inscribe(meeting, "DEU", "headOfState");
 
         Assert.Equal(["BRA", "DEU", "GHA", "FRA"], await Api.SpeakingOrder(meeting));
-        var entries = (await Api.SpeakersList(meeting))["entries"]!.AsArray();
-        Assert.Contains("leaves for the airport", entries[0]!["explanation"]!.GetValue<string>());
+        var entries = (await Api.ListView(meeting)).Entries;
+        Assert.Contains("leaves for the airport", entries[0].Explanation);
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public class Managing_the_list(SpeakersListApp app) : ApiTest(app)
 
         var refused = await Api.Expect(await Api.TryInscribe(meeting, "GHA"), HttpStatusCode.Conflict);
         Assert.Contains("rule 73", refused["detail"]!.GetValue<string>());
-        Assert.True((await Api.SpeakersList(meeting))["closed"]!.GetValue<bool>());
+        Assert.True((await Api.ListView(meeting)).Closed);
 
         await Api.Expect(await Api.Http.PostAsJsonAsync($"/api/meetings/{meeting}/speakers-list/reopen", new { commandId = Guid.NewGuid() }), HttpStatusCode.OK);
         await Api.Inscribe(meeting, "GHA");
@@ -43,30 +43,27 @@ public class Managing_the_list(SpeakersListApp app) : ApiTest(app)
         var meeting = await Api.ScheduleMeeting(start: "10:00");
         await Api.Inscribe(meeting, "GHA");
         await Api.Inscribe(meeting, "FRA");
-        var list = await Api.SpeakersList(meeting);
-        var limits = list["limits"]!.DeepClone().AsObject();
-        limits["delegationSeconds"] = 180;
-        limits["changeOverSeconds"] = 0;
+        var list = await Api.ListView(meeting);
+        var limits = list.Limits with { DelegationSeconds = 180, ChangeOverSeconds = 0 };
 
-        await Api.Expect(await Api.Http.PutAsJsonAsync($"/api/meetings/{meeting}/speakers-list/time-limits", new { commandId = Guid.NewGuid(), limits }), HttpStatusCode.OK);
+        await Api.Expect(await Api.Http.PutAsJsonAsync($"/api/meetings/{meeting}/speakers-list/time-limits", new { commandId = Guid.NewGuid(), limits }, Api.Json), HttpStatusCode.OK);
 
-        var second = (await Api.SpeakersList(meeting))["entries"]!.AsArray()[1]!;
-        Assert.Equal(180, second["allottedSeconds"]!.GetValue<int>());
-        Assert.Equal(Api.Day1 + TimeSpan.Parse("10:03"), second["estimatedStart"]!.GetValue<DateTimeOffset>());
+        var second = (await Api.ListView(meeting)).Entries[1];
+        Assert.Equal(180, second.AllottedSeconds);
+        Assert.Equal(Api.Day1 + TimeSpan.Parse("10:03"), second.EstimatedStart);
     }
 
     [Fact]
     public async Task A_time_limit_out_of_range_is_refused_and_changes_nothing()
     {
         var meeting = await Api.ScheduleMeeting();
-        var limits = (await Api.SpeakersList(meeting))["limits"]!.DeepClone().AsObject();
-        limits["delegationSeconds"] = 2;
+        var limits = (await Api.ListView(meeting)).Limits with { DelegationSeconds = 2 };
 
         var problem = await Api.Expect(await Api.Http.PutAsJsonAsync($"/api/meetings/{meeting}/speakers-list/time-limits",
-            new { commandId = Guid.NewGuid(), limits }), HttpStatusCode.UnprocessableEntity);
+            new { commandId = Guid.NewGuid(), limits }, Api.Json), HttpStatusCode.UnprocessableEntity);
 
         Assert.Contains("between 30 seconds and 60 minutes", problem["detail"]!.GetValue<string>());
-        Assert.Equal(300, (await Api.SpeakersList(meeting))["limits"]!["delegationSeconds"]!.GetValue<int>());
+        Assert.Equal(300, (await Api.ListView(meeting)).Limits.DelegationSeconds);
     }
 
     [Fact]

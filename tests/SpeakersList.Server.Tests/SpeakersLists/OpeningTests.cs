@@ -3,15 +3,18 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using SpeakersList.Participants;
+using SpeakersList.Server.SpeakersLists;
 using SpeakersList.Server.Tests.Infrastructure;
+using SpeakersList.SpeakersLists;
 
 namespace SpeakersList.Server.Tests.SpeakersLists;
 
 public class A_fair_opening(SpeakersListApp app) : ApiTest(app)
 {
-    private sealed record Participant(string Code, string Category);
 
     private static readonly string[] Levels = ["headOfState", "headOfGovernment", "minister", "viceMinister", "chairOfDelegation"];
 
@@ -19,13 +22,15 @@ public class A_fair_opening(SpeakersListApp app) : ApiTest(app)
         await Api.Http.PutAsJsonAsync($"/api/meetings/{meeting}/speakers-list/opening",
             new { commandId = Guid.NewGuid(), opensAt, windowSeconds }, Api.Json);
 
-    private async Task<JsonObject> DrawnList(Guid meeting)
+    /// <summary>The list once the lot is drawn, and its JSON as written (which ops/verify-draw reads).</summary>
+    private async Task<(SpeakersListView List, string Json)> DrawnList(Guid meeting)
     {
         var waited = Stopwatch.StartNew();
         while (true)
         {
-            var list = await Api.SpeakersList(meeting);
-            if (list["opening"]?["seed"] is not null) return list;
+            var json = await Api.Http.GetStringAsync($"/api/meetings/{meeting}/speakers-list");
+            var list = JsonSerializer.Deserialize<SpeakersListView>(json, Api.Json)!;
+            if (list.Opening?.Seed is not null) return (list, json);
             if (waited.Elapsed > TimeSpan.FromSeconds(90)) Assert.Fail("The lot was not drawn within 90 seconds of the window's close.");
             await Task.Delay(200);
         }
@@ -37,51 +42,50 @@ public class A_fair_opening(SpeakersListApp app) : ApiTest(app)
         var meeting = await Api.ScheduleMeeting();
         var opensAt = App.Clock.GetUtcNow().AddSeconds(1);
         (await ScheduleOpening(meeting, opensAt, 2)).EnsureSuccessStatusCode();
-        var before = await Api.SpeakersList(meeting);
-        var commitment = before["opening"]!["commitment"]!.GetValue<string>();
-        Assert.Null(before["opening"]!["seed"]);
+        var before = await Api.ListView(meeting);
+        var commitment = before.Opening!.Commitment;
+        Assert.Null(before.Opening.Seed);
 
         var early = await Api.TryInscribe(meeting, "GHA");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, early.StatusCode);
         Assert.Contains("opens at", (await early.Content.ReadFromJsonAsync<JsonObject>())!["detail"]!.GetValue<string>());
 
         App.Clock.Advance(TimeSpan.FromSeconds(1));
-        var states = (await Api.Http.GetFromJsonAsync<Participant[]>("/api/participants", Api.Json))!.Where(x => x.Category == "memberState").ToArray();
+        var states = (await Api.Get<IReadOnlyList<Participant>>("/api/participants")).Where(x => x.Category == ParticipantCategory.MemberState).ToArray();
         Assert.Equal(193, states.Length);
-        var responses = await Task.WhenAll(states.Select((p, i) => Api.TryInscribe(meeting, p.Code, Levels[i % Levels.Length])));
+        var responses = await Task.WhenAll(states.Select((p, i) => Api.TryInscribe(meeting, p.Code.Value, Levels[i % Levels.Length])));
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
 
         // During the window the seed is nowhere: not in the list, not in a replay.
         var during = await Api.Http.GetStringAsync($"/api/meetings/{meeting}/speakers-list");
         Assert.Contains("Held for the draw by lot", during);
         App.Clock.Advance(TimeSpan.FromSeconds(4));
-        var drawn = await DrawnList(meeting);
-        var seedHex = drawn["opening"]!["seed"]!.GetValue<string>();
+        var (drawn, drawnJson) = await DrawnList(meeting);
+        var seedHex = drawn.Opening!.Seed!;
         Assert.DoesNotContain(seedHex, during);
         var replay = await Api.Http.GetStringAsync($"/api/meetings/{meeting}/speakers-list?at={Uri.EscapeDataString(opensAt.AddSeconds(1).ToString("O"))}");
-        Assert.Equal(193, JsonNode.Parse(replay)!["entries"]!.AsArray().Count);
+        Assert.Equal(193, JsonSerializer.Deserialize<SpeakersListView>(replay, Api.Json)!.Entries.Count);
         Assert.DoesNotContain(seedHex, replay);
 
         var seed = Convert.FromHexString(seedHex);
-        Assert.Equal(commitment, drawn["opening"]!["commitment"]!.GetValue<string>());
+        Assert.Equal(commitment, drawn.Opening.Commitment);
         Assert.Equal(commitment, Convert.ToHexStringLower(SHA256.HashData(seed)));
 
         // Within each level, the list follows SHA-256(seed ‖ code).
-        var entries = drawn["entries"]!.AsArray().Select(e => e!.AsObject()).ToList();
-        foreach (var level in Levels)
+        foreach (var level in Levels.Select(l => Enum.Parse<LevelOfRepresentation>(l, ignoreCase: true)))
         {
-            var shown = entries.Where(e => e["level"]!.GetValue<string>() == level).OrderBy(e => e["position"]!.GetValue<int>()).ToList();
-            var expected = shown.Select(e => e["participant"]!.GetValue<string>())
+            var shown = drawn.Entries.Where(e => e.Speaker.Level == level).OrderBy(e => e.Position).ToList();
+            var expected = shown.Select(e => e.Speaker.Participant.Value)
                 .OrderBy(code => Convert.ToHexStringLower(SHA256.HashData([.. seed, .. Encoding.ASCII.GetBytes(code)])), StringComparer.Ordinal).ToList();
-            Assert.Equal(expected, shown.Select(e => e["participant"]!.GetValue<string>()));
+            Assert.Equal(expected, shown.Select(e => e.Speaker.Participant.Value));
             Assert.Equal(Enumerable.Range(1, shown.Count).Select(k => $"Order drawn by lot: {k} of {shown.Count} at this level."),
-                shown.Select(e => e["explanation"]!.GetValue<string>().Split(". ")[0] + "."));
+                shown.Select(e => e.Explanation.Split(". ")[0] + "."));
         }
-        Assert.Equal(193, drawn["opening"]!["drawn"]!.AsArray().Count);
+        Assert.Equal(193, drawn.Opening.Drawn.Count);
 
         // The verifier in ops/ agrees.
         var file = Path.Combine(Path.GetTempPath(), $"draw-{meeting:N}.json");
-        await File.WriteAllTextAsync(file, drawn.ToJsonString());
+        await File.WriteAllTextAsync(file, drawnJson);
         var verifier = Process.Start(new ProcessStartInfo("python3", [Path.Combine(RepositoryRoot(), "ops", "verify-draw"), file])
             { RedirectStandardOutput = true })!;
         var said = await verifier.StandardOutput.ReadToEndAsync();

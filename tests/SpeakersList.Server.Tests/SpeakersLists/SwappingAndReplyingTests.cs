@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using SpeakersList.Server.SpeakersLists.Replying;
+using SpeakersList.Server.SpeakersLists.Swapping;
 using SpeakersList.Server.Tests.Infrastructure;
 
 namespace SpeakersList.Server.Tests.SpeakersLists;
@@ -14,9 +16,9 @@ public class Swapping_and_replying(SpeakersListApp app) : ApiTest(app)
         await Api.Inscribe(meeting, "FRA");
         var brazil = await Api.Inscribe(meeting, "BRA");
 
-        var opened = await Api.Expect(await Api.Http.PostAsJsonAsync($"/api/meetings/{meeting}/swaps",
+        var opened = await Api.Read<SwapOpened>(await Api.Http.PostAsJsonAsync($"/api/meetings/{meeting}/swaps",
             new { commandId = Guid.NewGuid(), inscriptionId = ghana, withInscriptionId = brazil }), HttpStatusCode.Created);
-        var swap = opened["swapId"]!.GetValue<Guid>();
+        var swap = opened.SwapId;
 
         var early = await Api.Expect(await Api.Http.PostAsJsonAsync($"/api/meetings/{meeting}/swaps/{swap}/approve",
             new { commandId = Guid.NewGuid() }), HttpStatusCode.Conflict);
@@ -36,15 +38,15 @@ public class Swapping_and_replying(SpeakersListApp app) : ApiTest(app)
         var afternoon = await Api.ScheduleMeeting(title: "Plenary 2", start: "15:00", end: "18:00");
         await Api.Inscribe(afternoon, "GHA");
 
-        var first = await Api.Expect(await Api.Http.PostAsJsonAsync($"/api/meetings/{morning}/rights-of-reply",
+        var first = await Api.Read<RightOfReplyScheduled>(await Api.Http.PostAsJsonAsync($"/api/meetings/{morning}/rights-of-reply",
             new { commandId = Guid.NewGuid(), participant = "ARM", speakerName = "A. Speaker", speakerTitle = "Ambassador" }), HttpStatusCode.Created);
-        var second = await Api.Expect(await Api.Http.PostAsJsonAsync($"/api/meetings/{morning}/rights-of-reply",
+        var second = await Api.Read<RightOfReplyScheduled>(await Api.Http.PostAsJsonAsync($"/api/meetings/{morning}/rights-of-reply",
             new { commandId = Guid.NewGuid(), participant = "ARM", speakerName = "A. Speaker", speakerTitle = "Ambassador" }), HttpStatusCode.Created);
         var third = await Api.Expect(await Api.Http.PostAsJsonAsync($"/api/meetings/{morning}/rights-of-reply",
             new { commandId = Guid.NewGuid(), participant = "ARM", speakerName = "A. Speaker", speakerTitle = "Ambassador" }), HttpStatusCode.Conflict);
 
-        Assert.Equal(afternoon, first["meetingId"]!.GetValue<Guid>());
-        Assert.Equal([600, 300], new[] { first, second }.Select(x => x["allottedSeconds"]!.GetValue<int>()));
+        Assert.Equal(afternoon, first.MeetingId);
+        Assert.Equal([600, 300], new[] { first, second }.Select(x => x.AllottedSeconds));
         Assert.Contains("two rights of reply", third["detail"]!.GetValue<string>());
         Assert.Equal(["GHA", "ARM", "ARM"], await Api.SpeakingOrder(afternoon));
         Assert.Empty(await Api.SpeakingOrder(morning));

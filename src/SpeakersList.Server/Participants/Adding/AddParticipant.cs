@@ -4,12 +4,10 @@ namespace SpeakersList.Server.Participants.Adding;
 public static class AddParticipantEndpoint
 {
     public static ProblemDetails Validate(AddParticipant command) => Validation.Check(
+    [
         (Validation.Missing(command.Code, 20), "code is required (at most 20 characters), such as GHA or SRSG-MIG."),
-        (Validation.Missing(command.Name, 200), "name is required (at most 200 characters)."),
-        (!Enum.IsDefined(command.Category),
-            "category must be one of memberState, observerState, europeanUnion, intergovernmentalOrganization, unSystemEntity, ngo, civilSociety, privateSector, officeHolder."),
-        (command.RegionalGroup is { } group && !Enum.IsDefined(group), "regionalGroup is not a regional group."),
-        (command.SpeakingBlockOverride is { } block && !Enum.IsDefined(block), "speakingBlockOverride is not a speaking block."));
+        .. ParticipantFields.Checks(command.Name, command.Category, command.RegionalGroup, command.SpeakingBlockOverride),
+    ]);
 
     public static Task<Participant?> LoadAsync(AddParticipant command, IQuerySession session, CancellationToken cancellation) =>
         session.LoadParticipantAsync(command.Code, cancellation);

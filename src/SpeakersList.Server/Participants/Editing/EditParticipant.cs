@@ -7,12 +7,8 @@ namespace SpeakersList.Server.Participants.Editing;
 /// </summary>
 public static class EditParticipantEndpoint
 {
-    public static ProblemDetails Validate(EditParticipant command) => Validation.Check(
-        (Validation.Missing(command.Name, 200), "name is required (at most 200 characters)."),
-        (!Enum.IsDefined(command.Category),
-            "category must be one of memberState, observerState, europeanUnion, intergovernmentalOrganization, unSystemEntity, ngo, civilSociety, privateSector, officeHolder."),
-        (command.RegionalGroup is { } group && !Enum.IsDefined(group), "regionalGroup is not a regional group."),
-        (command.SpeakingBlockOverride is { } block && !Enum.IsDefined(block), "speakingBlockOverride is not a speaking block."));
+    public static ProblemDetails Validate(EditParticipant command) =>
+        Validation.Check(ParticipantFields.Checks(command.Name, command.Category, command.RegionalGroup, command.SpeakingBlockOverride));
 
     public static Task<Participant?> LoadAsync(string code, IQuerySession session, CancellationToken cancellation) =>
         session.LoadParticipantAsync(code, cancellation);

@@ -17,16 +17,10 @@ public static class DesignateChairEndpoint
     /// </summary>
     [WolverinePost("/api/round-tables/{roundTableId}/chair", OperationId = "DesignateRoundTableChair")]
     [ProducesResponseType<ChairDesignated>(200)]
-    public static async Task<IResult> Post(Guid roundTableId, DesignateChair command, IDocumentSession session, TimeProvider clock,
-        CancellationToken cancellation)
-    {
-        var (write, missing) = await RoundTableWrite.FetchAsync(session, roundTableId, cancellation);
-        if (missing is not null) return missing.ToResult();
-        var participant = await session.LoadParticipantAsync(command.Participant, cancellation);
-        var decision = RoundTableParticipation.Decide(write!.Conference, write.RoundTables, roundTableId, command, participant, clock.GetUtcNow());
-        if (decision.Refusal is { } refusal) return refusal.ToResult();
-        var roster = write.Append(roundTableId, decision);
-        return Results.Ok(new ChairDesignated(roster,
-            RoundTableParticipation.ChairWarnings(write.Conference.Evolve(decision.Events), write.RoundTables)));
-    }
+    public static Task<IResult> Post(Guid roundTableId, DesignateChair command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation) =>
+        RoundTableWrite.DecideAsync(session, roundTableId, cancellation,
+            async write => RoundTableParticipation.Decide(write.Conference, write.RoundTables, roundTableId, command,
+                await session.LoadParticipantAsync(command.Participant, cancellation), clock.GetUtcNow()),
+            (write, decision, roster) => Results.Ok(new ChairDesignated(roster,
+                RoundTableParticipation.ChairWarnings(write.Conference.Evolve(decision.Events), write.RoundTables))));
 }

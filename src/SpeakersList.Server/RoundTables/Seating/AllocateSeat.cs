@@ -13,14 +13,9 @@ public static class AllocateSeatEndpoint
     [WolverinePost("/api/round-tables/{roundTableId}/seats", OperationId = "AllocateRoundTableSeat")]
     [ProducesResponseType<RoundTableRosterView>(201)]
     [ProducesResponseType<RoundTableRosterView>(200)]
-    public static async Task<IResult> Post(Guid roundTableId, AllocateSeat command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
-    {
-        var (write, missing) = await RoundTableWrite.FetchAsync(session, roundTableId, cancellation);
-        if (missing is not null) return missing.ToResult();
-        var participant = await session.LoadParticipantAsync(command.Participant, cancellation);
-        var decision = RoundTableParticipation.Decide(write!.Conference, write.RoundTables, roundTableId, command, participant, clock.GetUtcNow());
-        if (decision.Refusal is { } refusal) return refusal.ToResult();
-        var roster = write.Append(roundTableId, decision);
-        return decision.Events.Count == 0 ? Results.Ok(roster) : Results.Created($"/api/round-tables/{roundTableId}", roster);
-    }
+    public static Task<IResult> Post(Guid roundTableId, AllocateSeat command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation) =>
+        RoundTableWrite.DecideAsync(session, roundTableId, cancellation,
+            async write => RoundTableParticipation.Decide(write.Conference, write.RoundTables, roundTableId, command,
+                await session.LoadParticipantAsync(command.Participant, cancellation), clock.GetUtcNow()),
+            (_, decision, roster) => decision.Events.Count == 0 ? Results.Ok(roster) : Results.Created($"/api/round-tables/{roundTableId}", roster));
 }

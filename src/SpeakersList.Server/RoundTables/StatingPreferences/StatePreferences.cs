@@ -16,15 +16,14 @@ public static class StatePreferencesEndpoint
     /// </summary>
     [WolverinePost("/api/round-tables/{roundTableId}/preferences", OperationId = "StateRoundTablePreferences")]
     [ProducesResponseType<RoundTableRosterView>(200)]
-    public static async Task<IResult> Post(Guid roundTableId, StatePreferences command, IDocumentSession session, TimeProvider clock,
-        CancellationToken cancellation)
-    {
-        var (write, missing) = await RoundTableWrite.FetchAsync(session, roundTableId, cancellation);
-        if (missing is not null) return missing.ToResult();
-        var codes = command.Participants.Distinct().ToArray();
-        var participants = await session.LoadParticipantsAsync(codes, cancellation);
-        var decision = RoundTableParticipation.Decide(write!.Conference, write.RoundTables, roundTableId, command with { Participants = codes },
-            code => participants.GetValueOrDefault(code), clock.GetUtcNow());
-        return decision.Refusal is { } refusal ? refusal.ToResult() : Results.Ok(write.Append(roundTableId, decision));
-    }
+    public static Task<IResult> Post(Guid roundTableId, StatePreferences command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation) =>
+        RoundTableWrite.DecideAsync(session, roundTableId, cancellation,
+            async write =>
+            {
+                var codes = command.Participants.Distinct().ToArray();
+                var participants = await session.LoadParticipantsAsync(codes, cancellation);
+                return RoundTableParticipation.Decide(write.Conference, write.RoundTables, roundTableId, command with { Participants = codes },
+                    code => participants.GetValueOrDefault(code), clock.GetUtcNow());
+            },
+            (_, _, roster) => Results.Ok(roster));
 }

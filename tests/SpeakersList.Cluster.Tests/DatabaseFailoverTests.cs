@@ -132,6 +132,29 @@ public class Database_failover(FailoverCluster cluster, ITestOutputHelper output
         Assert.Equal(acknowledged.Count, display.Latest.GetProperty("entries").GetArrayLength());
     }
 
+    /// <summary>Two meetings on an item of their own, the morning's open with <paramref name="unheard"/> inscribed: its adjournment carries them over.</summary>
+    private static async Task<(Guid Morning, Guid Afternoon)> MorningAndAfternoonAsync(Api api, string how, string[] unheard)
+    {
+        var item = $"Item {how} {Guid.NewGuid():N}";
+        var morning = await api.ScheduleMeeting(title: $"Carried over {how}", room: $"Room {Guid.NewGuid():N}", start: "10:00", end: "13:00", agendaItem: item);
+        var afternoon = await api.ScheduleMeeting(title: $"Carried into {how}", room: $"Room {Guid.NewGuid():N}", start: "15:00", end: "18:00", agendaItem: item);
+        foreach (var code in unheard) await api.Inscribe(morning, code);
+        await api.Floor(morning, "open");
+        return (morning, afternoon);
+    }
+
+    /// <summary>Holds a meeting's stream row (Marten's exclusive lock) on the primary: a handler writing to it waits inside its transaction.</summary>
+    private static async Task<(NpgsqlConnection Connection, NpgsqlTransaction Hold)> HoldStreamAsync(string direct, Guid stream)
+    {
+        var connection = new NpgsqlConnection(direct);
+        await connection.OpenAsync();
+        var hold = await connection.BeginTransactionAsync();
+        await using var lockRow = new NpgsqlCommand("select 1 from speakerslist.mt_streams where id = @id for update", connection, hold);
+        lockRow.Parameters.AddWithValue("id", stream);
+        Assert.Equal(1, await lockRow.ExecuteScalarAsync());
+        return (connection, hold);
+    }
+
     [Fact]
     public async Task A_draw_by_lot_and_a_carry_over_pending_when_the_primary_is_killed_each_run_exactly_once_on_the_promoted_standby()
     {
@@ -140,12 +163,8 @@ public class Database_failover(FailoverCluster cluster, ITestOutputHelper output
         var primary = (await cluster.Postgres.PrimaryAsync())!.Value;
 
         // The carry-over: the morning meeting's unheard speakers go to the afternoon's, on an item of this test's own.
-        var item = $"Failover item {Guid.NewGuid():N}";
-        var morning = await api.ScheduleMeeting(title: "Carried over across a failover", room: $"Room {Guid.NewGuid():N}", start: "10:00", end: "13:00", agendaItem: item);
-        var afternoon = await api.ScheduleMeeting(title: "Carried into across a failover", room: $"Room {Guid.NewGuid():N}", start: "15:00", end: "18:00", agendaItem: item);
         string[] unheard = [_codes[0], _codes[1], _codes[2]];
-        foreach (var code in unheard) await api.Inscribe(morning, code);
-        await api.Floor(morning, "open");
+        var (morning, afternoon) = await MorningAndAfternoonAsync(api, "across a failover", unheard);
 
         // The draw: an opening window that closes well after the kill, so its durable scheduled message is pending then.
         var draw = await api.ScheduleMeeting(title: "Drawn across a failover", room: $"Room {Guid.NewGuid():N}", agendaItem: $"Draw {Guid.NewGuid():N}");
@@ -167,14 +186,7 @@ public class Database_failover(FailoverCluster cluster, ITestOutputHelper output
         // The carry-over is made to wait: this test holds the afternoon's stream row (Marten's exclusive lock) on the primary,
         // so the handler of the adjournment, started once the adjournment committed, is blocked inside its transaction.
         var direct = $"Host=127.0.0.1;Port={primary.Port};Username=postgres;Database={PostgresFailover.Database};Pooling=false";
-        var locker = new NpgsqlConnection(direct);
-        await locker.OpenAsync();
-        var hold = await locker.BeginTransactionAsync();
-        await using (var lockRow = new NpgsqlCommand("select 1 from speakerslist.mt_streams where id = @id for update", locker, hold))
-        {
-            lockRow.Parameters.AddWithValue("id", afternoon);
-            Assert.Equal(1, await lockRow.ExecuteScalarAsync());
-        }
+        var (locker, _) = await HoldStreamAsync(direct, afternoon);
         await api.Floor(morning, "adjourn");
         await Wait.UntilAsync(async () => await LockWaiterAsync(direct) != 0, TimeSpan.FromSeconds(30), "the carry-over to wait on the afternoon's stream");
         var before = await api.SpeakersList(draw);
@@ -241,22 +253,12 @@ public class Database_failover(FailoverCluster cluster, ITestOutputHelper output
         using var http = cluster.Officer();
         var api = new Api(http);
         var primary = (await cluster.Postgres.PrimaryAsync())!.Value;
-        var item = $"Cut item {Guid.NewGuid():N}";
-        var morning = await api.ScheduleMeeting(title: "Carried over, connection cut", room: $"Room {Guid.NewGuid():N}", start: "10:00", end: "13:00", agendaItem: item);
-        var afternoon = await api.ScheduleMeeting(title: "Carried into, connection cut", room: $"Room {Guid.NewGuid():N}", start: "15:00", end: "18:00", agendaItem: item);
         string[] unheard = [_codes[10], _codes[11], _codes[12]];
-        foreach (var code in unheard) await api.Inscribe(morning, code);
-        await api.Floor(morning, "open");
+        var (morning, afternoon) = await MorningAndAfternoonAsync(api, "with its connection cut", unheard);
 
         var direct = $"Host=127.0.0.1;Port={primary.Port};Username=postgres;Database={PostgresFailover.Database};Pooling=false";
-        await using var locker = new NpgsqlConnection(direct);
-        await locker.OpenAsync();
-        var hold = await locker.BeginTransactionAsync();
-        await using (var lockRow = new NpgsqlCommand("select 1 from speakerslist.mt_streams where id = @id for update", locker, hold))
-        {
-            lockRow.Parameters.AddWithValue("id", afternoon);
-            Assert.Equal(1, await lockRow.ExecuteScalarAsync());
-        }
+        var (locker, hold) = await HoldStreamAsync(direct, afternoon);
+        await using var _ = locker;
         await api.Floor(morning, "adjourn");
         var handler = 0;
         await Wait.UntilAsync(async () => (handler = await LockWaiterAsync(direct)) != 0, TimeSpan.FromSeconds(30), "the carry-over to wait on the afternoon's stream");

@@ -70,6 +70,8 @@ public class Network_outages(BrowserApp app) : BrowserTest(app)
         await console.Context.SetOfflineAsync(true);
         await console.Keyboard.PressAsync("p");
         await Expect(console.Locator("#outbox-entries li[data-state='waiting']")).ToHaveCountAsync(1);
+        // The officer has been told it waits (its request failed, or got no answer yet: offline, one may hang).
+        await Expect(console.Locator("#floor-message")).ToContainTextAsync("Waiting to send");
         // Meanwhile another officer changes the list: the pause was decided on a version that is gone.
         await Api.Inscribe(meeting, "DEU");
         var before = await History(meeting);
@@ -99,10 +101,13 @@ public class Network_outages(BrowserApp app) : BrowserTest(app)
         var console = await OpenConsoleAsync(meeting);
 
         await console.Context.SetOfflineAsync(true);
-        await console.GetByRole(AriaRole.Button, new() { Name = "Withdraw Brazil", Exact = true }).ClickAsync(); // the confirmation is accepted
+        var withdraw = console.Locator("#list li[data-participant='BRA'] button.withdraw");
+        await Expect(withdraw).ToHaveAttributeAsync("aria-label", "Withdraw Brazil");
+        await withdraw.ClickAsync(); // the confirmation is accepted
         var waiting = console.Locator("#outbox-entries li[data-state='waiting']");
         await Expect(waiting).ToHaveCountAsync(1);
         await Expect(waiting).ToContainTextAsync("withdrawal of Brazil", new() { IgnoreCase = true });
+        await Expect(console.Locator("#list-message")).ToContainTextAsync("Waiting to send");
         (await History(meeting)).Should_have_none_of("InscriptionWithdrawn");
 
         await console.Context.SetOfflineAsync(false);

@@ -35,7 +35,7 @@ export function signInUrl() {
   return `/signin?returnUrl=${encodeURIComponent(location.pathname + location.search)}`;
 }
 
-async function request(method, url, body, retried = false) {
+async function request(method, url, body, retried = false, signal = undefined) {
   const headers = { Accept: "application/json, application/problem+json" };
   if (body !== undefined) headers["Content-Type"] = "application/json";
   if (method !== "GET" && !url.startsWith("/api/auth/")) {
@@ -44,7 +44,7 @@ async function request(method, url, body, retried = false) {
   }
   let response;
   try {
-    response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: "same-origin" });
+    response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: "same-origin", signal });
   } catch {
     reportRequest(false);
     throw new ApiError(0, { detail: "The server cannot be reached. Check the network and try again." });
@@ -61,7 +61,7 @@ async function request(method, url, body, retried = false) {
   // A token from before a new sign-in: take a fresh one and try once more (the command id makes it safe).
   if (isAntiforgeryRefusal(response.status, json) && !retried) {
     await antiforgeryToken(true);
-    return request(method, url, body, true);
+    return request(method, url, body, true, signal);
   }
   if (response.status === 403) throw new ApiError(403, json ?? { detail: "You are not allowed to do this." });
   if (!response.ok) throw new ApiError(response.status, json);
@@ -72,15 +72,15 @@ async function request(method, url, body, retried = false) {
 export const get = (url) => request("GET", url);
 
 /** A command: the body gets a fresh commandId, so a retried request takes effect once. */
-export function send(method, url, body = {}) {
-  return request(method, url, { commandId: crypto.randomUUID(), ...body });
+export function send(method, url, body = {}, { signal } = {}) {
+  return request(method, url, { commandId: crypto.randomUUID(), ...body }, false, signal);
 }
 
 /** A DELETE whose command id and expected version travel in the query. */
-export function remove(url, expectedVersion) {
-  const query = new URLSearchParams({ commandId: crypto.randomUUID() });
+export function remove(url, expectedVersion, commandId = crypto.randomUUID(), { signal } = {}) {
+  const query = new URLSearchParams({ commandId });
   if (expectedVersion != null) query.set("expectedVersion", String(expectedVersion));
-  return request("DELETE", `${url}?${query}`);
+  return request("DELETE", `${url}?${query}`, undefined, false, signal);
 }
 
 /** Who is signed in: {authenticated, name, role, delegation, room}; unauthenticated when the server cannot say. */

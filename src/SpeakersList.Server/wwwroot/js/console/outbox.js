@@ -110,10 +110,20 @@ async function retryLater() {
   retrying = false;
 }
 
+/**
+ * A command with no answer after answerWaitMs is shown as waiting in the outbox (a dropped link can leave a request
+ * hanging rather than failing); after sendTimeoutMs it is abandoned and sent again (its commandId makes that harmless).
+ */
+const answerWaitMs = 2500;
+const sendTimeoutMs = 10_000;
+
 /** A DELETE (a withdrawal) carries its command id and expected version in the query; the others in the body. */
-const deliver = (entry) => entry.method === "DELETE"
-  ? remove(entry.url, entry.body.expectedVersion, entry.body.commandId)
-  : send(entry.method, entry.url, entry.body);
+const deliver = (entry) => {
+  const signal = AbortSignal.timeout(sendTimeoutMs);
+  return entry.method === "DELETE"
+    ? remove(entry.url, entry.body.expectedVersion, entry.body.commandId, { signal })
+    : send(entry.method, entry.url, entry.body, { signal });
+};
 
 let replaying = null;
 /** Sends the waiting commands in order until one is refused or goes unanswered. Answers why it stopped. */
@@ -126,6 +136,7 @@ export function replay() {
         if (entry.state === "refused") return "refused";
         const after = entry.after ? answeredVersions[entry.after] : undefined;
         if (after != null && entry.version != null) entry.body.expectedVersion = after;
+        const slow = setTimeout(() => { if (!entry.queued) { queued(entry); save(); } }, answerWaitMs);
         try {
           accepted(entry, await deliver(entry));
         } catch (error) {
@@ -150,6 +161,8 @@ export function replay() {
           for (const e of entries) if (!e.queued) queued(e);
           save();
           return "refused";
+        } finally {
+          clearTimeout(slow);
         }
       }
     } finally {

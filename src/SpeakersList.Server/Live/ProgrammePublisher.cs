@@ -49,7 +49,9 @@ public sealed class ProgrammePublisher(ProgrammeChanges changes, IDocumentStore 
             var inConference = batch.Where(t => t.StreamId == conference.Id
                 || (touchedMeetings.TryGetValue(t.StreamId, out var m) && m.ConferenceId == conference.Id)).ToList();
             var programmeChanged = inConference.Any(t => t.Touch == ProgrammeTouch.Programme);
-            var meetings = await ProgrammeQueries.MeetingsOfAsync(session, conference.Id, cancellation);
+            // One read for the grid and the agendas: the conference's meetings and those outside any programme.
+            var expectedAt = await ProgrammeQueries.ExpectedAtAsync(session, conference.Id, cancellation);
+            var meetings = expectedAt.Where(m => m.ConferenceId == conference.Id).ToList();
 
             if (programmeChanged && conference.Id == latest?.Id)
                 await hub.Clients.Group(LiveHub.ProgrammeGroup).SendAsync(LiveHub.ProgrammeChanged, ProgrammeView.From(conference, meetings), cancellation);
@@ -60,17 +62,16 @@ public sealed class ProgrammePublisher(ProgrammeChanges changes, IDocumentStore 
                     await hub.Clients.Group(LiveHub.RoundTableGroup(roundTable.Id))
                         .SendAsync(LiveHub.RoundTableChanged, RoundTableRosterView.From(conference, roundTable), cancellation);
 
-            await PushAgendasAsync(session, conference, conference.Id == latest?.Id ? [.. inConference, .. outside] : inConference, model, cancellation);
+            await PushAgendasAsync(session, conference, expectedAt, conference.Id == latest?.Id ? [.. inConference, .. outside] : inConference, model, cancellation);
         }
         if (outside.Count > 0 && !conferences.Any(c => c.Id == latest?.Id))
-            await PushAgendasAsync(session, latest, outside, model, cancellation);
+            await PushAgendasAsync(session, latest, await ProgrammeQueries.ExpectedAtAsync(session, latest?.Id, cancellation), outside, model, cancellation);
     }
 
     /// <summary>The agendas of the delegations the changes touched: a list's speakers, a programme's, a round table's seats.</summary>
-    private async Task PushAgendasAsync(IQuerySession session, Conference? conference, IReadOnlyList<ProgrammeTouched> touchedHere, SpeakingTimeModel model,
-        CancellationToken cancellation)
+    private async Task PushAgendasAsync(IQuerySession session, Conference? conference, IReadOnlyList<Meeting> meetings,
+        IReadOnlyList<ProgrammeTouched> touchedHere, SpeakingTimeModel model, CancellationToken cancellation)
     {
-        var meetings = await ProgrammeQueries.ExpectedAtAsync(session, conference?.Id, cancellation);
         var roundTables = meetings.Where(m => m.Details.Kind == MeetingKind.RoundTable).ToList();
         var lists = (await session.LoadManyAsync<ListOfSpeakers>(cancellation, meetings.Select(m => m.Id).ToArray()))
             .ToDictionary(l => l.Id, l => SpeakersListView.From(l, model));

@@ -161,7 +161,7 @@ public sealed class Api(HttpClient http)
     public static async Task<TView> Read<TView>(HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.OK)
     {
         var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == status, $"Expected {(int)status} but got {(int)response.StatusCode}: {text}");
+        Assert.True(response.StatusCode == status, $"Expected {(int)status} but got {(int)response.StatusCode}: {text}{ServerErrors(response, text)}");
         return JsonSerializer.Deserialize<TView>(text, Json) ?? throw new InvalidOperationException($"The body is not a {typeof(TView).Name}: {text}");
     }
 
@@ -179,7 +179,22 @@ public sealed class Api(HttpClient http)
     public static async Task<JsonObject> Expect(HttpResponseMessage response, HttpStatusCode status)
     {
         var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == status, $"Expected {(int)status} but got {(int)response.StatusCode}: {text}");
+        Assert.True(response.StatusCode == status, $"Expected {(int)status} but got {(int)response.StatusCode}: {text}{ServerErrors(response, text)}");
         return text.Length == 0 ? [] : JsonNode.Parse(text) as JsonObject ?? new JsonObject { ["items"] = JsonNode.Parse(text) };
+    }
+
+    // On a 5xx, the exception the service logged for that request (found by the traceId of its ProblemDetails).
+    private static string ServerErrors(HttpResponseMessage response, string text)
+    {
+        if ((int)response.StatusCode < 500) return "";
+        try
+        {
+            var traceId = JsonNode.Parse(text)?["traceId"]?.GetValue<string>();
+            return CapturedLogs.ErrorsOf(traceId) is { } logged ? $"\nThe service logged:\n{logged}" : "";
+        }
+        catch (JsonException)
+        {
+            return "";
+        }
     }
 }

@@ -236,6 +236,14 @@ public sealed class CapturedLogs : Microsoft.Extensions.Logging.ILoggerProvider
 
     public IReadOnlyList<string> Messages => _messages.ToArray();
 
+    // Errors by W3C trace id, across every app in the run: a 5xx's ProblemDetails names its trace, and a failing
+    // assertion can then show the exception the service logged instead of a bare "500".
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Errors = new();
+
+    /// <summary>What the service logged as errors for the request whose ProblemDetails carries this traceId ("00-trace-span-00").</summary>
+    public static string? ErrorsOf(string? traceparent) =>
+        traceparent?.Split('-') is [_, var trace, ..] && Errors.TryGetValue(trace, out var logged) ? logged : null;
+
     public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => new Logger(categoryName, _messages);
 
     public void Dispose()
@@ -251,7 +259,10 @@ public sealed class CapturedLogs : Microsoft.Extensions.Logging.ILoggerProvider
         public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state,
             Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            if (messages.Count < 100_000) messages.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
+            var line = $"{logLevel} {category}: {formatter(state, exception)} {exception}";
+            if (messages.Count < 100_000) messages.Enqueue(line);
+            if (logLevel >= Microsoft.Extensions.Logging.LogLevel.Error && System.Diagnostics.Activity.Current is { } activity)
+                Errors.AddOrUpdate(activity.TraceId.ToHexString(), line, (_, before) => before + "\n" + line);
         }
     }
 }

@@ -124,7 +124,7 @@ public sealed class Api(HttpClient http)
     {
         var query = $"commandId={commandId ?? Guid.NewGuid()}" + (firstDay is null ? "" : $"&firstDay={firstDay}") + (format is null ? "" : $"&format={format}");
         var content = new StringContent(file, System.Text.Encoding.UTF8);
-        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
         return http.PostAsync($"/api/programme/import?{query}", content);
     }
 

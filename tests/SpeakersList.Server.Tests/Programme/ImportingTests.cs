@@ -218,6 +218,15 @@ public class Importing_the_programme(SpeakersListApp app) : ApiTest(app)
         var problem = await Api.Expect(response, HttpStatusCode.BadRequest);
         Assert.Contains("commandId is required", problem["detail"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task A_multipart_form_that_ends_before_its_boundary_gets_400_and_imports_nothing()
+    {
+        var problem = await Api.Expect(await Api.TryImportProgramme("{}", "multipart/form-data; boundary=x"), HttpStatusCode.BadRequest);
+
+        Assert.Contains("form could not be read", problem["detail"]!.GetValue<string>());
+        await Api.Expect(await Api.Http.GetAsync("/api/programme"), HttpStatusCode.NotFound); // still no programme
+    }
 }
 
 public class The_demo_conference(SpeakersListApp app) : ApiTest(app)

@@ -113,7 +113,7 @@ public static class ImportProgrammeEndpoint
     {
         if (request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync(cancellation);
+            var form = await request.ReadClientFormAsync(cancellation);
             var field = form["format"].FirstOrDefault();
             if (form.Files.GetFile("file") is not { } upload) return (form["file"].FirstOrDefault() ?? "", field, null);
             using var reader = new StreamReader(upload.OpenReadStream());

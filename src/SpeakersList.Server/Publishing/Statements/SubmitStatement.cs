@@ -102,7 +102,7 @@ public static class SubmitStatementEndpoint
         string? name = null;
         if (request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync(cancellation);
+            var form = await request.ReadClientFormAsync(cancellation);
             var upload = form.Files.FirstOrDefault();
             if (upload is null || upload.Length == 0) return (null, null, Empty());
             if (upload.Length > SpeakersList.Publishing.Statements.MaxBytes) return (null, null, tooLarge);

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using Microsoft.Playwright;
+using SpeakersList.Server.Booths.Messaging;
+using SpeakersList.Server.SpeakersLists.Inscribing;
 using SpeakersList.Server.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
@@ -21,8 +23,8 @@ public class Booth_page(BrowserApp app) : BrowserTest(app)
         body["level"] = "minister";
         body["speakerName"] = $"Speaker of {participant}";
         body["speakerTitle"] = "Minister for Foreign Affairs";
-        var created = await Api.Expect(await Api.Http.PostAsJsonAsync($"/api/meetings/{meeting}/inscriptions", body, Api.Json), HttpStatusCode.Created);
-        return created["inscriptionId"]!.GetValue<Guid>();
+        var created = await Api.Read<InscriptionAccepted>(await Api.Http.PostAsJsonAsync($"/api/meetings/{meeting}/inscriptions", body, Api.Json), HttpStatusCode.Created);
+        return created.InscriptionId;
     }
 
     /// <summary>Ghana speaking; then Germany (German, interpreted into French, remote, its text supplied), Brazil by video, Mexico, France.</summary>
@@ -109,7 +111,7 @@ public class Booth_page(BrowserApp app) : BrowserTest(app)
 
         await message.Locator("button.dismiss").ClickAsync();
         await Expect(message).ToHaveCountAsync(0);
-        var listed = await Api.Expect(await Api.Http.GetAsync($"/api/meetings/{meeting}/booth-messages"), HttpStatusCode.OK);
-        Assert.NotNull(listed["items"]![0]!["dismissedAt"]);
+        var listed = await Api.Get<BoothMessageView[]>($"/api/meetings/{meeting}/booth-messages");
+        Assert.NotNull(listed[0].DismissedAt);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using SpeakersList.Floor;
 using static Microsoft.Playwright.Assertions;
 
 namespace SpeakersList.Browser.Tests;
@@ -138,7 +139,7 @@ public class Hall_display(BrowserApp app) : BrowserTest(app)
         await Api.Floor(afternoon, "next");
         await Expect(page.Locator("#current-delegation")).ToHaveTextAsync("Mexico", new() { Timeout = PushTimeout });
         // The display followed the room: the morning's meeting was left as it was, never opened.
-        Assert.Equal("scheduled", (await Api.FloorView(morning))["status"]!.GetValue<string>());
+        Assert.Equal(MeetingStatus.Scheduled, (await Api.FloorOf(morning)).Status);
     }
 
     /// <summary>

@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Playwright;
+using SpeakersList.Server.Meetings;
 using SpeakersList.Server.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
@@ -212,7 +211,7 @@ public class Network_outages(BrowserApp app) : BrowserTest(app)
     }
 
     private async Task<string[]> History(Guid meeting) =>
-        (await Api.Http.GetFromJsonAsync<JsonArray>($"/api/meetings/{meeting}/history"))!.Select(x => (string)x!["type"]!).ToArray();
+        (await Api.Get<HistoryEntry[]>($"/api/meetings/{meeting}/history")).Select(x => x.Type).ToArray();
 }
 
 internal static class HistoryAssertions

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Microsoft.Playwright;
+using SpeakersList.Server.SpeakersLists;
 using SpeakersList.Server.Tests.Infrastructure;
 using SpeakersList.Participants;
 using static Microsoft.Playwright.Assertions;
@@ -58,14 +59,14 @@ public class The_six_official_languages(BrowserApp app) : BrowserTest(app)
         var meeting = await MeetingWithSpeakers();
         using var http = App.CreateAnonymousClient();
 
-        var inFrench = await http.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>($"/api/meetings/{meeting}/speakers-list?lang=fr");
+        var inFrench = await http.GetFromJsonAsync<SpeakersListView>($"/api/meetings/{meeting}/speakers-list?lang=fr", Api.Json);
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/participants/RUS");
         request.Headers.AcceptLanguage.ParseAdd("zh-CN, en;q=0.5");
-        var inChinese = await (await http.SendAsync(request)).Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>();
+        var inChinese = await (await http.SendAsync(request)).Content.ReadFromJsonAsync<Participant>(Api.Json);
         var refused = await http.GetAsync("/api/participants?lang=de");
 
-        Assert.Contains("Fédération de Russie", inFrench!["entries"]!.AsArray().Select(e => e!["participantName"]!.GetValue<string>()));
-        Assert.Equal("俄罗斯联邦", inChinese!["name"]!.GetValue<string>());
+        Assert.Contains("Fédération de Russie", inFrench!.Entries.Select(e => e.Speaker.ParticipantName));
+        Assert.Equal("俄罗斯联邦", inChinese!.Name);
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
     }
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using SpeakersList.Participants;
 using SpeakersList.Server.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
@@ -16,8 +17,7 @@ public class Hall_display_names(BrowserApp app) : BrowserTest(app)
     [InlineData(1280, 720)]
     public async Task The_ten_longest_names_of_the_registry_are_shown_in_full(int width, int height)
     {
-        var registry = (await Api.Http.GetFromJsonAsync<JsonArray>("/api/participants"))!
-            .Select(p => (Code: p!["code"]!.GetValue<string>(), Name: p["name"]!.GetValue<string>())).ToList();
+        var registry = (await Api.Get<Participant[]>("/api/participants")).Select(p => (Code: p.Code.Value, p.Name)).ToList();
         var longest = registry.OrderByDescending(p => p.Name.Length).Take(10).ToList();
         var meeting = await Api.ScheduleMeeting(title: "High-level Dialogue on International Migration and Development, 1st plenary meeting");
         foreach (var (code, _) in longest) await Api.Inscribe(meeting, code, level: "other");

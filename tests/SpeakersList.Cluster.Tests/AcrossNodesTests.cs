@@ -1,8 +1,13 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
+using SpeakersList.Floor;
+using SpeakersList.Participants;
+using SpeakersList.Server.Live;
+using SpeakersList.Server.SpeakersLists;
+using SpeakersList.Server.SpeakersLists.Inscribing;
 using SpeakersList.Server.Tests.Infrastructure;
+using SpeakersList.SpeakersLists;
 using Xunit.Abstractions;
 
 namespace SpeakersList.Cluster.Tests;
@@ -22,14 +27,14 @@ public class Across_nodes(Cluster cluster, ITestOutputHelper output)
         await api.Inscribe(meeting, "GHA");
         await using var screen = await Screen.OpenAsync(cluster.Node(1), "SubscribeToFloor", "floorChanged", meeting);
 
-        var opened = await api.Floor(meeting, "open");
-        var took = await screen.SeesAsync(opened["version"]!.GetValue<long>(), Generous);
-        Assert.Equal("inProgress", screen.Latest.GetProperty("status").GetString());
+        var opened = await api.FloorCommand(meeting, "open");
+        var took = await screen.SeesAsync(opened.Version, Generous);
+        Assert.Equal(MeetingStatus.InProgress, screen.LatestAs<FloorView>().Status);
 
-        var called = await api.Floor(meeting, "next");
-        took += await screen.SeesAsync(called["version"]!.GetValue<long>(), Generous);
-        Assert.Equal(called["version"]!.GetValue<long>(), screen.Version);
-        Assert.Equal("GHA", screen.Latest.GetProperty("currentSpeaker").GetProperty("participant").GetString());
+        var called = await api.FloorCommand(meeting, "next");
+        took += await screen.SeesAsync(called.Version, Generous);
+        Assert.Equal(called.Version, screen.Version);
+        Assert.Equal("GHA", screen.LatestAs<FloorView>().CurrentSpeaker?.Participant.Value);
         output.WriteLine($"two floor changes on node 1 reached a screen on node 2 in {took.TotalMilliseconds:F0} ms in all");
     }
 
@@ -48,12 +53,12 @@ public class Across_nodes(Cluster cluster, ITestOutputHelper output)
         await api.Inscribe(meeting, "KEN", "headOfState");
 
         await roomScreen.SeesAsync(roomBefore + 1, Generous);
-        Assert.Equal(meeting, roomScreen.Latest.GetProperty("meetingId").GetGuid());
-        Assert.Equal(["KEN"], roomScreen.Latest.GetProperty("speakersList").GetProperty("entries").EnumerateArray()
-            .Select(e => e.GetProperty("participant").GetString()));
+        var shown = roomScreen.LatestAs<RoomView>();
+        Assert.Equal(meeting, shown.MeetingId);
+        Assert.Equal(["KEN"], shown.SpeakersList!.Entries.Select(e => e.Speaker.Participant.Value));
         await portal.SeesAsync(portalBefore + 1, Generous);
-        var slot = Assert.Single(portal.Latest.GetProperty("slots").EnumerateArray(), s => s.GetProperty("meetingId").GetGuid() == meeting);
-        Assert.Equal(1, slot.GetProperty("position").GetInt32());
+        var slot = Assert.Single(portal.LatestAs<DelegationView>().Slots, s => s.MeetingId == meeting);
+        Assert.Equal(1, slot.Position);
     }
 
     [Fact]
@@ -62,8 +67,8 @@ public class Across_nodes(Cluster cluster, ITestOutputHelper output)
         using var node1 = cluster.Officer(cluster.Node(0));
         using var node2 = cluster.Officer(cluster.Node(1));
         var meeting = await new Api(node1).ScheduleMeeting(title: "Rush across nodes", room: $"Room {Guid.NewGuid():N}");
-        var codes = (await node1.GetFromJsonAsync<JsonElement[]>("/api/participants", Api.Json))!
-            .Where(p => p.GetProperty("category").GetString() == "memberState").Select(p => p.GetProperty("code").GetString()!).ToArray();
+        var codes = (await new Api(node1).Get<Participant[]>("/api/participants"))
+            .Where(p => p.Category == ParticipantCategory.MemberState).Select(p => p.Code.Value).ToArray();
         Assert.Equal(193, codes.Length);
         // Every seventh a Head of State: they must come first whichever node took them.
         string Level(int i) => i % 7 == 3 ? "headOfState" : "minister";
@@ -72,21 +77,18 @@ public class Across_nodes(Cluster cluster, ITestOutputHelper output)
         await Task.WhenAll(codes.Select(async (code, i) =>
         {
             var response = await new Api(i % 2 == 0 ? node1 : node2).TryInscribe(meeting, code, Level(i));
-            var body = response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonElement>() : default;
-            answers.Add((code, response.StatusCode, response.IsSuccessStatusCode ? body.GetProperty("inscriptionId").GetGuid() : Guid.Empty));
+            var accepted = response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<InscriptionAccepted>(Api.Json) : null;
+            answers.Add((code, response.StatusCode, accepted?.InscriptionId ?? Guid.Empty));
         }));
 
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.Created, a.Status));
         // Each its own inscription (answers carry the version of the batch that committed them, so they may share one).
         Assert.Equal(193, answers.Select(a => a.InscriptionId).Distinct().Count());
-        var list = await new Api(node2).SpeakersList(meeting);
-        var entries = list["entries"]!.AsArray().Select(e => (
-            Code: e!["participant"]!.GetValue<string>(),
-            Level: e["level"]!.GetValue<string>(),
-            At: e["inscribedAt"]!.GetValue<DateTimeOffset>())).ToList();
+        var list = await new Api(node2).ListView(meeting);
+        var entries = list.Entries.Select(e => (Code: e.Speaker.Participant.Value, e.Speaker.Level, At: e.InscribedAt)).ToList();
         Assert.Equal(193, entries.Count);
         Assert.Equal(codes.Order(), entries.Select(e => e.Code).Order()); // each delegation once
-        var heads = entries.TakeWhile(e => e.Level == "headOfState").ToList();
+        var heads = entries.TakeWhile(e => e.Level == LevelOfRepresentation.HeadOfState).ToList();
         Assert.Equal(codes.Where((_, i) => Level(i) == "headOfState").Count(), heads.Count);
         foreach (var level in entries.GroupBy(e => e.Level))
             Assert.Equal(level.OrderBy(e => e.At).Select(e => e.Code), level.Select(e => e.Code)); // arrival order within a level
@@ -109,7 +111,7 @@ public class Across_nodes(Cluster cluster, ITestOutputHelper output)
 
         // Carried by a durable Wolverine message after the adjournment's commit: the screen sees it arrive.
         await screen.SeesAsync(screen.Version + 1, TimeSpan.FromSeconds(15));
-        Assert.Equal(["GHA", "BRA", "IND"], screen.Latest.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("participant").GetString()));
+        Assert.Equal(["GHA", "BRA", "IND"], screen.LatestAs<SpeakersListView>().Entries.Select(e => e.Speaker.Participant.Value));
         Assert.Equal(["GHA", "BRA", "IND"], await new Api(node2).SpeakingOrder(afternoon));
     }
 }

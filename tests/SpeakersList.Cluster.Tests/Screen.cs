@@ -42,6 +42,9 @@ public sealed class Screen : IAsyncDisposable
     /// <summary>The newest view shown.</summary>
     public JsonElement Latest { get; private set; }
 
+    /// <summary>The newest view shown, read into the view's own record (FloorView, RoomView, DelegationView, SpeakersListView).</summary>
+    public TView LatestAs<TView>() => Latest.Deserialize<TView>(Api.Json) ?? throw new InvalidOperationException($"The screen shows no {typeof(TView).Name}.");
+
     public int Reconnects { get; private set; }
 
     /// <summary>An anonymous screen (reading is public).</summary>

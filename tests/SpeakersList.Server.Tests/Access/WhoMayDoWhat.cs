@@ -11,6 +11,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using SpeakersList.Server.Access;
 using SpeakersList.Server.Live;
+using SpeakersList.Server.Publishing.Calendars;
+using SpeakersList.Server.SpeakersLists.Swapping;
 using SpeakersList.Server.Tests.Infrastructure;
 
 namespace SpeakersList.Server.Tests.Access;
@@ -316,8 +318,8 @@ public class Who_may_do_what(SpeakersListApp app) : ApiTest(app)
         var (linkOfA, linkOfB) = (Guid.Empty, Guid.Empty);
         if (writes.ContainsKey("POST /api/delegations/{code}/calendar-links"))
         {
-            linkOfA = (await Api.Expect(await Api.Http.PostAsync($"/api/delegations/{A}/calendar-links", null), HttpStatusCode.Created))["id"]!.GetValue<Guid>();
-            linkOfB = (await Api.Expect(await Api.Http.PostAsync($"/api/delegations/{B}/calendar-links", null), HttpStatusCode.Created))["id"]!.GetValue<Guid>();
+            linkOfA = (await Api.Read<CalendarLinkCreated>(await Api.Http.PostAsync($"/api/delegations/{A}/calendar-links", null), HttpStatusCode.Created)).Id;
+            linkOfB = (await Api.Read<CalendarLinkCreated>(await Api.Http.PostAsync($"/api/delegations/{B}/calendar-links", null), HttpStatusCode.Created)).Id;
         }
         return new World(empty, meeting, ofA, ofB, codeOfB["id"]!.GetValue<Guid>(), codeOfA["secret"]!.GetValue<string>(),
             display["id"]!.GetValue<Guid>(), display["secret"]!.GetValue<string>(), offeredToA, offeredToB, byA, byB, linkOfA, linkOfB,
@@ -327,8 +329,8 @@ public class Who_may_do_what(SpeakersListApp app) : ApiTest(app)
     private Guid? _meetingInRoom;
 
     private async Task<Guid> ProposeSwap(Guid meeting, Guid mine, Guid theirs) =>
-        (await Api.Expect(await Api.Http.PostAsJsonAsync($"/api/meetings/{meeting}/swaps",
-            new { commandId = Guid.NewGuid(), inscriptionId = mine, withInscriptionId = theirs }, Api.Json), HttpStatusCode.Created))["swapId"]!.GetValue<Guid>();
+        (await Api.Read<SwapOpened>(await Api.Http.PostAsJsonAsync($"/api/meetings/{meeting}/swaps",
+            new { commandId = Guid.NewGuid(), inscriptionId = mine, withInscriptionId = theirs }, Api.Json), HttpStatusCode.Created)).SwapId;
 
     /// <summary>A digest of every event, stream and document in the service's schema.</summary>
     private async Task<string> Fingerprint()

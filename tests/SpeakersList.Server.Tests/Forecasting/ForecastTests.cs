@@ -1,12 +1,15 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SpeakersList.Server.Forecasting;
+using SpeakersList.Server.Forecasting.EstimatingStarts;
+using SpeakersList.Server.Forecasting.LoadingHistory;
+using SpeakersList.Server.SpeakersLists;
 using SpeakersList.Server.Tests.Floor;
 using SpeakersList.Server.Tests.Infrastructure;
+using SpeakersList.SpeakersLists;
 
 namespace SpeakersList.Server.Tests.Forecasting;
 
@@ -35,12 +38,11 @@ public class The_learned_forecast(SpeakersListApp app) : FloorTest(app)
         await Api.Floor(meeting, "end");
     }
 
-    private static List<JsonObject> Waiting(JsonObject list) =>
-        list["entries"]!.AsArray().Select(e => e!.AsObject()).Where(e => e["state"]!.GetValue<string>() == "waiting").ToList();
+    private static List<SpeakersListEntryView> Waiting(SpeakersListView list) => list.Entries.Where(e => e.State == EntryState.Waiting).ToList();
 
-    private static List<double> Gaps(List<JsonObject> waiting)
+    private static List<double> Gaps(List<SpeakersListEntryView> waiting)
     {
-        var starts = waiting.Select(e => e["estimatedStart"]!.GetValue<DateTimeOffset>()).ToList();
+        var starts = waiting.Select(e => e.EstimatedStart!.Value).ToList();
         return starts.Zip(starts.Skip(1), (a, b) => (b - a).TotalSeconds).ToList();
     }
 
@@ -52,27 +54,27 @@ public class The_learned_forecast(SpeakersListApp app) : FloorTest(app)
         foreach (var code in new[] { "GHA", "FRA", "BRA", "DEU", "IND", "JPN", "KEN", "MEX" }) await Api.Inscribe(meeting, code);
         Now("10:00");
         await Api.Floor(meeting, "open");
-        Assert.All(Gaps(Waiting(await Api.SpeakersList(meeting))), gap => Assert.Equal(30, gap));
+        Assert.All(Gaps(Waiting(await Api.ListView(meeting))), gap => Assert.Equal(30, gap));
 
         // Each speaks a minute against a limit of 30 seconds.
         await Speak(meeting, "10:00", "10:01");
         await Speak(meeting, "10:01", "10:02");
         await Speak(meeting, "10:02", "10:03");
 
-        var list = await Api.SpeakersList(meeting);
+        var list = await Api.ListView(meeting);
         var waiting = Waiting(list);
         Assert.Equal(5, waiting.Count);
         Assert.All(Gaps(waiting), gap => Assert.InRange(gap, 40, 60));
         foreach (var entry in waiting)
         {
-            var (median, late) = (entry["estimatedStart"]!.GetValue<DateTimeOffset>(), entry["latestLikelyStart"]!.GetValue<DateTimeOffset>());
+            var (median, late) = (entry.EstimatedStart!.Value, entry.LatestLikelyStart!.Value);
             Assert.True(late >= median, $"{late} is before {median}");
-            Assert.InRange(entry["reachProbability"]!.GetValue<double>(), 0.9, 1);
+            Assert.InRange(entry.ReachProbability!.Value, 0.9, 1);
         }
-        Assert.Equal(0, list["notReached"]!.GetValue<int>());
+        Assert.Equal(0, list.NotReached);
 
         // Replayed as at 10:00:30, before any overrun was heard, the list is forecast on the limits again.
-        Assert.All(Gaps(Waiting(await Api.SpeakersListAt(meeting, Api.Day1 + TimeSpan.Parse("10:00:30")))), gap => Assert.Equal(30, gap));
+        Assert.All(Gaps(Waiting(await Api.ListViewAt(meeting, Api.Day1 + TimeSpan.Parse("10:00:30")))), gap => Assert.Equal(30, gap));
     }
 
     [Fact]
@@ -93,8 +95,7 @@ public class The_learned_forecast(SpeakersListApp app) : FloorTest(app)
                 .Append(new { level = "minister", kind = "rightOfReply", onBehalfOfGroup = false, allottedSeconds = 300 }),
         }, Api.Json);
 
-        var starts = (await Api.Expect(response, HttpStatusCode.OK))["starts"]!.AsArray()
-            .Select(s => (P50: s!["p50Seconds"]!.GetValue<double>(), P90: s["p90Seconds"]!.GetValue<double>())).ToList();
+        var starts = (await Api.Read<StartEstimates>(response)).Starts.Select(s => (P50: s.P50Seconds, P90: s.P90Seconds)).ToList();
         Assert.Equal(7, starts.Count);
         Assert.Equal((0, 0), starts[0]);
         Assert.InRange(starts[1].P50, 300 * 1.3 + 30, 300 * 1.6 + 30); // learned: ministers overrun by about 40 %
@@ -166,18 +167,18 @@ public class The_learned_forecast(SpeakersListApp app) : FloorTest(app)
     [Fact]
     public async Task Officers_load_a_record_as_history_list_it_and_clear_it()
     {
-        var loaded = await Api.Expect(await Api.Http.PostAsync("/api/forecasts/history", new StringContent(Record, Encoding.UTF8, "text/csv")), HttpStatusCode.OK);
-        Assert.Equal((1, 3), (loaded["records"]!.GetValue<int>(), loaded["speeches"]!.GetValue<int>()));
+        var loaded = await Api.Read<LoadedHistoryView>(await Api.Http.PostAsync("/api/forecasts/history", new StringContent(Record, Encoding.UTF8, "text/csv")));
+        Assert.Equal((1, 3), (loaded.Records, loaded.Speeches));
         // The same file again is kept once.
         await Api.Expect(await Api.Http.PostAsync("/api/forecasts/history", new StringContent(Record, Encoding.UTF8, "text/csv")), HttpStatusCode.OK);
-        Assert.Equal(1, (await Api.Expect(await Api.Http.GetAsync("/api/forecasts/history"), HttpStatusCode.OK))["records"]!.GetValue<int>());
+        Assert.Equal(1, (await Api.Get<LoadedHistoryView>("/api/forecasts/history")).Records);
 
         using var anonymous = App.CreateAnonymousClient();
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync("/api/forecasts/history", new StringContent(Record, Encoding.UTF8, "text/csv"))).StatusCode);
 
-        var cleared = await Api.Expect(await Api.Http.DeleteAsync("/api/forecasts/history"), HttpStatusCode.OK);
-        Assert.Equal(0, cleared["records"]!.GetValue<int>());
-        Assert.Equal(0, (await Api.Expect(await Api.Http.GetAsync("/api/forecasts/history"), HttpStatusCode.OK))["speeches"]!.GetValue<int>());
+        var cleared = await Api.Read<LoadedHistoryView>(await Api.Http.DeleteAsync("/api/forecasts/history"));
+        Assert.Equal(0, cleared.Records);
+        Assert.Equal(0, (await Api.Get<LoadedHistoryView>("/api/forecasts/history")).Speeches);
     }
 
     [Fact]
@@ -190,9 +191,9 @@ public class The_learned_forecast(SpeakersListApp app) : FloorTest(app)
 
         await Api.Expect(await Api.Http.PostAsync("/api/forecasts/history", new StringContent(header + string.Join("\n", lines), Encoding.UTF8, "text/csv")), HttpStatusCode.OK);
 
-        Assert.All(Gaps(Waiting(await Api.SpeakersList(meeting))), gap => Assert.InRange(gap, 300 * 1.35 + 30, 300 * 1.6 + 30));
+        Assert.All(Gaps(Waiting(await Api.ListView(meeting))), gap => Assert.InRange(gap, 300 * 1.35 + 30, 300 * 1.6 + 30));
         await Api.Expect(await Api.Http.DeleteAsync("/api/forecasts/history"), HttpStatusCode.OK);
-        Assert.All(Gaps(Waiting(await Api.SpeakersList(meeting))), gap => Assert.Equal(330, gap));
+        Assert.All(Gaps(Waiting(await Api.ListView(meeting))), gap => Assert.Equal(330, gap));
     }
 
     [Theory]
@@ -208,7 +209,7 @@ public class The_learned_forecast(SpeakersListApp app) : FloorTest(app)
         var response = await Api.Http.PostAsync("/api/forecasts/history", new StringContent(Record.Replace(replace, with), Encoding.UTF8, "text/csv"));
 
         Assert.Contains(detail, (await Api.Expect(response, HttpStatusCode.BadRequest))["detail"]!.GetValue<string>());
-        Assert.Equal(0, (await Api.Expect(await Api.Http.GetAsync("/api/forecasts/history"), HttpStatusCode.OK))["records"]!.GetValue<int>());
+        Assert.Equal(0, (await Api.Get<LoadedHistoryView>("/api/forecasts/history")).Records);
     }
 
     [Fact]
@@ -225,18 +226,18 @@ public class The_learned_forecast(SpeakersListApp app) : FloorTest(app)
         await Speak(meeting, "10:31:30", "10:41:30");
         await Speak(meeting, "10:42", "10:52");
 
-        var accuracy = await Api.Expect(await Api.Http.GetAsync($"/api/meetings/{meeting}/forecast-accuracy"), HttpStatusCode.OK);
+        var accuracy = await Api.Get<ForecastAccuracyView>($"/api/meetings/{meeting}/forecast-accuracy");
 
-        var speakers = accuracy["speakers"]!.AsArray();
+        var speakers = accuracy.Speakers;
         Assert.Equal(5, speakers.Count);
-        var fifth = speakers[4]!;
-        Assert.Equal(Api.Day1 + TimeSpan.Parse("10:42"), fifth["actualStart"]!.GetValue<DateTimeOffset>());
+        var fifth = speakers[4];
+        Assert.Equal(Api.Day1 + TimeSpan.Parse("10:42"), fifth.ActualStart);
         // Half an hour before (10:12), two speeches had run double: the learned forecast is nearer than the limits.
-        var said = fifth["before30"]!;
-        Assert.True(Math.Abs(said["errorSeconds"]!.GetValue<double>()) < Math.Abs(said["naiveErrorSeconds"]!.GetValue<double>()));
-        var totals = accuracy["totals"]!;
-        Assert.True(totals["learnedMaeSeconds"]!.GetValue<double>() < totals["naiveMaeSeconds"]!.GetValue<double>());
-        Assert.InRange(totals["shareBeforeLatestLikely"]!.GetValue<double>(), 0, 1);
+        var said = fifth.Before30!;
+        Assert.True(Math.Abs(said.ErrorSeconds) < Math.Abs(said.NaiveErrorSeconds));
+        var totals = accuracy.Totals;
+        Assert.True(totals.LearnedMaeSeconds!.Value < totals.NaiveMaeSeconds!.Value);
+        Assert.InRange(totals.ShareBeforeLatestLikely!.Value, 0, 1);
 
         Assert.Equal(HttpStatusCode.NotFound, (await Api.Http.GetAsync($"/api/meetings/{Guid.NewGuid()}/forecast-accuracy")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Api.Http.GetAsync($"/api/programme/forecast-accuracy?conferenceId={Guid.NewGuid()}")).StatusCode);

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using SpeakersList.Server.Programme;
 using SpeakersList.Server.RoundTables;
+using SpeakersList.Server.SpeakersLists;
 using SpeakersList.Server.Tests.Infrastructure;
 
 namespace SpeakersList.Server.Tests.Programme;
@@ -88,12 +89,14 @@ public class A_delegations_agenda(SpeakersListApp app) : ApiTest(app)
         await Api.Expect(await Api.Http.PostAsync("/api/forecasts/history",
             new StringContent(header + string.Join("\n", lines), System.Text.Encoding.UTF8, "text/csv")), HttpStatusCode.OK);
 
-        var item = (await Api.Expect(await Api.Http.GetAsync("/api/delegations/gha/agenda"), HttpStatusCode.OK))["items"]![0]!;
-        var entry = (await Api.SpeakersList(ids["PL1"]))["entries"]!.AsArray().Single(e => e!["participant"]!.GetValue<string>() == "GHA")!;
+        var item = (await Api.Get<DelegationAgendaView>("/api/delegations/gha/agenda")).Items[0];
+        var entry = (await Api.ListView(ids["PL1"])).Entries.Single(e => e.Speaker.Participant.Value == "GHA");
 
-        Assert.NotEqual("2013-09-24T10:30:00-04:00", item["estimatedStart"]!.GetValue<string>()); // not the limits added up
-        foreach (var field in new[] { "estimatedStart", "latestLikelyStart", "reachProbability" })
-            Assert.Equal(entry[field]!.ToJsonString(), item[field]!.ToJsonString());
+        Assert.NotEqual(DateTimeOffset.Parse("2013-09-24T10:30:00-04:00", System.Globalization.CultureInfo.InvariantCulture), item.EstimatedStart); // not the limits added up
+        // The list's forecast of the entry, all of it given: the same moments at the same offsets, and the same probability.
+        Assert.Equal((entry.EstimatedStart!.Value, entry.EstimatedStart.Value.Offset), (item.EstimatedStart!.Value, item.EstimatedStart.Value.Offset));
+        Assert.Equal((entry.LatestLikelyStart!.Value, entry.LatestLikelyStart.Value.Offset), (item.LatestLikelyStart!.Value, item.LatestLikelyStart.Value.Offset));
+        Assert.Equal(entry.ReachProbability!.Value, item.ReachProbability!.Value);
     }
 
     [Fact]

@@ -1,13 +1,16 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using System.Xml.Schema;
 using CsvHelper;
+using SpeakersList.Publishing;
 using SpeakersList.Server.Tests.Floor;
 using SpeakersList.Server.Publishing.Records;
 using SpeakersList.Server.Tests.Infrastructure;
+using SpeakersList.SpeakersLists;
 
 namespace SpeakersList.Server.Tests.Publishing;
 
@@ -77,37 +80,39 @@ public class The_record_of_a_meeting(SpeakersListApp app) : FloorTest(app)
         Now("10:36:00");
         await Api.Floor(meeting, "adjourn");
 
-        // JSON: in the order delivered, the point of order in its place, times as the floor kept them. Read as written on purpose:
-        // a line's flat keys and its times' offsets are the contract the record's readers (the CSV, the page, archives) rely on.
-        var record = await Api.Expect(await Api.Http.GetAsync($"/api/meetings/{meeting}/record"), HttpStatusCode.OK);
-        var items = record["items"]!.AsArray().Select(x => x!.AsObject()).ToArray();
-        Assert.Equal(["FRA", "GHA", "CUB", "BRA", "DEU", "CUB"], items.Select(x => Text(x, "participant")));
-        Assert.Equal(["statement", "statement", "pointOfOrder", "statement", "statement", "rightOfReply"], items.Select(x => Text(x, "kind")));
-        Assert.Equal([At("10:02:10"), At("10:05:40"), At("10:07:40"), At("10:12:00"), At("10:18:12"), At("10:33:30")], items.Select(x => Time(x, "from")));
-        Assert.Equal([At("10:05:10"), At("10:11:30"), At("10:09:00"), At("10:17:42"), At("10:33:00"), At("10:35:00")], items.Select(x => Time(x, "to")));
-        Assert.Equal([180, 270, 80, 342, 288, 90], items.Select(x => Dbl(x, "usedSeconds")));
-        Assert.Equal([300, 420, null, 300, 360, 600], items.Select(x => x["allottedSeconds"]?.GetValue<int>()));
-        Assert.Equal([0, 0, 0, 42, 0, 0], items.Select(x => Dbl(x, "overrunSeconds")));
-        Assert.Equal([0, 80, 0, 0, 600, 0], items.Select(x => Dbl(x, "pausedSeconds")));
-        Assert.Equal("Group of 77 and China", Text(items[1], "onBehalfOf"));
-        Assert.Equal("headOfState", Text(items[0], "level"));
-        Assert.Equal("Cuba", Text(items[2], "delegation"));
-        Assert.Equal("-04:00", Text(items[0], "from")[^6..]); // the venue's wall clock
-        Assert.Equal("-04:00", items[1]["pauses"]![0]!["from"]!.GetValue<string>()[^6..]);
-        // A line is written flat, with its number: the keys readers of the record have always had, and how it was delivered (language, mode).
-        Assert.All(items, x => Assert.Equal(
+        // JSON: in the order delivered, the point of order in its place, times as the floor kept them, at the venue's offset.
+        var response = await Api.Http.GetAsync($"/api/meetings/{meeting}/record");
+        var items = (await Api.Read<MeetingRecordView>(response)).Items.Select(x => x.Item).ToArray();
+        Assert.Equal(["FRA", "GHA", "CUB", "BRA", "DEU", "CUB"], items.Select(x => x.Participant.Value));
+        Assert.Equal([RecordItemKind.Statement, RecordItemKind.Statement, RecordItemKind.PointOfOrder, RecordItemKind.Statement, RecordItemKind.Statement, RecordItemKind.RightOfReply],
+            items.Select(x => x.Kind));
+        Assert.Equal([At("10:02:10"), At("10:05:40"), At("10:07:40"), At("10:12:00"), At("10:18:12"), At("10:33:30")], items.Select(x => x.From));
+        Assert.Equal([At("10:05:10"), At("10:11:30"), At("10:09:00"), At("10:17:42"), At("10:33:00"), At("10:35:00")], items.Select(x => x.To));
+        Assert.Equal([180, 270, 80, 342, 288, 90], items.Select(x => x.UsedSeconds));
+        Assert.Equal([300, 420, null, 300, 360, 600], items.Select(x => x.AllottedSeconds));
+        Assert.Equal([0, 0, 0, 42, 0, 0], items.Select(x => x.OverrunSeconds));
+        Assert.Equal([0, 80, 0, 0, 600, 0], items.Select(x => x.PausedSeconds));
+        Assert.Equal("Group of 77 and China", items[1].OnBehalfOf);
+        Assert.Equal(LevelOfRepresentation.HeadOfState, items[0].Level);
+        Assert.Equal("Cuba", items[2].Delegation);
+        Assert.Equal(TimeSpan.FromHours(-4), items[0].From.Offset); // the venue's wall clock
+        Assert.Equal(TimeSpan.FromHours(-4), items[1].Pauses[0].From.Offset);
+        // A line is written flat, with its number: the keys readers of the record have always had, and how it was delivered
+        // (language, mode). Read as written on purpose: these keys are the contract the record's readers (the CSV, the page, archives) rely on.
+        var written = (await Api.Expect(response, HttpStatusCode.OK))["items"]!.AsArray().Select(x => x!.AsObject()).ToArray();
+        Assert.All(written, x => Assert.Equal(
             ["allottedSeconds", "delegation", "delivery", "from", "inscriptionId", "kind", "level", "number", "onBehalfOf", "overrunSeconds", "participant",
                 "pausedSeconds", "pauses", "replyNumber", "speakerName", "speakerTitle", "to", "usedSeconds"],
             x.Select(p => p.Key).Order(StringComparer.Ordinal)));
-        Assert.Equal(["from", "seconds", "to"], items[1]["pauses"]![0]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(["from", "seconds", "to"], written[1]["pauses"]![0]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
 
         // The floor's statistics say the same of the statements.
         var statistics = await Api.StatisticsOf(meeting);
-        var statements = items.Where(x => Text(x, "kind") != "pointOfOrder").ToArray();
-        Assert.Equal(statistics.SpokenSeconds, statements.Sum(x => Dbl(x, "usedSeconds")));
-        Assert.Equal(statistics.AllottedSeconds, statements.Sum(x => x["allottedSeconds"]!.GetValue<int>()));
-        Assert.Equal(statistics.OverrunSeconds, statements.Sum(x => Dbl(x, "overrunSeconds")));
-        Assert.Equal(statistics.PointsOfOrderSeconds, items.Where(x => Text(x, "kind") == "pointOfOrder").Sum(x => Dbl(x, "usedSeconds")));
+        var statements = items.Where(x => x.Kind != RecordItemKind.PointOfOrder).ToArray();
+        Assert.Equal(statistics.SpokenSeconds, statements.Sum(x => x.UsedSeconds));
+        Assert.Equal(statistics.AllottedSeconds, statements.Sum(x => x.AllottedSeconds!.Value));
+        Assert.Equal(statistics.OverrunSeconds, statements.Sum(x => x.OverrunSeconds));
+        Assert.Equal(statistics.PointsOfOrderSeconds, items.Where(x => x.Kind == RecordItemKind.PointOfOrder).Sum(x => x.UsedSeconds));
 
         // CSV: the same lines, read back with CsvHelper.
         var csvResponse = await Api.Http.GetAsync($"/api/meetings/{meeting}/record.csv");
@@ -117,13 +122,13 @@ public class The_record_of_a_meeting(SpeakersListApp app) : FloorTest(app)
         Assert.Equal(items.Length, rows.Count);
         for (var i = 0; i < items.Length; i++)
         {
-            Assert.Equal(Text(items[i], "participant"), rows[i]["participant"]);
-            Assert.Equal(Text(items[i], "kind"), rows[i]["kind"]);
-            Assert.Equal(Time(items[i], "from"), DateTimeOffset.Parse(rows[i]["from"]!, CultureInfo.InvariantCulture));
-            Assert.Equal(Time(items[i], "to"), DateTimeOffset.Parse(rows[i]["to"]!, CultureInfo.InvariantCulture));
-            Assert.Equal(Dbl(items[i], "usedSeconds"), double.Parse(rows[i]["usedSeconds"]!, CultureInfo.InvariantCulture));
-            Assert.Equal(items[i]["allottedSeconds"]?.GetValue<int>().ToString(CultureInfo.InvariantCulture) ?? "", rows[i]["allottedSeconds"] ?? "");
-            Assert.Equal(Dbl(items[i], "pausedSeconds"), double.Parse(rows[i]["pausedSeconds"]!, CultureInfo.InvariantCulture));
+            Assert.Equal(items[i].Participant.Value, rows[i]["participant"]);
+            Assert.Equal(JsonNamingPolicy.CamelCase.ConvertName(items[i].Kind.ToString()), rows[i]["kind"]); // as the JSON writes it
+            Assert.Equal(items[i].From, DateTimeOffset.Parse(rows[i]["from"]!, CultureInfo.InvariantCulture));
+            Assert.Equal(items[i].To, DateTimeOffset.Parse(rows[i]["to"]!, CultureInfo.InvariantCulture));
+            Assert.Equal(items[i].UsedSeconds, double.Parse(rows[i]["usedSeconds"]!, CultureInfo.InvariantCulture));
+            Assert.Equal(items[i].AllottedSeconds?.ToString(CultureInfo.InvariantCulture) ?? "", rows[i]["allottedSeconds"] ?? "");
+            Assert.Equal(items[i].PausedSeconds, double.Parse(rows[i]["pausedSeconds"]!, CultureInfo.InvariantCulture));
         }
         Assert.Equal("Group of 77 and China", rows[1]["onBehalfOf"]);
 
@@ -146,9 +151,9 @@ public class The_record_of_a_meeting(SpeakersListApp app) : FloorTest(app)
             .ToDictionary(x => "#" + x.Attribute("eId")!.Value, x => x.Attribute("showAs")!.Value);
         for (var i = 0; i < items.Length; i++)
         {
-            Assert.Equal(Time(items[i], "from"), DateTimeOffset.Parse(speeches[i].Attribute("startTime")!.Value, CultureInfo.InvariantCulture));
-            Assert.Equal(Time(items[i], "to"), DateTimeOffset.Parse(speeches[i].Attribute("endTime")!.Value, CultureInfo.InvariantCulture));
-            Assert.Contains(Text(items[i], "delegation"), persons[speeches[i].Attribute("by")!.Value]);
+            Assert.Equal(items[i].From, DateTimeOffset.Parse(speeches[i].Attribute("startTime")!.Value, CultureInfo.InvariantCulture));
+            Assert.Equal(items[i].To, DateTimeOffset.Parse(speeches[i].Attribute("endTime")!.Value, CultureInfo.InvariantCulture));
+            Assert.Contains(items[i].Delegation, persons[speeches[i].Attribute("by")!.Value]);
         }
         Assert.Equal("pointOfOrder", speeches[2].Parent!.Name.LocalName);
         Assert.Equal("#headOfState", speeches[0].Attribute("as")!.Value);
@@ -173,8 +178,4 @@ public class The_record_of_a_meeting(SpeakersListApp app) : FloorTest(app)
         await Api.Expect(await Api.Http.GetAsync($"/api/meetings/{Guid.NewGuid()}/record.akn.xml"), HttpStatusCode.NotFound);
         await Api.Expect(await Api.Http.GetAsync($"/api/meetings/{Guid.NewGuid()}/record.csv"), HttpStatusCode.NotFound);
     }
-
-    private static string Text(JsonNode node, string name) => node[name]!.GetValue<string>();
-    private static double Dbl(JsonNode node, string name) => node[name]!.GetValue<double>();
-    private static DateTimeOffset Time(JsonNode node, string name) => node[name]!.GetValue<DateTimeOffset>();
 }

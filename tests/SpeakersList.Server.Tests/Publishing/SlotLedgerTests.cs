@@ -75,9 +75,9 @@ public class Slot_ledgers(SpeakersListApp app) : ApiTest(app)
 
     private async Task<string> CalendarOf(string participant)
     {
-        var link = await Api.Expect(await Api.Http.PostAsync($"/api/delegations/{participant}/calendar-links", null), HttpStatusCode.Created);
+        var link = await Api.Read<CalendarLinkCreated>(await Api.Http.PostAsync($"/api/delegations/{participant}/calendar-links", null), HttpStatusCode.Created);
         using var anonymous = App.CreateAnonymousClient();
-        return await anonymous.GetStringAsync(new Uri(link["url"]!.GetValue<string>()).PathAndQuery);
+        return await anonymous.GetStringAsync(new Uri(link.Url).PathAndQuery);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Marten.Services;
 using SpeakersList.Server.Forecasting.LoadingHistory;
 
@@ -18,7 +19,34 @@ public sealed class SpeakingHistory
     /// <summary>How long a node trusts what it read before asking the database whether another node changed the history.</summary>
     public static readonly TimeSpan Trusted = TimeSpan.FromSeconds(10);
 
-    private sealed record Read(string Fingerprint, IReadOnlyList<SpokenSpeech> Speeches, SpeakingTimeModel Present, long CheckedAt);
+    private sealed record Read(string Fingerprint, IReadOnlyList<SpokenSpeech> Speeches, SpeakingTimeModel Present, long CheckedAt)
+    {
+        /// <summary>When each timed speech ended, in order: the speeches ended by a moment are a prefix of them.</summary>
+        private readonly DateTimeOffset[] _ends = Speeches.Where(s => s.At is not null).Select(s => s.At!.Value).Order().ToArray();
+
+        // The models of the past learned so far, by how many timed speeches had ended (a replay's moments mostly share a few).
+        private readonly ConcurrentDictionary<int, SpeakingTimeModel> _past = new();
+
+        /// <summary>The model as at a moment: learned from the same speeches as another moment with as many ended, so learned once.</summary>
+        public SpeakingTimeModel Before(DateTimeOffset moment)
+        {
+            var ended = EndedBy(moment);
+            if (ended == _ends.Length) return Present;
+            if (_past.Count >= 64) _past.Clear();
+            return _past.GetOrAdd(ended, _ => SpeakingTimeModel.Learn(Speeches, moment));
+        }
+
+        private int EndedBy(DateTimeOffset moment)
+        {
+            var (low, high) = (0, _ends.Length);
+            while (low < high)
+            {
+                var middle = (low + high) / 2;
+                if (_ends[middle] <= moment) low = middle + 1; else high = middle;
+            }
+            return low;
+        }
+    }
 
     private Read? _read;
     private long _generation;
@@ -28,7 +56,7 @@ public sealed class SpeakingHistory
     public async Task<SpeakingTimeModel> ModelAsync(IQuerySession session, DateTimeOffset? before, CancellationToken cancellation)
     {
         var read = await ReadAsync(session, cancellation);
-        return before is null ? read.Present : SpeakingTimeModel.Learn(read.Speeches, before);
+        return before is null ? read.Present : read.Before(before.Value);
     }
 
     /// <summary>Every speech of the history (loaded and adjourned), each with when it ended.</summary>

@@ -76,6 +76,9 @@ public class Adjourned_meetings(SpeakersListApp app) : FloorTest(app)
 
         // The afternoon learns the overruns: its speakers are spaced further apart than their limits.
         Assert.All(WaitingGaps(await Api.SpeakersList(afternoon)), gap => Assert.InRange(gap, 390, 540));
+        // A replay learns only from what had happened by then: before the adjournment, nothing; after it, the same as now.
+        Assert.All(WaitingGaps(await Api.SpeakersListAt(afternoon, Api.Day1 + TimeSpan.Parse("10:39"))), gap => Assert.Equal(330, gap));
+        Assert.Equal(WaitingGaps(await Api.SpeakersList(afternoon)), WaitingGaps(await Api.SpeakersListAt(afternoon, Api.Day1 + TimeSpan.Parse("10:41"))));
         // Another node reads the same history from the small documents, each speech timed by the adjournment.
         var speeches = await FreshHistory(store);
         Assert.Equal(4, speeches.Count);

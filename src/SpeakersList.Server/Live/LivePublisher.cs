@@ -11,7 +11,7 @@ namespace SpeakersList.Server.Live;
 /// to a meeting's group the list (speakersListChanged) and the floor (floorChanged); to the group of the room of a
 /// touched meeting the room's view (roomChanged); to the group of each delegation on a touched list its slots
 /// (delegationChanged). Room and delegation views are computed for those watched on this node, or, with the
-/// backplane, for every room and delegation touched, since their watchers may be on another node.
+/// backplane, for those whose group has a connection on some node (Redis says, in one round trip).
 /// Two stages, each in order: the meetings' floors and lists at once after each burst of commits; the rooms and
 /// delegations (193 sends for a full list, each a Redis PUBLISH with the backplane) after them, on a stage of their own
 /// that takes every burst it has not sent yet at once, so the next commits' floors never wait behind that fan-out.
@@ -100,8 +100,8 @@ public sealed class LivePublisher(
         CancellationToken cancellation)
     {
         var touched = lists.Values.ToList();
-        var rooms = subscriptions.Audience("room:", touched.Select(x => LiveViews.RoomKey(x.Meeting.Details.Room)));
-        var delegations = subscriptions.Audience("delegation:", touched.SelectMany(x => x.Entries).Select(x => LiveViews.DelegationKey(x.Speaker.Participant)));
+        var rooms = await subscriptions.AudienceAsync("room:", touched.Select(x => LiveViews.RoomKey(x.Meeting.Details.Room)));
+        var delegations = await subscriptions.AudienceAsync("delegation:", touched.SelectMany(x => x.Entries).Select(x => LiveViews.DelegationKey(x.Speaker.Participant)));
         if (rooms.Count == 0 && delegations.Count == 0) return;
 
         await using var session = store.QuerySession();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR;
 using SpeakersList.Server.Forecasting;
@@ -25,6 +26,9 @@ public sealed class LivePublisher(
     /// <summary>The lists a burst pushed, the views built for them and the model they were forecast with: for the fan-out.</summary>
     private sealed record Pushed(IReadOnlyList<ListOfSpeakers> Lists, IReadOnlyDictionary<Guid, MeetingViews> Views, SpeakingTimeModel Model);
 
+    /// <summary>The longest the commits gather after a push before the next (see <see cref="MeetingsAsync"/>).</summary>
+    public static readonly TimeSpan MaximumGather = TimeSpan.FromMilliseconds(50);
+
     private readonly Channel<Pushed> _fanOut = Channel.CreateUnbounded<Pushed>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.WhenAll(MeetingsAsync(stoppingToken), FanOutAsync(stoppingToken));
@@ -40,6 +44,7 @@ public sealed class LivePublisher(
                 foreach (var touched in batch)
                     meetings[touched.StreamId] = meetings.TryGetValue(touched.StreamId, out var seen) && seen is not null
                         && (touched.List is null || touched.List.Version < seen.Version) ? seen : touched.List;
+                var started = Stopwatch.GetTimestamp();
                 try
                 {
                     using (Telemetry.StartPush(batch))
@@ -51,6 +56,11 @@ public sealed class LivePublisher(
                     // Screens resynchronise from a snapshot when they see a gap; a failed push is logged, not fatal.
                     logger.LogWarning(ex, "Could not push the changes of meetings {MeetingIds}", string.Join(", ", meetings.Keys));
                 }
+                // Under a rush a push follows every few commits, and each builds and serialises whole lists: after a push that
+                // took t, the commits gather for as long (at most MaximumGather) before the next, so that pushing takes at most
+                // about half of a core from the commits themselves. A push of a few milliseconds waits as little.
+                var took = Stopwatch.GetElapsedTime(started);
+                await Task.Delay(took < MaximumGather ? took : MaximumGather, stoppingToken);
             }
         }
         finally

@@ -53,6 +53,13 @@ public sealed class Screens : IAsyncDisposable
     /// <summary>Times a screen that stayed connected lacked a command's version after <see cref="MissAfter"/>: pushes the server lost.</summary>
     public int MissedWhileConnected => Volatile.Read(ref _missed);
 
+    /// <summary>
+    /// Where each round's time went: until the command answered, until the first screen had its version, until the last.
+    /// A push that waits on the server shows as a late first screen; a slow fan-out to the sockets (or a slow client) as a
+    /// long way from the first screen to the last.
+    /// </summary>
+    public List<(double Answered, double First, double Last)> Splits { get; } = [];
+
     /// <summary>Why connections were lost, and how often.</summary>
     public IReadOnlyDictionary<string, int> LossReasons { get { lock (_reasons) return new Dictionary<string, int>(_reasons); } }
 
@@ -213,6 +220,7 @@ public sealed class Screens : IAsyncDisposable
     {
         var sent = Stopwatch.GetTimestamp();
         var version = await command();
+        var answered = Stopwatch.GetElapsedTime(sent).TotalMilliseconds;
         var clock = Stopwatch.StartNew();
         var resynced = new HashSet<Screen>();
         while (_screens.Any(s => Volatile.Read(ref s.Version) < version))
@@ -235,6 +243,8 @@ public sealed class Screens : IAsyncDisposable
             await Task.Delay(1);
         }
         var last = _screens.Max(s => Volatile.Read(ref s.ReachedAt));
+        var first = _screens.Min(s => Volatile.Read(ref s.ReachedAt));
+        Splits.Add((answered, Math.Max(0, Stopwatch.GetElapsedTime(sent, first).TotalMilliseconds), Stopwatch.GetElapsedTime(sent, last).TotalMilliseconds));
         return Stopwatch.GetElapsedTime(sent, last).TotalMilliseconds;
     }
 

@@ -107,7 +107,9 @@ internal static class Rooms
             var cpu = nodes.Select((n, i) => (Cpu(n) - cpuBefore[i]) / seconds * 100).ToArray();
             var memory = nodes.Select(n => n.ResidentMegabytes()).ToArray();
             for (var m = 0; m < meetings; m++)
-                Console.WriteLine($"    meeting {m + 1}: command → last of {perMeeting} screens p50 {Stats.Median(results[m]):F0} ms, p99 {Stats.Percentile(results[m], 99):F0} ms");
+                Console.WriteLine($"    meeting {m + 1}: command → last of {perMeeting} screens p50 {Stats.Median(results[m]):F0} ms, p99 {Stats.Percentile(results[m], 99):F0} ms; " +
+                    Splits(screens[m]));
+            Console.WriteLine($"    all meetings: {Splits(screens.ToArray())}");
             var p50s = results.Select(x => Stats.Median(x)).ToList();
             var p99s = results.Select(x => Stats.Percentile(x, 99)).ToList();
             Diagnose(nodes, redis);
@@ -144,6 +146,7 @@ internal static class Rooms
                     return times;
                 }));
                 bareCpu = (Cpu(bare) - before) / bareWall.Elapsed.TotalSeconds * 100;
+                Console.WriteLine($"    bare, all groups: {Splits(screens.ToArray())}");
                 bareMemory = bare.ResidentMegabytes();
                 bareP50s.AddRange(bareResults.Select(x => Stats.Median(x)));
                 bareP99s.AddRange(bareResults.Select(x => Stats.Percentile(x, 99)));
@@ -164,6 +167,14 @@ internal static class Rooms
         {
             foreach (var node in nodes) await node.DisposeAsync();
         }
+    }
+
+    /// <summary>The rounds' split (after the first, which warms up): until the command answered, the first screen, the last (p50s).</summary>
+    private static string Splits(params Screens[] screens)
+    {
+        var rounds = screens.SelectMany(x => x.Splits.Skip(1)).ToList();
+        return rounds.Count == 0 ? "no rounds" : $"answered p50 {Stats.Median(rounds.Select(x => x.Answered).ToList()):F0} ms, " +
+            $"first screen p50 {Stats.Median(rounds.Select(x => x.First).ToList()):F0} ms, last screen p50 {Stats.Median(rounds.Select(x => x.Last).ToList()):F0} ms";
     }
 
     /// <summary>

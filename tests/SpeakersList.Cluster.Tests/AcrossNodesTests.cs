@@ -49,6 +49,11 @@ public class Across_nodes(Cluster cluster, ITestOutputHelper output)
         await using var portal = await Screen.OpenSignedInAsync(cluster.Node(1), cluster.OfficerToken, "SubscribeToDelegation", "delegationChanged", "KEN");
         var roomBefore = roomScreen.Version;
         var portalBefore = portal.Version;
+        // Redis knows which groups have a connection on some node: the publisher sends only to those.
+        await using (var groups = new SpeakersList.Server.Operations.BackplaneGroups(cluster.Redis, "speakerslist:speakerslist",
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<SpeakersList.Server.Operations.BackplaneGroups>.Instance))
+            Assert.Equal(["delegation:KEN", $"room:{room.ToUpperInvariant()}"],
+                (await groups.WatchedAsync(["delegation:KEN", "delegation:GHA", $"room:{room.ToUpperInvariant()}", "room:NOWHERE"]))!.Order(StringComparer.Ordinal));
 
         await api.Inscribe(meeting, "KEN", "headOfState");
 

@@ -33,6 +33,14 @@ public static class ForecastSetup
         return services;
     }
 
-    /// <summary>The documents the forecast keeps: the records of earlier sessions loaded as history.</summary>
-    public static void Configure(StoreOptions options) => options.Schema.For<LoadedRecord>();
+    /// <summary>
+    /// The documents the forecast keeps: the records of earlier sessions loaded as history, and each adjourned meeting's
+    /// heard speeches (written by the list's inline projection as a side effect, in the list's transaction).
+    /// </summary>
+    public static void Configure(StoreOptions options)
+    {
+        options.Schema.For<LoadedRecord>();
+        options.Schema.For<AdjournedMeeting>();
+        options.Events.EnableSideEffectsOnInlineProjections = true;
+    }
 }

@@ -67,6 +67,8 @@ public static class EventStore
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, SchemaStamp.AtStart>());
         // Then, on a database from before them, the calendars' inline projections built from the events (once).
         builder.Services.Insert(1, ServiceDescriptor.Singleton<IHostedService, Publishing.Calendars.CalendarsBackfill.AtStart>());
+        // And the forecast's adjourned meetings, from the adjourned lists (once).
+        builder.Services.Insert(2, ServiceDescriptor.Singleton<IHostedService, AdjournedMeetings.AtStart>());
         return builder;
     }
 }

@@ -1,3 +1,4 @@
+using SpeakersList.Server.Operations;
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
 
@@ -7,16 +8,25 @@ namespace SpeakersList.Server.Live;
 /// Which rooms and delegations have subscribers on this node, so that a commit computes their views only when
 /// someone is watching. Counts per key, with each connection's keys, released when it disconnects.
 /// Per node: with a SignalR backplane (several nodes) the watchers may be on another node, so the node that
-/// commits computes every room and delegation view of the touched meetings (<see cref="Audience"/>).
+/// commits asks Redis which of the touched rooms' and delegations' groups have a connection on some node
+/// (<see cref="AudienceAsync"/>), and computes every one of them when Redis cannot tell.
 /// </summary>
-public sealed class LiveSubscriptions(HubLifetimeManager<LiveHub> lifetime)
+public sealed class LiveSubscriptions(HubLifetimeManager<LiveHub> lifetime, BackplaneGroups? backplane = null)
 {
-    /// <summary>True when hub groups span nodes (the Redis backplane): this node cannot know who watches.</summary>
+    /// <summary>True when hub groups span nodes (the Redis backplane): this node alone cannot know who watches.</summary>
     public bool AcrossNodes { get; } = lifetime is not DefaultHubLifetimeManager<LiveHub>;
 
-    /// <summary>The touched keys to compute a view for: all of them across nodes, else those watched here.</summary>
-    public IReadOnlyList<string> Audience(string prefix, IEnumerable<string> touched) =>
-        AcrossNodes ? touched.Distinct().ToList() : Watched(prefix).Intersect(touched).ToList();
+    /// <summary>
+    /// The touched keys to compute a view for: those watched here, or across nodes those whose group has a connection on
+    /// some node (all of them when Redis cannot say). The group of a key is <paramref name="prefix"/> and the key.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> AudienceAsync(string prefix, IEnumerable<string> touched)
+    {
+        if (!AcrossNodes) return Watched(prefix).Intersect(touched).ToList();
+        var keys = touched.Distinct().ToList();
+        var watched = backplane is null ? null : await backplane.WatchedAsync(keys.Select(k => prefix + k).ToList());
+        return watched is null ? keys : keys.Where(k => watched.Contains(prefix + k)).ToList();
+    }
 
     private readonly ConcurrentDictionary<string, HashSet<string>> _byConnection = new();
     private readonly ConcurrentDictionary<string, int> _watchers = new();

@@ -26,7 +26,7 @@ public static class Telemetry
         "speakerslist.inscriptions", "{inscription}", "Inscriptions committed (a rate gives inscriptions per second).");
 
     private static readonly Histogram<double> PushLatency = Meter.CreateHistogram<double>(
-        "speakerslist.push.latency", "ms", "From a commit to its views handed to the hub (or the backplane) by the node that committed.",
+        "speakerslist.push.latency", "ms", "From a commit to its meeting's floor and list views handed to the hub (or the backplane) by the node that committed; rooms and delegations follow on a stage of their own.",
         advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000] });
 
     /// <summary>The activity sources of the libraries underneath: Npgsql's by name (Npgsql.OpenTelemetry 9 is not served), Marten's, Wolverine's.</summary>

@@ -41,6 +41,9 @@ public static class EventStore
                 options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, Json.Configure);
                 options.Linq.MemberSources.Add(new FlatValues.QueryableMembers());
                 options.Events.StreamIdentity = StreamIdentity.AsGuid;
+                // The calendars and the Journal read a few event types across the session (rescheduled, moved, cancelled):
+                // an index on mt_events.type keeps them from scanning every event of a long history.
+                options.Events.EnableEventTypeIndex = true;
                 options.Events.MetadataConfig.CorrelationIdEnabled = true;
                 options.Events.MetadataConfig.CausationIdEnabled = true;
                 options.Events.MetadataConfig.HeadersEnabled = true;

@@ -45,29 +45,18 @@ public static class AdjournedMeetings
 
     /// <summary>Builds the documents from the adjourned lists unless the mark says it was done; the number of meetings built.</summary>
     public static Task<int> BuildAsync(IDocumentStore store, ILogger logger, CancellationToken cancellation) =>
-        OneNodeAtATime.RunAsync(store, OneNodeAtATime.Schema, async () =>
+        ProjectionsBuilt.OnceAsync(store, Generation, "The forecast's adjourned meetings", async session =>
         {
-            await using (var query = store.QuerySession())
-                if (await query.LoadAsync<ProjectionsBuilt>(Generation, cancellation) is not null) return 0;
-
-            var started = TimeProvider.System.GetTimestamp();
             IReadOnlyList<Guid> adjourned;
             await using (var query = store.QuerySession())
                 adjourned = await query.Query<ListOfSpeakers>().Where(x => x.Floor.AdjournedAt != null).Select(x => x.Id).ToListAsync(cancellation);
-            await using (var session = store.LightweightSession())
-            {
-                session.DeleteWhere<AdjournedMeeting>(_ => true);
-                // A few lists at a time: a list is about 135 KB.
-                foreach (var some in adjourned.Chunk(20))
-                    foreach (var list in await session.LoadManyAsync<ListOfSpeakers>(cancellation, some))
-                        Keep(session, list);
-                session.Store(new ProjectionsBuilt(Generation, DateTimeOffset.UtcNow, adjourned.Count));
-                await session.SaveChangesAsync(cancellation);
-            }
-            logger.LogInformation("The forecast's adjourned meetings ({Generation}) were built from {Meetings} adjourned lists in {Seconds:F1} s",
-                Generation, adjourned.Count, TimeProvider.System.GetElapsedTime(started).TotalSeconds);
+            session.DeleteWhere<AdjournedMeeting>(_ => true);
+            // A few lists at a time: a list is about 135 KB. Stored with the mark, in one transaction.
+            foreach (var some in adjourned.Chunk(20))
+                foreach (var list in await session.LoadManyAsync<ListOfSpeakers>(cancellation, some))
+                    Keep(session, list);
             return adjourned.Count;
-        }, cancellation);
+        }, logger, cancellation);
 
     /// <summary>At start, after the schema: nothing when this build stamped the schema already (it built them then).</summary>
     public sealed class AtStart(SchemaStamp stamp, IDocumentStore store, ILogger<AtStart> logger) : IHostedService

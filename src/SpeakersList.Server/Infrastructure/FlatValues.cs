@@ -21,8 +21,6 @@ public static class FlatValues
 {
     private static readonly HashSet<Type> Flat = [typeof(Speaker), typeof(MeetingDetails), typeof(RecordItem)];
 
-    private static readonly NullabilityInfoContext Nullability = new();
-
     /// <summary>
     /// The contract of a holder: each flat value's fields written in its place and read back into it once the holder is
     /// built (events and snapshots are read back); the nested property stays only to bind the constructor's parameter,
@@ -66,6 +64,10 @@ public static class FlatValues
         var type = nested.PropertyType;
         var valueOf = nested.Get!;
         var setValue = nested.Set ?? ((PropertyInfo)nested.AttributeProvider!).SetValue;
+        // One per call: NullabilityInfoContext caches in a plain Dictionary and is not thread-safe. A shared one threw
+        // "An item with the same key has already been added" (a 500) when two serialiser options met their first
+        // Speaker at once, as two sessions committing at start-up do.
+        var nullability = new NullabilityInfoContext();
         foreach (var field in holder.Options.GetTypeInfo(type).Properties)
         {
             var declared = (PropertyInfo)field.AttributeProvider!;
@@ -74,7 +76,7 @@ public static class FlatValues
             var flat = holder.CreateJsonPropertyInfo(field.PropertyType, field.Name);
             flat.Get = x => valueOf(x) is { } value ? get(value) : null;
             // The API document marks a field nullable as the value declares it.
-            flat.IsGetNullable = flat.IsSetNullable = Nullability.Create(declared).ReadState != NullabilityState.NotNull;
+            flat.IsGetNullable = flat.IsSetNullable = nullability.Create(declared).ReadState != NullabilityState.NotNull;
             if (field.Set is null && !declared.CanWrite)
             {
                 // Computed by the value (a total, say): written for readers, never read back.

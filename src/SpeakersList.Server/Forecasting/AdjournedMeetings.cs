@@ -57,15 +57,4 @@ public static class AdjournedMeetings
                     Keep(session, list);
             return adjourned.Count;
         }, logger, cancellation);
-
-    /// <summary>At start, after the schema: nothing when this build stamped the schema already (it built them then).</summary>
-    public sealed class AtStart(SchemaStamp stamp, IDocumentStore store, ILogger<AtStart> logger) : IHostedService
-    {
-        public async Task StartAsync(CancellationToken cancellation)
-        {
-            if (!stamp.IsCurrent) await BuildAsync(store, logger, cancellation);
-        }
-
-        public Task StopAsync(CancellationToken cancellation) => Task.CompletedTask;
-    }
 }

@@ -68,10 +68,8 @@ public static class EventStore
 
         // First of all the start-up work (Marten puts its own first): the seed and Wolverine find the schema in place.
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, SchemaStamp.AtStart>());
-        // Then, on a database from before them, the calendars' inline projections built from the events (once).
-        builder.Services.Insert(1, ServiceDescriptor.Singleton<IHostedService, Publishing.Calendars.CalendarsBackfill.AtStart>());
-        // And the forecast's adjourned meetings, from the adjourned lists (once).
-        builder.Services.Insert(2, ServiceDescriptor.Singleton<IHostedService, AdjournedMeetings.AtStart>());
+        // Then, on a database from before them, the inline projections added since (the calendars', the forecast's), once.
+        builder.Services.Insert(1, ServiceDescriptor.Singleton<IHostedService, Publishing.Calendars.ProjectionsBuilt.AtStart>());
         return builder;
     }
 }

@@ -116,7 +116,7 @@ public class Adjourned_meetings(SpeakersListApp app) : FloorTest(app)
         Assert.Empty(await FreshHistory(store));
 
         // Two nodes start at once: one builds, the other waits for it and finds the mark.
-        var logger = App.Services.GetRequiredService<ILogger<AdjournedMeetings.AtStart>>();
+        var logger = App.Services.GetRequiredService<ILogger<ProjectionsBuilt>>();
         var built = await Task.WhenAll(AdjournedMeetings.BuildAsync(store, logger, CancellationToken.None), AdjournedMeetings.BuildAsync(store, logger, CancellationToken.None));
         Assert.Equal(new[] { 0, 1 }, built.Order().ToArray());
         Assert.True(JsonNode.DeepEquals(kept, await StoredJsonOf(store, held)), "the document differs after the start's build");

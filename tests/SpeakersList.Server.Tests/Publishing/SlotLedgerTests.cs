@@ -122,7 +122,7 @@ public class Slot_ledgers(SpeakersListApp app) : ApiTest(app)
         Assert.DoesNotContain("VEVENT", await CalendarOf("GHA"));
 
         // Two nodes start at once: one builds, the other waits for it and finds the mark.
-        var logger = App.Services.GetRequiredService<ILogger<CalendarsBackfill.AtStart>>();
+        var logger = App.Services.GetRequiredService<ILogger<ProjectionsBuilt>>();
         var built = await Task.WhenAll(CalendarsBackfill.RunAsync(store, logger, CancellationToken.None), CalendarsBackfill.RunAsync(store, logger, CancellationToken.None));
         Assert.Equal(new[] { 0, 2 }, built.Order().ToArray());
         var rebuilt = await Stored(store, morning, afternoon);

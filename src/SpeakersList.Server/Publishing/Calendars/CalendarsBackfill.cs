@@ -30,6 +30,22 @@ public sealed record ProjectionsBuilt(string Id, DateTimeOffset At, int Meetings
                 what, generation, meetings, TimeProvider.System.GetElapsedTime(started).TotalSeconds);
             return meetings;
         }, cancellation);
+
+    /// <summary>
+    /// At start, after the schema, on a database from before them: the calendars' projections, then the forecast's adjourned
+    /// meetings, each once. Nothing when this build stamped the schema already (it built them then).
+    /// </summary>
+    public sealed class AtStart(SchemaStamp stamp, IDocumentStore store, ILogger<ProjectionsBuilt> logger) : IHostedService
+    {
+        public async Task StartAsync(CancellationToken cancellation)
+        {
+            if (stamp.IsCurrent) return;
+            await CalendarsBackfill.RunAsync(store, logger, cancellation);
+            await Forecasting.AdjournedMeetings.BuildAsync(store, logger, cancellation);
+        }
+
+        public Task StopAsync(CancellationToken cancellation) => Task.CompletedTask;
+    }
 }
 
 /// <summary>
@@ -57,15 +73,4 @@ public static class CalendarsBackfill
                     await daemon.RebuildProjectionAsync<DelegationMeetingsProjection>(cancellation);
             return meetings.Count;
         }, logger, cancellation);
-
-    /// <summary>At start, after the schema: nothing when this build stamped the schema already (it built them then).</summary>
-    public sealed class AtStart(SchemaStamp stamp, IDocumentStore store, ILogger<AtStart> logger) : IHostedService
-    {
-        public async Task StartAsync(CancellationToken cancellation)
-        {
-            if (!stamp.IsCurrent) await RunAsync(store, logger, cancellation);
-        }
-
-        public Task StopAsync(CancellationToken cancellation) => Task.CompletedTask;
-    }
 }

@@ -17,6 +17,8 @@ public static class Program
         if (args is ["cross-node", .. var crossNode]) { await CrossNodePush.RunAsync(crossNode); return 0; } // ops/bench-cluster
         if (args is ["scale", .. var scale]) return await Scale.RunAsync(scale); // ops/bench-scale
         if (args is ["profile-summary", var file, .. var until]) { ProfileSummary.Print(file, 25, until is [var ms] ? double.Parse(ms) : null); return 0; } // ops/profile
+        if (args is ["floors", var floorsUrl, var floorsOfficer, var meetings, var perMeeting, var floorRounds]) // ops/profile
+            return await Rooms.FloorsAgainstAsync(new Uri(floorsUrl), floorsOfficer, int.Parse(meetings), int.Parse(perMeeting), int.Parse(floorRounds));
         if (args is ["rush", var url, var officer, var rounds]) return await RushAgainstAsync(new Uri(url), officer, int.Parse(rounds)); // ops/profile
         if (args.FirstOrDefault() == "bare-server")
         {

@@ -72,21 +72,7 @@ internal static class Rooms
 
             var cpuBefore = nodes.Select(Cpu).ToArray();
             var wall = Stopwatch.StartNew();
-            var actions = new[] { "next", "start", "end" };
-            var running = Task.WhenAll(ids.Select(async (id, m) =>
-            {
-                var step = 0;
-                var random = new Random(m);
-                Func<Task<long>> command = async () => (await api.Floor(id, actions[step++ % 3]))["version"]!.GetValue<long>();
-                var times = new List<double>();
-                for (var round = 0; round <= rounds; round++)
-                {
-                    await Task.Delay(200 + random.Next(400));
-                    var ms = await screens[m].RoundAsync(command);
-                    if (round > 0) times.Add(ms);
-                }
-                return times;
-            }));
+            var running = FloorsAsync(api, ids, screens, rounds);
             List<double>[] results;
             try
             {
@@ -167,6 +153,53 @@ internal static class Rooms
         {
             foreach (var node in nodes) await node.DisposeAsync();
         }
+    }
+
+    /// <summary>
+    /// The meetings' floors run at once: in each, an officer's command (next, start, end in turn) every 200-600 ms once
+    /// the last one reached all of its screens; each meeting's times to the last screen after the first round (a warm-up).
+    /// </summary>
+    internal static Task<List<double>[]> FloorsAsync(Api api, IReadOnlyList<Guid> ids, IReadOnlyList<Screens> screens, int rounds)
+    {
+        var actions = new[] { "next", "start", "end" };
+        return Task.WhenAll(ids.Select(async (id, m) =>
+        {
+            var step = 0;
+            var random = new Random(m);
+            Func<Task<long>> command = async () => (await api.Floor(id, actions[step++ % 3]))["version"]!.GetValue<long>();
+            var times = new List<double>();
+            for (var round = 0; round <= rounds; round++)
+            {
+                await Task.Delay(200 + random.Next(400));
+                var ms = await screens[m].RoundAsync(command);
+                if (round > 0) times.Add(ms);
+            }
+            return times;
+        }));
+    }
+
+    /// <summary>
+    /// ops/profile's floors against one running server: the meetings' lists filled by a rush each, opened, a few screens on
+    /// each floor, then the floors run at once; prints the rounds' split.
+    /// </summary>
+    internal static async Task<int> FloorsAgainstAsync(Uri server, string officer, int meetings, int perMeeting, int rounds)
+    {
+        var password = (await Console.In.ReadLineAsync())?.Trim() ?? "";
+        var api = await Scale.SignInAsync(server, officer, password);
+        var codes = (await Scale.ParticipantsAsync(api)).Take(193).ToList();
+        var day = new DateTimeOffset(DateTimeOffset.UtcNow.Date, TimeSpan.FromHours(-4)).AddDays(30 + Random.Shared.Next(300));
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var ids = new List<Guid>();
+        for (var i = 0; i < meetings; i++) ids.Add(await Scale.ScheduleAsync(api, $"Floors {tag} {i + 1}", $"Floors room {tag} {i + 1}", day));
+        foreach (var id in ids) await Scale.RushAsync(api, id, codes);
+        foreach (var id in ids) await api.Floor(id, "open");
+        var screens = new List<Screens>();
+        foreach (var id in ids) screens.Add(await Screens.ConnectAsync(new Uri(server, "/hubs/live"), perMeeting, "SubscribeToFloor", [id]));
+        var results = await FloorsAsync(api, ids, screens, rounds);
+        Console.WriteLine($"floors: {meetings} meetings, {perMeeting} screens each, {rounds} rounds; command → last screen p50 " +
+            $"{Stats.Median(results.SelectMany(x => x).ToList()):F0} ms; {Splits(screens.ToArray())}");
+        foreach (var s in screens) await s.DisposeAsync();
+        return 0;
     }
 
     /// <summary>The rounds' split (after the first, which warms up): until the command answered, the first screen, the last (p50s).</summary>

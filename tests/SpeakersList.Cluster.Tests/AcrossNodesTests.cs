@@ -3,7 +3,10 @@ using System.Net;
 using System.Net.Http.Json;
 using SpeakersList.Floor;
 using SpeakersList.Participants;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 using SpeakersList.Server.Live;
+using SpeakersList.Server.Programme;
 using SpeakersList.Server.SpeakersLists;
 using SpeakersList.Server.SpeakersLists.Inscribing;
 using SpeakersList.Server.Tests.Infrastructure;
@@ -39,7 +42,7 @@ public class Across_nodes(Cluster cluster, ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task The_room_and_the_delegation_views_follow_an_inscription_made_on_the_other_node()
+    public async Task The_room_the_delegation_and_the_agenda_views_follow_an_inscription_made_on_the_other_node()
     {
         using var http = cluster.Officer(cluster.Node(0));
         var api = new Api(http);
@@ -47,13 +50,22 @@ public class Across_nodes(Cluster cluster, ITestOutputHelper output)
         var meeting = await api.ScheduleMeeting(title: "Views across nodes", room: room);
         await using var roomScreen = await Screen.OpenAsync(cluster.Node(1), "SubscribeToRoom", "roomChanged", room);
         await using var portal = await Screen.OpenSignedInAsync(cluster.Node(1), cluster.OfficerToken, "SubscribeToDelegation", "delegationChanged", "KEN");
+        // The portal's agenda, on the other node too (an agenda carries no version: wait for the meeting to appear on it).
+        await using var agendas = new HubConnectionBuilder()
+            .WithUrl(new Uri(cluster.Node(1), "/hubs/live"), options => options.AccessTokenProvider = () => Task.FromResult<string?>(cluster.OfficerToken))
+            .AddJsonProtocol(json => JsonDefaults.Configure(json.PayloadSerializerOptions)).Build();
+        var agenda = new TaskCompletionSource<DelegationAgendaView>(TaskCreationOptions.RunContinuationsAsynchronously);
+        agendas.On<DelegationAgendaView>("agendaChanged", a => { if (a.Items.Any(i => i.MeetingId == meeting)) agenda.TrySetResult(a); });
+        await agendas.StartAsync();
+        await agendas.InvokeAsync<DelegationAgendaView>("SubscribeToAgenda", "KEN");
         var roomBefore = roomScreen.Version;
         var portalBefore = portal.Version;
         // Redis knows which groups have a connection on some node: the publisher sends only to those.
         await using (var groups = new SpeakersList.Server.Operations.BackplaneGroups(cluster.Redis, "speakerslist:speakerslist",
             Microsoft.Extensions.Logging.Abstractions.NullLogger<SpeakersList.Server.Operations.BackplaneGroups>.Instance))
-            Assert.Equal(["delegation:KEN", $"room:{room.ToUpperInvariant()}"],
-                (await groups.WatchedAsync(["delegation:KEN", "delegation:GHA", $"room:{room.ToUpperInvariant()}", "room:NOWHERE"]))!.Order(StringComparer.Ordinal));
+            Assert.Equal(["agenda:KEN", "delegation:KEN", $"room:{room.ToUpperInvariant()}"],
+                (await groups.WatchedAsync(["agenda:KEN", "agenda:GHA", "delegation:KEN", "delegation:GHA", $"room:{room.ToUpperInvariant()}", "room:NOWHERE"]))!
+                .Order(StringComparer.Ordinal));
 
         await api.Inscribe(meeting, "KEN", "headOfState");
 
@@ -64,6 +76,8 @@ public class Across_nodes(Cluster cluster, ITestOutputHelper output)
         await portal.SeesAsync(portalBefore + 1, Generous);
         var slot = Assert.Single(portal.LatestAs<DelegationView>().Slots, s => s.MeetingId == meeting);
         Assert.Equal(1, slot.Position);
+        var item = Assert.Single((await agenda.Task.WaitAsync(Generous)).Items, i => i.MeetingId == meeting);
+        Assert.Equal(1, item.Position);
     }
 
     [Fact]

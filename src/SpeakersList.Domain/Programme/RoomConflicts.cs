@@ -50,28 +50,32 @@ public static class RoomConflicts
         {
             var slot = ordered[i];
             if (slot.Kind != EngagementKind.SpeakingSlot) continue;
+            // The swaps depend on the slot alone: found once, whatever it clashes with.
+            IReadOnlyList<SwapOption>? swaps = null;
             for (var j = 0; j < ordered.Count; j++)
             {
                 var other = ordered[j];
                 if (other.MeetingId == slot.MeetingId || !Clash(slot, other, walking)) continue;
                 // Two slots clash both ways: reported once, on the earlier.
                 if (other.Kind == EngagementKind.SpeakingSlot && j < i) continue;
-                conflicts.Add(new RoomConflict(participant, slot, other, (int)walking.TotalMinutes, Explain(slot, other, walking, venue),
-                    Swaps(participant, slot, ordered.Where(x => x != slot).ToList(), lists, walking)));
+                swaps ??= Swaps(participant, slot, ordered, lists, walking);
+                conflicts.Add(new RoomConflict(participant, slot, other, (int)walking.TotalMinutes, Explain(slot, other, walking, venue), swaps));
             }
         }
         return conflicts;
     }
 
-    private static IReadOnlyList<SwapOption> Swaps(ParticipantCode participant, Engagement slot, IReadOnlyList<Engagement> others,
+    /// <param name="engagements">All of the delegation's; those in the slot's own meeting do not constrain a swap within it.</param>
+    private static IReadOnlyList<SwapOption> Swaps(ParticipantCode participant, Engagement slot, IReadOnlyList<Engagement> engagements,
         IReadOnlyDictionary<Guid, IReadOnlyList<ForecastSlot>> lists, TimeSpan walking)
     {
         if (!lists.TryGetValue(slot.MeetingId, out var list)) return [];
+        var others = engagements.Where(o => o.MeetingId != slot.MeetingId).ToList();
         var length = slot.End - slot.Start;
         return list
             .Where(x => x.Participant != participant)
             .Select(x => (Place: x, Moved: slot with { Start = x.EstimatedStart, End = x.EstimatedStart + length }))
-            .Where(x => !others.Any(o => o.MeetingId != slot.MeetingId && Clash(x.Moved, o, walking)))
+            .Where(x => !others.Any(o => Clash(x.Moved, o, walking)))
             .OrderBy(x => (x.Place.EstimatedStart - slot.Start).Duration())
             .Take(MaximumSwaps)
             .Select(x => new SwapOption(x.Place.InscriptionId, x.Place.Participant, x.Place.ParticipantName, x.Place.EstimatedStart))

@@ -151,12 +151,14 @@ public sealed class LiveHub(IQuerySession session, LiveSubscriptions subscriptio
         Groups.RemoveFromGroupAsync(Context.ConnectionId, RoundTableGroup(roundTableId), Context.ConnectionAborted);
 
     /// <summary>Join a delegation's agenda group and receive its agenda across the programme (lists and round tables). Push: agendaChanged.</summary>
-    public Task<DelegationAgendaView> SubscribeToAgenda(string code) => ProgrammeSubscriptions.DelegationAsync(this, session, code, Learned);
+    public Task<DelegationAgendaView> SubscribeToAgenda(string code) => ProgrammeSubscriptions.DelegationAsync(this, session, subscriptions, code, Learned);
 
-    public Task UnsubscribeFromAgenda(string code) =>
-        ParticipantCode.TryParse(code, out var parsed)
-            ? Groups.RemoveFromGroupAsync(Context.ConnectionId, AgendaGroup(parsed), Context.ConnectionAborted)
-            : Task.CompletedTask;
+    public Task UnsubscribeFromAgenda(string code)
+    {
+        if (!ParticipantCode.TryParse(code, out var parsed)) return Task.CompletedTask;
+        subscriptions.Remove(Context.ConnectionId, AgendaGroup(parsed));
+        return Groups.RemoveFromGroupAsync(Context.ConnectionId, AgendaGroup(parsed), Context.ConnectionAborted);
+    }
 
     /// <summary>
     /// Says what this page is (display, console, portal, public-list), for which room, meeting or delegation, and the version

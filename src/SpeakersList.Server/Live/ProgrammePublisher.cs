@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
 using SpeakersList.Server.Forecasting;
 using SpeakersList.Server.Programme;
+using SpeakersList.Server.Publishing.Calendars;
 using SpeakersList.Server.RoundTables;
 using SpeakersList.Server.SpeakersLists;
 
@@ -8,11 +9,11 @@ namespace SpeakersList.Server.Live;
 
 /// <summary>
 /// Pushes, after each burst of commits, the fresh programme grid ("programmeChanged"), the rosters of the
-/// round tables touched ("roundTableChanged") and the agendas of the delegations touched ("agendaChanged").
+/// round tables touched ("roundTableChanged") and the agendas of the delegations touched that someone watches ("agendaChanged").
 /// Whole snapshots, so a missed push is repaired by the next one or by subscribing again.
 /// </summary>
 public sealed class ProgrammePublisher(ProgrammeChanges changes, IDocumentStore store, IHubContext<LiveHub> hub, ILogger<ProgrammePublisher> logger,
-    WalkingTime walking, SpeakingHistory history)
+    WalkingTime walking, SpeakingHistory history, LiveSubscriptions subscriptions)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -68,29 +69,43 @@ public sealed class ProgrammePublisher(ProgrammeChanges changes, IDocumentStore 
             await PushAgendasAsync(session, latest, await ProgrammeQueries.ExpectedAtAsync(session, latest?.Id, cancellation), outside, model, cancellation);
     }
 
-    /// <summary>The agendas of the delegations the changes touched: a list's speakers, a programme's, a round table's seats.</summary>
+    /// <summary>
+    /// The agendas of the delegations the changes touched (a list's speakers, a programme's, a round table's seats) that someone
+    /// watches: on this node, or with the backplane on any node. Only those are built, each from the lists of its own meetings,
+    /// so a command costs the same however many delegations are on its list and however long the session's history.
+    /// </summary>
     private async Task PushAgendasAsync(IQuerySession session, Conference? conference, IReadOnlyList<Meeting> meetings,
         IReadOnlyList<ProgrammeTouched> touchedHere, SpeakingTimeModel model, CancellationToken cancellation)
     {
-        var roundTables = meetings.Where(m => m.Details.Kind == MeetingKind.RoundTable).ToList();
-        var lists = (await session.LoadManyAsync<ListOfSpeakers>(cancellation, meetings.Select(m => m.Id).ToArray()))
-            .ToDictionary(l => l.Id, l => SpeakersListView.From(l, model));
+        var touched = await TouchedDelegationsAsync(session, conference, meetings, touchedHere, cancellation);
+        var watched = await subscriptions.AudienceAsync("agenda:", touched.Select(c => c.Value));
+        if (watched.Count == 0) return;
+        var participants = (await session.LoadParticipantsAsync(watched.Select(ParticipantCode.Parse), cancellation)).Values.ToList();
+        foreach (var agenda in await DelegationAgendaQueries.AgendasAsync(session, conference, meetings, participants, model, cancellation, walking.Value))
+            await hub.Clients.Group(LiveHub.AgendaGroup(agenda.Participant)).SendAsync(LiveHub.AgendaChanged, agenda, cancellation);
+    }
+
+    /// <summary>
+    /// Whose agendas the changes move: a change of time or room, and any change of a list, moves the expected times of everyone
+    /// ever on that list (<see cref="DelegationMeeting"/>, not the lists themselves); a new programme, everyone on any list of it.
+    /// </summary>
+    private static async Task<IReadOnlySet<ParticipantCode>> TouchedDelegationsAsync(IQuerySession session, Conference? conference,
+        IReadOnlyList<Meeting> meetings, IReadOnlyList<ProgrammeTouched> touchedHere, CancellationToken cancellation)
+    {
         var codes = new HashSet<ParticipantCode>();
+        var ids = meetings.Select(m => m.Id).ToHashSet();
+        var whole = touchedHere.Any(t => t.Touch == ProgrammeTouch.Programme && t.StreamId == conference?.Id);
+        var lists = whole ? [.. ids] : touchedHere.Where(t => t.Touch != ProgrammeTouch.RoundTables && ids.Contains(t.StreamId)).Select(t => t.StreamId).Distinct().ToArray();
+        if (lists.Length > 0)
+            codes.UnionWith((await session.Query<DelegationMeeting>().Where(x => x.MeetingId.IsOneOf(lists)).ToListAsync(cancellation))
+                .Select(x => ParticipantCode.Parse(x.Participant)));
         foreach (var touched in touchedHere)
         {
             if (touched.Participant is { } code) codes.Add(code);
-            // A change of time or room, and any change of a list, moves the expected times of everyone on it.
-            if (touched.Touch != ProgrammeTouch.RoundTables && lists.TryGetValue(touched.StreamId, out var list))
-                codes.UnionWith(list.Entries.Select(e => e.Speaker.Participant));
-            if (touched.Touch == ProgrammeTouch.Programme && touched.StreamId == conference?.Id)
-                codes.UnionWith(lists.Values.SelectMany(l => l.Entries.Select(e => e.Speaker.Participant)));
-            if (conference is not null && touched.Touch == ProgrammeTouch.Programme && roundTables.Any(r => r.Id == touched.StreamId))
+            if (conference is not null && touched.Touch == ProgrammeTouch.Programme && meetings.Any(m => m.Id == touched.StreamId && m.Details.Kind == MeetingKind.RoundTable))
                 codes.UnionWith(conference.SeatsAt(touched.StreamId).Select(s => s.Participant)
                     .Concat(conference.Preferences.Where(p => p.RoundTableId == touched.StreamId).Select(p => p.Participant)));
         }
-        if (codes.Count == 0) return;
-        foreach (var participant in (await session.LoadParticipantsAsync(codes, cancellation)).Values)
-            await hub.Clients.Group(LiveHub.AgendaGroup(participant.Code))
-                .SendAsync(LiveHub.AgendaChanged, DelegationAgendaView.From(participant, conference, meetings, lists, walking.Value), cancellation);
+        return codes;
     }
 }

@@ -21,10 +21,14 @@ public static class ProgrammeSubscriptions
             ?? throw new HubException($"There is no round table {roundTableId} in a conference.");
     }
 
-    public static async Task<DelegationAgendaView> DelegationAsync(Hub hub, IQuerySession session, string typed, Func<Task<SpeakingTimeModel>> learned)
+    /// <summary>The agenda's group is counted in <paramref name="subscriptions"/>: the publisher builds only the agendas someone watches.</summary>
+    public static async Task<DelegationAgendaView> DelegationAsync(Hub hub, IQuerySession session, LiveSubscriptions subscriptions, string typed,
+        Func<Task<SpeakingTimeModel>> learned)
     {
         if (!ParticipantCode.TryParse(typed, out var code)) throw new HubException($"There is no participant {typed}.");
-        await hub.Groups.AddToGroupAsync(hub.Context.ConnectionId, LiveHub.AgendaGroup(code), hub.Context.ConnectionAborted);
+        var group = LiveHub.AgendaGroup(code);
+        if (!subscriptions.Add(hub.Context.ConnectionId, group)) throw new HubException(LiveSubscriptions.TooMany);
+        await hub.Groups.AddToGroupAsync(hub.Context.ConnectionId, group, hub.Context.ConnectionAborted);
         var walking = hub.Context.GetHttpContext()?.RequestServices.GetService<WalkingTime>()?.Value;
         return await DelegationAgendaQueries.AgendaAsync(session, code, null, await learned(), hub.Context.ConnectionAborted, walking)
             ?? throw new HubException($"There is no participant {code}.");

@@ -80,9 +80,14 @@ public static class DelegationAgendaQueries
     /// slot's range is forecast with the speaking times learned from the history, as on the list itself.
     /// </summary>
     public static async Task<IReadOnlyList<DelegationAgendaView>> AgendasAsync(IQuerySession session, Conference? conference,
+        IReadOnlyCollection<Participant> participants, SpeakingTimeModel model, CancellationToken cancellation, TimeSpan? walking = null) =>
+        await AgendasAsync(session, conference, await ProgrammeQueries.ExpectedAtAsync(session, conference?.Id, cancellation), participants, model,
+            cancellation, walking);
+
+    /// <summary>The same, from the meetings already read (<see cref="ProgrammeQueries.ExpectedAtAsync"/>).</summary>
+    public static async Task<IReadOnlyList<DelegationAgendaView>> AgendasAsync(IQuerySession session, Conference? conference, IReadOnlyList<Meeting> meetings,
         IReadOnlyCollection<Participant> participants, SpeakingTimeModel model, CancellationToken cancellation, TimeSpan? walking = null)
     {
-        var meetings = await ProgrammeQueries.ExpectedAtAsync(session, conference?.Id, cancellation);
         // Only the lists these delegations are on (an agenda and its conflicts read no other): the cost does not grow with the session.
         var theirs = (await Publishing.Calendars.DelegationMeetingsProjection.MeetingsOfAsync(session, participants.Select(p => p.Code), cancellation)).ToHashSet();
         var ids = meetings.Select(m => m.Id).Where(theirs.Contains).ToArray();

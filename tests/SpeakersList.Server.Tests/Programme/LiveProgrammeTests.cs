@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using SpeakersList.Participants;
+using SpeakersList.Server.Live;
 using SpeakersList.Server.Programme;
 using SpeakersList.Server.RoundTables;
 using SpeakersList.Server.SpeakersLists;
@@ -55,6 +58,40 @@ public class The_programme_live(SpeakersListApp app) : ApiTest(app)
         Assert.Equal("GHA", (await Next(roster.Task)).Seats[0].Participant.Value);
         var item = (await Next(agenda.Task)).Items[0];
         Assert.Equal((AgendaRole.RoundTableSeat, ids["RT-III"]), (item.Role, item.MeetingId));
+    }
+
+    [Fact]
+    public async Task A_delegations_agenda_is_pushed_when_a_list_it_is_on_changes()
+    {
+        var meeting = await Api.ScheduleMeeting(title: "Agenda follows the list", room: $"Room {Guid.NewGuid():N}");
+        await Api.Inscribe(meeting, "GHA");
+        await using var hub = App.CreateHubConnection();
+        var moved = new TaskCompletionSource<DelegationAgendaView>(TaskCreationOptions.RunContinuationsAsynchronously);
+        hub.On<DelegationAgendaView>("agendaChanged", a => { if (a.Items.Any(i => i.MeetingId == meeting && i.Position == 2)) moved.TrySetResult(a); });
+        await hub.StartAsync();
+
+        var before = await hub.InvokeAsync<DelegationAgendaView>("SubscribeToAgenda", "GHA");
+        // A Head of State comes before a minister in protocol order: Ghana's turn moves back one place.
+        await Api.Inscribe(meeting, "KEN", "headOfState");
+
+        Assert.Equal(1, Assert.Single(before.Items, i => i.MeetingId == meeting).Position);
+        Assert.Equal("GHA", (await Next(moved.Task)).Participant.Value);
+    }
+
+    [Fact]
+    public async Task A_connection_follows_at_most_32_agendas_rooms_and_delegations_and_one_more_after_leaving_one()
+    {
+        var codes = (await Api.Get<Participant[]>("/api/participants")).Select(p => p.Code.Value).Take(LiveSubscriptions.MaximumPerConnection + 1).ToList();
+        await using var hub = App.CreateHubConnection();
+        await hub.StartAsync();
+        foreach (var code in codes.SkipLast(1)) await hub.InvokeAsync<DelegationAgendaView>("SubscribeToAgenda", code);
+
+        var refused = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<DelegationAgendaView>("SubscribeToAgenda", codes[^1]));
+        await hub.InvokeAsync("UnsubscribeFromAgenda", codes[0]);
+        var followed = await hub.InvokeAsync<DelegationAgendaView>("SubscribeToAgenda", codes[^1]);
+
+        Assert.Contains("too many", refused.Message);
+        Assert.Equal(codes[^1], followed.Participant.Value);
     }
 }
 

@@ -3,10 +3,29 @@ using SpeakersList.Programme;
 
 namespace SpeakersList.SpeakersLists;
 
-/// <summary>An entry in its place, with the reasons for that place.</summary>
-public sealed record OrderedEntry(Entry Entry, int Position, string? AfterReason, string? BeforeReason, string? LotReason = null)
+/// <summary>
+/// An entry in its place, with the reasons for that place. The reasons are worded when first read: a list's page reads them,
+/// while the forecasts that the calendars' ledger takes after every event of a rush need the order alone.
+/// </summary>
+public sealed class OrderedEntry(Entry entry, int position, Func<OrderedEntry, OrderedEntry.Reasons> explain)
 {
+    public sealed record Reasons(string? After, string? Before, string? Lot);
+
+    private Reasons? _reasons; // a reference: read whole or not at all, whichever thread words it first
+
+    public Entry Entry { get; } = entry;
+
+    public int Position { get; } = position;
+
+    public string? AfterReason => Worded.After;
+
+    public string? BeforeReason => Worded.Before;
+
+    public string? LotReason => Worded.Lot;
+
     public string Explanation => string.Join(" ", new[] { LotReason, AfterReason, BeforeReason }.Where(x => x is not null));
+
+    private Reasons Worded => _reasons ??= explain(this);
 }
 
 /// <summary>
@@ -34,12 +53,10 @@ public static class SpeakingOrder
         }
 
         var ordered = called.Concat(waiting).ToList();
-        return ordered.Select((entry, i) => new OrderedEntry(
-            entry,
-            i + 1,
+        return ordered.Select((entry, i) => new OrderedEntry(entry, i + 1, _ => new OrderedEntry.Reasons(
             i > 0 ? $"After {ordered[i - 1].Speaker.ParticipantName}: {WhyAfter(entry, ordered[i - 1], list, placedBy)}." : null,
             i < ordered.Count - 1 ? $"Before {ordered[i + 1].Speaker.ParticipantName}: {WhyBefore(entry, ordered[i + 1], list, placedBy)}." : null,
-            LotReason(entry, list)))
+            LotReason(entry, list))))
             .ToList();
     }
 

@@ -85,7 +85,7 @@ public sealed class ProgrammePublisher(ProgrammeChanges changes, IDocumentStore 
         if (watched.Count == 0) return;
         var participants = (await session.LoadParticipantsAsync(watched.Select(ParticipantCode.Parse), cancellation)).Values.ToList();
         var model = await history.ModelAsync(session, null, cancellation); // the agendas' ranges, as the lists' own
-        foreach (var agenda in await DelegationAgendaQueries.AgendasAsync(session, conference, await meetings(), participants, model, cancellation, walking.Value))
+        foreach (var agenda in await DelegationAgendaQueries.AgendasAsync(session, conference, participants, model, cancellation, walking.Value))
             await hub.Clients.Group(LiveHub.AgendaGroup(agenda.Participant)).SendAsync(LiveHub.AgendaChanged, agenda, cancellation);
     }
 

@@ -76,21 +76,21 @@ public sealed record DelegationAgendaView(ParticipantCode Participant, string Na
 public static class DelegationAgendaQueries
 {
     /// <summary>
-    /// The agendas of several participants at once, from one read of the conference, its meetings and their lists; each
-    /// slot's range is forecast with the speaking times learned from the history, as on the list itself.
+    /// The agendas of several participants at once, from one read of the meetings they can name and their lists; each slot's
+    /// range is forecast with the speaking times learned from the history, as on the list itself.
     /// </summary>
     public static async Task<IReadOnlyList<DelegationAgendaView>> AgendasAsync(IQuerySession session, Conference? conference,
-        IReadOnlyCollection<Participant> participants, SpeakingTimeModel model, CancellationToken cancellation, TimeSpan? walking = null) =>
-        await AgendasAsync(session, conference, await ProgrammeQueries.ExpectedAtAsync(session, conference?.Id, cancellation), participants, model,
-            cancellation, walking);
-
-    /// <summary>The same, from the meetings already read (<see cref="ProgrammeQueries.ExpectedAtAsync"/>).</summary>
-    public static async Task<IReadOnlyList<DelegationAgendaView>> AgendasAsync(IQuerySession session, Conference? conference, IReadOnlyList<Meeting> meetings,
         IReadOnlyCollection<Participant> participants, SpeakingTimeModel model, CancellationToken cancellation, TimeSpan? walking = null)
     {
-        // Only the lists these delegations are on (an agenda and its conflicts read no other): the cost does not grow with the session.
-        var theirs = (await Publishing.Calendars.DelegationMeetingsProjection.MeetingsOfAsync(session, participants.Select(p => p.Code), cancellation)).ToHashSet();
-        var ids = meetings.Select(m => m.Id).Where(theirs.Contains).ToArray();
+        // Only the meetings these delegations were ever inscribed on and the conference's round tables (its seats, chairs and
+        // preferences), with the lists of the former: an agenda and its conflicts name no other, and the cost does not grow with the session.
+        var theirs = await Publishing.Calendars.DelegationMeetingsProjection.MeetingsOfAsync(session, participants.Select(p => p.Code), cancellation);
+        var onLists = theirs.Count == 0 ? [] : await session.LoadManyAsync<Meeting>(cancellation, theirs);
+        var roundTables = conference is null ? [] : await session.Query<Meeting>()
+            .Where(m => m.ConferenceId == conference.Id && m.Details.Kind == MeetingKind.RoundTable).ToListAsync(cancellation);
+        var meetings = onLists.Where(m => m.ConferenceId == conference?.Id || m.ConferenceId is null)
+            .Concat(roundTables).DistinctBy(m => m.Id).OrderBy(m => m.Details.Start).ThenBy(m => m.Id).ToList();
+        var ids = meetings.Where(m => theirs.Contains(m.Id)).Select(m => m.Id).ToArray();
         var lists = (ids.Length == 0 ? [] : await session.LoadManyAsync<ListOfSpeakers>(cancellation, ids)).ToDictionary(l => l.Id, l => SpeakersListView.From(l, model));
         return participants.Select(p => DelegationAgendaView.From(p, conference, meetings, lists, walking)).ToList();
     }

@@ -118,19 +118,7 @@ internal static class Rooms
                     screens.Add(await Screens.ConnectAsync(new Uri(bare.Address, "/hub"), perMeeting / 2, "SubscribeTo", [$"g{m}"]));
                 var before = Cpu(bare);
                 var bareWall = Stopwatch.StartNew();
-                var bareResults = await Task.WhenAll(Enumerable.Range(0, meetings).Select(async m =>
-                {
-                    var random = new Random(m);
-                    var broadcast = Bare.Broadcast(bareHttp, 0, floorBytes, $"g{m}");
-                    var times = new List<double>();
-                    for (var round = 0; round <= rounds; round++)
-                    {
-                        await Task.Delay(200 + random.Next(400));
-                        var ms = await screens[m].RoundAsync(broadcast);
-                        if (round > 0) times.Add(ms);
-                    }
-                    return times;
-                }));
+                var bareResults = await PacedRoundsAsync(screens, m => Bare.Broadcast(bareHttp, 0, floorBytes, $"g{m}"), rounds);
                 bareCpu = (Cpu(bare) - before) / bareWall.Elapsed.TotalSeconds * 100;
                 Console.WriteLine($"    bare, all groups: {Splits(screens.ToArray())}");
                 bareMemory = bare.ResidentMegabytes();
@@ -162,21 +150,28 @@ internal static class Rooms
     internal static Task<List<double>[]> FloorsAsync(Api api, IReadOnlyList<Guid> ids, IReadOnlyList<Screens> screens, int rounds)
     {
         var actions = new[] { "next", "start", "end" };
-        return Task.WhenAll(ids.Select(async (id, m) =>
+        return PacedRoundsAsync(screens, m =>
         {
             var step = 0;
+            return async () => (await api.Floor(ids[m], actions[step++ % 3]))["version"]!.GetValue<long>();
+        }, rounds);
+    }
+
+    /// <summary>Each group of screens' rounds at once, at the floors' pace, with the command <paramref name="commandOf"/> gives the group.</summary>
+    private static Task<List<double>[]> PacedRoundsAsync(IReadOnlyList<Screens> screens, Func<int, Func<Task<long>>> commandOf, int rounds) =>
+        Task.WhenAll(screens.Select(async (group, m) =>
+        {
             var random = new Random(m);
-            Func<Task<long>> command = async () => (await api.Floor(id, actions[step++ % 3]))["version"]!.GetValue<long>();
+            var command = commandOf(m);
             var times = new List<double>();
             for (var round = 0; round <= rounds; round++)
             {
                 await Task.Delay(200 + random.Next(400));
-                var ms = await screens[m].RoundAsync(command);
+                var ms = await group.RoundAsync(command);
                 if (round > 0) times.Add(ms);
             }
             return times;
         }));
-    }
 
     /// <summary>
     /// ops/profile's floors against one running server: the meetings' lists filled by a rush each, opened, a few screens on

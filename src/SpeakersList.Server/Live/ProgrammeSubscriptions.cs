@@ -30,7 +30,11 @@ public static class ProgrammeSubscriptions
         if (!subscriptions.Add(hub.Context.ConnectionId, group)) throw new HubException(LiveSubscriptions.TooMany);
         await hub.Groups.AddToGroupAsync(hub.Context.ConnectionId, group, hub.Context.ConnectionAborted);
         var walking = hub.Context.GetHttpContext()?.RequestServices.GetService<WalkingTime>()?.Value;
-        return await DelegationAgendaQueries.AgendaAsync(session, code, null, await learned(), hub.Context.ConnectionAborted, walking)
-            ?? throw new HubException($"There is no participant {code}.");
+        if (await DelegationAgendaQueries.AgendaAsync(session, code, null, await learned(), hub.Context.ConnectionAborted, walking) is { } agenda)
+            return agenda;
+        // An unknown participant's agenda is not followed: it does not count towards the connection's limit.
+        subscriptions.Remove(hub.Context.ConnectionId, group);
+        await hub.Groups.RemoveFromGroupAsync(hub.Context.ConnectionId, group, hub.Context.ConnectionAborted);
+        throw new HubException($"There is no participant {code}.");
     }
 }

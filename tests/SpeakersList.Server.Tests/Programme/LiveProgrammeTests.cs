@@ -84,6 +84,8 @@ public class The_programme_live(SpeakersListApp app) : ApiTest(app)
         var codes = (await Api.Get<Participant[]>("/api/participants")).Select(p => p.Code.Value).Take(LiveSubscriptions.MaximumPerConnection + 1).ToList();
         await using var hub = App.CreateHubConnection();
         await hub.StartAsync();
+        // An unknown participant's agenda is refused and not counted.
+        await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<DelegationAgendaView>("SubscribeToAgenda", "XXX"));
         foreach (var code in codes.SkipLast(1)) await hub.InvokeAsync<DelegationAgendaView>("SubscribeToAgenda", code);
 
         var refused = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<DelegationAgendaView>("SubscribeToAgenda", codes[^1]));

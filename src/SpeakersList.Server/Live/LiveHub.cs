@@ -87,20 +87,14 @@ public sealed class LiveHub(IQuerySession session, LiveSubscriptions subscriptio
         // No group, and no count kept, for a room where no meeting is held.
         if (!await session.Query<ListOfSpeakers>().AnyAsync(x => x.Meeting.Details.Room.Equals(name, StringComparison.OrdinalIgnoreCase), Context.ConnectionAborted))
             throw new HubException($"There is no room '{name}' in the programme.");
-        var group = RoomGroup(room);
-        if (!subscriptions.Add(Context.ConnectionId, group)) throw new HubException(LiveSubscriptions.TooMany);
-        await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
+        await subscriptions.JoinAsync(this, RoomGroup(room));
         var lists = await session.Query<ListOfSpeakers>()
             .Where(x => x.Meeting.Details.Room.Equals(name, StringComparison.OrdinalIgnoreCase))
             .ToListAsync(Context.ConnectionAborted);
         return LiveViews.Room(lists.FirstOrDefault()?.Meeting.Details.Room ?? name, lists, clock.GetUtcNow());
     }
 
-    public Task UnsubscribeFromRoom(string room)
-    {
-        subscriptions.Remove(Context.ConnectionId, RoomGroup(room));
-        return Groups.RemoveFromGroupAsync(Context.ConnectionId, RoomGroup(room), Context.ConnectionAborted);
-    }
+    public Task UnsubscribeFromRoom(string room) => subscriptions.LeaveAsync(this, RoomGroup(room));
 
     /// <summary>Follow a delegation's slots on every meeting's list. Push: delegationChanged.</summary>
     public async Task<DelegationView> SubscribeToDelegation(string participant)
@@ -108,9 +102,7 @@ public sealed class LiveHub(IQuerySession session, LiveSubscriptions subscriptio
         if (!ParticipantCode.TryParse(participant, out var code)) throw new HubException("Name the participant by its code, such as GHA.");
         if (await session.LoadParticipantAsync(code, Context.ConnectionAborted) is null)
             throw new HubException(Refusal.UnknownParticipant(participant.Trim(), namedByAddress: true).Detail);
-        var group = DelegationGroup(code);
-        if (!subscriptions.Add(Context.ConnectionId, group)) throw new HubException(LiveSubscriptions.TooMany);
-        await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
+        await subscriptions.JoinAsync(this, DelegationGroup(code));
         var lists = await LiveViews.ListsOfAsync(session, [code], Context.ConnectionAborted);
         var model = await Learned();
         return LiveViews.Delegation(code, lists.Select(x => (SpeakersListView.From(x, model), x.Floor.Status)).ToList());
@@ -119,8 +111,7 @@ public sealed class LiveHub(IQuerySession session, LiveSubscriptions subscriptio
     public Task UnsubscribeFromDelegation(string participant)
     {
         if (!ParticipantCode.TryParse(participant, out var code)) return Task.CompletedTask;
-        subscriptions.Remove(Context.ConnectionId, DelegationGroup(code));
-        return Groups.RemoveFromGroupAsync(Context.ConnectionId, DelegationGroup(code), Context.ConnectionAborted);
+        return subscriptions.LeaveAsync(this, DelegationGroup(code));
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)
@@ -156,8 +147,7 @@ public sealed class LiveHub(IQuerySession session, LiveSubscriptions subscriptio
     public Task UnsubscribeFromAgenda(string code)
     {
         if (!ParticipantCode.TryParse(code, out var parsed)) return Task.CompletedTask;
-        subscriptions.Remove(Context.ConnectionId, AgendaGroup(parsed));
-        return Groups.RemoveFromGroupAsync(Context.ConnectionId, AgendaGroup(parsed), Context.ConnectionAborted);
+        return subscriptions.LeaveAsync(this, AgendaGroup(parsed));
     }
 
     /// <summary>

@@ -50,6 +50,20 @@ public sealed class LiveSubscriptions(HubLifetimeManager<LiveHub> lifetime, Back
         }
     }
 
+    /// <summary>A connection joins a counted group (a room, a delegation, an agenda): counted first, refused when it follows too many.</summary>
+    public async Task JoinAsync(Hub hub, string group)
+    {
+        if (!Add(hub.Context.ConnectionId, group)) throw new HubException(TooMany);
+        await hub.Groups.AddToGroupAsync(hub.Context.ConnectionId, group, hub.Context.ConnectionAborted);
+    }
+
+    /// <summary>A connection leaves a counted group, and no longer counts towards it.</summary>
+    public Task LeaveAsync(Hub hub, string group)
+    {
+        Remove(hub.Context.ConnectionId, group);
+        return hub.Groups.RemoveFromGroupAsync(hub.Context.ConnectionId, group, hub.Context.ConnectionAborted);
+    }
+
     public void Remove(string connectionId, string key)
     {
         if (!_byConnection.TryGetValue(connectionId, out var keys)) return;

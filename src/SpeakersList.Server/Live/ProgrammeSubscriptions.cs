@@ -27,14 +27,12 @@ public static class ProgrammeSubscriptions
     {
         if (!ParticipantCode.TryParse(typed, out var code)) throw new HubException($"There is no participant {typed}.");
         var group = LiveHub.AgendaGroup(code);
-        if (!subscriptions.Add(hub.Context.ConnectionId, group)) throw new HubException(LiveSubscriptions.TooMany);
-        await hub.Groups.AddToGroupAsync(hub.Context.ConnectionId, group, hub.Context.ConnectionAborted);
+        await subscriptions.JoinAsync(hub, group);
         var walking = hub.Context.GetHttpContext()?.RequestServices.GetService<WalkingTime>()?.Value;
         if (await DelegationAgendaQueries.AgendaAsync(session, code, null, await learned(), hub.Context.ConnectionAborted, walking) is { } agenda)
             return agenda;
         // An unknown participant's agenda is not followed: it does not count towards the connection's limit.
-        subscriptions.Remove(hub.Context.ConnectionId, group);
-        await hub.Groups.RemoveFromGroupAsync(hub.Context.ConnectionId, group, hub.Context.ConnectionAborted);
+        await subscriptions.LeaveAsync(hub, group);
         throw new HubException($"There is no participant {code}.");
     }
 }

@@ -32,11 +32,15 @@ ensure_node() {
 }
 
 # The server as it is deployed: Release, compiled ahead of time to native code (ReadyToRun: the libraries' IL is not
-# JIT-compiled at each start), into $root/.build/server by default. Prints the directory.
+# JIT-compiled at each start), into $root/.build/server by default. Prints the directory. Composite and self-contained:
+# the runtime, ASP.NET Core, the libraries and our code are compiled as one image, so the generic code that crosses them
+# (an async method's state machine in the runtime's builder, a JSON converter for our records) is compiled here too and
+# inlined across assemblies, instead of JIT-compiled on the first request of each kind (issue 25: the first rush after a
+# start). It still runs as `dotnet DIR/SpeakersList.Server.dll`.
 publish_server() {
   local out=${1:-$root/.build/server}
-  dotnet publish "$root/src/SpeakersList.Server/SpeakersList.Server.csproj" -c Release -r linux-x64 --self-contained false \
-    -p:PublishReadyToRun=true -o "$out" -nologo -v q >&2 || return 1
+  dotnet publish "$root/src/SpeakersList.Server/SpeakersList.Server.csproj" -c Release -r linux-x64 --self-contained true \
+    -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -o "$out" -nologo -v q >&2 || return 1
   printf '%s\n' "$out"
 }
 

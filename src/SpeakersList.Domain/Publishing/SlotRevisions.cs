@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using SpeakersList.Programme;
 using SpeakersList.SpeakersLists;
 using SpeakersList.Participants;
@@ -32,31 +33,50 @@ public sealed record SlotLedger(Guid Id, ListOfSpeakers List, ImmutableDictionar
     public static SlotLedger? Start(IMeetingEvent first) =>
         ListOfSpeakers.Start(first) is { } list ? new SlotLedger(list.Id, list, ImmutableDictionary<Guid, SlotRevision>.Empty) : null;
 
+    // Each list's plan, while the list is in memory: the next event's plan grows from it (ListPlan.Grown). Keyed by the
+    // instance, which is immutable, so a plan always belongs to the list it was made from; a list read from the store
+    // has none and is planned whole.
+    private static readonly ConditionalWeakTable<ListOfSpeakers, ListPlan> Plans = new();
+
     public SlotLedger Evolve(IMeetingEvent @event)
     {
         var list = List.Evolve(@event);
         if (list.Entries.Count == 0) return this with { List = list };
-        // One forecast per event serves every slot of the list.
-        var forecast = Forecast.Of(list, Forecast.NextFree(list)).Entries.ToDictionary(f => f.Ordered.Entry.InscriptionId);
+        // One plan per event serves every slot of the list.
+        if (Plans.TryGetValue(List, out var before) && before.Grown(list) is { } grown && !grown.Added.Any(x => Slots.ContainsKey(x.InscriptionId)))
+        {
+            Plans.AddOrUpdate(list, grown);
+            // Only entries added in the last places: every slot before them keeps its plan, so stands as it was.
+            var added = Slots.ToBuilder();
+            foreach (var entry in grown.Added)
+            {
+                var planned = grown.Slots[entry.InscriptionId];
+                added[entry.InscriptionId] = new SlotRevision(list.Id, entry.InscriptionId, entry, planned.EstimatedStart ?? list.ScheduledStart,
+                    planned.AllottedSeconds, planned.ReachedBeforeEnd, 0, @event.At, list.Meeting.Cancelled);
+            }
+            return new SlotLedger(Id, list, added.ToImmutable());
+        }
+        var plan = ListPlan.Of(list);
+        Plans.AddOrUpdate(list, plan);
         var slots = Slots.ToBuilder();
         foreach (var entry in list.Entries)
         {
-            forecast.TryGetValue(entry.InscriptionId, out var planned);
             var cancelled = !entry.IsActive || list.Meeting.Cancelled;
-            var allotted = planned?.AllottedSeconds ?? list.Limits.For(entry);
-            var reached = planned?.ReachedBeforeEnd ?? true;
+            var (start, allotted, reached) = plan.Slots.TryGetValue(entry.InscriptionId, out var planned)
+                ? (planned.EstimatedStart, planned.AllottedSeconds, planned.ReachedBeforeEnd)
+                : (null, list.Limits.For(entry), true);
             if (!slots.TryGetValue(entry.InscriptionId, out var published))
             {
                 slots[entry.InscriptionId] = new SlotRevision(list.Id, entry.InscriptionId, entry,
-                    planned?.EstimatedStart ?? list.ScheduledStart, allotted, reached, 0, @event.At, cancelled);
+                    start ?? list.ScheduledStart, allotted, reached, 0, @event.At, cancelled);
                 continue;
             }
-            var start = planned?.EstimatedStart ?? published.PublishedStart;
-            var moved = !cancelled && (start - published.PublishedStart).Duration() > SlotRevisions.Threshold;
+            var estimated = start ?? published.PublishedStart;
+            var moved = !cancelled && (estimated - published.PublishedStart).Duration() > SlotRevisions.Threshold;
             var next = moved || cancelled != published.Cancelled
                 ? published with
                 {
-                    Entry = entry, PublishedStart = moved ? start : published.PublishedStart, AllottedSeconds = allotted,
+                    Entry = entry, PublishedStart = moved ? estimated : published.PublishedStart, AllottedSeconds = allotted,
                     ReachedBeforeEnd = reached, Sequence = published.Sequence + 1, LastModified = @event.At, Cancelled = cancelled,
                 }
                 : published with { Entry = entry, AllottedSeconds = allotted, ReachedBeforeEnd = reached };

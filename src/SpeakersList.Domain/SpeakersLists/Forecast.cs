@@ -46,7 +46,7 @@ public static class Forecast
                 entries.Add(new ForecastEntry(ordered, allotted, null, true));
                 continue;
             }
-            var reach = Math.Round(start.ProbabilityWithin(untilEnd), 3);
+            var reach = Reach(start, untilEnd);
             if (reach < 0.5) notReached++;
             entries.Add(new ForecastEntry(ordered, allotted, At(nextFree, start.P50Seconds), reach >= 0.5, At(nextFree, start.P90Seconds), reach));
         }
@@ -54,7 +54,10 @@ public static class Forecast
     }
 
     // Whole seconds: the same history always gives the same times, and screens show minutes anyway.
-    private static DateTimeOffset At(DateTimeOffset from, double seconds) => from.AddSeconds(Math.Round(seconds));
+    internal static DateTimeOffset At(DateTimeOffset from, double seconds) => from.AddSeconds(Math.Round(seconds));
+
+    /// <summary>The chance that a speaker starting at <paramref name="start"/> takes the floor within <paramref name="untilEnd"/> seconds; reached from one half.</summary>
+    internal static double Reach(StartRange start, double untilEnd) => Math.Round(start.ProbabilityWithin(untilEnd), 3);
 
     /// <summary>The speeches heard in this meeting so far, in the order they were called.</summary>
     public static IReadOnlyList<SpokenSpeech> HeardIn(ListOfSpeakers list) => list.Entries

@@ -38,7 +38,7 @@ public static class SpeakingOrder
     public static IReadOnlyList<OrderedEntry> Of(ListOfSpeakers list)
     {
         var called = list.Active.Where(x => !x.IsWaiting).OrderBy(x => x.CalledOrder ?? int.MaxValue).ThenBy(x => x.Sequence);
-        var waiting = list.Active.Where(x => x.IsWaiting).Order(new PolicyComparer(list)).ToList();
+        var waiting = list.Active.Where(x => x.IsWaiting).Order(PolicyOf(list)).ToList();
         var placedBy = new Dictionary<Guid, Placement>();
 
         foreach (var placement in list.Placements)
@@ -59,6 +59,9 @@ public static class SpeakingOrder
             LotReason(entry, list))))
             .ToList();
     }
+
+    /// <summary>The meeting's policy for waiting entries, before the officers' moves: who goes first of two.</summary>
+    public static IComparer<Entry> PolicyOf(ListOfSpeakers list) => new PolicyComparer(list);
 
     private static string? LotReason(Entry entry, ListOfSpeakers list) => list.Opening is { } opening && list.IsHeld(entry)
         ? entry.DrawnRank is { } rank

@@ -159,35 +159,53 @@ public sealed class SpeakingTimeModel
     /// </summary>
     public IReadOnlyList<StartRange> Starts(IEnumerable<SpokenSpeech> heard, IReadOnlyList<WaitingSpeech> waiting, int changeOverSeconds)
     {
-        var (pace, paceVariance) = PaceOf(heard);
-        var z90 = 1.2815515655446004;
-        var noiseFactor = Math.Exp(SpeechVariance) - 1;
+        var scan = StartOfScan(heard, changeOverSeconds);
         var starts = new List<StartRange>(waiting.Count);
-        double fixedSeconds = 0, mean = 0, variance = 0; // of the uncertain part, at pace 0
         foreach (var speech in waiting)
         {
-            StartRange range;
-            if (mean <= 0) range = new StartRange(fixedSeconds, fixedSeconds, double.NegativeInfinity, 0, fixedSeconds);
-            else
-            {
-                var sumVariance = Math.Log(1 + variance / (mean * mean));
-                var logMean = pace + Math.Log(mean);
-                var logSd = Math.Sqrt(sumVariance + paceVariance);
-                range = new StartRange(fixedSeconds + Math.Exp(logMean), fixedSeconds + Math.Exp(logMean + z90 * logSd), logMean, logSd, fixedSeconds);
-            }
-            starts.Add(range);
-
-            fixedSeconds += changeOverSeconds;
-            if (speech.KnownSeconds is { } known) fixedSeconds += known;
-            else
-            {
-                // Expected length and variance of this speech at pace 0: a log-normal of median a·e^mu and log-variance s².
-                var expected = speech.AllottedSeconds * Math.Exp(LogMedianRatio(speech.Category) + SpeechVariance / 2);
-                mean += expected;
-                variance += expected * expected * noiseFactor;
-            }
+            starts.Add(scan.Start);
+            scan = After(scan, speech);
         }
         return starts;
+    }
+
+    /// <summary>The sums <see cref="Starts"/> runs down the list with, before its first waiting speaker.</summary>
+    public StartScan StartOfScan(IEnumerable<SpokenSpeech> heard, int changeOverSeconds)
+    {
+        var (pace, paceVariance) = PaceOf(heard);
+        return new StartScan(pace, paceVariance, changeOverSeconds, 0, 0, 0);
+    }
+
+    /// <summary>The sums once <paramref name="speech"/> is added: where the speaker after it starts.</summary>
+    public StartScan After(StartScan scan, WaitingSpeech speech)
+    {
+        var fixedSeconds = scan.FixedSeconds + scan.ChangeOverSeconds;
+        if (speech.KnownSeconds is { } known) return scan with { FixedSeconds = fixedSeconds + known };
+        // Expected length and variance of this speech at pace 0: a log-normal of median a·e^mu and log-variance s².
+        var expected = speech.AllottedSeconds * Math.Exp(LogMedianRatio(speech.Category) + SpeechVariance / 2);
+        return scan with { FixedSeconds = fixedSeconds, Mean = scan.Mean + expected, Variance = scan.Variance + expected * expected * (Math.Exp(SpeechVariance) - 1) };
+    }
+}
+
+/// <summary>
+/// The running sums of <see cref="SpeakingTimeModel.Starts"/>: the meeting's pace, the fixed seconds (change-overs, known
+/// lengths) and the mean and variance of the uncertain part (at pace 0) of the speeches so far.
+/// </summary>
+public readonly record struct StartScan(double Pace, double PaceVariance, int ChangeOverSeconds, double FixedSeconds, double Mean, double Variance)
+{
+    private const double Z90 = 1.2815515655446004;
+
+    /// <summary>Where the next speaker starts: the sum matched by a log-normal (Fenton-Wilkinson), the pace's uncertainty added.</summary>
+    public StartRange Start
+    {
+        get
+        {
+            if (Mean <= 0) return new StartRange(FixedSeconds, FixedSeconds, double.NegativeInfinity, 0, FixedSeconds);
+            var sumVariance = Math.Log(1 + Variance / (Mean * Mean));
+            var logMean = Pace + Math.Log(Mean);
+            var logSd = Math.Sqrt(sumVariance + PaceVariance);
+            return new StartRange(FixedSeconds + Math.Exp(logMean), FixedSeconds + Math.Exp(logMean + Z90 * logSd), logMean, logSd, FixedSeconds);
+        }
     }
 }
 

@@ -21,6 +21,7 @@ builder.AddLiveUpdates();
 builder.Services.AddBooths();
 builder.Services.AddForecasts();
 builder.Services.AddSingleton<InscriptionDesk>();
+builder.Services.AddHostedService<InscriptionDesk.AtStart>();
 builder.AddEventStore();
 builder.AddCommandHandling();
 // After Marten's start-up (schema, participants), so the demo finds the registry in place.

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using SpeakersList.Participants;
+using SpeakersList.Publishing;
 using SpeakersList.Server.Infrastructure;
 using SpeakersList.Server.SpeakersLists;
 using SpeakersList.Server.SpeakersLists.Inscribing;
@@ -151,5 +154,30 @@ public class Inscribing(SpeakersListApp app) : ApiTest(app)
         Assert.Equal(193, participants.Count(x => x.Category == ParticipantCategory.MemberState));
         var ghana = Assert.Single(participants, x => x.Code.Value == "GHA");
         Assert.Equal(RegionalGroup.African, ghana.RegionalGroup);
+    }
+
+    [Fact]
+    public async Task The_desks_warm_up_at_start_reads_and_decides_but_commits_nothing()
+    {
+        var desk = App.Services.GetRequiredService<InscriptionDesk>();
+        var store = App.Services.GetRequiredService<IDocumentStore>();
+        await desk.WarmUpAsync(App.Clock, CancellationToken.None); // no meeting yet: the reads only
+
+        var meeting = await Api.ScheduleMeeting();
+        await Api.Inscribe(meeting, "GHA", "minister");
+        async Task<(long Stream, long Events, long List, int Slots)> Stored()
+        {
+            await using var session = store.QuerySession();
+            return ((await session.Events.FetchStreamStateAsync(meeting))!.Version, await session.Events.QueryAllRawEvents().LongCountAsync(),
+                (await session.LoadAsync<ListOfSpeakers>(meeting))!.Version, (await session.LoadAsync<SlotLedger>(meeting))!.Slots.Count);
+        }
+        var before = await Stored();
+
+        await desk.WarmUpAsync(App.Clock, CancellationToken.None);
+
+        Assert.Equal(before, await Stored());
+        Assert.Equal(["GHA"], await Api.SpeakingOrder(meeting));
+        await Api.Inscribe(meeting, "BRA", "minister"); // the version after the first inscription's: the warm-up took none
+        Assert.Equal(3, (await Api.ListView(meeting)).Version);
     }
 }

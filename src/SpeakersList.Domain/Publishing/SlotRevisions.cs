@@ -49,11 +49,7 @@ public sealed record SlotLedger(Guid Id, ListOfSpeakers List, ImmutableDictionar
             // Only entries added in the last places: every slot before them keeps its plan, so stands as it was.
             var added = Slots.ToBuilder();
             foreach (var entry in grown.Added)
-            {
-                var planned = grown.Slots[entry.InscriptionId];
-                added[entry.InscriptionId] = new SlotRevision(list.Id, entry.InscriptionId, entry, planned.EstimatedStart ?? list.ScheduledStart,
-                    planned.AllottedSeconds, planned.ReachedBeforeEnd, 0, @event.At, list.Meeting.Cancelled);
-            }
+                added[entry.InscriptionId] = First(list, entry, grown.Slots[entry.InscriptionId], @event.At, list.Meeting.Cancelled);
             return new SlotLedger(Id, list, added.ToImmutable());
         }
         var plan = ListPlan.Of(list);
@@ -62,15 +58,13 @@ public sealed record SlotLedger(Guid Id, ListOfSpeakers List, ImmutableDictionar
         foreach (var entry in list.Entries)
         {
             var cancelled = !entry.IsActive || list.Meeting.Cancelled;
-            var (start, allotted, reached) = plan.Slots.TryGetValue(entry.InscriptionId, out var planned)
-                ? (planned.EstimatedStart, planned.AllottedSeconds, planned.ReachedBeforeEnd)
-                : (null, list.Limits.For(entry), true);
+            var planned = plan.Slots.TryGetValue(entry.InscriptionId, out var known) ? known : new PlannedSlot(null, list.Limits.For(entry), true);
             if (!slots.TryGetValue(entry.InscriptionId, out var published))
             {
-                slots[entry.InscriptionId] = new SlotRevision(list.Id, entry.InscriptionId, entry,
-                    start ?? list.ScheduledStart, allotted, reached, 0, @event.At, cancelled);
+                slots[entry.InscriptionId] = First(list, entry, planned, @event.At, cancelled);
                 continue;
             }
+            var (start, allotted, reached) = (planned.EstimatedStart, planned.AllottedSeconds, planned.ReachedBeforeEnd);
             var estimated = start ?? published.PublishedStart;
             var moved = !cancelled && (estimated - published.PublishedStart).Duration() > SlotRevisions.Threshold;
             var next = moved || cancelled != published.Cancelled
@@ -84,6 +78,10 @@ public sealed record SlotLedger(Guid Id, ListOfSpeakers List, ImmutableDictionar
         }
         return new SlotLedger(Id, list, slots.ToImmutable());
     }
+
+    // A slot as first published: its planned start (the meeting's start while it has none), revision 0.
+    private static SlotRevision First(ListOfSpeakers list, Entry entry, PlannedSlot planned, DateTimeOffset at, bool cancelled) =>
+        new(list.Id, entry.InscriptionId, entry, planned.EstimatedStart ?? list.ScheduledStart, planned.AllottedSeconds, planned.ReachedBeforeEnd, 0, at, cancelled);
 
     /// <summary>One participant's slots, by the start last published.</summary>
     public IReadOnlyList<SlotRevision> Of(ParticipantCode participant) =>

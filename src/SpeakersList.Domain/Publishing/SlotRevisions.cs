@@ -64,16 +64,15 @@ public sealed record SlotLedger(Guid Id, ListOfSpeakers List, ImmutableDictionar
                 slots[entry.InscriptionId] = First(list, entry, planned, @event.At, cancelled);
                 continue;
             }
-            var (start, allotted, reached) = (planned.EstimatedStart, planned.AllottedSeconds, planned.ReachedBeforeEnd);
-            var estimated = start ?? published.PublishedStart;
+            var estimated = planned.EstimatedStart ?? published.PublishedStart;
             var moved = !cancelled && (estimated - published.PublishedStart).Duration() > SlotRevisions.Threshold;
             var next = moved || cancelled != published.Cancelled
                 ? published with
                 {
-                    Entry = entry, PublishedStart = moved ? estimated : published.PublishedStart, AllottedSeconds = allotted,
-                    ReachedBeforeEnd = reached, Sequence = published.Sequence + 1, LastModified = @event.At, Cancelled = cancelled,
+                    Entry = entry, PublishedStart = moved ? estimated : published.PublishedStart, AllottedSeconds = planned.AllottedSeconds,
+                    ReachedBeforeEnd = planned.ReachedBeforeEnd, Sequence = published.Sequence + 1, LastModified = @event.At, Cancelled = cancelled,
                 }
-                : published with { Entry = entry, AllottedSeconds = allotted, ReachedBeforeEnd = reached };
+                : published with { Entry = entry, AllottedSeconds = planned.AllottedSeconds, ReachedBeforeEnd = planned.ReachedBeforeEnd };
             if (next != published) slots[entry.InscriptionId] = next;
         }
         return new SlotLedger(Id, list, slots.ToImmutable());

@@ -201,13 +201,13 @@ public sealed class InscriptionDesk(IDocumentStore store, ILogger<InscriptionDes
 
         var now = clock.GetUtcNow();
         var details = new MeetingDetails(MeetingKind.Plenary, "Warm-up", "Warm-up", now.AddDays(1), now.AddDays(1).AddHours(3), VenueClock.Headquarters, "Warm-up");
-        IMeetingEvent[] scheduled = [new MeetingScheduled(Guid.NewGuid(), Guid.NewGuid(), details, now)];
-        var list = ListOfSpeakers.For((MeetingScheduled)scheduled[0]);
+        var scheduled = new MeetingScheduled(Guid.NewGuid(), Guid.NewGuid(), details, now);
+        var list = ListOfSpeakers.For(scheduled);
         var decision = Inscription.Decide(list, new Inscribe(Guid.NewGuid(), participant.Code, LevelOfRepresentation.Minister, "Warm-up", "Minister"), participant, now);
         foreach (var data in decision.Events) stream.AppendOne(session.Events.BuildEvent(data)); // queued, never saved
         list = list.Evolve(decision.Events);
         SpeakersListView.From(list);
-        var ledger = scheduled.Concat(decision.Events).Aggregate((SlotLedger?)null, StreamFold.Next)!;
+        var ledger = SlotLedger.Start(scheduled)!.Evolve(decision.Events);
         var serializer = store.Options.Serializer();
         foreach (var data in decision.Events) RoundTrip(serializer, data);
         RoundTrip(serializer, list);

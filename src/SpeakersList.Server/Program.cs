@@ -21,7 +21,7 @@ builder.AddLiveUpdates();
 builder.Services.AddBooths();
 builder.Services.AddForecasts();
 builder.Services.AddSingleton<InscriptionDesk>();
-builder.Services.AddHostedService<InscriptionDesk.AtStart>();
+builder.Services.AddHostedService<WarmUp>();
 builder.AddEventStore();
 builder.AddCommandHandling();
 // After Marten's start-up (schema, participants), so the demo finds the registry in place.
@@ -29,6 +29,7 @@ builder.Services.AddHostedService<DemoLoader>();
 
 var app = builder.Build();
 if (OfficerCommand.Matches(args)) return await OfficerCommand.RunAsync(app.Services, args);
+app.BuildEventStoreBeside(); // beside the mapping below
 
 app.UseWebSecurity();
 app.UseExceptionHandler();

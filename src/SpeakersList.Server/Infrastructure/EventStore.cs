@@ -72,4 +72,27 @@ public static class EventStore
         builder.Services.Insert(1, ServiceDescriptor.Singleton<IHostedService, Publishing.Calendars.ProjectionsBuilt.AtStart>());
         return builder;
     }
+
+    /// <summary>
+    /// Builds the store and then Wolverine's runtime on the other core while SignalR's hub and the pages are mapped, which
+    /// need neither: the schema stamp's read, the store's options and mappings, the handlers. Wolverine's endpoints would
+    /// otherwise build them on the start's one thread when they first need them (about 100 ms of a start; issue 25).
+    /// </summary>
+    public static WebApplication BuildEventStoreBeside(this WebApplication app)
+    {
+        _ = Task.Run(() =>
+        {
+            try
+            {
+                app.Services.GetRequiredService<IDocumentStore>();
+                app.Services.GetRequiredService<Wolverine.Runtime.IWolverineRuntime>();
+            }
+            catch (Exception ex)
+            {
+                // Built again where it is first needed, and failing there as a start always did.
+                app.Logger.LogDebug("The event store and Wolverine were not built beside the start ({Error})", ex.GetBaseException().Message);
+            }
+        });
+        return app;
+    }
 }

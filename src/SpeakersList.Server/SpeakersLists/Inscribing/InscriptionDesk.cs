@@ -220,29 +220,6 @@ public sealed class InscriptionDesk(IDocumentStore store, ILogger<InscriptionDes
         serializer.FromJson(document.GetType(), json);
     }
 
-    /// <summary>Warms the desk up once the service has started (<see cref="WarmUpAsync"/>), beside its first requests.</summary>
-    public sealed class AtStart(InscriptionDesk desk, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<InscriptionDesk> logger) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken)
-        {
-            lifetime.ApplicationStarted.Register(() => _ = Task.Run(async () =>
-            {
-                try
-                {
-                    await desk.WarmUpAsync(clock, lifetime.ApplicationStopping);
-                }
-                catch (Exception ex)
-                {
-                    // Only a first rush's speed is at stake: the service runs as well without it.
-                    logger.LogInformation("The inscription desk's warm-up was not taken ({Error})", ex.GetBaseException().Message);
-                }
-            }));
-            return Task.CompletedTask;
-        }
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    }
-
     public async ValueTask DisposeAsync()
     {
         foreach (var queue in _queues.Values) queue.Writer.TryComplete();

@@ -96,50 +96,89 @@ public sealed class SpeakingTimeModel
             .ToList();
         if (speeches.Count < 3) return Limits;
 
-        var meetings = speeches.Select(s => s.MeetingId).Distinct().ToList();
-        var pace = meetings.ToDictionary(m => m, _ => 0.0);
-        double speechVariance = DefaultSpeechVariance, paceVariance = DefaultPaceVariance, overall = 0;
-        Dictionary<string, double> byKind = [], byCategory = [];
-
-        // Each speech's ratio and names once, not in every round (the same values, in the same order).
+        // Each speech's ratio and groups found once, not in every round: the groups in the order they first appear, as a
+        // grouping lists them, and every sum taken in the speeches' order, so the fit is the same to the last bit.
         var ratios = speeches.Select(s => s.LogRatio).ToArray();
-        var kindKeys = speeches.Select(s => s.Category.KindKey).ToArray();
-        var keys = speeches.Select(s => s.Category.Key).ToArray();
+        var kinds = Groups(speeches.Select(s => s.Category.KindKey));
+        var categories = Groups(speeches.Select(s => s.Category.Key));
+        var meetings = Groups(speeches.Select(s => s.MeetingId));
+        var kindOfCategory = categories.Keys.Select(key => kinds.Index[key[..key.IndexOf('/')]]).ToArray();
+        var pace = new double[meetings.Keys.Count];
+        double speechVariance = DefaultSpeechVariance, paceVariance = DefaultPaceVariance, overall = 0;
+        double[] kindMeans = [], categoryMeans = [];
+
         // Alternate: categories given the paces, paces given the categories (a few rounds settle it).
         for (var round = 0; round < 4; round++)
         {
-            var residual = speeches.Select((s, i) => ratios[i] - pace[s.MeetingId]).ToList();
+            var residual = new List<double>(ratios.Length);
+            for (var i = 0; i < ratios.Length; i++) residual.Add(ratios[i] - pace[meetings.Of[i]]);
             overall = residual.Average();
-            byKind = Shrunk(kindKeys.Select((key, i) => (key, residual[i])), _ => overall, speechVariance);
-            var kinds = byKind;
-            byCategory = Shrunk(keys.Select((key, i) => (key, residual[i])),
-                key => kinds[key[..key.IndexOf('/')]], speechVariance);
+            var whole = overall;
+            kindMeans = Shrunk(kinds, residual, _ => whole, speechVariance);
+            var kindsNow = kindMeans;
+            categoryMeans = Shrunk(categories, residual, category => kindsNow[kindOfCategory[category]], speechVariance);
 
-            var categories = byCategory;
-            var offMean = keys.Select((key, i) => ratios[i] - categories[key]).ToList();
-            var perMeeting = speeches.Select((s, i) => (s.MeetingId, offMean[i])).GroupBy(x => x.MeetingId)
-                .Select(g => (Meeting: g.Key, N: g.Count(), Mean: g.Average(x => x.Item2), Squares: g.Sum(x => x.Item2 * x.Item2))).ToList();
-            var withinFreedom = perMeeting.Sum(m => m.N - 1);
+            var offMean = new double[ratios.Length];
+            for (var i = 0; i < ratios.Length; i++) offMean[i] = ratios[i] - categoryMeans[categories.Of[i]];
+            var (count, mean, squares) = Sums(meetings, offMean);
+            var withinFreedom = count.Sum(n => n - 1);
             if (withinFreedom >= 2)
-                speechVariance = Math.Max(0.005, perMeeting.Sum(m => m.Squares - m.N * m.Mean * m.Mean) / withinFreedom);
-            if (perMeeting.Count >= 2)
-                paceVariance = Math.Max(0.002,
-                    perMeeting.Average(m => m.Mean * m.Mean) - speechVariance * perMeeting.Average(m => 1.0 / m.N));
-            foreach (var m in perMeeting)
-                pace[m.Meeting] = m.Mean * m.N / (m.N + speechVariance / paceVariance);
+            {
+                var within = 0.0;
+                for (var m = 0; m < count.Length; m++) within += squares[m] - count[m] * mean[m] * mean[m];
+                speechVariance = Math.Max(0.005, within / withinFreedom);
+            }
+            if (count.Length >= 2)
+                paceVariance = Math.Max(0.002, mean.Average(x => x * x) - speechVariance * count.Average(n => 1.0 / n));
+            for (var m = 0; m < count.Length; m++)
+                pace[m] = mean[m] * count[m] / (count[m] + speechVariance / paceVariance);
         }
+        var byKind = kinds.Keys.Select((key, k) => (key, k)).ToDictionary(x => x.key, x => kindMeans[x.k], StringComparer.Ordinal);
+        var byCategory = categories.Keys.Select((key, c) => (key, c)).ToDictionary(x => x.key, x => categoryMeans[x.c], StringComparer.Ordinal);
         // The typical pace of the history's meetings belongs to the categories: a new meeting starts at pace 0.
         return new SpeakingTimeModel(byCategory, byKind, overall, speechVariance, paceVariance, speeches.Count);
     }
 
-    /// <summary>Group means shrunk toward their parent by how much the groups really differ (empirical Bayes).</summary>
-    private static Dictionary<string, double> Shrunk(IEnumerable<(string Key, double Value)> values, Func<string, double> parent, double noise)
+    /// <summary>Each speech's group (<see cref="Of"/>), the groups' keys in the order they first appear, and a key's group.</summary>
+    private sealed record Grouping<TKey>(int[] Of, List<TKey> Keys, Dictionary<TKey, int> Index) where TKey : notnull;
+
+    private static Grouping<TKey> Groups<TKey>(IEnumerable<TKey> keyOfEach) where TKey : notnull
     {
-        var groups = values.GroupBy(x => x.Key, StringComparer.Ordinal)
-            .Select(g => (g.Key, N: g.Count(), Mean: g.Average(x => x.Value), Parent: parent(g.Key))).ToList();
-        var between = groups.Count < 2 ? 0.01
-            : Math.Max(0.002, groups.Average(g => (g.Mean - g.Parent) * (g.Mean - g.Parent)) - noise * groups.Average(g => 1.0 / g.N));
-        return groups.ToDictionary(g => g.Key, g => g.Parent + (g.Mean - g.Parent) * g.N / (g.N + noise / between), StringComparer.Ordinal);
+        var (of, keys, index) = (new List<int>(), new List<TKey>(), new Dictionary<TKey, int>());
+        foreach (var key in keyOfEach)
+        {
+            if (!index.TryGetValue(key, out var group))
+            {
+                group = index[key] = keys.Count;
+                keys.Add(key);
+            }
+            of.Add(group);
+        }
+        return new Grouping<TKey>([.. of], keys, index);
+    }
+
+    /// <summary>Each group's count, mean and sum of squares, every sum taken in the speeches' order.</summary>
+    private static (int[] Count, double[] Mean, double[] Squares) Sums<TKey>(Grouping<TKey> groups, IReadOnlyList<double> values) where TKey : notnull
+    {
+        var (count, sum, squares) = (new int[groups.Keys.Count], new double[groups.Keys.Count], new double[groups.Keys.Count]);
+        for (var i = 0; i < values.Count; i++)
+        {
+            var group = groups.Of[i];
+            sum[group] = count[group] == 0 ? values[i] : sum[group] + values[i];
+            squares[group] += values[i] * values[i];
+            count[group]++;
+        }
+        return (count, sum.Select((total, group) => total / count[group]).ToArray(), squares);
+    }
+
+    /// <summary>Group means shrunk toward their parent by how much the groups really differ (empirical Bayes).</summary>
+    private static double[] Shrunk<TKey>(Grouping<TKey> groups, IReadOnlyList<double> values, Func<int, double> parent, double noise) where TKey : notnull
+    {
+        var (count, mean, _) = Sums(groups, values);
+        var parents = Enumerable.Range(0, count.Length).Select(parent).ToArray();
+        var between = count.Length < 2 ? 0.01
+            : Math.Max(0.002, Enumerable.Range(0, count.Length).Average(g => (mean[g] - parents[g]) * (mean[g] - parents[g])) - noise * count.Average(n => 1.0 / n));
+        return Enumerable.Range(0, count.Length).Select(g => parents[g] + (mean[g] - parents[g]) * count[g] / (count[g] + noise / between)).ToArray();
     }
 
     /// <summary>

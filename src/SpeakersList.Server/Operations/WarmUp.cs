@@ -11,7 +11,7 @@ namespace SpeakersList.Server.Operations;
 /// Once the service has started, and beside its first requests, takes once the steps that the first rush after a start
 /// would otherwise take for the first time while 193 delegations wait for them (issue 25): the inscription desk's batch
 /// (<see cref="InscriptionDesk.WarmUpAsync"/>), the forecast's history that the first push reads (every adjourned
-/// meeting's speeches, and the model learned from them: about 300 ms at 100 meetings) and the programme's grid that the
+/// meeting's speeches, and the model learned from them: about 60 ms at 100 meetings) and the programme's grid that the
 /// first scheduling pushes (every meeting of the conference). It commits nothing; a step that fails is logged and skipped.
 /// </summary>
 public sealed class WarmUp(InscriptionDesk desk, SpeakingHistory history, IDocumentStore store, IOptions<JsonHubProtocolOptions> hubJson,

@@ -29,7 +29,7 @@ builder.Services.AddHostedService<DemoLoader>();
 
 var app = builder.Build();
 if (OfficerCommand.Matches(args)) return await OfficerCommand.RunAsync(app.Services, args);
-app.BuildEventStoreBeside(); // beside the mapping below
+app.BuildStoreAndRuntimeBeside(); // beside the mapping below
 
 app.UseWebSecurity();
 app.UseExceptionHandler();

@@ -113,10 +113,8 @@ public sealed class SpeakingTimeModel
             var residual = new List<double>(ratios.Length);
             for (var i = 0; i < ratios.Length; i++) residual.Add(ratios[i] - pace[meetings.Of[i]]);
             overall = residual.Average();
-            var whole = overall;
-            kindMeans = Shrunk(kinds, residual, _ => whole, speechVariance);
-            var kindsNow = kindMeans;
-            categoryMeans = Shrunk(categories, residual, category => kindsNow[kindOfCategory[category]], speechVariance);
+            kindMeans = Shrunk(kinds, residual, _ => overall, speechVariance);
+            categoryMeans = Shrunk(categories, residual, category => kindMeans[kindOfCategory[category]], speechVariance);
 
             var offMean = new double[ratios.Length];
             for (var i = 0; i < ratios.Length; i++) offMean[i] = ratios[i] - categoryMeans[categories.Of[i]];
@@ -133,8 +131,8 @@ public sealed class SpeakingTimeModel
             for (var m = 0; m < count.Length; m++)
                 pace[m] = mean[m] * count[m] / (count[m] + speechVariance / paceVariance);
         }
-        var byKind = kinds.Keys.Select((key, k) => (key, k)).ToDictionary(x => x.key, x => kindMeans[x.k], StringComparer.Ordinal);
-        var byCategory = categories.Keys.Select((key, c) => (key, c)).ToDictionary(x => x.key, x => categoryMeans[x.c], StringComparer.Ordinal);
+        var byKind = kinds.Keys.Zip(kindMeans).ToDictionary(x => x.First, x => x.Second, StringComparer.Ordinal);
+        var byCategory = categories.Keys.Zip(categoryMeans).ToDictionary(x => x.First, x => x.Second, StringComparer.Ordinal);
         // The typical pace of the history's meetings belongs to the categories: a new meeting starts at pace 0.
         return new SpeakingTimeModel(byCategory, byKind, overall, speechVariance, paceVariance, speeches.Count);
     }
@@ -164,7 +162,7 @@ public sealed class SpeakingTimeModel
         for (var i = 0; i < values.Count; i++)
         {
             var group = groups.Of[i];
-            sum[group] = count[group] == 0 ? values[i] : sum[group] + values[i];
+            sum[group] = count[group] == 0 ? values[i] : sum[group] + values[i]; // from the first value, as Enumerable.Average
             squares[group] += values[i] * values[i];
             count[group]++;
         }

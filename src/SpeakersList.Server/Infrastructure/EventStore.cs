@@ -78,7 +78,7 @@ public static class EventStore
     /// need neither: the schema stamp's read, the store's options and mappings, the handlers. Wolverine's endpoints would
     /// otherwise build them on the start's one thread when they first need them (about 100 ms of a start; issue 25).
     /// </summary>
-    public static WebApplication BuildEventStoreBeside(this WebApplication app)
+    public static WebApplication BuildStoreAndRuntimeBeside(this WebApplication app)
     {
         _ = Task.Run(() =>
         {

@@ -11,6 +11,9 @@ public abstract class FloorTest(SpeakersListApp app) : ApiTest(app), IAsyncLifet
 {
     public static readonly DateTimeOffset Morning = Api.Day1 + TimeSpan.FromHours(9);
 
+    /// <summary>Moves the clock to a time of the first day (forward only).</summary>
+    protected void Now(string time) => App.Clock.SetUtcNow(Api.Day1 + TimeSpan.Parse(time));
+
     public new async Task InitializeAsync()
     {
         App.Clock.AdjustTime(Morning);

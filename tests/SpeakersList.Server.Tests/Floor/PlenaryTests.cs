@@ -12,8 +12,6 @@ namespace SpeakersList.Server.Tests.Floor;
 /// <summary>A whole plenary driven over HTTP, with the service's clock moved by hand.</summary>
 public class Running_a_plenary(SpeakersListApp app) : FloorTest(app)
 {
-    private void Now(string time) => App.Clock.SetUtcNow(Api.Day1 + TimeSpan.Parse(time));
-
     private static DateTimeOffset At(string time) => Api.Day1 + TimeSpan.Parse(time);
 
     [Fact]

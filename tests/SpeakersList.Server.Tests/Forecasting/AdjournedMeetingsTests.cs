@@ -17,8 +17,6 @@ namespace SpeakersList.Server.Tests.Forecasting;
 /// </summary>
 public class Adjourned_meetings(SpeakersListApp app) : FloorTest(app)
 {
-    private void Now(string time) => App.Clock.SetUtcNow(Api.Day1 + TimeSpan.Parse(time));
-
     private async Task Speak(Guid meeting, string from, string to)
     {
         Now(from);

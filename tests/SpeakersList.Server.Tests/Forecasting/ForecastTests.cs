@@ -16,8 +16,6 @@ namespace SpeakersList.Server.Tests.Forecasting;
 /// <summary>The learned forecast on the live list, the forecaster over HTTP, the loaded history and the forecast's accuracy.</summary>
 public class The_learned_forecast(SpeakersListApp app) : FloorTest(app)
 {
-    private void Now(string time) => App.Clock.SetUtcNow(Api.Day1 + TimeSpan.Parse(time));
-
     private async Task SetLimits(Guid meeting, int seconds, int changeOver) =>
         await Api.Expect(await Api.Http.PutAsJsonAsync($"/api/meetings/{meeting}/speakers-list/time-limits", new
         {

@@ -13,8 +13,6 @@ namespace SpeakersList.Server.Tests.Operations;
 /// <summary>The warm-up after a start (issue 25): the first rush's first steps taken once, on whatever the database holds, committing nothing.</summary>
 public class Warm_up(SpeakersListApp app) : FloorTest(app)
 {
-    private void Now(string time) => App.Clock.SetUtcNow(Api.Day1 + TimeSpan.Parse(time));
-
     [Fact]
     public async Task takes_every_step_on_an_empty_database_and_on_a_session_with_a_programme_and_an_adjourned_meeting_and_commits_nothing()
     {

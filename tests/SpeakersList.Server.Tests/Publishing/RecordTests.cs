@@ -19,8 +19,6 @@ public class The_record_of_a_meeting(SpeakersListApp app) : FloorTest(app)
 {
     private static readonly XNamespace Akn = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
 
-    private void Now(string time) => App.Clock.SetUtcNow(Api.Day1 + TimeSpan.Parse(time));
-
     private static DateTimeOffset At(string time) => Api.Day1 + TimeSpan.Parse(time);
 
     [Fact]

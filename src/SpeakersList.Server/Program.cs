@@ -3,6 +3,7 @@ using SpeakersList.Server.Booths.Messaging;
 using SpeakersList.Server.Forecasting;
 using SpeakersList.Server.Live;
 using SpeakersList.Server.Operations;
+using SpeakersList.Server.Participants;
 using SpeakersList.Server.Seed;
 using SpeakersList.Server.SpeakersLists.Inscribing;
 
@@ -24,12 +25,14 @@ builder.Services.AddSingleton<InscriptionDesk>();
 builder.Services.AddHostedService<WarmUp>();
 builder.AddEventStore();
 builder.AddCommandHandling();
-// After Marten's start-up (schema, participants), so the demo finds the registry in place.
+// After Wolverine's start, which the participants' registration runs beside; the demo needs the registry in place.
+builder.Services.AddHostedService<ParticipantsSeed.Registered>();
 builder.Services.AddHostedService<DemoLoader>();
 
 var app = builder.Build();
 if (OfficerCommand.Matches(args)) return await OfficerCommand.RunAsync(app.Services, args);
 app.BuildStoreAndRuntimeBeside(); // beside the mapping below
+app.ReadKeyRing(); // while the store is built
 
 app.UseWebSecurity();
 app.UseExceptionHandler();

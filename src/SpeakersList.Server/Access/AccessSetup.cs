@@ -42,6 +42,24 @@ public static class AccessSetup
     public const string OidcScheme = "Oidc";
     public const string AntiforgeryHeader = "X-CSRF-TOKEN";
 
+    /// <summary>
+    /// Reads the key ring (the keys' files, and the certificate that protects them) on the start's thread while the event
+    /// store is built beside it: the data protection's own start would read it later, on the start's path. A failure is
+    /// left for that start to report, as before.
+    /// </summary>
+    public static WebApplication ReadKeyRing(this WebApplication app)
+    {
+        try
+        {
+            app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("SpeakersList.Start").Protect([]);
+        }
+        catch (Exception ex)
+        {
+            app.Logger.LogDebug("The key ring was not read before the start ({Error})", ex.GetBaseException().Message);
+        }
+        return app;
+    }
+
     public static WebApplicationBuilder AddAccess(this WebApplicationBuilder builder)
     {
         var services = builder.Services;

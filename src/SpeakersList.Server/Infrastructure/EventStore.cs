@@ -63,19 +63,21 @@ public static class EventStore
                 return options;
             })
             .UseLightweightSessions()
-            .InitializeWith<ParticipantsSeed>()
             .IntegrateWithWolverine(wolverine => wolverine.UseFastEventForwarding = true);
 
         // First of all the start-up work (Marten puts its own first): the seed and Wolverine find the schema in place.
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, SchemaStamp.AtStart>());
         // Then, on a database from before them, the inline projections added since (the calendars', the forecast's), once.
         builder.Services.Insert(1, ServiceDescriptor.Singleton<IHostedService, Publishing.Calendars.ProjectionsBuilt.AtStart>());
+        // Then the participants' registry, beside the rest of the start; awaited before the demo and the first request.
+        builder.Services.AddSingleton<ParticipantsSeed>();
+        builder.Services.Insert(2, ServiceDescriptor.Singleton<IHostedService, ParticipantsSeed.Begun>());
         return builder;
     }
 
     /// <summary>
-    /// Builds the store and then Wolverine's runtime on the other core while SignalR's hub and the pages are mapped, which
-    /// need neither: the schema stamp's read, the store's options and mappings, the handlers. Wolverine's endpoints would
+    /// Builds the store and then Wolverine's runtime on the other core while the key ring is read and the pipeline and the
+    /// first routes are mapped, which need neither: the schema stamp's read, the store's options and mappings, the handlers. Wolverine's endpoints would
     /// otherwise build them on the start's one thread when they first need them (about 100 ms of a start; issue 25).
     /// </summary>
     public static WebApplication BuildStoreAndRuntimeBeside(this WebApplication app)

@@ -40,16 +40,30 @@ public sealed class PostgresHealthCheck(IDocumentStore store) : IHealthCheck
         }
     }
 
-    /// <summary>/health/ready's body: the status, and the database the node uses (host, role, synchronous standbys).</summary>
-    public static Task WriteAsync(HttpContext context, HealthReport report)
+    /// <summary>
+    /// /health/ready's body: the status, and the database the node uses (host, role, synchronous standbys). Written field
+    /// by field: whoever waits for a new node waits for this first answer, and a serializer's contract for an anonymous type
+    /// would be built by reflection at that moment.
+    /// </summary>
+    public static async Task WriteAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json; charset=utf-8";
         var database = report.Entries.Values.Select(entry => entry.Data).FirstOrDefault(data => data.Count > 0);
-        return context.Response.WriteAsync(JsonSerializer.Serialize(new
+        await using var json = new Utf8JsonWriter(context.Response.BodyWriter);
+        json.WriteStartObject();
+        json.WriteString("status", report.Status.ToString());
+        if (database is null) json.WriteNull("database");
+        else
         {
-            status = report.Status.ToString(),
-            database = database?.ToDictionary(x => x.Key, x => x.Value),
-            detail = report.Entries.Values.Select(entry => entry.Description).FirstOrDefault(),
-        }));
+            json.WriteStartObject("database");
+            foreach (var (key, value) in database)
+            {
+                if (value is int number) json.WriteNumber(key, number);
+                else json.WriteString(key, value.ToString());
+            }
+            json.WriteEndObject();
+        }
+        json.WriteString("detail", report.Entries.Values.Select(entry => entry.Description).FirstOrDefault());
+        json.WriteEndObject();
     }
 }

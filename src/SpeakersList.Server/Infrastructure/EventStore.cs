@@ -76,9 +76,9 @@ public static class EventStore
     }
 
     /// <summary>
-    /// Builds the store and then Wolverine's runtime on the other core while the key ring is read and the pipeline and the
-    /// first routes are mapped, which need neither: the schema stamp's read, the store's options and mappings, the handlers. Wolverine's endpoints would
-    /// otherwise build them on the start's one thread when they first need them (about 100 ms of a start; issue 25).
+    /// Builds the store and then Wolverine's runtime on the other core (the schema stamp's read, the store's options and
+    /// mappings, the handlers) while the key ring is read and the pipeline and the first routes are mapped, which need
+    /// neither. Wolverine's endpoints would otherwise build them on the start's one thread (about 100 ms of a start).
     /// </summary>
     public static WebApplication BuildStoreAndRuntimeBeside(this WebApplication app)
     {
